@@ -1,0 +1,112 @@
+"""The core call: documents in, a cited brief out.
+
+`analyze` does the expensive part once (splitting, embedding, clustering); `compose_brief` chooses
+sentences from an analysis at any length, so a shell can re-brief without re-embedding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .boilerplate import prose_spans
+from .clusters import DEFAULT_THRESHOLD, cluster_sentences
+from .embedding import Embedder
+from .records import Analysis, Brief, BriefSentence, Corroboration, Document, Sentence, SummarizeError
+from .selection import Ranker, SalienceRanker
+from .sentences import PunktSplitter, SentenceSplitter
+
+DEFAULT_WORDS = 150
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    words: int = DEFAULT_WORDS
+    cluster_threshold: float = DEFAULT_THRESHOLD
+
+
+def _quiet(step: str) -> None:
+    pass
+
+
+def split_documents(documents: Sequence[Document], splitter: SentenceSplitter) -> tuple[Sentence, ...]:
+    """Every prose sentence of every document, with its span in that document's text."""
+    sentences = []
+    for number, document in enumerate(documents):
+        position = 0
+        for block_start, block_end in prose_spans(document.text):
+            for start, end in splitter.split(document.text[block_start:block_end]):
+                start, end = block_start + start, block_start + end
+                text = " ".join(document.text[start:end].split())
+                sentences.append(Sentence(number, start, end, text, position))
+                position += 1
+    return tuple(sentences)
+
+
+def analyze(
+    documents: Sequence[Document],
+    embedder: Embedder,
+    settings: BriefSettings = BriefSettings(),
+    splitter: SentenceSplitter | None = None,
+    embeddings: np.ndarray | None = None,
+    progress: Progress = _quiet,
+) -> Analysis:
+    """Split, embed and cluster. Pass `embeddings` (one row per sentence, in the order
+    `split_documents` gives) to skip the model, for example from a cache."""
+    if not documents:
+        raise SummarizeError("no documents to brief")
+    progress("Splitting sentences")
+    sentences = split_documents(documents, splitter or PunktSplitter())
+    if not sentences:
+        raise SummarizeError("no prose sentences found in the input")
+    if embeddings is None:
+        progress(f"Embedding {len(sentences)} sentences")
+        embeddings = embedder.embed([s.text for s in sentences])
+    elif embeddings.shape[0] != len(sentences):
+        raise ValueError(f"{embeddings.shape[0]} embeddings given for {len(sentences)} sentences")
+    progress("Clustering")
+    clusters = cluster_sentences(embeddings, [s.document for s in sentences], settings.cluster_threshold)
+    return Analysis(tuple(documents), sentences, embeddings, clusters, embedder.name)
+
+
+def corroborations(analysis: Analysis, index: int) -> tuple[Corroboration, ...]:
+    """The sentences from other sources in the same cluster, by source, most similar first."""
+    sentence = analysis.sentences[index]
+    cluster = analysis.clusters[analysis.cluster_of[index]]
+    others = [m for m in cluster.members if analysis.sentences[m].document != sentence.document]
+    similarity = {m: float(analysis.embeddings[m] @ analysis.embeddings[index]) for m in others}
+    others.sort(key=lambda m: (analysis.sentences[m].document, -similarity[m], m))
+    return tuple(Corroboration(analysis.sentences[m], round(similarity[m], 4)) for m in others)
+
+
+def compose_brief(analysis: Analysis, words: int = DEFAULT_WORDS, ranker: Ranker | None = None) -> Brief:
+    """Choose sentences from an analysis; cheap enough to run on every length change."""
+    if words < 1:
+        raise SummarizeError(f"the word budget must be a positive number, not {words}")
+    ranker = ranker or SalienceRanker()
+    choices = ranker.select(analysis, words)
+    chosen = tuple(
+        BriefSentence(
+            sentence=analysis.sentences[choice.sentence],
+            cluster=analysis.clusters[analysis.cluster_of[choice.sentence]].id,
+            score=round(choice.score, 4),
+            also_in=corroborations(analysis, choice.sentence),
+        )
+        for choice in choices
+    )
+    return Brief(analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model)
+
+
+def build_brief(
+    documents: Sequence[Document],
+    embedder: Embedder,
+    settings: BriefSettings = BriefSettings(),
+    ranker: Ranker | None = None,
+    progress: Progress = _quiet,
+) -> Brief:
+    analysis = analyze(documents, embedder, settings, progress=progress)
+    progress("Selecting sentences")
+    return compose_brief(analysis, settings.words, ranker)

