@@ -15,7 +15,8 @@ from .boilerplate import prose_spans
 from .clusters import DEFAULT_THRESHOLD, cluster_sentences
 from .embedding import Embedder
 from .records import Analysis, Brief, BriefSentence, Corroboration, Document, Sentence, SummarizeError
-from .selection import Ranker, SalienceRanker
+from .concept_ranker import ConceptRanker
+from .selection import Ranker
 from .sentences import PunktSplitter, SentenceSplitter
 
 DEFAULT_WORDS = 150
@@ -86,7 +87,7 @@ def compose_brief(analysis: Analysis, words: int = DEFAULT_WORDS, ranker: Ranker
     """Choose sentences from an analysis; cheap enough to run on every length change."""
     if words < 1:
         raise SummarizeError(f"the word budget must be a positive number, not {words}")
-    ranker = ranker or SalienceRanker()
+    ranker = ranker or ConceptRanker()
     choices = ranker.select(analysis, words)
     chosen = tuple(
         BriefSentence(

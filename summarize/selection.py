@@ -17,7 +17,7 @@ REDUNDANT_SIMILARITY = 0.7
 
 _DANGLING_START = re.compile(
     r"^(he|she|it|they|this|that|these|those|his|her|its|their|but|and|or|so|also|however|"
-    r"meanwhile|still|yet|instead|then|there|here|such)\b",
+    r"meanwhile|still|yet|instead|then|there|here|such|we|i|our|us)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(r"\b(said|says|told|added|according|stated|wrote|asked|quoted)\b", re.IGNORECASE)
@@ -39,10 +39,19 @@ class Ranker(Protocol):
     def select(self, analysis: Analysis, budget: int) -> list[Choice]: ...
 
 
-def self_containment(sentence: Sentence) -> float:
+def opens_inside_quote(document_text: str, sentence: Sentence) -> bool:
+    """Whether the sentence continues a quotation opened earlier in its paragraph."""
+    paragraph_start = document_text.rfind("\n", 0, sentence.start) + 1
+    before = document_text[paragraph_start : sentence.start]
+    if "“" in before or "”" in before:
+        return before.count("“") > before.count("”")
+    return before.count('"') % 2 == 1
+
+
+def self_containment(sentence: Sentence, document_text: str = "") -> float:
     """1.0 for a sentence that stands alone; less for one that leans on its neighbours."""
     text = sentence.text
-    factor = 1.0
+    factor = 0.6 if document_text and opens_inside_quote(document_text, sentence) else 1.0
     if _DANGLING_START.match(text):
         factor *= 0.6
     if text[0] in _OPENING_QUOTES and not _ATTRIBUTION.search(text):
@@ -50,6 +59,12 @@ def self_containment(sentence: Sentence) -> float:
     if len(_QUOTE_MARKS.findall(text)) % 2:
         factor *= 0.7  # half of a quote that spans sentences
     return factor
+
+
+def containment(analysis: Analysis) -> np.ndarray:
+    """`self_containment` of every sentence of an analysis."""
+    texts = [d.text for d in analysis.documents]
+    return np.array([self_containment(s, texts[s.document]) for s in analysis.sentences])
 
 
 def eligible(sentence: Sentence) -> bool:
@@ -123,7 +138,7 @@ class SalienceRanker:
             + self.centrality_weight * centrality(analysis)
             + self.lead_weight * np.array([lead_bonus(s) for s in analysis.sentences])
         )
-        return base * np.array([self_containment(s) for s in analysis.sentences])
+        return base * containment(analysis)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         return greedy_select(analysis, self.scores(analysis), budget)
