@@ -1,0 +1,64 @@
+"""Brief many clusters: sentences of several clusters are embedded together, in large batches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .brief import BriefSettings, analyze, compose_brief, split_documents
+from .embedding import Embedder
+from .jsonl import ClusterInput
+from .records import Brief, SummarizeError
+from .render import to_dict
+from .selection import Ranker
+from .sentences import PunktSplitter
+
+# Sentences embedded in one call: big enough to keep the model busy, small enough for memory.
+EMBED_BATCH_SENTENCES = 4096
+
+
+def _groups(clusters: Iterable[ClusterInput], splitter: PunktSplitter) -> Iterator[list[tuple[ClusterInput, list[str]]]]:
+    """Consecutive clusters whose sentences together fill about one embedding batch."""
+    group: list[tuple[ClusterInput, list[str]]] = []
+    size = 0
+    for cluster in clusters:
+        texts = [s.text for s in split_documents(cluster.documents, splitter)]
+        group.append((cluster, texts))
+        size += len(texts)
+        if size >= EMBED_BATCH_SENTENCES:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def brief_clusters(
+    clusters: Iterable[ClusterInput],
+    embedder: Embedder,
+    settings: BriefSettings = BriefSettings(),
+    ranker: Ranker | None = None,
+    on_cluster_done: Callable[[ClusterInput], None] = lambda cluster: None,
+) -> Iterator[tuple[ClusterInput, Brief]]:
+    """Each cluster with its brief, in input order."""
+    splitter = PunktSplitter()
+    for group in _groups(clusters, splitter):
+        vectors = embedder.embed([text for _, texts in group for text in texts])
+        offset = 0
+        for cluster, texts in group:
+            embeddings = vectors[offset : offset + len(texts)]
+            offset += len(texts)
+            try:
+                analysis = analyze(cluster.documents, embedder, settings, splitter, embeddings=embeddings)
+            except SummarizeError as error:
+                raise SummarizeError(f"cluster {cluster.id}: {error}") from None
+            on_cluster_done(cluster)
+            yield cluster, compose_brief(analysis, settings.words, ranker)
+
+
+def batch_record(cluster: ClusterInput, brief: Brief) -> dict[str, Any]:
+    """One output line: the id, the brief's sentences as plain text, and the brief's JSON."""
+    return {
+        "id": cluster.id,
+        "summary": " ".join(item.sentence.text for item in brief.sentences),
+        "brief": to_dict(brief),
+    }
