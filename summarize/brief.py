@@ -14,6 +14,7 @@ import numpy as np
 from .boilerplate import prose_spans
 from .clusters import DEFAULT_THRESHOLD, cluster_sentences
 from .embedding import Embedder
+from .prompts import Prompt
 from .records import Analysis, Brief, BriefSentence, Corroboration, Document, Sentence, SummarizeError
 from .concept_ranker import ConceptRanker
 from .selection import Ranker
@@ -83,10 +84,34 @@ def corroborations(analysis: Analysis, index: int) -> tuple[Corroboration, ...]:
     return tuple(Corroboration(analysis.sentences[m], round(similarity[m], 4)) for m in others)
 
 
-def compose_brief(analysis: Analysis, words: int = DEFAULT_WORDS, ranker: Ranker | None = None) -> Brief:
-    """Choose sentences from an analysis; cheap enough to run on every length change."""
+def compose_brief(
+    analysis: Analysis,
+    words: int = DEFAULT_WORDS,
+    ranker: Ranker | None = None,
+    *,
+    prompt: Prompt | None = None,
+    focus: str | None = None,
+    embedder: Embedder | None = None,
+) -> Brief:
+    """Choose sentences from an analysis; cheap enough to run on every length change.
+
+    With a `prompt` (summarize.prompts) the brief comes in the prompt's sections; with a `focus`
+    question, it answers that question. Both need the `embedder` the analysis was made with: it embeds
+    the questions (nothing else)."""
     if words < 1:
         raise SummarizeError(f"the word budget must be a positive number, not {words}")
+    if prompt is not None or focus is not None:
+        from .prompts import focus_prompt
+        from .sections import compose_sectioned_brief
+
+        if prompt is not None and focus is not None:
+            raise SummarizeError("give either a prompt or a focus question, not both")
+        if embedder is None:
+            raise ValueError("a prompt or a focus question needs the embedder the analysis was made with")
+        if focus is not None:
+            prompt = focus_prompt(focus)
+            focus = prompt.title
+        return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus)
     ranker = ranker or ConceptRanker()
     choices = ranker.select(analysis, words)
     chosen = tuple(
@@ -107,7 +132,10 @@ def build_brief(
     settings: BriefSettings = BriefSettings(),
     ranker: Ranker | None = None,
     progress: Progress = _quiet,
+    *,
+    prompt: Prompt | None = None,
+    focus: str | None = None,
 ) -> Brief:
     analysis = analyze(documents, embedder, settings, progress=progress)
     progress("Selecting sentences")
-    return compose_brief(analysis, settings.words, ranker)
+    return compose_brief(analysis, settings.words, ranker, prompt=prompt, focus=focus, embedder=embedder)

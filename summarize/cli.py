@@ -12,6 +12,7 @@ from . import __version__
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
 METHODS = ("concepts", "salience")  # the rankers' names (ConceptRanker, SalienceRanker)
+NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
 
 
 class OneLineErrors(click.Group):
@@ -33,9 +34,6 @@ class OneLineErrors(click.Group):
             if isinstance(error, KeyboardInterrupt) or isinstance(error.__context__, KeyboardInterrupt):
                 _fail("interrupted; nothing was written", 130)
             _fail("aborted", 1)
-        except BrokenPipeError:  # the reader went away (`summarize brief | head`): not our error
-            sys.stderr.close()
-            sys.exit(141)
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -66,6 +64,9 @@ def main() -> None:
       summarize brief page.html https://example.com/story    saved pages and URLs
       summarize brief data.jsonl --cluster d061j             one cluster of a JSON-lines file
       curl -s URL | summarize brief -       one article from standard input
+      summarize brief --prompt briefing     in sections: what happened, responses, background
+      summarize brief --focus "How did Russia respond?"    only what answers one question
+      summarize prompts                     the prompts you can brief with
       summarize brief --format json -o brief.json
     """
 
@@ -73,7 +74,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "-w", "--words", type=click.IntRange(min=1), default=DEFAULT_WORDS, show_default=True,
+    "-w", "--words", type=click.IntRange(min=1), default=None, show_default=f"{DEFAULT_WORDS}, or the prompt's own",
     help="Word budget: the brief never exceeds it and fills most of it when the input allows.",
 )
 @click.option(
@@ -100,9 +101,19 @@ def main() -> None:
     "--max-download", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
     metavar="MB", help="Refuse a URL whose page is larger than this.",
 )
+@click.option(
+    "-p", "--prompt", "prompt_name", metavar="NAME|FILE",
+    help="Brief in the sections of a prompt: a shipped one (see `summarize prompts`) or your own .md file.",
+)
+@click.option(
+    "--focus", metavar="QUESTION",
+    help='Brief only what answers one question, e.g. --focus "How did Russia respond?".',
+)
+@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 def brief(
-    paths: tuple[str, ...], words: int, output_format: str, output: Path | None, method: str,
-    cluster: str | None, timeout: float, max_download: float,
+    paths: tuple[str, ...], words: int | None, output_format: str, output: Path | None, method: str,
+    cluster: str | None, timeout: float, max_download: float, prompt_name: str | None, focus: str | None,
+    no_cache: bool = False,
 ) -> None:
     """Brief the articles in PATHS: files, folders of them, URLs, or - (stdin).
 
@@ -110,9 +121,10 @@ def brief(
     Accepted: .txt/.md text in any encoding (UTF-8, else detected); .html/.htm
     pages and http(s):// URLs (the article is extracted; citations refer to
     its text); a .jsonl cluster file (one {"id", "documents": [...]} a line;
-    --cluster picks one); - for one article on standard input. A folder gives
-    its .txt/.md/.html/.htm files. Copies of one story count once. Articles
-    must be English, at most 5 million characters (5 MB) of text each.
+    --cluster ID or FILE.jsonl#ID picks one); - for one article on standard
+    input. A folder gives its .txt/.md/.html/.htm files. Copies of one story
+    are cited, marked, and not repeated. Articles must be English, at most 5
+    million characters (5 MB) of text each.
 
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian
     officials in October 2021. Progress goes to stderr when it is a terminal. Bad input (a missing,
@@ -121,6 +133,7 @@ def brief(
     """
     from .atomic import write_atomically
     from .brief import BriefSettings, build_brief
+    from .cache import with_cache
     from .concept_ranker import ConceptRanker
     from .documents import check_output_path, read_documents, sample_documents
     from .embedding import default_embedder
@@ -129,6 +142,7 @@ def brief(
     from .selection import SalienceRanker
 
     try:
+        chosen_prompt = sectioning(prompt_name, focus, method)
         if output is not None:
             check_output_path(output, paths)
         if cluster is not None and not paths:
@@ -136,7 +150,13 @@ def brief(
         max_bytes = int(max_download * 1024 * 1024)
         documents = read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
         ranker = ConceptRanker() if method == "concepts" else SalienceRanker()
-        result = build_brief(documents, default_embedder(), BriefSettings(words=words), ranker, progress=report_step)
+        if words is None:
+            words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
+        result = build_brief(
+            documents, with_cache(default_embedder(), not no_cache), BriefSettings(words=words), ranker,
+            progress=report_step,
+            prompt=chosen_prompt, focus=focus,
+        )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     text = to_json(result) if output_format == "json" else to_markdown(result)
@@ -150,14 +170,62 @@ def brief(
         click.echo(f"Wrote {output} ({result.words} words from {len(documents)} sources).", err=True)
 
 
+def sectioning(prompt_name: str | None, focus: str | None, method: str):
+    """The prompt `--prompt` names (None without it), after checking the options go together."""
+    from .prompts import load_prompt
+    from .records import SummarizeError
+
+    if prompt_name is not None and focus is not None:
+        raise SummarizeError("--prompt and --focus do not go together: a focus question is a one-section prompt")
+    if (prompt_name is not None or focus is not None) and method != "concepts":
+        option = "--prompt" if prompt_name is not None else "--focus"
+        raise SummarizeError(f"{option} chooses sentences with the concepts method; leave out --method {method}")
+    if focus is not None and not focus.strip():
+        raise SummarizeError("--focus: the question is empty")
+    return load_prompt(prompt_name) if prompt_name is not None else None
+
+
+@main.command()
+@click.argument("name", required=False)
+def prompts(name: str | None) -> None:
+    """List the briefing prompts, or show the prompt NAME.
+
+    A prompt gives a brief sections, each steered by questions: `summarize brief --prompt NAME`.
+    To write your own, copy one (`summarize prompts briefing > mine.md`), edit it, and use
+    `summarize brief --prompt mine.md`. The format is in the README ("Prompts").
+    """
+    from .prompts import prompt_text, shipped_prompts
+    from .records import SummarizeError
+
+    try:
+        if name is not None:
+            click.echo(prompt_text(name), nl=False)
+            return
+        shipped = shipped_prompts()
+    except SummarizeError as error:
+        raise click.UsageError(str(error)) from None
+    width = max(len(p.name) for p in shipped)
+    for prompt in shipped:
+        sections = ", ".join(section.title for section in prompt.sections)
+        click.echo(f"{prompt.name:<{width}}  {prompt.description}")
+        click.echo(f"{'':<{width}}  Sections: {sections}.")
+    click.echo(
+        "\nUse one with: summarize brief --prompt NAME. Show one (to copy and adapt) with: summarize prompts NAME.",
+        err=True,
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def tui(paths: tuple[Path, ...]) -> None:
     """Open the interactive briefing on PATHS (or on the built-in sample).
 
     Read the brief, grow or shrink it live, and check every sentence against its sources.
-    Press ? inside for the keys.
+    Press ? inside for the keys. PATHS are what `brief` takes (files, folders, URLs,
+    FILE.jsonl#ID), except - : the TUI reads the keyboard on standard input.
     """
+    if any(str(path) == "-" for path in paths):
+        raise click.UsageError("-: the TUI reads the keyboard on standard input; save the article to a file")
     from tui.app import run
 
     run(list(paths))
@@ -168,22 +236,36 @@ def tui(paths: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write one JSON line per cluster (atomically).")
 @click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief.")
-def batch(data: Path, output: Path, words: int) -> None:
+@click.option(
+    "--workers", type=click.IntRange(min=0), default=None, show_default="the other cores",
+    help="Processes that cluster and select while this one embeds; 0: everything in this process.",
+)
+@click.option(
+    "--dask", "dask_address", metavar="tcp://HOST:PORT|local:N",
+    help="Spread the clusters over a Dask cluster: a scheduler's address, or local:N to start N workers here.",
+)
+@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
+def batch(data: Path, output: Path, words: int, workers: int | None = None, dask_address: str | None = None,
+          no_cache: bool = False) -> None:
     """Brief every cluster of articles in DATA, a JSON-lines file.
 
     \b
     Each input line: {"id": ..., "documents": [{"id", "title", "text"}], "summaries": [...]}
     ("summaries", human reference summaries, is optional). Each output line, in input order:
     {"id": ..., "summary": "<the brief's sentences joined by spaces>", "brief": {<brief JSON>}}
+
+    Sentences are embedded in large batches in this process while --workers processes cluster and
+    select; progress and the time left go to stderr. With --dask each Dask worker loads the model
+    once and briefs groups of clusters; a failed worker's clusters are retried, and the output is
+    the same as without --dask.
     """
     import json
 
-    from rich.progress import Progress, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from . import embedding
     from .atomic import open_atomically
-    from .batch import batch_record, brief_clusters
     from .brief import BriefSettings
-    from .embedding import default_embedder
     from .jsonl import read_clusters
     from .records import SummarizeError
 
@@ -192,21 +274,142 @@ def batch(data: Path, output: Path, words: int) -> None:
             raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
         if output.resolve() == data.resolve():
             raise SummarizeError(f"{output}: refusing to overwrite the input")
+        if dask_address is not None and workers is not None:
+            raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
         clusters = list(read_clusters(data))
-        with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=_stderr_console()) as progress:
-            task = progress.add_task("Briefing clusters", total=len(clusters))
+        columns = (
+            TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[clusters]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=_stderr_console()) as progress:
+            task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
+
+            def show(state) -> None:
+                share = state.clusters_done / max(state.clusters_total, 1)
+                if state.sentences_total:  # embedding is most of the work: it sets the pace
+                    share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
+                progress.update(
+                    task, completed=round(1000 * share), clusters=f"{state.clusters_done}/{state.clusters_total} clusters"
+                )
+
+            settings = BriefSettings(words=words)
             with open_atomically(output) as stream:
-                for cluster, result in brief_clusters(
-                    clusters, default_embedder(), BriefSettings(words=words),
-                    on_cluster_done=lambda cluster: progress.advance(task),
-                ):
-                    stream.write(json.dumps(batch_record(cluster, result), ensure_ascii=False) + "\n")
+                for _, record in _batch_records(clusters, settings, workers, dask_address, not no_cache, show, embedding):
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
+
+
+def _batch_records(clusters, settings, workers, dask_address, use_cache, show, embedding):
+    """The records of `summarize batch`, from Dask, worker processes or this process alone."""
+    from .cache import with_cache
+
+    if dask_address is not None:
+        from .distributed import brief_clusters_dask, close, connect
+
+        client = connect(dask_address)
+        try:
+            yield from brief_clusters_dask(
+                clusters, client, embedding.default_embedder, settings, use_cache=use_cache, progress=show
+            )
+        finally:
+            close(client)
+        return
+    embedder = with_cache(embedding.default_embedder(), use_cache)
+    if workers == 0:
+        from .batch import batch_record, brief_clusters
+        from .parallel import BatchProgress
+
+        done = 0
+        for cluster, result in brief_clusters(clusters, embedder, settings):
+            done += 1
+            show(BatchProgress(done, len(clusters), 0, 0))
+            yield cluster, batch_record(cluster, result)
+        return
+    from .parallel import brief_clusters_parallel
+
+    yield from brief_clusters_parallel(clusters, embedder, settings, workers=workers, progress=show)
+
+
+@main.group()
+def cache() -> None:
+    """The on-disk cache of sentence embeddings.
+
+    Briefing the same articles again (at another length, with another prompt) reads their
+    sentences' vectors from it instead of running the model. Its folder is the user cache
+    directory, or $SUMMARIZE_CACHE_DIR when set.
+    """
+
+
+@cache.command(name="info")
+def cache_info() -> None:
+    """Where the cache is, its size, and how many vectors it holds per model."""
+    from .cache import EmbeddingCache
+
+    info = EmbeddingCache().info()
+    click.echo(f"Cache: {info.path}")
+    if not info.exists:
+        click.echo("Empty (no file yet).")
+        return
+    click.echo(f"Size: {info.size_bytes / 1e6:.1f} MB, {info.total} sentence vectors")
+    for model, count in info.vectors.items():
+        click.echo(f"  {model}: {count}")
+
+
+@cache.command(name="clear")
+def cache_clear() -> None:
+    """Delete every stored vector."""
+    from .cache import EmbeddingCache
+
+    removed = EmbeddingCache().clear()
+    click.echo(f"Removed {removed} sentence vectors.")
 
 
 def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+@main.command(name="eval")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per summary.")
+@click.option(
+    "--methods", default="ours,lead,lexrank,textrank,lsa,luhn,kl,sumbasic", show_default=True,
+    help="Comma-separated: ours (this tool) and the peers lead, lexrank, textrank, lsa, luhn, kl, sumbasic (sumy).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N clusters (a quick look).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table to this file.")
+def evaluate(data: Path, words: int, methods: str, limit: int | None, output: Path | None) -> None:
+    """Score this tool and sumy's summarizers with ROUGE on DATA, in one run.
+
+    DATA is a JSON-lines file of clusters with reference summaries (the format `batch` reads).
+    ROUGE-1/ROUGE-2 recall as ROUGE-1.5.5 -n 2 -m -l 100 -f A computes them: summary and references
+    cut to the first WORDS words, Porter-stemmed, stop words kept, hits clipped per reference and
+    pooled, averaged over clusters. Each method's time covers all its clusters (ours: embedding too).
+    """
+    from itertools import islice
+
+    from rich.progress import Progress, TimeElapsedColumn
+
+    from .atomic import write_atomically
+    from .evaluation.harness import check_methods, evaluate as run_evaluation, report_table
+    from .jsonl import read_clusters
+    from .records import SummarizeError
+
+    chosen = [m.strip() for m in methods.split(",") if m.strip()]
+    try:
+        check_methods(chosen)
+        if output is not None and not output.parent.is_dir():
+            raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
+        clusters = list(islice(read_clusters(data), limit))
+        with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=_stderr_console()) as progress:
+            tasks = {m: progress.add_task(m, total=len(clusters)) for m in chosen}
+            results = run_evaluation(clusters, chosen, words, on_cluster_done=lambda m: progress.advance(tasks[m]))
+    except SummarizeError as error:
+        raise click.UsageError(str(error)) from None
+    table = report_table(results, words)
+    click.echo(table, nl=False)
+    if output is not None:
+        write_atomically(output, table)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .records import Cluster
+from .scale import EXACT_LIMIT, average_linkage_labels
 
 # Average-linkage cosine similarity at which two groups of sentences count as the same content.
 # all-MiniLM-L6-v2 gives paraphrases of one fact from two outlets about 0.6-0.85.
@@ -25,6 +26,8 @@ def cluster_sentences(
         return ()
     if count == 1:
         labels = np.zeros(1, dtype=int)
+    elif count > EXACT_LIMIT:  # no n-by-n matrix: component by component (see summarize.scale)
+        labels = average_linkage_labels(embeddings, threshold)
     else:
         from scipy.cluster.hierarchy import fcluster, linkage
 

@@ -13,7 +13,16 @@ import numpy as np
 
 from .concepts import bigrams, content_words, document_frequency
 from .records import Analysis
+from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
+
+# The integer program takes at most this many candidate sentences (a DUC cluster has at most ~560).
+CANDIDATE_POOL = 1000
+
+
+# A sentence with several reasons to lean on its context (an unattributed half of a quotation, say)
+# is not brief material at all.
+MIN_STANDALONE = 0.3
 
 
 class ConceptRanker:
@@ -28,6 +37,7 @@ class ConceptRanker:
         one_per_cluster: bool = True,
         context_penalty: float = 0.5,
         time_limit: float = 10.0,
+        candidate_pool: int = CANDIDATE_POOL,
     ) -> None:
         self.min_documents = min_documents
         self.lead_weight = lead_weight
@@ -36,9 +46,14 @@ class ConceptRanker:
         self.one_per_cluster = one_per_cluster
         self.context_penalty = context_penalty
         self.time_limit = time_limit
+        self.candidate_pool = candidate_pool
 
     def concept_weights(self, analysis: Analysis, concepts: list[set]) -> dict:
-        """Concepts that at least `min_documents` articles mention, with their weights."""
+        """Concepts that at least `min_documents` articles mention, with their weights.
+
+        Copies of one wire story count once each here, as in Gillick & Favre: on the development
+        set, counting them as one story lost 0.2 ROUGE-1 and 0.17 ROUGE-2. They still never appear
+        twice in a brief (one sentence per cluster) and count once in `support`."""
         documents = [s.document for s in analysis.sentences]
         frequency = document_frequency(concepts, documents)
         lead = [c if s.position < self.lead_sentences else set() for c, s in zip(concepts, analysis.sentences)]
@@ -60,9 +75,17 @@ class ConceptRanker:
 
         salience = SalienceRanker().scores(analysis)
         standalone = containment(analysis)
-        candidates = [i for i, s in enumerate(analysis.sentences) if eligible(s) and s.words <= budget]
+        candidates = [
+            i
+            for i, s in enumerate(analysis.sentences)
+            if eligible(s) and s.words <= budget and standalone[i] >= MIN_STANDALONE
+        ]
         concepts = [bigrams(s.text) for s in analysis.sentences]
         weights = self.concept_weights(analysis, concepts)
+        if len(candidates) > self.candidate_pool:  # hundreds of articles: solve over the likeliest
+            gains = [sum(weights.get(c, 0.0) for c in concepts[i]) for i in candidates]
+            sizes = [analysis.sentences[i].words for i in candidates]
+            candidates = [candidates[k] for k in preselect(gains, sizes, self.candidate_pool)]
         concept_ids = {c: k for k, c in enumerate(sorted({c for i in candidates for c in concepts[i] if c in weights}))}
         if not candidates or not concept_ids:
             return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back

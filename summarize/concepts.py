@@ -10,6 +10,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from . import lightnltk
+
+lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
 from nltk.stem.porter import PorterStemmer
 
 STOP_WORDS = frozenset(

@@ -1,53 +1,279 @@
-"""Read articles from files, folders and the built-in sample."""
+"""Read articles from files, folders, web pages (.html files and http(s) URLs), a JSON-lines cluster
+file, standard input (`-`) and the built-in sample.
+
+Every reader ends the same way: bytes are decoded (UTF-8, else the detected encoding), HTML is reduced
+to its article, and the text is refused, in one line naming the input, when it is empty, too large or
+not English. Binary files are refused by what they are ("a PNG image").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any, BinaryIO
 
-from .boilerplate import headline
+from .boilerplate import headline, prose_spans
+from .encoding import decode
+from .language import check_english
+from .linebreaks import unwrap
 from .records import Document, SummarizeError
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES  # what a folder is searched for
+CLUSTER_SUFFIXES = (".jsonl",)
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+# A document's text is at most 5 MB (5 million characters, some 800,000 words: hundreds of
+# articles' worth). A file, download or stdin may be larger than its text (HTML, UTF-16), up to:
+MAX_TEXT_CHARACTERS = 5_000_000
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.+)$", re.IGNORECASE)
 
 
-def make_document(text: str, path: str, title: str | None = None) -> Document:
+def make_document(
+    text: str, path: str, title: str | None = None, url: str | None = None, encoding: str | None = None
+) -> Document:
     """A document whose title is given, else its headline, else its file name."""
-    return Document(title=title or headline(text) or Path(path).stem, text=text, path=path)
+    return Document(
+        title=title or headline(text) or Path(path).stem, text=text, path=path, url=url, encoding=encoding
+    )
+
+
+def document_from_bytes(
+    data: bytes, name: str, html: bool | None = None, url: str | None = None, declared: str | None = None
+) -> Document:
+    """A document from raw bytes: `html` True extracts the article, None decides by the content."""
+    from .web import declared_charset, looks_like_html
+
+    if not data.strip():
+        raise SummarizeError(f"{name}: {'the input' if name == STDIN_NAME else 'the file'} is empty")
+    text, encoding = decode(data, name, declared or (declared_charset(data) if html is not False else None))
+    title = None
+    if html or (html is None and looks_like_html(text)):
+        from .web import extract_article
+
+        page = extract_article(text, name)
+        title, text = page.title, page.text
+    return checked_document(text, name, title, url, encoding)
+
+
+def checked_document(
+    text: str, name: str, title: str | None = None, url: str | None = None, encoding: str | None = None
+) -> Document:
+    """A document, once its text is known not to be empty, too large or in another language.
+    Hard-wrapped text has its in-paragraph line breaks made spaces (offsets do not move)."""
+    text = unwrap(text)
+    check_text(text, name)
+    return make_document(text, name, title, url, encoding)
+
+
+def check_text(text: str, name: str) -> None:
+    """Refuse, naming `name`, a text that is empty, too large or in another language than English."""
+    if not text.strip():
+        raise SummarizeError(f"{name}: the text is empty")
+    if len(text) > MAX_TEXT_CHARACTERS:
+        raise SummarizeError(
+            f"{name}: too large to summarize ({len(text) / 1e6:.1f} million characters of text; "
+            f"the limit is {MAX_TEXT_CHARACTERS / 1e6:g} million, about 5 MB, per document)"
+        )
+    check_english(text, name)
+    if not prose_spans(text):
+        raise SummarizeError(f"{name}: no article text (no line reads as prose: 5 or more words ending in . ! or ?)")
+
+
+def read_bytes(stream_or_path: BinaryIO | Path, name: str) -> bytes:
+    """At most MAX_FILE_BYTES from a file or stream; more is an error, not a silent cut."""
+    try:
+        if isinstance(stream_or_path, Path):
+            with open(stream_or_path, "rb") as stream:
+                data = stream.read(MAX_FILE_BYTES + 1)
+        else:
+            data = stream_or_path.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SummarizeError(
+            f"{name}: too large to summarize (over {MAX_FILE_BYTES // 2**20} MB; the limit is "
+            f"{MAX_TEXT_CHARACTERS / 1e6:g} million characters, about 5 MB, of text per document)"
+        )
+    return data
 
 
 def read_document(path: Path, shown_as: str | None = None) -> Document:
+    """A text file in any common encoding, or an HTML page (.html/.htm, or content that is HTML)."""
+    name = shown_as or str(path)
+    html = True if Path(path).suffix.lower() in HTML_SUFFIXES else None
+    return document_from_bytes(read_bytes(Path(path), name), name, html=html)
+
+
+def read_stdin(stream: BinaryIO | None = None) -> Document:
+    """One document from standard input (`-`): text in any encoding, or an HTML page."""
+    return document_from_bytes(read_bytes(stream or sys.stdin.buffer, STDIN_NAME), STDIN_NAME)
+
+
+def read_url(url: str, timeout: float | None = None, max_bytes: int | None = None) -> Document:
+    """The article of the page at an http(s) URL (fetched once; nothing is cached)."""
+    from .web import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, page_text
+
+    download = fetch(url, timeout or DEFAULT_TIMEOUT, max_bytes or DEFAULT_MAX_BYTES)
+    title, text, encoding = page_text(download)
+    return checked_document(text, url, title, url, encoding)
+
+
+def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]:
+    """The documents of one cluster of a JSON-lines cluster file (`{"id", "documents": [...]}` a
+    line): the one whose id is `cluster`, or the only one. Every line must be valid."""
+    from .encoding import binary_kind
+    from .jsonl import read_clusters
+
+    name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise SummarizeError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+        with open(path, "rb") as stream:
+            kind = binary_kind(stream.read(8192))
     except OSError as error:
-        raise SummarizeError(f"{path}: cannot read ({error.strerror})") from None
-    if not text.strip():
-        raise SummarizeError(f"{path}: the file is empty")
-    return make_document(text, shown_as or str(path))
+        raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
+    if kind is not None:
+        raise SummarizeError(f"{name}: this is {kind}, not a JSON-lines cluster file")
+    chosen, ids = None, []
+    try:
+        for found in read_clusters(path):
+            ids.append(found.id)
+            if chosen is None and (cluster is None or found.id == cluster):
+                chosen = found
+    except UnicodeDecodeError as error:
+        raise SummarizeError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    listed = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+    if not ids:
+        raise SummarizeError(f"{name}: the file is empty (no clusters)")
+    if cluster is None and len(ids) > 1:
+        raise SummarizeError(f"{name}: {len(ids)} clusters in this file; choose one with --cluster ID ({listed})")
+    if chosen is None:
+        raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed})")
+    from .web import extract_article, looks_like_html
+
+    documents = []
+    for document in chosen.documents:  # document.path is the document's id in the file
+        where = f"{name} (cluster {chosen.id}, document {document.path})"
+        text, title = document.text, document.title
+        if looks_like_html(text):
+            page = extract_article(text, where)
+            text, title = page.text, page.title or title
+        text = unwrap(text)
+        check_text(text, where)
+        documents.append(make_document(text, f"{name}#{chosen.id}/{document.path}", title, encoding="utf-8"))
+    return tuple(documents)
+
+
+def _cluster_in_path(given: str | Path) -> tuple[Path, str] | None:
+    """`data.jsonl#ID` names cluster ID of data.jsonl (where no file has that very name)."""
+    match = _CLUSTER_IN_PATH.match(str(given))
+    if match is None or Path(given).exists():
+        return None
+    return Path(match.group(1)), match.group(2)
+
+
+def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
+    """("url", URL), ("stdin", "-"), ("cluster", (Path, ID)) or ("file", Path) for each input,
+    folders expanded to their articles (.txt, .md, .html, .htm; not hidden files) in name order; a
+    file named twice is read once."""
+    from .web import as_url
+
+    seen: set[str] = set()
+    stdin = False
+    for given in paths:
+        url = as_url(given)
+        if url is not None:
+            yield "url", url
+            continue
+        if str(given) == STDIN:
+            if stdin:
+                raise SummarizeError("-: standard input can be read only once")
+            stdin = True
+            yield "stdin", STDIN
+            continue
+        named = _cluster_in_path(given)
+        if named is not None:
+            if not named[0].is_file():
+                raise SummarizeError(f"{named[0]}: no such file")
+            yield "cluster", named
+            continue
+        path = Path(given)
+        if path.is_dir():
+            try:
+                inside = sorted(
+                    p for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+                )
+            except OSError as error:
+                raise SummarizeError(f"{path}: cannot read this folder ({error.strerror or error})") from None
+            if not inside:
+                raise SummarizeError(f"{path}: no articles in this folder (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
+        elif path.exists():  # a file, or a pipe such as <(curl ...)
+            inside = [path]
+        else:
+            raise SummarizeError(f"{path}: no such file or folder")
+        for file in inside:
+            key = os.path.realpath(file)
+            if key not in seen:
+                seen.add(key)
+                yield "file", file
 
 
 def article_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, with each folder replaced by its .txt/.md files in name order."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not inside:
-                raise SummarizeError(f"{path}: no .txt or .md articles in this folder")
-            found.extend(inside)
-        elif path.is_file():
-            found.append(path)
+    """The local files named, with each folder replaced by its articles in name order; URLs and
+    `-` (stdin) are not files and are skipped. Raises SummarizeError for a missing path."""
+    return [given if kind == "file" else given[0] for kind, given in _inputs(paths) if kind in ("file", "cluster")]
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    cluster: str | None = None,
+    stdin: BinaryIO | None = None,
+    timeout: float | None = None,
+    max_download: int | None = None,
+) -> tuple[Document, ...]:
+    """The documents of every input, in order: files (text in any encoding, HTML), folders of them,
+    http(s) URLs, `-` for standard input (or `stdin`), and .jsonl cluster files, of which `cluster`
+    picks one cluster by id (needed when a file has several); `data.jsonl#ID` names one too.
+
+    Raises SummarizeError, in one line naming the input, for anything that is not a readable
+    English article. URLs are fetched within `timeout` seconds and `max_download` bytes."""
+    documents: list[Document] = []
+    clusters = 0
+    for kind, given in _inputs(paths):
+        if kind == "url":
+            documents.append(read_url(str(given), timeout, max_download))
+        elif kind == "stdin":
+            documents.append(read_stdin(stdin))
+        elif kind == "cluster":
+            documents.extend(read_cluster(*given))
+            clusters += 1
+        elif Path(given).suffix.lower() in CLUSTER_SUFFIXES:
+            documents.extend(read_cluster(Path(given), cluster))
+            clusters += 1
         else:
-            raise SummarizeError(f"{path}: no such file or folder")
-    return found
+            documents.append(read_document(Path(given)))
+    if cluster is not None and not clusters:
+        raise SummarizeError(f"cluster {cluster!r} asked for, but no input is a .jsonl cluster file")
+    return tuple(documents)
 
 
-def read_documents(paths: Iterable[str | Path]) -> tuple[Document, ...]:
-    return tuple(read_document(path) for path in article_paths(paths))
+def check_output_path(output: Path, paths: Iterable[str | Path]) -> None:
+    """Refuse, before any work, an output file that could not be written or would replace an input."""
+    output = Path(output)
+    if not output.parent.is_dir():
+        raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
+    if output.is_dir():
+        raise SummarizeError(f"{output}: is a folder, not a file")
+    if not os.access(output.parent, os.W_OK | os.X_OK):
+        raise SummarizeError(f"{output}: cannot write in the folder {output.parent} (permission denied)")
+    if output.exists() and any(os.path.samefile(output, p) for p in article_paths(paths)):
+        raise SummarizeError(f"{output}: refusing to overwrite an input article")
 
 
 def sample_documents() -> tuple[Document, ...]:

@@ -51,10 +51,23 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        vectors = self._load().encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        model = self._load()
+        # Texts of one token length are embedded together, with no padding: padding changes the
+        # last bits of a vector, so without this a text's vector would depend on its batch-mates.
+        # With it a single brief, a batch, the cache and Dask workers all get the same vectors.
+        texts = list(texts)
+        token_ids = model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)["input_ids"]
+        by_length: dict[int, list[int]] = {}
+        for index, ids in enumerate(token_ids):
+            by_length.setdefault(len(ids), []).append(index)
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        vectors = np.zeros((len(texts), dimension()), dtype=np.float32)
+        for indexes in by_length.values():
+            vectors[indexes] = model.encode(
+                [texts[i] for i in indexes], batch_size=self.batch_size, normalize_embeddings=True,
+                convert_to_numpy=True,
+            )
+        return vectors
 
 
 class HashingEmbedder:

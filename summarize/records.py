@@ -16,11 +16,17 @@ class SummarizeError(Exception):
 
 @dataclass(frozen=True)
 class Document:
-    """One article: its text exactly as read; every span elsewhere indexes into `text`."""
+    """One article: its text exactly as read; every span elsewhere indexes into `text`.
+
+    For a web page (a URL or an .html file) `text` is the article's extracted text. `url` is the
+    address it was fetched from; `encoding` the one its bytes were decoded with (None when the text
+    was given as a string)."""
 
     title: str
     text: str
     path: str
+    url: str | None = None
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,25 @@ class BriefSentence:
 
 
 @dataclass(frozen=True)
+class BriefGroup:
+    """Sentences of a section under one sub-heading, such as a speaker's name."""
+
+    title: str
+    sentences: tuple[int, ...]  # indexes into Brief.sentences
+
+
+@dataclass(frozen=True)
+class BriefSection:
+    """A part of a sectioned brief (see summarize.prompts): a heading and the questions it answers."""
+
+    title: str
+    questions: tuple[str, ...]
+    sentences: tuple[int, ...]  # indexes into Brief.sentences, in reading order
+    addressed: bool = True  # False: no article addresses these questions (as opposed to: nothing fit)
+    groups: tuple[BriefGroup, ...] = ()  # for a section grouped by speaker: its sentences, by who said them
+
+
+@dataclass(frozen=True)
 class Brief:
     documents: tuple[Document, ...]
     sentences: tuple[BriefSentence, ...]
@@ -75,6 +100,8 @@ class Brief:
     budget: int
     method: str
     model: str
+    sections: tuple[BriefSection, ...] = ()  # empty for a plain brief
+    focus: str | None = None  # the question a focused brief answers
 
     @property
     def words(self) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 from typing import Any
 
-from .records import Brief, BriefSentence
+from .duplicates import duplicate_of
+from .records import Brief, BriefSection, BriefSentence, Document
 
 
 def source_number(document: int) -> int:
@@ -22,10 +24,49 @@ def citation_markers(item: BriefSentence) -> str:
 
 
 def brief_title(brief: Brief) -> str:
-    """The headline of the source the most important sentence comes from."""
+    """The headline of the source the most important sentence comes from; if that source has no
+    headline (only its file name), that of a source reporting the same, the one nearest its lead first."""
+    for item in brief.sentences:
+        others = sorted(item.also_in, key=lambda c: (c.sentence.position, -c.similarity, c.sentence.document))
+        for number in [item.sentence.document] + [c.sentence.document for c in others]:
+            document = brief.documents[number]
+            if document.title != PurePath(document.path).stem:
+                return document.title
     if brief.sentences:
         return brief.documents[brief.sentences[0].sentence.document].title
     return "Briefing"
+
+
+def source_line(number: int, document: Document, original: int | None) -> str:
+    """`1. Title — `path``, with the URL for a page saved from the web and a note on a copy."""
+    line = f"{source_number(number)}. {document.title} — `{document.path}`"
+    if document.url is not None and document.url != document.path:
+        line += f" ({document.url})"
+    if original is not None:
+        line += f" (the same story as [{source_number(original)}])"
+    return line
+
+
+NOT_ADDRESSED = "No article addresses this."
+NOTHING_FITS = "Nothing on this fits the word budget."
+
+
+def section_lines(brief: Brief) -> list[str]:
+    """Each section as a `## heading` with its bullets, or a line saying why it has none."""
+    lines: list[str] = []
+    for number, section in enumerate(brief.sections):
+        if number:
+            lines.append("")
+        lines += [f"## {section.title}", ""]
+        for group_number, group in enumerate(section.groups or [None]):
+            if group is not None:  # grouped by speaker: the name in bold, then what they said
+                lines += ([""] if group_number else []) + [f"**{group.title}**", ""]
+            members = section.sentences if group is None else group.sentences
+            items = [brief.sentences[i] for i in members]
+            lines += [f"- {item.sentence.text} {citation_markers(item)}" for item in items]
+        if not section.sentences:
+            lines.append(NOT_ADDRESSED if not section.addressed else NOTHING_FITS)
+    return lines
 
 
 def to_markdown(brief: Brief) -> str:
@@ -37,24 +78,59 @@ def to_markdown(brief: Brief) -> str:
         f"{' (a single article)' if count == 1 else ''}, {brief.words} words.*",
         "",
     ]
-    if not brief.sentences:
+    if count == 1:
+        lines += ["Only one article was given, so no sentence is checked against another source.", ""]
+    if not brief.sentences and not brief.sections:
         lines += ["No sentence of the input fits this word budget.", ""]
-    lines += [f"- {item.sentence.text} {citation_markers(item)}" for item in brief.sentences]
+    if brief.sections:
+        lines += section_lines(brief)
+    else:
+        lines += [f"- {item.sentence.text} {citation_markers(item)}" for item in brief.sentences]
     lines += ["", "## Sources", ""]
-    lines += [f"{source_number(i)}. {doc.title} — `{doc.path}`" for i, doc in enumerate(brief.documents)]
+    originals = duplicate_of(brief.documents)
+    lines += [source_line(i, doc, originals[i]) for i, doc in enumerate(brief.documents)]
     return "\n".join(lines) + "\n"
+
+
+def source_entry(number: int, document: Document, original: int | None) -> dict[str, Any]:
+    """A source's JSON: `url`, `encoding` and `duplicate_of` only when they apply."""
+    entry: dict[str, Any] = {"id": source_number(number), "title": document.title, "path": document.path}
+    if document.url is not None:
+        entry["url"] = document.url
+    if document.encoding is not None:
+        entry["encoding"] = document.encoding
+    if original is not None:
+        entry["duplicate_of"] = source_number(original)
+    return entry
+
+
+def section_entry(section: BriefSection) -> dict[str, Any]:
+    """A section's JSON: its sentences are indexes into "sentences"; `addressed` is false when no
+    article addresses its questions (an empty section whose material did not fit says true);
+    `groups` only for a section grouped by speaker."""
+    entry: dict[str, Any] = {
+        "title": section.title,
+        "questions": list(section.questions),
+        "sentences": list(section.sentences),
+        "addressed": section.addressed,
+    }
+    if section.groups:
+        entry["groups"] = [{"title": g.title, "sentences": list(g.sentences)} for g in section.groups]
+    return entry
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
     cited = {item.cluster for item in brief.sentences}
+    originals = duplicate_of(brief.documents)
+    single = {"single_source": True} if len(brief.documents) == 1 else {}
     return {
         "budget": brief.budget,
         "words": brief.words,
         "method": brief.method,
         "model": brief.model,
-        "sources": [
-            {"id": source_number(i), "title": doc.title, "path": doc.path} for i, doc in enumerate(brief.documents)
-        ],
+        **single,
+        **({"focus": brief.focus} if brief.focus is not None else {}),
+        "sources": [source_entry(i, doc, originals[i]) for i, doc in enumerate(brief.documents)],
         "sentences": [
             {
                 "text": item.sentence.text,
@@ -76,6 +152,8 @@ def to_dict(brief: Brief) -> dict[str, Any]:
             }
             for item in brief.sentences
         ],
+        # Only for a sectioned or focused brief (see summarize.prompts): plain briefs keep their shape.
+        **({"sections": [section_entry(section) for section in brief.sections]} if brief.sections else {}),
         # Clusters that span several sources or stand behind a brief sentence: the story's themes.
         "clusters": [
             {"id": c.id, "sources": [source_number(d) for d in c.sources], "size": c.size}

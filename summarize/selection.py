@@ -8,12 +8,14 @@ from typing import Protocol
 
 import numpy as np
 
+from .duplicates import story_numbers
 from .records import Analysis, Sentence
 
 # Sentences outside this length are fragments or run-ons: poor brief material.
-MIN_WORDS, MAX_WORDS = 8, 60
+MIN_WORDS, MAX_WORDS = 6, 60
 # Two chosen sentences at least this similar say the same thing.
 REDUNDANT_SIMILARITY = 0.7
+HALF_QUOTE_FACTOR = 0.4
 
 _DANGLING_START = re.compile(
     r"^(he|she|it|they|this|that|these|those|his|her|its|their|but|and|or|so|also|however|"
@@ -57,7 +59,7 @@ def self_containment(sentence: Sentence, document_text: str = "") -> float:
     if text[0] in _OPENING_QUOTES and not _ATTRIBUTION.search(text):
         factor *= 0.6  # an unattributed quote: who said it is in another sentence
     if len(_QUOTE_MARKS.findall(text)) % 2:
-        factor *= 0.7  # half of a quote that spans sentences
+        factor *= HALF_QUOTE_FACTOR  # half of a quote that spans sentences
     return factor
 
 
@@ -73,9 +75,11 @@ def eligible(sentence: Sentence) -> bool:
 
 def support(analysis: Analysis) -> np.ndarray:
     """How strongly the other articles report each sentence's content: the mean, over the other
-    documents, of the best similarity to one of their sentences (0 when there is only one)."""
-    document_count = len(analysis.documents)
-    owners = np.array([s.document for s in analysis.sentences])
+    documents, of the best similarity to one of their sentences (0 when there is only one).
+    Copies of one story count as one document: a wire report run twice does not support itself."""
+    stories = story_numbers(analysis.documents)
+    document_count = len(set(stories))
+    owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
     if document_count < 2:
         return np.zeros(len(owners))
     best = np.zeros((len(owners), document_count))

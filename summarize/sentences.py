@@ -13,6 +13,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Protocol
 
+from . import lightnltk
+
+lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 Span = tuple[int, int]

@@ -33,6 +33,12 @@ STORY = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def private_embedding_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty embedding cache, never the user's."""
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path_factory.mktemp("embedding-cache")))
+
+
 @pytest.fixture
 def embedder() -> HashingEmbedder:
     return HashingEmbedder()

@@ -1,0 +1,181 @@
+"""Sentence embeddings kept on disk, so re-briefing the same articles never runs the model again.
+
+One SQLite file in the user cache directory (``platformdirs``; ``SUMMARIZE_CACHE_DIR`` overrides it),
+in WAL mode, so that several runs (two shells, a batch's worker processes, Dask workers on one
+machine) can read and write it at once. A vector is keyed by the model's name and a hash of the
+sentence's text, and stored as float32 bytes: what comes back is bit-for-bit what the model gave.
+
+`CachedEmbedder` wraps any embedder: it asks the model only for the texts the cache lacks, so a fully
+cached brief never loads the model, nor imports torch. A cache that cannot be opened or written (a
+read-only home, a corrupt file) is skipped, not fatal: the brief is embedded as if there were none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .embedding import Embedder
+
+CACHE_FILE = "embeddings.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS embeddings (
+    model TEXT NOT NULL,
+    key BLOB NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, key)
+) WITHOUT ROWID
+"""
+_LOOKUP_CHUNK = 500  # SQLite's limit on parameters per statement is 32766; stay well below it
+
+
+def default_cache_dir() -> Path:
+    override = os.environ.get("SUMMARIZE_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarize", appauthor=False))
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    path: Path
+    exists: bool
+    size_bytes: int  # the database with its write-ahead log
+    vectors: dict[str, int] = field(default_factory=dict)  # model name -> stored vectors
+
+    @property
+    def total(self) -> int:
+        return sum(self.vectors.values())
+
+
+class EmbeddingCache:
+    """The on-disk store. Safe to share between processes; open one per process (it reconnects
+    after a fork)."""
+
+    def __init__(self, directory: Path | str | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_cache_dir()
+        self.path = self.directory / CACHE_FILE
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None or self._pid != os.getpid():
+            self.directory.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
+            connection.execute("PRAGMA busy_timeout = 60000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute(_SCHEMA)
+            self._connection, self._pid = connection, os.getpid()
+        return self._connection
+
+    def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of those `texts` that have one."""
+        keys = {text_key(text): text for text in texts}
+        found: dict[str, np.ndarray] = {}
+        connection = self._connect()
+        items = list(keys)
+        for start in range(0, len(items), _LOOKUP_CHUNK):
+            chunk = items[start : start + _LOOKUP_CHUNK]
+            rows = connection.execute(
+                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
+                [model, *chunk],
+            )
+            for key, vector in rows:
+                found[keys[bytes(key)]] = np.frombuffer(vector, dtype=np.float32)
+        return found
+
+    def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Store one vector per text (first writer wins: a vector never changes once stored)."""
+        rows = [
+            (model, text_key(text), np.ascontiguousarray(vector, dtype=np.float32).tobytes())
+            for text, vector in zip(texts, vectors)
+        ]
+        if not rows:
+            return
+        connection = self._connect()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.executemany("INSERT OR IGNORE INTO embeddings (model, key, vector) VALUES (?, ?, ?)", rows)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def info(self) -> CacheInfo:
+        if not self.path.exists():
+            return CacheInfo(self.path, False, 0)
+        size = sum(p.stat().st_size for p in self.directory.glob(CACHE_FILE + "*") if p.is_file())
+        rows = self._connect().execute("SELECT model, COUNT(*) FROM embeddings GROUP BY model ORDER BY model")
+        return CacheInfo(self.path, True, size, {model: count for model, count in rows})
+
+    def clear(self) -> int:
+        """Delete every stored vector; returns how many there were."""
+        if not self.path.exists():
+            return 0
+        connection = self._connect()
+        (count,) = connection.execute("SELECT COUNT(*) FROM embeddings").fetchone()
+        connection.execute("DELETE FROM embeddings")
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return int(count)
+
+    def close(self) -> None:
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._connection = None
+
+    def __getstate__(self) -> dict:  # a connection does not cross processes: the copy reconnects
+        return {"directory": self.directory, "path": self.path, "_connection": None, "_pid": 0}
+
+
+class CachedEmbedder:
+    """An embedder that asks `inner` only for texts the cache has not seen (each distinct text once)."""
+
+    def __init__(self, inner: Embedder, cache: EmbeddingCache | None = None) -> None:
+        self.inner = inner
+        self.cache = cache if cache is not None else EmbeddingCache()
+        self.name = inner.name
+        self.hits = 0
+        self.misses = 0
+        self.error: str | None = None  # why the cache was skipped, if it was
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self.inner.embed([])
+        unique = list(dict.fromkeys(texts))
+        known: dict[str, np.ndarray] = {}
+        if self.error is None:
+            try:
+                known = self.cache.get(self.name, unique)
+            except (sqlite3.Error, OSError) as error:
+                self.error = str(error)
+        missing = [text for text in unique if text not in known]
+        if missing:
+            vectors = np.asarray(self.inner.embed(missing), dtype=np.float32)
+            known.update(zip(missing, vectors))
+            if self.error is None:
+                try:
+                    self.cache.put(self.name, missing, vectors)
+                except (sqlite3.Error, OSError) as error:
+                    self.error = str(error)
+        self.hits += len(unique) - len(missing)
+        self.misses += len(missing)
+        return np.stack([known[text] for text in texts])
+
+
+def with_cache(embedder: Embedder, enabled: bool = True, directory: Path | str | None = None) -> Embedder:
+    """`embedder` behind the on-disk cache, or as it is when `enabled` is false."""
+    return CachedEmbedder(embedder, EmbeddingCache(directory)) if enabled else embedder

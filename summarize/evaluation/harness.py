@@ -1,0 +1,135 @@
+"""Score our briefs and the peers' summaries on the same clusters, in the same run.
+
+ROUGE as DUC reports it (ROUGE-1.5.5 ``-n 2 -m -l WORDS -f A``, with WordNet's exception table:
+summary and references cut to WORDS words), plus the same figures with the references left whole,
+which is how the development set's published peer figures were computed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..jsonl import ClusterInput
+from ..records import SummarizeError
+from .peers import PEER_METHODS, summarize_with_peer
+from .rouge import RougeScores, mean_scores, score_summary, truncate_words, wordnet_exceptions
+
+OURS = "ours"
+ALL_METHODS = (OURS, *PEER_METHODS)
+
+
+@dataclass(frozen=True)
+class MethodResult:
+    method: str
+    rouge: RougeScores  # summary and references cut to the word limit (ROUGE-1.5.5 -l)
+    rouge_whole_references: RougeScores  # only the summary cut
+    seconds: float
+    clusters: int
+
+
+def check_methods(methods: Sequence[str]) -> None:
+    """A :class:`SummarizeError` unless ``methods`` is a non-empty list of known methods, each once."""
+    unknown = [m for m in methods if m not in ALL_METHODS]
+    if unknown:
+        raise SummarizeError(f"unknown method {', '.join(unknown)}; choose from {', '.join(ALL_METHODS)}")
+    if not methods:
+        raise SummarizeError(f"no method given; choose from {', '.join(ALL_METHODS)}")
+    if len(set(methods)) != len(methods):
+        raise SummarizeError(f"a method is given twice: {', '.join(methods)}")
+
+
+def _exceptions() -> Mapping[str, str]:
+    try:
+        return wordnet_exceptions()
+    except FileNotFoundError as error:
+        raise SummarizeError(str(error)) from None
+
+
+def score_method(
+    method: str,
+    summaries: Sequence[str],
+    clusters: Sequence[ClusterInput],
+    words: int,
+    seconds: float,
+    exceptions: Mapping[str, str],
+) -> MethodResult:
+    """Mean ROUGE of one method's summaries (one per cluster), with and without cutting the references."""
+    cut = [score_summary(s, c.summaries, word_limit=words, exceptions=exceptions) for s, c in zip(summaries, clusters)]
+    whole = [
+        score_summary(truncate_words(s, words), c.summaries, word_limit=None, exceptions=exceptions)
+        for s, c in zip(summaries, clusters)
+    ]
+    return MethodResult(method, mean_scores(cut), mean_scores(whole), seconds, len(clusters))
+
+
+def our_summaries(clusters: Sequence[ClusterInput], words: int, on_cluster_done: Callable[[], None]) -> list[str]:
+    """Our brief of each cluster as plain text: its sentences joined by spaces."""
+    from ..batch import brief_clusters
+    from ..brief import BriefSettings
+    from ..embedding import default_embedder
+
+    briefs = brief_clusters(clusters, default_embedder(), BriefSettings(words=words), on_cluster_done=lambda c: on_cluster_done())
+    return [" ".join(item.sentence.text for item in brief.sentences) for _, brief in briefs]
+
+
+def peer_summaries(method: str, clusters: Sequence[ClusterInput], words: int, on_cluster_done: Callable[[], None]) -> list[str]:
+    """A peer's summary of each cluster (see :mod:`summarize.evaluation.peers`)."""
+    from ..sentences import PunktSplitter
+
+    splitter = PunktSplitter()
+    summaries = []
+    for cluster in clusters:
+        summaries.append(summarize_with_peer(method, [d.text for d in cluster.documents], words, splitter))
+        on_cluster_done()
+    return summaries
+
+
+def evaluate(
+    clusters: Sequence[ClusterInput],
+    methods: Sequence[str] = ALL_METHODS,
+    words: int = 100,
+    on_cluster_done: Callable[[str], None] = lambda method: None,
+) -> list[MethodResult]:
+    """Run each method on every cluster (each must have reference summaries) and score it.
+
+    Results are in the order of ``methods``; ``seconds`` is each method's time over all clusters
+    (ours includes loading the embedding model and embedding). Scoring is not timed.
+    """
+    check_methods(methods)
+    if not clusters:
+        raise SummarizeError("no clusters to evaluate")
+    missing = [c.id for c in clusters if not c.summaries]
+    if missing:
+        raise SummarizeError(f"cluster {', '.join(missing)} has no reference summaries to score against")
+    exceptions = _exceptions()
+    results = []
+    for method in methods:
+        done = lambda method=method: on_cluster_done(method)  # noqa: E731
+        started = time.perf_counter()
+        if method == OURS:
+            summaries = our_summaries(clusters, words, done)
+        else:
+            summaries = peer_summaries(method, clusters, words, done)
+        seconds = time.perf_counter() - started
+        results.append(score_method(method, summaries, clusters, words, seconds, exceptions))
+    return results
+
+
+def report_table(results: Sequence[MethodResult], words: int) -> str:
+    """A markdown table, best ROUGE-2 first."""
+    lines = [
+        f"ROUGE-1.5.5 recall x100 (-n 2 -m -l {words} -f A, WordNet exceptions) at {words} words, "
+        f"{results[0].clusters if results else 0} clusters; 'whole refs': references not cut.",
+        "",
+        "| method | R1 | R2 | R1 whole refs | R2 whole refs | seconds |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for result in sorted(results, key=lambda r: -r.rouge.r2):
+        lines.append(
+            f"| {result.method} | {100 * result.rouge.r1:.2f} | {100 * result.rouge.r2:.2f} | "
+            f"{100 * result.rouge_whole_references.r1:.2f} | {100 * result.rouge_whole_references.r2:.2f} | "
+            f"{result.seconds:.1f} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,158 @@
+"""The on-disk embedding cache: re-briefs never re-embed, concurrent writers are safe, no torch when warm."""
+
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from summarize import embedding
+from summarize.brief import split_documents
+from summarize.cache import CachedEmbedder, EmbeddingCache, with_cache
+from summarize.cli import main
+from summarize.documents import sample_documents
+from summarize.embedding import MODEL_NAME, HashingEmbedder
+from summarize.sentences import PunktSplitter
+
+
+def test_each_distinct_text_is_embedded_once_and_comes_back_bit_for_bit(tmp_path):
+    inner = HashingEmbedder()
+    first = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    vectors = first.embed(["a storm hit", "the mayor spoke", "a storm hit"])
+    assert inner.calls == [["a storm hit", "the mayor spoke"]]
+    again = CachedEmbedder(inner, EmbeddingCache(tmp_path))  # a new run on the same folder
+    cached = again.embed(["the mayor spoke", "a storm hit", "new words here"])
+    assert inner.calls[1:] == [["new words here"]]
+    assert again.hits == 2 and again.misses == 1
+    assert cached.dtype == np.float32
+    assert np.array_equal(cached[0], vectors[1]) and np.array_equal(cached[1], vectors[0])
+    assert np.array_equal(cached[2], HashingEmbedder().embed(["new words here"])[0])
+
+
+def test_models_do_not_share_vectors(tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    small, large = HashingEmbedder(8), HashingEmbedder(16)
+    small.name, large.name = "small", "large"
+    CachedEmbedder(small, cache).embed(["same text"])
+    assert CachedEmbedder(large, cache).embed(["same text"]).shape == (1, 16)
+    assert large.calls == [["same text"]]
+    assert cache.info().vectors == {"large": 1, "small": 1}
+
+
+def test_info_and_clear(tmp_path):
+    cache = EmbeddingCache(tmp_path / "nested")
+    assert not cache.info().exists and cache.clear() == 0
+    CachedEmbedder(HashingEmbedder(), cache).embed(["one", "two", "three"])
+    info = cache.info()
+    assert info.exists and info.total == 3 and info.size_bytes > 0
+    assert cache.clear() == 3 and cache.info().total == 0
+
+
+def _writer(directory, start, results):
+    texts = [f"sentence number {n}" for n in range(start, start + 400)]
+    embedder = CachedEmbedder(HashingEmbedder(), EmbeddingCache(directory))
+    for chunk in range(0, len(texts), 20):  # many small transactions, interleaved with the other writer
+        embedder.embed(texts[chunk : chunk + 20])
+    results.put((start, embedder.error))
+
+
+def test_two_processes_can_write_at_once(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    writers = [context.Process(target=_writer, args=(tmp_path, start, results)) for start in (0, 200)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(120)
+    assert [writer.exitcode for writer in writers] == [0, 0]
+    assert sorted(results.get(timeout=5) for _ in writers) == [(0, None), (200, None)]
+    stored = EmbeddingCache(tmp_path).get("hashing-fake", [f"sentence number {n}" for n in range(600)])
+    assert len(stored) == 600
+    for text, vector in stored.items():
+        assert np.array_equal(vector, HashingEmbedder().embed([text])[0])
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    embedder = CachedEmbedder(HashingEmbedder(), EmbeddingCache(blocker / "cache"))
+    vectors = embedder.embed(["still works"])
+    assert vectors.shape == (1, 256) and embedder.error is not None
+    assert with_cache(HashingEmbedder(), enabled=False).__class__ is HashingEmbedder
+
+
+class CountingEmbedder(HashingEmbedder):
+    instances: list = []
+
+    def __init__(self):
+        super().__init__()
+        CountingEmbedder.instances.append(self)
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    CountingEmbedder.instances = []
+    monkeypatch.setattr(embedding, "default_embedder", CountingEmbedder)
+    return CountingEmbedder.instances
+
+
+def embedded(instances):
+    return sum(len(call) for instance in instances for call in instance.calls)
+
+
+def test_rebriefing_from_the_cli_at_another_length_embeds_nothing(counting):
+    runner = CliRunner()
+    first = runner.invoke(main, ["brief", "--words", "100", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    assert embedded(counting) == len(split_documents(sample_documents(), PunktSplitter()))
+    second = runner.invoke(main, ["brief", "--words", "60", "--format", "json"])
+    assert second.exit_code == 0 and embedded(counting[1:]) == 0
+    assert json.loads(second.output)["words"] <= 60
+    same = runner.invoke(main, ["brief", "--words", "100", "--format", "json"])
+    assert same.output == first.output  # cached vectors are the model's, bit for bit
+
+
+def test_no_cache_embeds_again_and_stores_nothing(counting):
+    runner = CliRunner()
+    assert runner.invoke(main, ["brief", "--no-cache"]).exit_code == 0
+    assert runner.invoke(main, ["brief", "--no-cache", "--words", "90"]).exit_code == 0
+    assert embedded(counting[:1]) > 0 and embedded(counting[1:]) == embedded(counting[:1])
+    assert "Empty" in runner.invoke(main, ["cache", "info"]).output
+
+
+def test_cache_commands(counting):
+    runner = CliRunner()
+    runner.invoke(main, ["brief"])
+    info = runner.invoke(main, ["cache", "info"])
+    assert info.exit_code == 0 and "hashing-fake: 93" in info.output
+    assert os.environ["SUMMARIZE_CACHE_DIR"] in info.output
+    cleared = runner.invoke(main, ["cache", "clear"])
+    assert cleared.exit_code == 0 and "Removed 93" in cleared.output
+    assert "0 sentence vectors" in runner.invoke(main, ["cache", "info"]).output
+
+
+WARM_BRIEF = """
+import sys
+from summarize.cli import main
+main(["brief", "--words", "70", "--format", "json"], standalone_mode=False)
+heavy = {"torch", "sentence_transformers", "transformers", "sklearn"} & set(sys.modules)
+print("HEAVY", sorted(heavy), file=sys.stderr)
+"""
+
+
+def test_a_warm_rebrief_with_the_real_embedder_imports_no_torch(tmp_path):
+    """The sample's sentences are in the cache under the real model's name (fake vectors, so no model
+    is needed here): the brief must come entirely from the cache."""
+    texts = [s.text for s in split_documents(sample_documents(), PunktSplitter())]
+    EmbeddingCache(tmp_path).put(MODEL_NAME, texts, HashingEmbedder(384).embed(texts))
+    environment = dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_BRIEF], capture_output=True, text=True, env=environment, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["model"] == MODEL_NAME
+    assert "HEAVY []" in result.stderr

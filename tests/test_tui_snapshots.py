@@ -1,0 +1,45 @@
+"""Screenshots of the TUI compared with accepted SVGs in tests/__snapshots__ (pytest-textual-snapshot).
+
+After an intended change of the look: `pytest tests/test_tui_snapshots.py --snapshot-update`, then
+inspect the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from summarize.embedding import HashingEmbedder
+from tui.app import make_app
+
+SIZE = (120, 36)
+
+
+async def brief_built(pilot: Pilot) -> None:
+    for _ in range(500):
+        if pilot.app.brief is not None:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare):
+    assert snap_compare(make_app(embedder=HashingEmbedder()), terminal_size=SIZE, run_before=brief_built)
+
+
+def test_source_view_at_a_corroborating_sentence(snap_compare):
+    async def open_corroboration(pilot: Pilot) -> None:
+        await brief_built(pilot)
+        await pilot.press(*["down"] * 4, "enter")  # to the sentence's corroborations
+        await pilot.press("down", "enter")  # show the second one in its article
+        await pilot.pause()
+
+    assert snap_compare(make_app(embedder=HashingEmbedder()), terminal_size=SIZE, run_before=open_corroboration)
+
+
+def test_themes_view(snap_compare):
+    async def open_themes(pilot: Pilot) -> None:
+        await brief_built(pilot)
+        await pilot.press("t", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(embedder=HashingEmbedder()), terminal_size=SIZE, run_before=open_themes)

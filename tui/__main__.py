@@ -1,0 +1,27 @@
+"""`python -m tui [PATHS...] [--words N]`: the same app as `summarize tui`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m tui",
+        description="Open the interactive briefing on PATHS (.txt/.md files or folders), or on the built-in sample.",
+        epilog="Inside, press ? for the keys.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS")
+    parser.add_argument("-w", "--words", type=int, default=150, help="initial word budget (default 150)")
+    arguments = parser.parse_args(argv)
+    if arguments.words < 1:
+        parser.error("--words must be a positive number")
+
+    from .app import make_app
+
+    make_app(arguments.paths, words=arguments.words).run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,401 @@
+"""The Textual app: it holds the articles, their analysis and the current brief, runs the slow core
+call in a worker, and turns every user action into a core call plus a redraw. No summarizing here."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from summarize.atomic import write_atomically
+from summarize.documents import read_documents, sample_documents
+from summarize.embedding import Embedder, SentenceTransformerEmbedder
+from summarize.records import Analysis, Brief, Document, SummarizeError
+from summarize.render import source_number, to_json, to_markdown
+
+from .commands import BriefCommands
+from .screens.help import HelpScreen
+from .screens.main import BRIEF_BINDINGS, WORD_STEP, MainScreen
+from .screens.prompt import (
+    MAX_WORDS, ConfirmScreen, PromptScreen, SourcePicker, check_article_path, check_export_path, check_input,
+    check_words, expand, identity,
+)
+from .screens.themes import ThemesScreen
+from .widgets.brief_pane import BriefList
+from .widgets.source_pane import CorroborationList
+
+DEFAULT_WORDS = 150  # summarize.brief.DEFAULT_WORDS, repeated: that module is imported in workers only
+T = TypeVar("T")
+
+
+class AnalysisCancelled(Exception):
+    """The worker was cancelled (the user quit, or changed the articles) while the model ran."""
+
+
+def call_abandonably(function: Callable[[], T]) -> T:
+    """Run `function` in a daemon thread and wait, giving up as soon as the calling worker is
+    cancelled: a model load cannot be interrupted, but it must not keep `q` from quitting."""
+    worker = get_current_worker()
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = function()
+        except BaseException as error:  # re-raised in the worker below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, daemon=True, name="summarize-embedding")
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.1)
+        if worker.is_cancelled:
+            raise AnalysisCancelled()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+class RememberingEmbedder:
+    """Embeds each distinct sentence once, so adding or removing an article re-embeds nothing old,
+    and embeds in batches so that a cancelled worker stops soon."""
+
+    BATCH = 64
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name = inner, inner.name
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # one analysis at a time may fill the memory
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self.inner.embed([])
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+            for start in range(0, len(missing), self.BATCH):
+                batch = missing[start : start + self.BATCH]
+                self._vectors.update(zip(batch, call_abandonably(partial(self.inner.embed, batch))))
+            return np.stack([self._vectors[text] for text in texts])
+
+
+class ArticlesRead(Message):
+    """Articles read for the start (`adding` False) or to add to the current ones; or, with
+    `documents` None, why they could not be read."""
+
+    def __init__(self, documents: tuple[Document, ...] | None, adding: bool, error: str = "") -> None:
+        super().__init__()
+        self.documents, self.adding, self.error = documents, adding, error
+
+
+class AnalysisStep(Message):
+    def __init__(self, generation: int, step: str) -> None:
+        super().__init__()
+        self.generation, self.step = generation, step
+
+
+class AnalysisDone(Message):
+    def __init__(self, generation: int, analysis: Analysis) -> None:
+        super().__init__()
+        self.generation, self.analysis = generation, analysis
+
+
+class AnalysisFailed(Message):
+    def __init__(self, generation: int, error: str) -> None:
+        super().__init__()
+        self.generation, self.error = generation, error
+
+
+class BriefComposed(Message):
+    """A new selection at the current budget, or why there is none (`brief` None)."""
+
+    def __init__(self, generation: int, brief: Brief | None, error: str = "") -> None:
+        super().__init__()
+        self.generation, self.brief, self.error = generation, brief, error
+
+
+def describe(error: Exception) -> str:
+    return str(error) if isinstance(error, SummarizeError) else f"{type(error).__name__}: {error}"
+
+
+class BriefingApp(App[None]):
+    TITLE = "summarize"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {BriefCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help",
+                tooltip="The keys and what the panes mean"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave the app"),
+    ]
+
+    def __init__(
+        self, paths: Sequence[Path] | None = None, embedder: Embedder | None = None, words: int = DEFAULT_WORDS
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths or [])
+        # The real model loads on its first use, inside the worker: importing torch takes seconds.
+        self.embedder = RememberingEmbedder(embedder or SentenceTransformerEmbedder())
+        self.words = words
+        self.documents: tuple[Document, ...] = ()
+        self.analysis: Analysis | None = None
+        self.brief: Brief | None = None
+        self._generation = 0  # results of a superseded analysis are dropped
+        self._selection = 0  # and results of a superseded selection
+        self._shown = 0  # the selection on screen
+
+    def get_default_screen(self) -> MainScreen:
+        self.main = MainScreen()
+        return self.main
+
+    def on_ready(self) -> None:
+        # Ready, not Mount: the main screen's widgets exist only once it has been composed.
+        problem = next(filter(None, (check_input(str(path)) for path in self.paths)), None)
+        if problem:
+            self.show_failure(problem)
+            return
+        self.main.show_loading("Reading articles")
+        self._read(self.paths, adding=False)
+
+    # --- reading and analysis in workers ------------------------------------------------------
+
+    @work(thread=True, group="reading")
+    def _read(self, inputs: Sequence[str | Path], adding: bool) -> None:
+        """Read files, folders or web pages: a download must not freeze the screen either."""
+        try:
+            documents = read_documents(inputs) if inputs else sample_documents()
+        except Exception as error:  # SummarizeError, or what the core does not wrap
+            self.post_message(ArticlesRead(None, adding, describe(error)))
+        else:
+            self.post_message(ArticlesRead(documents, adding))
+
+    def on_articles_read(self, message: ArticlesRead) -> None:
+        if message.documents is None and message.adding:
+            self.notify(message.error, title="Cannot add", severity="error", markup=False)
+        elif message.documents is None:
+            self.show_failure(message.error)
+        elif not message.adding:
+            self.start_analysis(message.documents)
+        else:
+            self.add(message.documents)
+
+    def add(self, documents: tuple[Document, ...]) -> None:
+        known = {identity(d) for d in self.documents}
+        new = tuple(d for d in documents if identity(d) not in known)
+        if not new:
+            self.notify("Those articles are in the brief already.", severity="warning")
+            return
+        titles = ", ".join(d.title for d in new)
+        self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added", markup=False)
+        self.start_analysis(self.documents + new)
+
+    def start_analysis(self, documents: tuple[Document, ...]) -> None:
+        """Rebuild everything from `documents`: split, embed (only new sentences), cluster, select."""
+        self._generation += 1
+        self._selection += 1
+        self.analysis, self.brief, self.documents = None, None, documents
+        if not documents:
+            self.main.show_message("No articles. Press a to add one.", documents)
+            return
+        self.main.show_loading("Loading the summarizer")
+        self._analyze(documents, self._generation)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyze(self, documents: tuple[Document, ...], generation: int) -> None:
+        worker = get_current_worker()
+
+        def report(step: str) -> None:
+            if not worker.is_cancelled:
+                self.post_message(AnalysisStep(generation, step))
+
+        try:
+            from summarize.brief import analyze  # imports nltk and scipy: seconds the screen need not wait
+
+            analysis = analyze(documents, self.embedder, progress=report)
+        except AnalysisCancelled:
+            return
+        except Exception as error:  # also what the core does not wrap (out of memory, a missing package)
+            self.post_message(AnalysisFailed(generation, describe(error)))
+        else:
+            if not worker.is_cancelled:
+                self.post_message(AnalysisDone(generation, analysis))
+
+    def on_analysis_step(self, message: AnalysisStep) -> None:
+        if message.generation == self._generation:
+            self.main.show_loading(message.step)
+
+    def on_analysis_done(self, message: AnalysisDone) -> None:
+        if message.generation != self._generation:
+            return
+        self.analysis, self.documents = message.analysis, message.analysis.documents
+        self.sub_title = f"{len(self.documents)} sources · {self.analysis.model}"
+        self.rebrief()
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        if message.generation == self._generation:
+            self.show_failure(message.error)
+
+    def show_failure(self, error: str) -> None:
+        self.main.show_message(f"Cannot build the brief: {error}\n\nPress a to add an article.", self.documents)
+        self.notify(error, title="Cannot build the brief", severity="error", timeout=10, markup=False)
+
+    def rebrief(self) -> None:
+        """Choose sentences again at the current budget. No re-embedding, so it takes milliseconds;
+        it still runs in a worker, so that a slow ranker on a big input cannot freeze the screen."""
+        if self.analysis is None:
+            return
+        self._selection += 1
+        self._compose(self.analysis, self.words, self._selection)
+        self.set_timer(0.2, partial(self._say_if_slow, self._selection))
+
+    def _say_if_slow(self, selection: int) -> None:
+        if selection == self._selection and self._shown != selection:
+            self.main.show_ranking()
+
+    @work(thread=True, exclusive=True, group="selection")
+    def _compose(self, analysis: Analysis, words: int, selection: int) -> None:
+        from summarize.brief import compose_brief
+
+        try:
+            self.post_message(BriefComposed(selection, compose_brief(analysis, words)))
+        except Exception as error:  # a ranker's failure is a message, not a crash
+            self.post_message(BriefComposed(selection, None, describe(error)))
+
+    def on_brief_composed(self, message: BriefComposed) -> None:
+        if message.generation != self._selection:
+            return
+        if message.brief is None:
+            self.notify(message.error, title="Cannot choose sentences", severity="error", markup=False)
+            return
+        self.brief, self._shown = message.brief, message.generation
+        self.main.show_brief(self.brief)
+
+    # --- length -------------------------------------------------------------------------------
+
+    def set_words(self, words: int) -> None:
+        self.words = words
+        if self.analysis is None:
+            self.notify(f"The brief will use {words} words once it is built.", markup=False)
+        self.rebrief()
+
+    def action_longer(self) -> None:
+        self.set_words(min(MAX_WORDS, self.words + WORD_STEP))
+
+    def action_shorter(self) -> None:
+        if self.words <= WORD_STEP:
+            self.notify(f"The budget is {self.words} words already; press l for an exact number.", severity="warning")
+            return
+        self.set_words(max(WORD_STEP, self.words - WORD_STEP))
+
+    def action_length(self) -> None:
+        self.push_screen(
+            PromptScreen(
+                "Word budget for the brief", str(self.words), placeholder="a whole number, e.g. 200",
+                hint=f"1 to {MAX_WORDS}; Enter applies, Escape cancels", check=check_words,
+            ),
+            lambda value: value is not None and self.set_words(int(value)),
+        )
+
+    # --- export -------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        if self.brief is None:
+            self.notify("There is no brief to export yet.", severity="warning")
+            return
+        self.push_screen(
+            PromptScreen(
+                "Export the brief as markdown to", "brief.md", placeholder="file name",
+                hint=f"Relative to {Path.cwd()}; a name ending in .json writes JSON; → completes a path",
+                check=partial(check_export_path, documents=self.documents), complete_paths=True,
+            ),
+            self._export_to,
+        )
+
+    def _export_to(self, value: str | None) -> None:
+        if value is None:
+            return
+        path = Path(value.strip()).expanduser()
+        if path.exists():
+            question = ConfirmScreen(f"{path} exists. Replace it?", "Replace")
+            self.push_screen(question, lambda replace: replace and self.export(path))
+        else:
+            self.export(path)
+
+    def export(self, path: Path) -> None:
+        if self.brief is None:
+            return
+        as_json = path.suffix.lower() == ".json"
+        try:
+            write_atomically(path, to_json(self.brief) if as_json else to_markdown(self.brief))
+        except OSError as error:
+            self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", markup=False)
+            return
+        kind = "JSON" if as_json else "markdown"
+        self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported", markup=False)
+
+    # --- sources ------------------------------------------------------------------------------
+
+    def action_add_article(self) -> None:
+        self.push_screen(
+            PromptScreen(
+                "Add articles: a file (.txt, .md, .html), a folder of them, or a web address", "",
+                placeholder="path/to/article.txt", hint="→ completes a path; Enter adds, Escape cancels",
+                check=check_article_path, complete_paths=True,
+            ),
+            self._add_from,
+        )
+
+    def _add_from(self, value: str | None) -> None:
+        if value is not None:
+            self.notify(f"Reading {value.strip()}…", markup=False, timeout=2)
+            self._read([expand(value)], adding=True)
+
+    def action_remove_source(self) -> None:
+        if not self.documents:
+            self.notify("There are no sources to remove.", severity="warning")
+            return
+        picker = SourcePicker("Remove which source?", self.documents, self.main.selected_source())
+        self.push_screen(picker, lambda index: index is not None and self.remove_source(index))
+
+    def remove_source(self, index: int) -> None:
+        removed = self.documents[index]
+        self.notify(f"Removed [{source_number(index)}] {removed.title}.", title="Source removed", markup=False)
+        self.start_analysis(self.documents[:index] + self.documents[index + 1 :])
+
+    def show_source(self, index: int) -> None:
+        if isinstance(self.screen, MainScreen):
+            self.main.show_document(index)
+
+    # --- other views --------------------------------------------------------------------------
+
+    def action_themes(self) -> None:
+        if self.analysis is None or self.brief is None:
+            self.notify("The themes appear once the brief is built.", severity="warning")
+            return
+        self.push_screen(ThemesScreen(self.analysis, self.brief))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        tab = Binding("tab", "", "Next pane (shift+tab: previous)")
+        moving = [*BriefList.BINDINGS, *CorroborationList.BINDINGS, tab]
+        everywhere = [*self.BINDINGS, Binding("ctrl+p", "", "Command palette: every action by name")]
+        sections = {"Brief": BRIEF_BINDINGS, "Moving around": moving, "Themes view": ThemesScreen.BINDINGS}
+        self.push_screen(HelpScreen({**sections, "Everywhere": everywhere}))
+
+
+def make_app(
+    paths: Sequence[Path] | None = None, embedder: Embedder | None = None, words: int = DEFAULT_WORDS
+) -> BriefingApp:
+    """The app on `paths` (the built-in sample when empty); tests pass a fake `embedder`."""
+    return BriefingApp(paths, embedder, words)
+
+
+def run(paths: list[Path]) -> None:
+    make_app(paths).run()

@@ -1,0 +1,49 @@
+"""Every action in the command palette (ctrl+p), plus one command per source to show or remove it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from summarize.render import source_number
+
+from .screens.main import BRIEF_BINDINGS
+
+if TYPE_CHECKING:
+    from .app import BriefingApp
+
+Command = tuple[str, Callable[[], object], str]  # name, what it runs, help
+
+
+class BriefCommands(Provider):
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def commands(self) -> list[Command]:
+        app = self.briefing_app
+        found: list[Command] = []
+        for binding in BRIEF_BINDINGS:
+            action = getattr(app, "action_" + binding.action.removeprefix("app."))
+            keys = binding.key_display or binding.key.replace(",", " or ")
+            found.append((f"{binding.description}: {binding.tooltip}", action, f"key {keys}"))
+        found.append(("Help: the keys and what the panes mean", app.action_help, "key ?"))
+        for verb, run in (("Show", app.show_source), ("Remove", app.remove_source)):
+            for index, document in enumerate(app.documents):
+                name = f"{verb} source [{source_number(index)}]: {document.title}"
+                found.append((name, partial(run, index), document.path))
+        return found
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self.commands():
+            yield DiscoveryHit(name, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, command, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, help=help_text)

@@ -1,0 +1,1 @@
+"""Screens: the main brief view, themes, help and small dialogs."""

@@ -1,0 +1,87 @@
+"""One article, in full, with one sentence highlighted in place and the view scrolled to it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content, Span
+from textual.widgets import Static
+
+from summarize.records import Document
+
+Spans = tuple[tuple[int, int], ...]
+
+
+class ArticleView(VerticalScroll):
+    """Shows `document.text` exactly as read; offsets from the core index straight into it."""
+
+    BINDINGS = [
+        Binding("escape", "screen.back_to_brief", "Back", id="article-back-to-brief",
+                tooltip="Back to the brief, at the cited sentence"),
+    ]
+
+    # Styles live here, not in the stylesheet: they are applied to spans of text, not to widgets.
+    FOCUS_STYLE = "bold $text on $warning 45%"
+    CITED_STYLE = "underline $text-secondary"
+    LINES_ABOVE_FOCUS = 2  # context kept visible above the highlighted sentence
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document: Document | None = None
+        self.focus_span: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-text")
+
+    @property
+    def text_widget(self) -> Static:
+        return self.query_one("#article-text", Static)
+
+    def show(self, document: Document, focus: tuple[int, int] | None = None, cited: Spans = ()) -> None:
+        """Show `document`; highlight `focus` (start, end) and underline the `cited` spans."""
+        changed_document = document is not self.document
+        self.document, self.focus_span = document, focus
+        content = Content(document.text)
+        for start, end in cited:
+            if (start, end) != focus:
+                content = content.stylize(self.CITED_STYLE, start, end)
+        if focus is not None:
+            content = content.stylize(self.FOCUS_STYLE, *focus)
+        self.text_widget.update(content)
+        if focus is not None:
+            self.call_after_refresh(self._scroll_to_focus)
+        elif changed_document:
+            self.scroll_home(animate=False)
+
+    def clear(self, message: str) -> None:
+        self.document, self.focus_span = None, None
+        self.text_widget.update(Content.styled(message, "italic $text-muted"))
+        self.scroll_home(animate=False)
+
+    def focus_line(self) -> int:
+        """The wrapped line the highlighted sentence starts on (greedy wrapping of the text before
+        it gives the same lines as wrapping the whole text, so counting them finds the line)."""
+        if self.document is None or self.focus_span is None:
+            return 0
+        width = max(1, self.text_widget.content_region.width)
+        before = Content(self.document.text[: self.focus_span[0]])
+        return max(0, len(before.wrap(width)) - 1) if before else 0
+
+    def on_resize(self) -> None:
+        if self.focus_span is not None:  # the text rewraps: find the sentence again
+            self.call_after_refresh(self._scroll_to_focus)
+
+    def _scroll_to_focus(self) -> None:
+        self.scroll_to(y=max(0, self.focus_line() - self.LINES_ABOVE_FOCUS), animate=False)
+
+    def highlighted_text(self) -> str:
+        """The text that is on screen in the focus style: what a reader sees highlighted."""
+        content = self.text_widget.content
+        if not isinstance(content, Content):
+            return ""
+        return "".join(content.plain[s.start : s.end] for s in content.spans if _is_focus(s))
+
+
+def _is_focus(span: Span) -> bool:
+    return span.style == ArticleView.FOCUS_STYLE

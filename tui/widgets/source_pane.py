@@ -1,0 +1,134 @@
+"""The evidence behind one brief sentence: the cited article at that sentence, and the sentences in
+other articles that report the same thing (Enter or a click shows one of them in place)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from summarize.records import Brief, BriefSentence, Corroboration, Document, Sentence
+from summarize.render import source_number
+
+from .article_view import ArticleView, Spans
+from .brief_pane import with_dividers
+
+
+class CorroborationList(OptionList):
+    BINDINGS = [
+        Binding("escape", "screen.back_to_brief", "Back", id="back-to-brief",
+                tooltip="Back to the brief, at the cited sentence"),
+    ]
+
+
+class SourcePane(Vertical):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.documents: tuple[Document, ...] = ()
+        self.brief: Brief | None = None
+        self.item: BriefSentence | None = None
+        self.shown_document: int | None = None  # index of the article on screen
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="source-title")
+        yield Static(id="source-meta")
+        yield ArticleView(id="article")
+        yield Static(id="also-title")
+        yield CorroborationList(id="corroborations")
+
+    def on_mount(self) -> None:
+        self.border_title = "Source"
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def corroboration_list(self) -> CorroborationList:
+        return self.query_one(CorroborationList)
+
+    def cited_spans(self, document: int) -> Spans:
+        if self.brief is None:
+            return ()
+        sentences = (item.sentence for item in self.brief.sentences)
+        return tuple((s.start, s.end) for s in sentences if s.document == document)
+
+    def show_item(self, brief: Brief, number: int, item: BriefSentence) -> None:
+        """Brief sentence `number` (1-based): its article at that sentence, and its corroborations."""
+        self.documents, self.brief, self.item = brief.documents, brief, item
+        count = len(item.also_in)
+        self._set_title(item.sentence.document, f"brief sentence {number} · theme #{item.cluster}")
+        self._show_article(item.sentence.document, item.sentence)
+        if count:
+            sources = "".join(f"[{source_number(d)}]" for d in sorted({c.sentence.document for c in item.also_in}))
+            also = f"Also reported in {sources} · Enter shows one in place"
+        else:
+            also = "No other source reports this; it rests on one article."
+        self.query_one("#also-title", Static).update(Content.styled(also, "bold"))
+        self.corroboration_list.set_options(with_dividers(Option(corroboration_prompt(brief, c)) for c in item.also_in))
+        self.corroboration_list.display = bool(count)
+        if count:
+            self.corroboration_list.highlighted = 0
+
+    def show_document(self, documents: tuple[Document, ...], brief: Brief | None, index: int) -> None:
+        """A whole article from the top (chosen in the source list), its cited sentences underlined."""
+        self.documents, self.brief, self.item = documents, brief, None
+        cited = len(self.cited_spans(index))
+        verb = "is" if cited == 1 else "are"
+        self._set_title(index, f"{cited} of its sentences {verb} in the brief (underlined)" if brief else "")
+        self._show_article(index, None)
+        self.query_one("#also-title", Static).update(
+            Content.styled("Highlight a brief sentence to see what corroborates it.", "$text-muted")
+        )
+        self.corroboration_list.display = False
+
+    def clear(self, message: str) -> None:
+        self.documents, self.brief, self.item, self.shown_document = (), None, None, None
+        self.query_one("#source-title", Static).update("")
+        self.query_one("#source-meta", Static).update("")
+        self.query_one("#also-title", Static).update("")
+        self.corroboration_list.clear_options()
+        self.corroboration_list.display = False
+        self.article.clear(message)
+
+    @on(OptionList.OptionSelected, "#corroborations")
+    def _show_corroboration(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.brief is None or self.item is None:
+            return
+        corroboration = self.item.also_in[event.option_index]
+        sentence = corroboration.sentence
+        self._set_title(
+            sentence.document,
+            f"Corroborates [{source_number(self.item.sentence.document)}] · similarity {corroboration.similarity:.2f}"
+            " · move in the brief to go back",
+        )
+        self._show_article(sentence.document, sentence)
+
+    def _set_title(self, index: int, meta: str) -> None:
+        document = self.documents[index]
+        self.query_one("#source-title", Static).update(
+            Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (document.title, "bold"))
+        )
+        self.query_one("#source-meta", Static).update(
+            Content.styled(f"{meta} · {document.path}" if meta else document.path, "$text-muted")
+        )
+
+    def _show_article(self, index: int, focus: Sentence | None) -> None:
+        self.shown_document = index
+        span = (focus.start, focus.end) if focus is not None else None
+        self.article.show(self.documents[index], span, self.cited_spans(index))
+
+
+def corroboration_prompt(brief: Brief, corroboration: Corroboration) -> Content:
+    sentence = corroboration.sentence
+    return Content.assemble(
+        (f"[{source_number(sentence.document)}] ", "bold $text-accent"),
+        (brief.documents[sentence.document].title, "bold"),
+        (f"  {corroboration.similarity:.2f}\n", "$text-muted"),
+        sentence.text,
+    )
