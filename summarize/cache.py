@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,11 +142,18 @@ class EmbeddingCache:
 
 
 class CachedEmbedder:
-    """An embedder that asks `inner` only for texts the cache has not seen (each distinct text once)."""
+    """An embedder that asks `inner` only for texts the cache has not seen (each distinct text once).
 
-    def __init__(self, inner: Embedder, cache: EmbeddingCache | None = None) -> None:
+    `companions` gives texts worth having in the cache later (the shipped prompts' questions): when
+    the model runs anyway, the missing ones are embedded with the rest, so that re-briefing with any
+    of those prompts later needs no model at all."""
+
+    def __init__(
+        self, inner: Embedder, cache: EmbeddingCache | None = None, companions: Callable[[], Sequence[str]] | None = None
+    ) -> None:
         self.inner = inner
         self.cache = cache if cache is not None else EmbeddingCache()
+        self.companions = companions
         self.name = inner.name
         self.hits = 0
         self.misses = 0
@@ -164,18 +171,34 @@ class CachedEmbedder:
                 self.error = str(error)
         missing = [text for text in unique if text not in known]
         if missing:
-            vectors = np.asarray(self.inner.embed(missing), dtype=np.float32)
+            extra = self._missing_companions(set(unique)) if self.error is None else []
+            vectors = np.asarray(self.inner.embed(missing + extra), dtype=np.float32)
             known.update(zip(missing, vectors))
             if self.error is None:
                 try:
-                    self.cache.put(self.name, missing, vectors)
+                    self.cache.put(self.name, missing + extra, vectors)
                 except (sqlite3.Error, OSError) as error:
                     self.error = str(error)
         self.hits += len(unique) - len(missing)
         self.misses += len(missing)
         return np.stack([known[text] for text in texts])
 
+    def _missing_companions(self, asked: set[str]) -> list[str]:
+        if self.companions is None:
+            return []
+        wanted = [text for text in dict.fromkeys(self.companions()) if text not in asked]
+        try:
+            stored = self.cache.get(self.name, wanted)
+        except (sqlite3.Error, OSError):
+            return []
+        return [text for text in wanted if text not in stored]
 
-def with_cache(embedder: Embedder, enabled: bool = True, directory: Path | str | None = None) -> Embedder:
+
+def with_cache(
+    embedder: Embedder,
+    enabled: bool = True,
+    directory: Path | str | None = None,
+    companions: Callable[[], Sequence[str]] | None = None,
+) -> Embedder:
     """`embedder` behind the on-disk cache, or as it is when `enabled` is false."""
-    return CachedEmbedder(embedder, EmbeddingCache(directory)) if enabled else embedder
+    return CachedEmbedder(embedder, EmbeddingCache(directory), companions) if enabled else embedder

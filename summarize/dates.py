@@ -2,9 +2,9 @@
 "in April", "2014", "on Monday". Enough to put a brief's sentences in time order; not a date parser.
 
 Articles rarely give the year of their own events ("on October 7"). The story's year is taken from a
-weekday the articles pair with a date ("Monday (Oct. 18)" is a Monday only in some years), else from the
-latest year they mention; a bare weekday ("on Wednesday") is the date with that weekday the articles
-mention.
+weekday the articles pair with a date ("Monday (Oct. 18)" is a Monday only in some years: the first
+such year from the latest year they mention), else from the latest year they mention; a bare weekday
+("on Wednesday") is the date with that weekday the articles mention. Nothing depends on today's date.
 """
 
 from __future__ import annotations
@@ -120,21 +120,17 @@ def calendar(texts: Sequence[str]) -> Calendar:
     years = [m.year for text in texts for m in mentions(text) if m.year is not None]
     latest = max(years) if years else None
     pairs = [pair for text in texts for pair in _weekday_pairs(text)]
-    year = None
-    for weekday, month, day, given in pairs:
-        if given is not None:
-            year = given
-            break
-        start = latest or datetime.date.today().year - 30
-        for candidate in range(start, start + 40):
-            date = _valid(candidate, month, day)
-            if date is not None and date.weekday() == weekday:
-                year = candidate
+    year = next((given for _, _, _, given in pairs if given is not None), None)
+    if year is None and latest is not None:
+        # The first year from the latest one mentioned in which the paired weekday and date agree.
+        for weekday, month, day, _ in pairs:
+            year = next((y for y in range(latest, latest + 40)
+                         if _valid(y, month, day) and _valid(y, month, day).weekday() == weekday), None)
+            if year is not None:
                 break
-        if year is not None:
-            break
     year = year or latest
-    weekdays: dict = {}
+    weekdays: dict = {weekday: (month, day) for weekday, month, day, given in reversed(pairs)
+                      if given in (None, year)}
     if year is not None:
         dates = sorted({
             (m.month, m.day) for text in texts for m in mentions(text)

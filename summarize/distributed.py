@@ -12,84 +12,23 @@ Needs ``dask[distributed]`` (``pip install "summarize[dask]"``).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from .brief import BriefSettings, analyze, compose_brief, split_documents
+from .brief import BriefSettings
 from .embedding import Embedder
 from .jsonl import ClusterInput
-from .parallel import BatchProgress
+from .parallel import THREADS_VARIABLE, BatchProgress, brief_group, cluster_groups
 from .records import SummarizeError
 from .selection import Ranker
 
 GROUP_CHARACTERS = 200_000  # about 1,000 news sentences: large embedding batches, many tasks
 RETRIES = 2
 
-_embedders: dict[str, Embedder] = {}  # in a worker: one embedder per factory, built once
-_lock = threading.Lock()
-
-
-def _factory_key(factory: Callable[[], Embedder]) -> str:
-    return f"{getattr(factory, '__module__', '')}.{getattr(factory, '__qualname__', repr(factory))}"
-
-
-def worker_embedder(factory: Callable[[], Embedder], use_cache: bool) -> Embedder:
-    """This process's embedder for `factory` (built on first call, then reused)."""
-    key = f"{_factory_key(factory)}|cache={use_cache}"
-    with _lock:
-        if key not in _embedders:
-            from .cache import with_cache
-
-            _embedders[key] = with_cache(factory(), use_cache)
-        return _embedders[key]
-
-
-def brief_group(
-    clusters: Sequence[ClusterInput],
-    factory: Callable[[], Embedder],
-    settings: BriefSettings,
-    ranker: Ranker | None,
-    use_cache: bool,
-) -> list[dict[str, Any]]:
-    """Runs on a worker: the output records of consecutive clusters, or an error record
-    ({"error": message}) for a cluster with bad input, which no retry would fix."""
-    from .batch import batch_record
-    from .parallel import embed_in_calls
-    from .sentences import PunktSplitter
-
-    embedder = worker_embedder(factory, use_cache)
-    splitter = PunktSplitter()
-    texts = [[s.text for s in split_documents(cluster.documents, splitter)] for cluster in clusters]
-    vectors = embed_in_calls(embedder, [text for group in texts for text in group])
-    records: list[dict[str, Any]] = []
-    offset = 0
-    for cluster, cluster_texts in zip(clusters, texts):
-        rows = vectors[offset : offset + len(cluster_texts)]
-        offset += len(cluster_texts)
-        try:
-            analysis = analyze(cluster.documents, embedder, settings, splitter, embeddings=rows)
-        except SummarizeError as error:
-            return [{"error": f"cluster {cluster.id}: {error}"}]
-        records.append(batch_record(cluster, compose_brief(analysis, settings.words, ranker)))
-    return records
-
-
-def _groups(clusters: Sequence[ClusterInput], characters: int) -> list[list[ClusterInput]]:
-    groups: list[list[ClusterInput]] = []
-    size = characters
-    for cluster in clusters:
-        if size >= characters:
-            groups.append([])
-            size = 0
-        groups[-1].append(cluster)
-        size += sum(len(document.text) for document in cluster.documents)
-    return groups
-
 
 def connect(address: str):
     """A Dask client: ``local:N`` starts a cluster of N worker processes on this machine; anything
-    else is a scheduler's address (``tcp://HOST:PORT``). The caller closes it (a context manager)."""
+    else is a scheduler's address (``tcp://HOST:PORT``). Close it with `close`."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -102,7 +41,8 @@ def connect(address: str):
         if workers < 1:
             raise SummarizeError(f"--dask {address}: give local:N with N a number of workers, at least 1")
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50,
+            env={THREADS_VARIABLE: "1", "OMP_NUM_THREADS": "1"},  # one core each: workers share the machine
         )
         client = Client(cluster)
         client._summarize_local_cluster = cluster  # closed with the client, by `close`
@@ -133,7 +73,7 @@ def brief_clusters_dask(
     """Each cluster with its output record, in input order, computed on `client`'s workers."""
     from distributed import as_completed
 
-    groups = _groups(clusters, group_characters)
+    groups = cluster_groups(clusters, group_characters)
     futures = [
         client.submit(brief_group, group, factory, settings, ranker, use_cache, retries=RETRIES, pure=False)
         for group in groups

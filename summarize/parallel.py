@@ -1,16 +1,18 @@
-"""Batch briefing on every core: this process embeds, worker processes cluster and select.
+"""Batch briefing on every core: worker processes each embed, cluster and select groups of clusters.
 
-Embedding is most of a batch's time and torch already spreads it over the cores it is given; the
-clustering and the integer program of one cluster run in a worker process while the model embeds the
-next clusters' sentences. Records come back in input order, and they are the same as
-`summarize.batch.brief_clusters` gives: a text's vector does not depend on what it is embedded with
-(see `SentenceTransformerEmbedder.embed`), and a worker runs the same `analyze` and `compose_brief`.
+Clusters go out in consecutive groups of about `GROUP_CHARACTERS` characters of text. A worker
+builds its embedder once (from the factory it is given, with one thread: the cores are shared out
+by process, which keeps every core busy without threads waiting on each other), embeds a group's
+sentences in one call, and briefs each of its clusters. Records come back in input order, and they
+are the ones `summarize.batch.brief_clusters` gives: a text's vector does not depend on what it is
+embedded with (see `SentenceTransformerEmbedder.embed`), and a worker runs the same `analyze` and
+`compose_brief`. `summarize.distributed` sends the same groups to Dask workers.
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,118 +24,135 @@ from .embedding import Embedder
 from .jsonl import ClusterInput
 from .records import SummarizeError
 from .selection import Ranker
-from .sentences import PunktSplitter
 
-# Clusters are embedded a group at a time (about this many sentences), in calls of EMBED_CALL
-# sentences sorted by length, so that progress moves often and batches still hold texts alike.
-GROUP_SENTENCES = 4096
-EMBED_CALL = 512
+GROUP_CHARACTERS = 100_000  # about 500 news sentences: big enough batches, small enough steps
+THREADS_VARIABLE = "SUMMARIZE_THREADS"  # the embedders' thread count in a worker process
+
+_embedders: dict[str, Embedder] = {}  # in a worker: one embedder per factory, built once
+_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
 class BatchProgress:
     clusters_done: int
     clusters_total: int
-    sentences_embedded: int
-    sentences_total: int
+    sentences_embedded: int = 0  # 0 when not counted
+    sentences_total: int = 0
 
 
 def default_workers() -> int:
-    """Worker processes beside the embedding one: the other cores."""
-    return max(1, (os.cpu_count() or 2) - 1)
+    return max(1, os.cpu_count() or 1)
 
 
-def brief_record(
-    cluster: ClusterInput, embeddings: np.ndarray, model: str, settings: BriefSettings, ranker: Ranker | None
-) -> dict[str, Any]:
-    """One cluster's output line from its sentences' vectors (runs in a worker process)."""
-    from .batch import batch_record
+def _factory_key(factory: Callable[[], Embedder]) -> str:
+    import hashlib
+    import pickle
 
     try:
-        analysis = analyze(cluster.documents, _Named(model), settings, embeddings=embeddings)
-    except SummarizeError as error:
-        raise SummarizeError(f"cluster {cluster.id}: {error}") from None
-    return batch_record(cluster, compose_brief(analysis, settings.words, ranker))
+        return hashlib.sha256(pickle.dumps(factory)).hexdigest()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return repr(factory)
 
 
-class _Named:
-    """Stands in for the embedder in a worker: the vectors are given, only the name is needed."""
+def worker_embedder(factory: Callable[[], Embedder], use_cache: bool) -> Embedder:
+    """This process's embedder for `factory`: built on the first call, then reused."""
+    key = f"{_factory_key(factory)}|cache={use_cache}"
+    with _lock:
+        if key not in _embedders:
+            from .cache import with_cache
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:  # pragma: no cover - never called
-        raise RuntimeError("the vectors are computed by the parent process")
+            _embedders[key] = with_cache(factory(), use_cache)
+        return _embedders[key]
 
 
-def embed_in_calls(
-    embedder: Embedder, texts: Sequence[str], call: int = EMBED_CALL, done: Callable[[int], None] = lambda n: None
-) -> np.ndarray:
-    """Vectors of `texts`, asking the embedder for `call` distinct texts at a time, shortest first."""
+def embed_unique(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors of `texts`, asking the embedder once for the distinct ones, shortest first."""
     unique = sorted(set(texts), key=lambda text: (len(text), text))
-    vectors: dict[str, np.ndarray] = {}
-    for start in range(0, len(unique), call):
-        chunk = unique[start : start + call]
-        vectors.update(zip(chunk, embedder.embed(chunk)))
-        done(len(chunk))
-    if not texts:
+    if not unique:
         return embedder.embed([])
+    vectors = dict(zip(unique, embedder.embed(unique)))
     return np.stack([vectors[text] for text in texts])
+
+
+def brief_group(
+    clusters: Sequence[ClusterInput],
+    factory: Callable[[], Embedder],
+    settings: BriefSettings,
+    ranker: Ranker | None,
+    use_cache: bool,
+) -> list[dict[str, Any]]:
+    """Runs in a worker: the output records of consecutive clusters, or one error record
+    ({"error": message}) for a cluster with bad input, which no retry would fix."""
+    from .batch import batch_record
+    from .sentences import PunktSplitter
+
+    embedder = worker_embedder(factory, use_cache)
+    splitter = PunktSplitter()
+    texts = [[s.text for s in split_documents(cluster.documents, splitter)] for cluster in clusters]
+    vectors = embed_unique(embedder, [text for group in texts for text in group])
+    records: list[dict[str, Any]] = []
+    offset = 0
+    for cluster, cluster_texts in zip(clusters, texts):
+        rows = vectors[offset : offset + len(cluster_texts)]
+        offset += len(cluster_texts)
+        try:
+            analysis = analyze(cluster.documents, embedder, settings, splitter, embeddings=rows)
+        except SummarizeError as error:
+            return [{"error": f"cluster {cluster.id}: {error}"}]
+        records.append(batch_record(cluster, compose_brief(analysis, settings.words, ranker)))
+    return records
+
+
+def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHARACTERS) -> list[list[ClusterInput]]:
+    """Consecutive clusters, about `characters` characters of text a group (a cluster is never cut)."""
+    groups: list[list[ClusterInput]] = []
+    size = characters
+    for cluster in clusters:
+        if size >= characters:
+            groups.append([])
+            size = 0
+        groups[-1].append(cluster)
+        size += sum(len(document.text) for document in cluster.documents)
+    return groups
+
+
+def _one_thread() -> None:
+    os.environ[THREADS_VARIABLE] = "1"
+    os.environ["OMP_NUM_THREADS"] = "1"
 
 
 def brief_clusters_parallel(
     clusters: Sequence[ClusterInput],
-    embedder: Embedder,
+    factory: Callable[[], Embedder],
     settings: BriefSettings = BriefSettings(),
     ranker: Ranker | None = None,
     workers: int | None = None,
+    use_cache: bool = True,
     progress: Callable[[BatchProgress], None] = lambda state: None,
+    group_characters: int = GROUP_CHARACTERS,
 ) -> Iterator[tuple[ClusterInput, dict[str, Any]]]:
     """Each cluster with its output record (`summarize.batch.batch_record`), in input order."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
-    splitter = PunktSplitter()
-    texts = [[s.text for s in split_documents(cluster.documents, splitter)] for cluster in clusters]
-    total = sum(len(t) for t in texts)
-    state = {"clusters": 0, "sentences": 0}
-
-    def report() -> None:
-        progress(BatchProgress(state["clusters"], len(clusters), state["sentences"], total))
-
-    def embedded(count: int) -> None:
-        state["sentences"] += count
-        report()
-
-    report()
-    # spawn, not fork: the parent may hold torch's threads, which a fork would copy half-made.
-    with ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=get_context("spawn")) as pool:
-        pending: deque = deque()
-
-        def finished(block: bool) -> Iterator[tuple[ClusterInput, dict[str, Any]]]:
-            while pending and (block or pending[0][1].done()):
-                cluster, future = pending.popleft()
-                record = future.result()
-                state["clusters"] += 1
-                report()
-                yield cluster, record
-
-        start = 0
-        while start < len(clusters):
-            end, size = start, 0
-            while end < len(clusters) and (size < GROUP_SENTENCES or end == start):
-                size += len(texts[end])
-                end += 1
-            group_texts = [text for index in range(start, end) for text in texts[index]]
-            unique_before = len(group_texts)
-            vectors = embed_in_calls(embedder, group_texts, done=embedded)
-            state["sentences"] += unique_before - len(set(group_texts))  # repeated texts: no work
-            offset = 0
-            for index in range(start, end):
-                rows = vectors[offset : offset + len(texts[index])]
-                offset += len(texts[index])
-                future = pool.submit(brief_record, clusters[index], rows, embedder.name, settings, ranker)
-                pending.append((clusters[index], future))
-            start = end
-            yield from finished(block=False)
-        yield from finished(block=True)
+    groups = cluster_groups(clusters, group_characters)
+    done = 0
+    progress(BatchProgress(0, len(clusters)))
+    # spawn, not fork: a forked copy of a process that holds model threads can hang.
+    with ProcessPoolExecutor(
+        max_workers=min(workers or default_workers(), max(len(groups), 1)),
+        mp_context=get_context("spawn"), initializer=_one_thread,
+    ) as pool:
+        futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
+        try:
+            for group, future in zip(groups, futures):
+                records = future.result()
+                if records and "error" in records[0]:
+                    raise SummarizeError(records[0]["error"])
+                for cluster, record in zip(group, records):
+                    done += 1
+                    progress(BatchProgress(done, len(clusters)))
+                    yield cluster, record
+        finally:
+            for future in futures:
+                future.cancel()

@@ -45,7 +45,15 @@ from .embedding import Embedder
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from .selection import SalienceRanker, containment, eligible
-from .speakers import attributed, in_quotation, speaker_descriptions, speaker_names, speaker_sides, speakers
+from .speakers import (
+    attributed,
+    in_quotation,
+    outside_quotes,
+    speaker_descriptions,
+    speaker_names,
+    speaker_sides,
+    speakers,
+)
 
 # A question's wording -> the kind of sentence that answers it.
 ANSWER_CUES = {
@@ -111,6 +119,7 @@ SOURCE_WEIGHT = 0.25  # each source cited
 SECTION_WEIGHT = 3.0  # a section that has something relevant should get at least one sentence
 SIDE_WEIGHT = 1.0  # each side heard in a section that asks what people said ("each side")
 SPEAKER_WEIGHT = 0.25  # each speaker heard there
+GROUPED_SPEAKER_WEIGHT = 0.6  # each speaker heard in a section that shows who said what
 DATE_WEIGHT = 0.4  # each date in a section in date order
 OVERFLOW_COST = 2.0  # per word a section takes beyond its share
 
@@ -162,7 +171,10 @@ class Story:
         self.sides = speaker_sides(sentences)
         self.described = {key: set(content_tokens(text)) for key, text in speaker_descriptions(sentences).items()}
         # A quotation that does not say whose it is: a reader of a brief could not tell who said it.
-        self.orphan_quotes = [self.named[i] is None and quoted[i] for i in range(len(sentences))]
+        self.orphan_quotes = [
+            quoted[i] and self.named[i] is None and not _ATTRIBUTION.search(outside_quotes(s.text))
+            for i, s in enumerate(sentences)
+        ]
         # Sentences that lean on the one before for what they are about: quotations, "He", "This".
         self.leans = [quoted[i] or bool(_LEANING_START.match(s.text)) for i, s in enumerate(sentences)]
         self.words = [set(content_tokens(s.text)) for s in sentences]
@@ -468,7 +480,8 @@ def compose_sectioned_brief(
     asks = [section_kinds(section.questions) for section in prompt.sections]
     sides = [story.sides.get(speaker) for speaker in story.named]  # a quotation counts where it names its speaker
     varieties = [
-        [(sides, SIDE_WEIGHT), (story.named, SPEAKER_WEIGHT)] if "statement" in asks[number] or section.group
+        [(sides, SIDE_WEIGHT), (story.named, GROUPED_SPEAKER_WEIGHT if section.group else SPEAKER_WEIGHT)]
+        if "statement" in asks[number] or section.group
         else [(story.dates, DATE_WEIGHT)] if section.order == "date" else []
         for number, section in enumerate(prompt.sections)
     ]

@@ -1,7 +1,9 @@
 """Who says what: the speaker of each attributed statement, read simply from the way news attributes
 speech ("Stoltenberg said", "said Stoltenberg", "Leonid Slutsky, the chairman of ..., also dismissed",
 "according to the Kremlin"). A quotation or a "He said" without a name takes the speaker of the
-sentence before it (or after it) in the same article. Not a named-entity recogniser: good enough to
+sentence before it (or after it) in the same article. Speakers the articles describe with a common
+name ("Kremlin spokesman Dmitry Peskov", "Russian Foreign Minister Sergey Lavrov") are one side. A
+news outlet that reports something is nobody's side. Not a named-entity recogniser: good enough to
 tell the parties of a story apart, so that "how each side responded" hears more than one side.
 """
 
@@ -17,7 +19,7 @@ _VERB = (
     r"(?:said|says|told|tells|added|adds|stated|states|accused|accuses|complained|complains|warned|warns|"
     r"claimed|claims|dismissed|dismisses|reiterated|reiterates|insisted|insists|argued|argues|denied|denies|"
     r"urged|urges|wrote|writes|regretted|slammed|slams|criticized|criticised|criticizes|condemned|condemns|"
-    r"praised|welcomed|welcomes|responded|responds|replied|replies|described|describes|cited|cites|"
+    r"praised|welcomed|welcomes|defended|defends|responded|responds|replied|replies|described|describes|cited|cites|"
     r"noted|notes|explained|explains|confirmed|confirms|asked|asks|declared|declares|"
     r"reported|reports|(?:was|were)\s+quoted)"
 )
@@ -41,6 +43,11 @@ _TITLES = frozenset(
     """mr mrs ms dr prof president vice prime minister foreign defence defense interior finance secretary
     general secretary-general deputy assistant chancellor senator sen rep gov governor spokesman
     spokeswoman spokesperson chief chairman chairwoman ambassador former top official envoy""".split()
+)
+# News outlets report; they are not parties to a story ("Sky News reported that ... Prague said").
+_MEDIA = frozenset(
+    """news agency agencies press times post reuters ap afp tass interfax ria euronews bbc cnn journal
+    tribune herald guardian telegraph politico newspaper television tv radio""".split()
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|they|we|i)\b", re.IGNORECASE)
 _QUOTES = "\"“”‘’'"
@@ -89,6 +96,8 @@ def attribution(text: str) -> tuple[list[str], str] | None:
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             words = _clean(match.group("name"))
+            if words and words[-1].lower() in _MEDIA:
+                return None  # a report, not a party's statement
             if words:
                 clause = re.split(r"[,;:(“”\"]", text[: match.start("name")])[-1].split()[-4:]
                 return words, " ".join(clause) + " " + match.group(0)

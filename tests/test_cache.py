@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from summarize import embedding
 from summarize.brief import split_documents
 from summarize.cache import CachedEmbedder, EmbeddingCache, with_cache
-from summarize.cli import main
+from summarize.cli import main, shipped_questions
 from summarize.documents import sample_documents
 from summarize.embedding import MODEL_NAME, HashingEmbedder
 from summarize.sentences import PunktSplitter
@@ -108,12 +108,19 @@ def test_rebriefing_from_the_cli_at_another_length_embeds_nothing(counting):
     runner = CliRunner()
     first = runner.invoke(main, ["brief", "--words", "100", "--format", "json"])
     assert first.exit_code == 0, first.output
-    assert embedded(counting) == len(split_documents(sample_documents(), PunktSplitter()))
+    sentences = {s.text for s in split_documents(sample_documents(), PunktSplitter())}
+    assert embedded(counting) == len(sentences | set(shipped_questions()))
     second = runner.invoke(main, ["brief", "--words", "60", "--format", "json"])
     assert second.exit_code == 0 and embedded(counting[1:]) == 0
     assert json.loads(second.output)["words"] <= 60
     same = runner.invoke(main, ["brief", "--words", "100", "--format", "json"])
     assert same.output == first.output  # cached vectors are the model's, bit for bit
+    for prompt in ("briefing", "timeline", "reactions"):  # the shipped prompts' questions were cached too
+        sectioned = runner.invoke(main, ["brief", "--prompt", prompt, "--words", "120"])
+        assert sectioned.exit_code == 0, sectioned.output
+    assert embedded(counting[1:]) == 0
+    focused = runner.invoke(main, ["brief", "--focus", "Who was expelled?"])
+    assert focused.exit_code == 0 and embedded(counting[1:]) == 1  # a new question: only it is embedded
 
 
 def test_no_cache_embeds_again_and_stores_nothing(counting):
@@ -128,10 +135,11 @@ def test_cache_commands(counting):
     runner = CliRunner()
     runner.invoke(main, ["brief"])
     info = runner.invoke(main, ["cache", "info"])
-    assert info.exit_code == 0 and "hashing-fake: 93" in info.output
+    stored = len({s.text for s in split_documents(sample_documents(), PunktSplitter())} | set(shipped_questions()))
+    assert info.exit_code == 0 and f"hashing-fake: {stored}" in info.output
     assert os.environ["SUMMARIZE_CACHE_DIR"] in info.output
     cleared = runner.invoke(main, ["cache", "clear"])
-    assert cleared.exit_code == 0 and "Removed 93" in cleared.output
+    assert cleared.exit_code == 0 and f"Removed {stored}" in cleared.output
     assert "0 sentence vectors" in runner.invoke(main, ["cache", "info"]).output
 
 
@@ -149,10 +157,23 @@ def test_a_warm_rebrief_with_the_real_embedder_imports_no_torch(tmp_path):
     is needed here): the brief must come entirely from the cache."""
     texts = [s.text for s in split_documents(sample_documents(), PunktSplitter())]
     EmbeddingCache(tmp_path).put(MODEL_NAME, texts, HashingEmbedder(384).embed(texts))
-    environment = dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path))
+    environment = dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path), SUMMARIZE_BACKEND="torch")
     result = subprocess.run(
         [sys.executable, "-c", WARM_BRIEF], capture_output=True, text=True, env=environment, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["model"] == MODEL_NAME
     assert "HEAVY []" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["summarize.cache", "summarize.parallel", "summarize.distributed", "summarize.scale", "summarize.onnx_embedding"],
+)
+def test_speed_modules_import_nothing_heavy(module):
+    code = (
+        f"import sys, {module};"
+        "heavy = {'torch', 'sentence_transformers', 'textual', 'distributed', 'onnxruntime', 'sklearn'} & set(sys.modules);"
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -104,14 +104,27 @@ def clusters_of_story(count):
 
 
 def test_parallel_batch_gives_the_same_records_in_input_order(embedder):
+    from summarize.embedding import HashingEmbedder
+
     clusters = clusters_of_story(5)
     settings = BriefSettings(words=45)
     expected = [json.dumps(batch_record(c, b)) for c, b in brief_clusters(clusters, embedder, settings)]
     states = []
-    results = list(brief_clusters_parallel(clusters, embedder, settings, workers=2, progress=states.append))
+    results = list(
+        brief_clusters_parallel(
+            clusters, HashingEmbedder, settings, workers=2, progress=states.append, group_characters=600
+        )
+    )
     assert [cluster.id for cluster, _ in results] == [c.id for c in clusters]
     assert [json.dumps(record) for _, record in results] == expected
-    final = states[-1]
-    assert final.clusters_done == final.clusters_total == 5
-    assert final.sentences_embedded == final.sentences_total > 0
-    assert [s.clusters_done for s in states] == sorted(s.clusters_done for s in states)
+    assert [s.clusters_done for s in states] == list(range(6)) and states[-1].clusters_total == 5
+
+
+def test_parallel_batch_reports_the_bad_cluster(tmp_path):
+    from summarize.documents import make_document
+    from summarize.embedding import HashingEmbedder
+    from summarize.records import SummarizeError
+
+    clusters = clusters_of_story(2) + [ClusterInput("menu", (make_document("Home | News | Sport", "menu/0"),))]
+    with pytest.raises(SummarizeError, match="cluster menu: no prose sentences"):
+        list(brief_clusters_parallel(clusters, HashingEmbedder, BriefSettings(), workers=2, group_characters=1))

@@ -12,10 +12,10 @@ from summarize.dates import calendar, mentions
 from summarize.documents import make_document, sample_documents
 from summarize.embedding import HashingEmbedder
 from summarize.prompts import load_prompt, parse_prompt, shipped_prompts
-from summarize.records import SummarizeError
+from summarize.records import Sentence, SummarizeError
 from summarize.render import to_dict, to_json, to_markdown
 from summarize.sections import Story, read_question
-from summarize.speakers import attributed, display_name, speakers
+from summarize.speakers import attributed, display_name, speaker_sides, speakers
 
 ARTICLES = [
     (
@@ -237,8 +237,23 @@ def test_speakers_are_read_from_attributions():
     assert attributed("Leonid Slutsky, the chairman of the committee, also dismissed the claims.") == ["Leonid", "Slutsky"]
     assert attributed("Kremlin spokesman Dmitry Peskov on October 7 accused NATO of duplicity.") == ["Dmitry", "Peskov"]
     assert attributed("“After NATO announced it, I expected this,” he said.") is None  # NATO is inside the quote
+    assert attributed("Sky News reported that the blast, Prague said, involved two spies.") is None  # a report
     assert display_name(["Russian", "Foreign", "Minister", "Sergey", "Lavrov"]) == "Sergey Lavrov"
     assert display_name(["Mr", "Lavrov"]) == "Lavrov"
+
+
+def test_speakers_described_with_a_common_name_are_one_side():
+    texts = [
+        "Kremlin spokesman Dmitry Peskov said the decision undermined relations.",
+        "Russian presidential spokesman Dmitry Peskov told TASS the move harms relations.",
+        "Russian Foreign Minister Sergey Lavrov said his country is suspending its mission.",
+        "NATO Secretary General Jens Stoltenberg said the alliance must act.",
+        "“Our policy remains consistent,” a NATO official told the Associated Press.",
+    ]
+    sides = speaker_sides([Sentence(0, 0, len(t), t, n) for n, t in enumerate(texts)])
+    assert sides["peskov"] == sides["lavrov"]
+    assert sides["stoltenberg"] == sides["nato"]
+    assert sides["peskov"] != sides["stoltenberg"]
 
 
 def test_a_quote_takes_the_speaker_next_to_it():
@@ -311,3 +326,16 @@ def test_the_sample_timeline_runs_from_crimea_to_october(sample_analysis):
     keys = [cal.key(item.sentence.text) for item in brief.sentences]
     assert None not in keys and keys == sorted(keys)
     assert keys[0][0] <= 2018 and keys[-1][:2] >= (2021, 10)
+
+
+@pytest.mark.parametrize("module", ["summarize.sections", "summarize.speakers", "summarize.dates"])
+def test_the_section_modules_import_no_ui_and_no_model(module):
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys, {module};"
+        "bad = {'textual', 'torch', 'sentence_transformers', 'scipy'} & set(sys.modules);"
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

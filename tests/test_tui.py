@@ -15,7 +15,7 @@ import pytest
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, Markdown
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel
 
 from summarize.documents import sample_documents
 from summarize.embedding import HashingEmbedder
@@ -216,9 +216,9 @@ def test_a_slow_selection_is_announced_and_does_not_freeze_the_screen(monkeypatc
 
     compose, release = summarize.brief.compose_brief, threading.Event()
 
-    def slow_compose(analysis, words):
+    def slow_compose(*args, **options):
         release.wait(10)
-        return compose(analysis, words)
+        return compose(*args, **options)
 
     async def scenario(app, pilot, notes):
         monkeypatch.setattr(summarize.brief, "compose_brief", slow_compose)
@@ -413,8 +413,11 @@ def test_every_binding_has_an_id_and_a_description_and_the_footer_shows_them():
     async def scenario(app, pilot, notes):
         for binding in [*BRIEF_BINDINGS, *BriefingApp.BINDINGS, *ThemesScreen.BINDINGS, *BriefList.BINDINGS]:
             assert binding.id and binding.description
-        shown = {key.description for key in app.screen.query_one(Footer).query(FooterKey)}
-        assert {b.description for b in BRIEF_BINDINGS} | {"Help", "Quit"} <= shown
+        footer = app.screen.query_one(Footer)
+        assert {b.action for b in BRIEF_BINDINGS} <= {key.action for key in footer.query(FooterKey)}
+        # A group of keys (+ - l) shows one label for all of them.
+        shown = {key.description for key in footer.query(FooterKey)} | {str(g.content) for g in footer.query(FooterLabel)}
+        assert {(b.group.description if b.group else b.description) for b in BRIEF_BINDINGS} | {"Help", "Quit"} <= shown
 
     run(scenario)
 

@@ -43,3 +43,18 @@ def test_themes_view(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(embedder=HashingEmbedder()), terminal_size=SIZE, run_before=open_themes)
+
+
+def test_brief_in_a_prompts_sections(snap_compare):
+    async def choose_briefing(pilot: Pilot) -> None:
+        await brief_built(pilot)
+        await pilot.press("p", "home", "enter")  # the first prompt: Briefing
+        for _ in range(500):
+            if pilot.app.brief.sections:
+                break
+            await pilot.pause(0.02)
+        await pilot.press(*["down"] * 5)  # to the first sentence of the second section, under its heading
+        await pilot.pause()
+
+    # At the prompt's own budget, so that no notification covers the screen.
+    assert snap_compare(make_app(embedder=HashingEmbedder(), words=250), terminal_size=SIZE, run_before=choose_briefing)

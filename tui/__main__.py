@@ -9,7 +9,8 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m tui",
-        description="Open the interactive briefing on PATHS (.txt/.md files or folders), or on the built-in sample.",
+        description="Open the interactive briefing on PATHS (article files, folders, web addresses, FILE.jsonl#ID),"
+        " or on the built-in sample.",
         epilog="Inside, press ? for the keys.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS")

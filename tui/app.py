@@ -3,25 +3,23 @@ call in a worker, and turns every user action into a core call plus a redraw. No
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
 
-import numpy as np
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.worker import get_current_worker
 
 from summarize.atomic import write_atomically
 from summarize.documents import read_documents, sample_documents
 from summarize.embedding import Embedder, SentenceTransformerEmbedder
-from summarize.records import Analysis, Brief, Document, SummarizeError
+from summarize.records import Analysis, Brief, Document
 from summarize.render import source_number, to_json, to_markdown
 
+from .choice import Choice, compose
+from .choosing import ChoosingActions
 from .commands import BriefCommands
 from .screens.help import HelpScreen
 from .screens.main import BRIEF_BINDINGS, WORD_STEP, MainScreen
@@ -32,100 +30,15 @@ from .screens.prompt import (
 from .screens.themes import ThemesScreen
 from .widgets.brief_pane import BriefList
 from .widgets.source_pane import CorroborationList
+from .workers import (
+    AnalysisCancelled, AnalysisDone, AnalysisFailed, AnalysisStep, ArticlesRead, BriefComposed, RememberingEmbedder,
+    describe,
+)
 
 DEFAULT_WORDS = 150  # summarize.brief.DEFAULT_WORDS, repeated: that module is imported in workers only
-T = TypeVar("T")
 
 
-class AnalysisCancelled(Exception):
-    """The worker was cancelled (the user quit, or changed the articles) while the model ran."""
-
-
-def call_abandonably(function: Callable[[], T]) -> T:
-    """Run `function` in a daemon thread and wait, giving up as soon as the calling worker is
-    cancelled: a model load cannot be interrupted, but it must not keep `q` from quitting."""
-    worker = get_current_worker()
-    outcome: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = function()
-        except BaseException as error:  # re-raised in the worker below
-            outcome["error"] = error
-
-    thread = threading.Thread(target=target, daemon=True, name="summarize-embedding")
-    thread.start()
-    while thread.is_alive():
-        thread.join(0.1)
-        if worker.is_cancelled:
-            raise AnalysisCancelled()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-class RememberingEmbedder:
-    """Embeds each distinct sentence once, so adding or removing an article re-embeds nothing old,
-    and embeds in batches so that a cancelled worker stops soon."""
-
-    BATCH = 64
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner, self.name = inner, inner.name
-        self._vectors: dict[str, np.ndarray] = {}
-        self._lock = threading.Lock()  # one analysis at a time may fill the memory
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return self.inner.embed([])
-        with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
-            for start in range(0, len(missing), self.BATCH):
-                batch = missing[start : start + self.BATCH]
-                self._vectors.update(zip(batch, call_abandonably(partial(self.inner.embed, batch))))
-            return np.stack([self._vectors[text] for text in texts])
-
-
-class ArticlesRead(Message):
-    """Articles read for the start (`adding` False) or to add to the current ones; or, with
-    `documents` None, why they could not be read."""
-
-    def __init__(self, documents: tuple[Document, ...] | None, adding: bool, error: str = "") -> None:
-        super().__init__()
-        self.documents, self.adding, self.error = documents, adding, error
-
-
-class AnalysisStep(Message):
-    def __init__(self, generation: int, step: str) -> None:
-        super().__init__()
-        self.generation, self.step = generation, step
-
-
-class AnalysisDone(Message):
-    def __init__(self, generation: int, analysis: Analysis) -> None:
-        super().__init__()
-        self.generation, self.analysis = generation, analysis
-
-
-class AnalysisFailed(Message):
-    def __init__(self, generation: int, error: str) -> None:
-        super().__init__()
-        self.generation, self.error = generation, error
-
-
-class BriefComposed(Message):
-    """A new selection at the current budget, or why there is none (`brief` None)."""
-
-    def __init__(self, generation: int, brief: Brief | None, error: str = "") -> None:
-        super().__init__()
-        self.generation, self.brief, self.error = generation, brief, error
-
-
-def describe(error: Exception) -> str:
-    return str(error) if isinstance(error, SummarizeError) else f"{type(error).__name__}: {error}"
-
-
-class BriefingApp(App[None]):
+class BriefingApp(ChoosingActions, App[None]):
     TITLE = "summarize"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BriefCommands}
@@ -146,6 +59,8 @@ class BriefingApp(App[None]):
         self.documents: tuple[Document, ...] = ()
         self.analysis: Analysis | None = None
         self.brief: Brief | None = None
+        self.choice = Choice()  # the method, and a prompt or focus question: what every re-rank composes
+        self.shown_choice = self.choice  # what the brief on screen was composed with
         self._generation = 0  # results of a superseded analysis are dropped
         self._selection = 0  # and results of a superseded selection
         self._shown = 0  # the selection on screen
@@ -251,7 +166,7 @@ class BriefingApp(App[None]):
         if self.analysis is None:
             return
         self._selection += 1
-        self._compose(self.analysis, self.words, self._selection)
+        self._compose(self.analysis, self.words, self.choice, self._selection)
         self.set_timer(0.2, partial(self._say_if_slow, self._selection))
 
     def _say_if_slow(self, selection: int) -> None:
@@ -259,22 +174,29 @@ class BriefingApp(App[None]):
             self.main.show_ranking()
 
     @work(thread=True, exclusive=True, group="selection")
-    def _compose(self, analysis: Analysis, words: int, selection: int) -> None:
-        from summarize.brief import compose_brief
-
+    def _compose(self, analysis: Analysis, words: int, choice: Choice, selection: int) -> None:
         try:
-            self.post_message(BriefComposed(selection, compose_brief(analysis, words)))
+            brief = compose(analysis, words, choice, self.embedder)
+        except AnalysisCancelled:  # superseded while a prompt's questions were embedded
+            return
         except Exception as error:  # a ranker's failure is a message, not a crash
-            self.post_message(BriefComposed(selection, None, describe(error)))
+            self.post_message(BriefComposed(selection, choice, None, describe(error)))
+        else:
+            if not get_current_worker().is_cancelled:
+                self.post_message(BriefComposed(selection, choice, brief))
 
     def on_brief_composed(self, message: BriefComposed) -> None:
         if message.generation != self._selection:
             return
         if message.brief is None:
             self.notify(message.error, title="Cannot choose sentences", severity="error", markup=False)
+            self.choice = self.shown_choice  # keep choosing as the brief on screen was chosen
+            if self.brief is not None:
+                self.words = self.brief.budget
+                self.main.show_brief(self.brief, self.shown_choice.label)
             return
-        self.brief, self._shown = message.brief, message.generation
-        self.main.show_brief(self.brief)
+        self.brief, self.shown_choice, self._shown = message.brief, message.choice, message.generation
+        self.main.show_brief(self.brief, message.choice.label)
 
     # --- length -------------------------------------------------------------------------------
 
@@ -344,8 +266,9 @@ class BriefingApp(App[None]):
     def action_add_article(self) -> None:
         self.push_screen(
             PromptScreen(
-                "Add articles: a file (.txt, .md, .html), a folder of them, or a web address", "",
-                placeholder="path/to/article.txt", hint="→ completes a path; Enter adds, Escape cancels",
+                "Add articles", "", placeholder="path/to/article.txt, a folder, https://…, or data.jsonl#ID",
+                hint="A file (.txt, .md, .html, .htm; any encoding), a folder of them, an http(s) address, or"
+                " FILE.jsonl#ID (one cluster of a .jsonl file). → completes a path; Enter adds, Escape cancels",
                 check=check_article_path, complete_paths=True,
             ),
             self._add_from,

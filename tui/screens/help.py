@@ -16,7 +16,11 @@ INTRODUCTION = """\
 Every sentence of the brief is copied word for word from one article. **[n]** is the article it
 comes from; **(also [m])** lists other articles that report the same thing.
 
-- **Brief** (left): move with ↑/↓ or j/k. The header shows words used / budget and the method.
+- **Brief** (left): move with ↑/↓ or j/k. The header shows words used / budget, the method
+  (**m** switches between concepts and salience) and the prompt or focus question, if any.
+- **Sections**: **p** briefs in the sections of a prompt (briefing, reactions, timeline, or your
+  own .md file), each under its heading; **f** briefs what answers one question you type. A section
+  that no article addresses says so. "Plain brief" (in **p** or ctrl+p) drops the sections.
 - **Source** (right): the cited article, scrolled to the highlighted sentence, which is marked in
   place; other brief sentences from that article are underlined. Below it, the sentences in other
   articles that corroborate it: Enter or a click shows one in its article.

@@ -24,20 +24,26 @@ if TYPE_CHECKING:
     from ..app import BriefingApp
 
 WORD_STEP = 25
+LENGTH = Binding.Group("Length")  # the footer shows "+ - l Length": room for every other key
 
 # The main screen's keys; the help screen and the command palette are built from this list too.
 BRIEF_BINDINGS = [
     Binding("plus,equals_sign", "app.longer", "Longer", key_display="+", id="longer",
-            tooltip=f"Widen the word budget by {WORD_STEP} words and re-rank"),
+            tooltip=f"Widen the word budget by {WORD_STEP} words and re-rank", group=LENGTH),
     Binding("minus", "app.shorter", "Shorter", key_display="-", id="shorter",
-            tooltip=f"Tighten the word budget by {WORD_STEP} words and re-rank"),
-    Binding("l", "app.length", "Length", id="length", tooltip="Type an exact word budget"),
+            tooltip=f"Tighten the word budget by {WORD_STEP} words and re-rank", group=LENGTH),
+    Binding("l", "app.length", "Length", id="length", tooltip="Type an exact word budget", group=LENGTH),
+    Binding("p", "app.choose_prompt", "Prompt", id="choose-prompt",
+            tooltip="Brief in a prompt's sections (briefing, reactions, timeline, your own file), or plainly"),
+    Binding("f", "app.focus", "Focus", id="focus", tooltip="Type a question: the brief keeps what answers it"),
+    Binding("m", "app.switch_method", "Method", id="switch-method",
+            tooltip="Switch the ranking method between concepts and salience (no re-embedding)"),
     Binding("t", "app.themes", "Themes", id="themes",
             tooltip="Clusters of related content and the sources that report each"),
     Binding("e,ctrl+s", "app.export", "Export", id="export",
             tooltip="Write the brief as markdown (or JSON: a name ending in .json) to a file"),
     Binding("a", "app.add_article", "Add", id="add-article",
-            tooltip="Read another article (.txt/.md file or folder) and rebuild"),
+            tooltip="Read more articles (a file, a folder, a web address, FILE.jsonl#ID) and rebuild"),
     Binding("x,delete", "app.remove_source", "Remove", id="remove-source",
             tooltip="Drop a source and rebuild the brief"),
 ]
@@ -87,8 +93,9 @@ class MainScreen(Screen[None]):
         """A selection is taking a while: say so in the header, keep the old brief readable."""
         self.brief_pane.show_ranking(self.app.words)
 
-    def show_brief(self, brief: Brief) -> None:
-        self.brief_pane.show_brief(brief)
+    def show_brief(self, brief: Brief, label: str = "") -> None:
+        """`label`: the prompt or focus question the brief was composed with, for the header."""
+        self.brief_pane.show_brief(brief, label)
         self.source_list.show_sources(brief.documents, brief)
         self.show_highlighted()
         if self.focused is None:
@@ -108,7 +115,7 @@ class MainScreen(Screen[None]):
             if self.app.documents:
                 self.source_pane.show_document(self.app.documents, self.app.brief, 0)
             return
-        self.source_pane.show_item(brief, (self.brief_list.highlighted or 0) + 1, item)
+        self.source_pane.show_item(brief, (self.brief_list.highlighted_index or 0) + 1, item)
 
     def show_document(self, index: int) -> None:
         self.source_pane.show_document(self.app.documents, self.app.brief, index)

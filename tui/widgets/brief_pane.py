@@ -8,16 +8,21 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.content import Content
 from textual.widgets import ContentSwitcher, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summarize.records import Brief, BriefSentence
-from summarize.render import citation_markers
+from summarize.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
+
+
+SENTENCE = "sentence-"  # option id of a brief sentence: SENTENCE + its index in Brief.sentences
 
 
 class BriefList(OptionList):
-    """The brief's sentences; the highlighted one is shown in the source pane."""
+    """The brief's sentences, under their section headings in a sectioned brief; the highlighted
+    sentence is shown in the source pane. Headings are disabled rows: the highlight skips them."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Next sentence (or ↓)", show=False, id="next-sentence"),
@@ -31,24 +36,81 @@ class BriefList(OptionList):
         self.brief: Brief | None = None
 
     @property
-    def highlighted_item(self) -> BriefSentence | None:
-        if self.brief is None or self.highlighted is None or self.highlighted >= len(self.brief.sentences):
+    def highlighted_index(self) -> int | None:
+        """The index in the brief's sentences of the highlighted row, if it is a sentence."""
+        if self.brief is None or self.highlighted is None or self.highlighted >= self.option_count:
             return None
-        return self.brief.sentences[self.highlighted]
+        option_id = self.get_option_at_index(self.highlighted).id or ""
+        if not option_id.startswith(SENTENCE):
+            return None
+        index = int(option_id.removeprefix(SENTENCE))
+        return index if index < len(self.brief.sentences) else None
+
+    @property
+    def highlighted_item(self) -> BriefSentence | None:
+        index = self.highlighted_index
+        return None if index is None or self.brief is None else self.brief.sentences[index]
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Keep the headings just above the highlighted sentence in view too: the first sentence of
+        a section reads with its heading (and its speaker's name)."""
+        super().scroll_to_highlight(top)
+        first = self.highlighted
+        if first is None or top:
+            return
+        while first > 0 and self.get_option_at_index(first - 1).disabled:
+            first -= 1
+        try:  # OptionList's line map is private: without it, the sentence alone is in view
+            start = self._index_to_line[first]
+            end = self._index_to_line[self.highlighted] + self._heights[self.highlighted]
+        except (AttributeError, KeyError, IndexError):
+            return
+        if first != self.highlighted:
+            width = self.scrollable_content_region.width
+            self.scroll_to_region(Region(0, start, width, end - start), animate=False, immediate=True)
 
     def show_brief(self, brief: Brief) -> None:
         """Replace the rows, keeping the highlight on the same sentence when it is still there."""
         kept = self.highlighted_item
-        previous_index = self.highlighted or 0
+        previous_index = self.highlighted_index or 0
         self.brief = brief
-        self.set_options(with_dividers(Option(sentence_prompt(n, item)) for n, item in enumerate(brief.sentences, 1)))
+        self.set_options(brief_rows(brief))
         if not brief.sentences:
+            self.highlighted = None
             return
         spans = [item.sentence for item in brief.sentences]
-        if kept is not None and kept.sentence in spans:
-            self.highlighted = spans.index(kept.sentence)
-        else:
-            self.highlighted = min(previous_index, len(spans) - 1)
+        index = spans.index(kept.sentence) if kept is not None and kept.sentence in spans else None
+        if index is None:
+            index = min(previous_index, len(spans) - 1)
+        self.highlighted = self.get_option_index(f"{SENTENCE}{index}")
+
+
+def brief_rows(brief: Brief) -> list[Option | None]:
+    """One row per sentence; a sectioned brief puts each section's under its heading (and a
+    speaker's under the speaker's name), or says why a section has none."""
+    if not brief.sections:
+        return with_dividers(sentence_option(brief, index) for index in range(len(brief.sentences)))
+    rows: list[Option | None] = []
+    for number, section in enumerate(brief.sections):
+        rows.append(heading_option(f"section-{number}", section.title, first=not number))
+        for group_number, group in enumerate(section.groups or [None]):
+            members = section.sentences if group is None else group.sentences
+            if group is not None:
+                title = Content.styled(f"  {group.title}", "bold $text-secondary")
+                rows.append(Option(title, id=f"group-{number}-{group_number}", disabled=True))
+            rows += with_dividers(sentence_option(brief, index) for index in members)
+        if not section.sentences:
+            note = NOT_ADDRESSED if not section.addressed else NOTHING_FITS
+            rows.append(Option(Content.styled(f"  {note}", "italic $text-muted"), id=f"note-{number}", disabled=True))
+    return rows
+
+
+def heading_option(option_id: str, title: str, first: bool) -> Option:
+    return Option(Content.assemble("" if first else "\n", (title, "bold underline $text-accent")), id=option_id, disabled=True)
+
+
+def sentence_option(brief: Brief, index: int) -> Option:
+    return Option(sentence_prompt(index + 1, brief.sentences[index]), id=f"{SENTENCE}{index}")
 
 
 def with_dividers(options: Iterable[Option]) -> list[Option | None]:
@@ -69,13 +131,16 @@ def sentence_prompt(number: int, item: BriefSentence) -> Content:
     )
 
 
-def header_text(words: int, budget: int, sentences: int | None, method: str = "") -> Content:
+def header_text(words: int, budget: int, sentences: int | None, method: str = "", label: str = "") -> Content:
+    """`label`: the prompt or the focus question of a sectioned brief."""
     used = "—" if sentences is None else str(words)
     parts: list[str | tuple[str, str]] = [(f"{used} / {budget} words", "bold")]
     if sentences is not None:
         parts.append(f" · {sentences} sentence{'s' if sentences != 1 else ''}")
     if method:
         parts.append((f" · {method}", "$text-muted"))
+    if label:
+        parts.append((f" · {label}", "bold $text-accent"))
     return Content.assemble(*parts)
 
 
@@ -119,13 +184,13 @@ class BriefPane(Vertical):
     def show_ranking(self, budget: int) -> None:
         self.query_one("#brief-header", Static).update(header_text(0, budget, None, "choosing sentences…"))
 
-    def show_brief(self, brief: Brief) -> None:
+    def show_brief(self, brief: Brief, label: str = "") -> None:
         self._timer.pause()
         self.query_one("#brief-header", Static).update(
-            header_text(brief.words, brief.budget, len(brief.sentences), brief.method)
+            header_text(brief.words, brief.budget, len(brief.sentences), brief.method, label)
         )
         self.brief_list.show_brief(brief)
-        if brief.sentences:
+        if brief.sentences or brief.sections:  # a section with nothing says why, under its heading
             self.query_one(ContentSwitcher).current = "brief"
         else:
             self.show_message(f"No sentence fits in {brief.budget} words. Press + to widen the budget.")

@@ -1,0 +1,296 @@
+"""Speed and memory of `summarize`, side by side with sumy's LexRank, measured in one run.
+
+    python bench/speed.py                       # everything; writes bench/results/
+    python bench/speed.py --backend torch       # our runs on the torch backend instead of onnx
+    python bench/speed.py --skip-growth-sumy    # LexRank only where the issue compares it
+
+Every measurement is a new process (a cold start, as a user gets it), timed from launch to exit;
+peak memory is the largest summed resident size of that process and its children, sampled every
+20 ms. LexRank is sumy's, called once per cluster through `summarize.evaluation.peers` with our
+sentence splitter and the same word budget. The machine is shared and noisy: the ratios (ours /
+LexRank, measured minutes apart in the same run) are the figures to read, not the seconds.
+
+1. cold brief of the built-in sample (empty embedding cache) vs LexRank cold on the same 5 files;
+2. the same brief again, cache warm, at another length (vs the same LexRank run);
+3. `summarize batch` over the development clusters (empty cache) vs LexRank over the same;
+4. growth: one brief of 5, 50, 200, 500 articles pooled from the development clusters (empty
+   cache each time): time and peak memory, as a table and a plot (bench/results/growth.png).
+
+The development set is read from its place (default /work/shared/bench/duc2002.jsonl) and never
+copied into the repository; the pooled inputs are written to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path("/work/shared/bench/duc2002.jsonl")
+OUT = ROOT / "bench" / "results"
+GROWTH = (5, 50, 200, 500)
+TIMEOUT = 3600
+
+LEXRANK_FILES = """
+import sys
+from pathlib import Path
+from summarize.evaluation.peers import summarize_with_peer
+from summarize.sentences import PunktSplitter
+texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[2:]]
+print(summarize_with_peer("lexrank", texts, int(sys.argv[1]), PunktSplitter()))
+"""
+
+LEXRANK_JSONL = """
+import json, sys
+from summarize.evaluation.peers import summarize_with_peer
+from summarize.sentences import PunktSplitter
+splitter = PunktSplitter()
+with open(sys.argv[2], encoding="utf-8") as stream:
+    for line in stream:
+        record = json.loads(line)
+        texts = [d["text"] for d in record["documents"]]
+        print(json.dumps({"id": record["id"], "summary": summarize_with_peer("lexrank", texts, int(sys.argv[1]), splitter)}))
+"""
+
+PHASES = """
+import json, sys, time
+marks = [("start", time.perf_counter())]
+def mark(name):
+    marks.append((name, time.perf_counter()))
+from summarize.brief import analyze, compose_brief
+from summarize.documents import sample_documents
+from summarize.embedding import embedder_for
+from summarize.sentences import PunktSplitter
+mark("import summarize (numpy, scipy, nltk parts)")
+backend = sys.argv[1]
+embedder = embedder_for(backend)
+if backend == "torch":
+    import sentence_transformers
+    mark("import torch + sentence-transformers")
+    embedder._load()
+else:
+    import onnxruntime, tokenizers
+    mark("import onnxruntime + tokenizers")
+    embedder._load()
+mark("load the model")
+documents = sample_documents()
+from summarize.brief import split_documents
+sentences = split_documents(documents, PunktSplitter())
+mark("split sentences")
+vectors = embedder.embed([s.text for s in sentences])
+mark("embed (%d sentences)" % len(sentences))
+analysis = analyze(documents, embedder, embeddings=vectors)
+mark("cluster")
+compose_brief(analysis, 150)
+mark("select (concept ILP) + cite")
+print(json.dumps([[name, round(marks[i + 1][1] - marks[i][1], 3)] for i, (name, _) in enumerate(marks[1:])]))
+"""
+
+
+def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, timeout: float = TIMEOUT) -> dict:
+    """Wall time and peak memory (MB, process tree) of one command; its exit status must be 0."""
+    import psutil
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    watched = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        if time.perf_counter() - started > timeout:
+            process.kill()
+            process.wait()
+            return {"seconds": None, "peak_mb": peak / 1e6, "timeout": True}
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-2000:]}")
+    return {"seconds": seconds, "peak_mb": peak / 1e6, "timeout": False}
+
+
+def read_clusters(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def pooled(clusters: list[dict], articles: int) -> dict:
+    """One story of `articles` articles: the development clusters' articles in file order."""
+    documents = [d for cluster in clusters for d in cluster["documents"]][:articles]
+    if len(documents) < articles:
+        raise SystemExit(f"the development set has only {len(documents)} articles")
+    return {"id": f"pool-{articles}", "documents": documents}
+
+
+def fmt(seconds: float | None) -> str:
+    return "timeout" if seconds is None else f"{seconds:.2f} s"
+
+
+def ratio(ours: float | None, theirs: float | None) -> str:
+    return "n/a" if not ours or not theirs else f"{ours / theirs:.2f}x"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="development clusters (JSON lines)")
+    parser.add_argument("--backend", choices=["onnx", "torch"], default="onnx", help="our embedding backend")
+    parser.add_argument("--out", type=Path, default=OUT, help="where the table, JSON and plot go")
+    parser.add_argument("--growth", default=",".join(map(str, GROWTH)), help="article counts of the growth series")
+    parser.add_argument("--skip-growth-sumy", action="store_true", help="no LexRank in the growth series")
+    parser.add_argument("--growth-sumy-limit", type=int, default=50, help="LexRank in the growth series up to this many articles")
+    options = parser.parse_args()
+    options.out.mkdir(parents=True, exist_ok=True)
+    python = sys.executable
+    work = Path(tempfile.mkdtemp(prefix="summarize-bench-"))
+    base = dict(os.environ, SUMMARIZE_BACKEND=options.backend, PYTHONHASHSEED="0")
+    base.pop("SUMMARIZE_CACHE_DIR", None)
+
+    def fresh_env() -> dict[str, str]:  # an empty embedding cache (the built onnx model stays)
+        return dict(base, SUMMARIZE_CACHE_DIR=tempfile.mkdtemp(dir=work, prefix="cache-"))
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    if options.backend == "onnx":  # built once per machine, like installing: not part of any timing
+        subprocess.run([python, "-c", "from summarize.onnx_embedding import OnnxEmbedder; OnnxEmbedder()._load()"],
+                       env=base, check=True)
+
+    results: dict = {"backend": options.backend, "cpus": os.cpu_count(), "rows": [], "growth": []}
+    rows = results["rows"]
+    sample = sorted((ROOT / "summarize" / "data" / "sample").glob("*.txt"))
+
+    log("summarize --help")
+    helps = [measure([python, "-m", "summarize", "--help"], base)["seconds"] for _ in range(3)]
+    rows.append({"task": "`summarize --help` (best of 3)", "ours": {"seconds": min(helps), "peak_mb": None}, "lexrank": None})
+
+    log("1. cold brief of the sample")
+    cache_env = fresh_env()
+    ours_cold = measure([python, "-m", "summarize", "brief", "--words", "150"], cache_env)
+    lexrank_cold = measure([python, "-c", LEXRANK_FILES, "150", *map(str, sample)], base)
+    rows.append({"task": "1. cold brief of the sample (5 articles, 150 words, empty cache)", "ours": ours_cold, "lexrank": lexrank_cold})
+    if options.backend != "torch":  # the trade: the reference backend, same run
+        torch_cold = measure([python, "-m", "summarize", "brief", "--words", "150", "--backend", "torch"], fresh_env())
+        rows.append({"task": "1b. the same cold brief on the torch backend", "ours": torch_cold, "lexrank": lexrank_cold})
+
+    log("2. warm re-brief at another length")
+    ours_warm = measure([python, "-m", "summarize", "brief", "--words", "100"], cache_env)
+    rows.append({"task": "2. the same brief again, cache warm, at 100 words", "ours": ours_warm, "lexrank": lexrank_cold})
+
+    log("3. batch over the development clusters")
+    clusters = read_clusters(options.data)
+    batch_env = fresh_env()
+    batch_command = [python, "-m", "summarize", "batch", str(options.data), "-o", str(work / "batch.jsonl"), "--words", "100"]
+    ours_batch = measure(batch_command, batch_env)
+    lexrank_batch = measure([python, "-c", LEXRANK_JSONL, "100", str(options.data)], base)
+    rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache)", "ours": ours_batch, "lexrank": lexrank_batch})
+    warm_batch = measure(batch_command[:-1] + ["120"], batch_env)
+    rows.append({"task": "3b. the same batch again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
+
+    log("4. growth")
+    for articles in [int(n) for n in options.growth.split(",")]:
+        record = pooled(clusters, articles)
+        path = work / f"pool-{articles}.jsonl"
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        sentences = subprocess.run(
+            [python, "-c", "import sys; from summarize.jsonl import read_clusters; from summarize.brief import split_documents;"
+             "from summarize.sentences import PunktSplitter; from pathlib import Path;"
+             "print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, PunktSplitter())))", str(path)],
+            env=base, capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        log(f"   {articles} articles ({sentences} sentences)")
+        ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], fresh_env())
+        lexrank = None
+        if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
+            lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
+        results["growth"].append({"articles": articles, "sentences": int(sentences), "ours": ours, "lexrank": lexrank})
+
+    log("where a cold brief's time goes")
+    results["phases"] = {
+        backend: json.loads(subprocess.run([python, "-c", PHASES, backend], env=base, capture_output=True, text=True, check=True).stdout)
+        for backend in ("torch", "onnx")
+    }
+
+    import shutil
+
+    shutil.rmtree(work, ignore_errors=True)  # pooled articles and caches: nothing of the data set stays
+    (options.out / "speed.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    table = render(results)
+    (options.out / "speed.md").write_text(table, encoding="utf-8")
+    plot(results, options.out / "growth.png")
+    print(table)
+
+
+def render(results: dict) -> str:
+    lines = [
+        f"Backend: {results['backend']}; {results['cpus']} cores. Peak memory: the process and its children.",
+        "",
+        "| task | summarize | LexRank (sumy) | ratio | peak MB (ours / LexRank) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for row in results["rows"]:
+        ours, theirs = row["ours"], row["lexrank"] or {}
+        memory = "" if ours["peak_mb"] is None else f"{ours['peak_mb']:.0f} / {theirs.get('peak_mb', 0):.0f}"
+        lines.append(
+            f"| {row['task']} | {fmt(ours['seconds'])} | {fmt(theirs.get('seconds')) if theirs else ''} | "
+            f"{ratio(ours['seconds'], theirs.get('seconds')) if theirs else ''} | {memory} |"
+        )
+    lines += ["", "| articles | sentences | summarize | peak MB | LexRank (sumy) | ratio |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in results["growth"]:
+        ours, theirs = row["ours"], row["lexrank"]
+        lines.append(
+            f"| {row['articles']} | {row['sentences']} | {fmt(ours['seconds'])} | {ours['peak_mb']:.0f} | "
+            f"{fmt(theirs['seconds']) if theirs else 'not run'} | {ratio(ours['seconds'], theirs['seconds']) if theirs else ''} |"
+        )
+    for backend, phases in results.get("phases", {}).items():
+        lines += ["", f"Cold brief of the sample, {backend} backend, by phase (one process):", "", "| phase | seconds |", "| --- | ---: |"]
+        lines += [f"| {name} | {seconds:.2f} |" for name, seconds in phases]
+    return "\n".join(lines) + "\n"
+
+
+def plot(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    growth = [row for row in results["growth"] if row["ours"]["seconds"] is not None]
+    sentences = [row["sentences"] for row in growth]
+    seconds = [row["ours"]["seconds"] for row in growth]
+    memory = [row["ours"]["peak_mb"] for row in growth]
+    figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    left.plot(sentences, seconds, "o-", label="summarize brief (cold)")
+    if len(growth) >= 2:  # a straight line through the origin and the largest run: linear growth
+        slope = seconds[-1] / sentences[-1]
+        left.plot([0, sentences[-1]], [0, slope * sentences[-1]], ":", color="grey", label="linear")
+    lexrank = [(row["sentences"], row["lexrank"]["seconds"]) for row in results["growth"] if row["lexrank"] and row["lexrank"]["seconds"]]
+    if lexrank:
+        left.plot(*zip(*lexrank), "s--", label="sumy LexRank")
+    left.axhline(120, color="red", linewidth=0.8, label="target: 2 minutes")
+    left.set_xlabel("sentences")
+    left.set_ylabel("seconds")
+    left.set_title("Time")
+    left.legend()
+    right.plot(sentences, memory, "o-")
+    right.axhline(2000, color="red", linewidth=0.8, label="target: 2 GB")
+    right.set_xlabel("sentences")
+    right.set_ylabel("peak MB")
+    right.set_title("Peak memory")
+    right.legend()
+    for row in growth:
+        left.annotate(f"{row['articles']} art.", (row["sentences"], row["ours"]["seconds"]), fontsize=8)
+    figure.suptitle(f"summarize brief, {results['backend']} backend, {results['cpus']} cores")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+
+
+if __name__ == "__main__":
+    main()

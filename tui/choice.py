@@ -1,0 +1,101 @@
+"""How the brief chooses its sentences: the ranking method, and a prompt's sections or one focus
+question. The app keeps one `Choice`; every re-rank composes the brief from it with the core call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from summarize.embedding import Embedder
+from summarize.prompts import Prompt, focus_prompt, load_prompt, shipped_prompts
+from summarize.records import Analysis, Brief, SummarizeError
+
+from .screens.prompt import expand
+
+METHODS = ("concepts", "salience")  # summarize.concept_ranker.ConceptRanker, summarize.selection.SalienceRanker
+SECTIONED_METHOD = "concepts"  # the only ranker a sectioned brief chooses with (summarize.sections)
+
+
+@dataclass(frozen=True)
+class Choice:
+    method: str = METHODS[0]
+    prompt: Prompt | None = None
+    focus: str | None = None  # a focus question; never together with a prompt
+
+    @property
+    def sectioned(self) -> bool:
+        return self.prompt is not None or self.focus is not None
+
+    @property
+    def label(self) -> str:
+        """What the header shows besides the method (the header cuts a long question short)."""
+        if self.prompt is not None:
+            return self.prompt.title
+        return f"focus: {self.focus}" if self.focus is not None else ""
+
+    @property
+    def sections(self) -> str:
+        """The sections in words, for messages."""
+        if self.prompt is not None:
+            return f"the {self.prompt.title} prompt's sections"
+        return f"the focus on “{self.focus}”" if self.focus is not None else "no sections"
+
+    def plain(self) -> Choice:
+        return replace(self, prompt=None, focus=None)
+
+    def other_method(self) -> str:
+        return METHODS[(METHODS.index(self.method) + 1) % len(METHODS)]
+
+
+def compose(analysis: Analysis, words: int, choice: Choice, embedder: Embedder) -> Brief:
+    """The brief at `words` as `choice` says. Runs in a worker: the first use of a prompt embeds its
+    questions (only those: the articles' sentences are embedded already)."""
+    from summarize.brief import compose_brief  # imports nltk and scipy: not while the screen opens
+
+    return compose_brief(
+        analysis, words, ranker(choice.method), prompt=choice.prompt, focus=choice.focus,
+        embedder=embedder if choice.sectioned else None,
+    )
+
+
+def ranker(method: str):
+    if method == "salience":
+        from summarize.selection import SalienceRanker
+
+        return SalienceRanker()
+    from summarize.concept_ranker import ConceptRanker
+
+    return ConceptRanker()
+
+
+@cache
+def prompts() -> tuple[Prompt, ...]:
+    """The shipped prompts, read once: they do not change while the app runs."""
+    return shipped_prompts()
+
+
+def available_prompts() -> tuple[tuple[Prompt, ...], str]:
+    """The shipped prompts, and why they cannot be listed ("" when they can)."""
+    try:
+        return prompts(), ""
+    except SummarizeError as error:
+        return (), str(error)
+
+
+def check_prompt_file(value: str) -> str | None:
+    """Why `value` names no usable prompt (a file with a mistake, a missing file), or None."""
+    if not value.strip():
+        return "Type the path of a prompt file (.md), or the name of a shipped prompt."
+    try:
+        load_prompt(expand(value))
+    except SummarizeError as error:
+        return str(error)
+    return None
+
+
+def check_focus(value: str) -> str | None:
+    try:
+        focus_prompt(value)
+    except SummarizeError:
+        return "Type a question, such as “How did Russia respond?”."
+    return None
