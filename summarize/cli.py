@@ -9,15 +9,12 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_batch import batch, cache
+from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory
+from .cli_eval import evaluate
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
 METHODS = ("concepts", "salience")  # the rankers' names (ConceptRanker, SalienceRanker)
-NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
-BACKEND_HELP = (
-    "How the model runs: torch (sentence-transformers, the reference) or onnx (int8 onnxruntime: starts "
-    "in a fraction of the time, embeds ~2.5x faster; built once from the installed weights). "
-    "Default: $SUMMARIZE_BACKEND, else onnx."
-)
 
 
 class OneLineErrors(click.Group):
@@ -158,7 +155,7 @@ def brief(
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
         result = build_brief(
-            documents, with_cache(_embedder_factory(backend)(), not no_cache, companions=shipped_questions),
+            documents, with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions),
             BriefSettings(words=words), ranker,
             progress=report_step,
             prompt=chosen_prompt, focus=focus,
@@ -245,194 +242,6 @@ def tui(paths: tuple[Path, ...]) -> None:
     run(list(paths))
 
 
-@main.command()
-@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Where to write one JSON line per cluster (atomically).")
-@click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief.")
-@click.option(
-    "--workers", type=click.IntRange(min=0), default=None, show_default="one per core",
-    help="Processes that each embed, cluster and select a share of the clusters; 0: all in this process.",
-)
-@click.option(
-    "--dask", "dask_address", metavar="tcp://HOST:PORT|local:N",
-    help="Spread the clusters over a Dask cluster: a scheduler's address, or local:N to start N workers here.",
-)
-@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("--backend", type=click.Choice(["torch", "onnx"]), help=BACKEND_HELP)
-def batch(data: Path, output: Path, words: int, workers: int | None = None, dask_address: str | None = None,
-          no_cache: bool = False, backend: str | None = None) -> None:
-    """Brief every cluster of articles in DATA, a JSON-lines file.
-
-    \b
-    Each input line: {"id": ..., "documents": [{"id", "title", "text"}], "summaries": [...]}
-    ("summaries", human reference summaries, is optional). Each output line, in input order:
-    {"id": ..., "summary": "<the brief's sentences joined by spaces>", "brief": {<brief JSON>}}
-
-    Worker processes (one per core) each embed a group of clusters' sentences in one batch and
-    brief them; progress and the time left go to stderr. With --dask each Dask worker loads the model
-    once and briefs groups of clusters; a failed worker's clusters are retried, and the output is
-    the same as without --dask.
-    """
-    import json
-
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-    from .atomic import open_atomically
-    from .brief import BriefSettings
-    from .jsonl import read_clusters
-    from .records import SummarizeError
-
-    try:
-        if not output.parent.is_dir():
-            raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-        if output.resolve() == data.resolve():
-            raise SummarizeError(f"{output}: refusing to overwrite the input")
-        if dask_address is not None and workers is not None:
-            raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
-        clusters = list(read_clusters(data))
-        columns = (
-            TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-            TextColumn("{task.fields[clusters]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
-        )
-        with Progress(*columns, console=_stderr_console()) as progress:
-            task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
-
-            def show(state) -> None:
-                share = state.clusters_done / max(state.clusters_total, 1)
-                if state.sentences_total:  # embedding is most of the work: it sets the pace
-                    share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
-                progress.update(
-                    task, completed=round(1000 * share), clusters=f"{state.clusters_done}/{state.clusters_total} clusters"
-                )
-
-            settings = BriefSettings(words=words)
-            with open_atomically(output) as stream:
-                for _, record in _batch_records(clusters, settings, workers, dask_address, not no_cache, show, backend):
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    except SummarizeError as error:
-        raise click.UsageError(str(error)) from None
-    click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
-
-
-def _embedder_factory(backend: str | None):
-    """What builds the embedder: the library's default (tests replace it), or the named backend."""
-    from functools import partial
-
-    from . import embedding
-
-    return embedding.default_embedder if backend is None else partial(embedding.embedder_for, backend)
-
-
-def _batch_records(clusters, settings, workers, dask_address, use_cache, show, backend):
-    """The records of `summarize batch`, from Dask, worker processes or this process alone."""
-    from .cache import with_cache
-
-    factory = _embedder_factory(backend)
-    if dask_address is not None:
-        from .distributed import brief_clusters_dask, close, connect
-
-        client = connect(dask_address)
-        try:
-            yield from brief_clusters_dask(
-                clusters, client, factory, settings, use_cache=use_cache, progress=show
-            )
-        finally:
-            close(client)
-        return
-    if workers == 0:
-        from .batch import batch_record, brief_clusters
-        from .parallel import BatchProgress
-
-        done = 0
-        for cluster, result in brief_clusters(clusters, with_cache(factory(), use_cache), settings):
-            done += 1
-            show(BatchProgress(done, len(clusters)))
-            yield cluster, batch_record(cluster, result)
-        return
-    from .parallel import brief_clusters_parallel
-
-    yield from brief_clusters_parallel(clusters, factory, settings, workers=workers, use_cache=use_cache, progress=show)
-
-
-@main.group()
-def cache() -> None:
-    """The on-disk cache of sentence embeddings.
-
-    Briefing the same articles again (at another length, with another prompt) reads their
-    sentences' vectors from it instead of running the model. Its folder is the user cache
-    directory, or $SUMMARIZE_CACHE_DIR when set.
-    """
-
-
-@cache.command(name="info")
-def cache_info() -> None:
-    """Where the cache is, its size, and how many vectors it holds per model."""
-    from .cache import EmbeddingCache
-
-    info = EmbeddingCache().info()
-    click.echo(f"Cache: {info.path}")
-    if not info.exists:
-        click.echo("Empty (no file yet).")
-        return
-    click.echo(f"Size: {info.size_bytes / 1e6:.1f} MB, {info.total} sentence vectors")
-    for model, count in info.vectors.items():
-        click.echo(f"  {model}: {count}")
-
-
-@cache.command(name="clear")
-def cache_clear() -> None:
-    """Delete every stored vector."""
-    from .cache import EmbeddingCache
-
-    removed = EmbeddingCache().clear()
-    click.echo(f"Removed {removed} sentence vectors.")
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-@main.command(name="eval")
-@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per summary.")
-@click.option(
-    "--methods", default="ours,lead,lexrank,textrank,lsa,luhn,kl,sumbasic", show_default=True,
-    help="Comma-separated: ours (this tool) and the peers lead, lexrank, textrank, lsa, luhn, kl, sumbasic (sumy).",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N clusters (a quick look).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table to this file.")
-def evaluate(data: Path, words: int, methods: str, limit: int | None, output: Path | None) -> None:
-    """Score this tool and sumy's summarizers with ROUGE on DATA, in one run.
-
-    DATA is a JSON-lines file of clusters with reference summaries (the format `batch` reads).
-    ROUGE-1/ROUGE-2 recall as ROUGE-1.5.5 -n 2 -m -l 100 -f A computes them: summary and references
-    cut to the first WORDS words, Porter-stemmed, stop words kept, hits clipped per reference and
-    pooled, averaged over clusters. Each method's time covers all its clusters (ours: embedding too).
-    """
-    from itertools import islice
-
-    from rich.progress import Progress, TimeElapsedColumn
-
-    from .atomic import write_atomically
-    from .evaluation.harness import check_methods, evaluate as run_evaluation, report_table
-    from .jsonl import read_clusters
-    from .records import SummarizeError
-
-    chosen = [m.strip() for m in methods.split(",") if m.strip()]
-    try:
-        check_methods(chosen)
-        if output is not None and not output.parent.is_dir():
-            raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-        clusters = list(islice(read_clusters(data), limit))
-        with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=_stderr_console()) as progress:
-            tasks = {m: progress.add_task(m, total=len(clusters)) for m in chosen}
-            results = run_evaluation(clusters, chosen, words, on_cluster_done=lambda m: progress.advance(tasks[m]))
-    except SummarizeError as error:
-        raise click.UsageError(str(error)) from None
-    table = report_table(results, words)
-    click.echo(table, nl=False)
-    if output is not None:
-        write_atomically(output, table)
+main.add_command(batch)
+main.add_command(cache)
+main.add_command(evaluate)

@@ -14,7 +14,7 @@ from summarize.embedding import HashingEmbedder
 from summarize.prompts import load_prompt, parse_prompt, shipped_prompts
 from summarize.records import Sentence, SummarizeError
 from summarize.render import to_dict, to_json, to_markdown
-from summarize.sections import Story, read_question
+from summarize.relevance import Story, read_question
 from summarize.speakers import attributed, display_name, speaker_sides, speakers
 
 ARTICLES = [
@@ -328,7 +328,7 @@ def test_the_sample_timeline_runs_from_crimea_to_october(sample_analysis):
     assert keys[0][0] <= 2018 and keys[-1][:2] >= (2021, 10)
 
 
-@pytest.mark.parametrize("module", ["summarize.sections", "summarize.speakers", "summarize.dates"])
+@pytest.mark.parametrize("module", ["summarize.sections", "summarize.relevance", "summarize.speakers", "summarize.dates"])
 def test_the_section_modules_import_no_ui_and_no_model(module):
     import subprocess
     import sys

@@ -1,5 +1,5 @@
 """The TUI's sectioned briefs (a prompt's sections, a focus question) and its method switch, driven
-through the Pilot with the fake embedder, as in test_tui."""
+through the Pilot with the fake embedder, as in test_tui (helpers in tui_helpers)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 from summarize.embedding import HashingEmbedder
 from summarize.prompts import load_prompt
 from summarize.render import NOT_ADDRESSED, to_json, to_markdown
-from tests.test_tui import answer, brief_list, errors, header, run, settle, until
+from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.screens.main import MainScreen
 from tui.screens.prompt import PromptScreen
 from tui.screens.prompt_picker import PromptPicker

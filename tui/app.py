@@ -170,7 +170,7 @@ class BriefingApp(ChoosingActions, App[None]):
         self.set_timer(0.2, partial(self._say_if_slow, self._selection))
 
     def _say_if_slow(self, selection: int) -> None:
-        if selection == self._selection and self._shown != selection:
+        if selection == self._selection and self._shown != selection and self.is_running:
             self.main.show_ranking()
 
     @work(thread=True, exclusive=True, group="selection")
@@ -189,6 +189,7 @@ class BriefingApp(ChoosingActions, App[None]):
         if message.generation != self._selection:
             return
         if message.brief is None:
+            self._shown = message.generation  # settled: no "choosing sentences…" over the old brief
             self.notify(message.error, title="Cannot choose sentences", severity="error", markup=False)
             self.choice = self.shown_choice  # keep choosing as the brief on screen was chosen
             if self.brief is not None:

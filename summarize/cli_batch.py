@@ -1,0 +1,146 @@
+"""`summarize batch` (every cluster of a JSON-lines file) and `summarize cache` (the on-disk cache of
+sentence embeddings). Registered on the `summarize` group in `summarize.cli`; heavy imports happen
+inside the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console
+
+
+@click.command()
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write one JSON line per cluster (atomically).")
+@click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief.")
+@click.option(
+    "--workers", type=click.IntRange(min=0), default=None, show_default="one per core",
+    help="Processes that each embed, cluster and select a share of the clusters; 0: all in this process.",
+)
+@click.option(
+    "--dask", "dask_address", metavar="tcp://HOST:PORT|local:N",
+    help="Spread the clusters over a Dask cluster: a scheduler's address, or local:N to start N workers here.",
+)
+@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
+@click.option("--backend", type=click.Choice(["torch", "onnx"]), help=BACKEND_HELP)
+def batch(data: Path, output: Path, words: int, workers: int | None = None, dask_address: str | None = None,
+          no_cache: bool = False, backend: str | None = None) -> None:
+    """Brief every cluster of articles in DATA, a JSON-lines file.
+
+    \b
+    Each input line: {"id": ..., "documents": [{"id", "title", "text"}], "summaries": [...]}
+    ("summaries", human reference summaries, is optional). Each output line, in input order:
+    {"id": ..., "summary": "<the brief's sentences joined by spaces>", "brief": {<brief JSON>}}
+
+    Worker processes (one per core) each embed a group of clusters' sentences in one batch and
+    brief them; progress and the time left go to stderr. With --dask each Dask worker loads the model
+    once and briefs groups of clusters; a failed worker's clusters are retried, and the output is
+    the same as without --dask.
+    """
+    import json
+
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from .atomic import open_atomically
+    from .brief import BriefSettings
+    from .jsonl import read_clusters
+    from .records import SummarizeError
+
+    try:
+        if not output.parent.is_dir():
+            raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
+        if output.resolve() == data.resolve():
+            raise SummarizeError(f"{output}: refusing to overwrite the input")
+        if dask_address is not None and workers is not None:
+            raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
+        clusters = list(read_clusters(data))
+        columns = (
+            TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[clusters]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=stderr_console()) as progress:
+            task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
+
+            def show(state) -> None:
+                share = state.clusters_done / max(state.clusters_total, 1)
+                if state.sentences_total:  # embedding is most of the work: it sets the pace
+                    share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
+                progress.update(
+                    task, completed=round(1000 * share), clusters=f"{state.clusters_done}/{state.clusters_total} clusters"
+                )
+
+            settings = BriefSettings(words=words)
+            with open_atomically(output) as stream:
+                for _, record in _batch_records(clusters, settings, workers, dask_address, not no_cache, show, backend):
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except SummarizeError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
+
+
+def _batch_records(clusters, settings, workers, dask_address, use_cache, show, backend):
+    """The records of `summarize batch`, from Dask, worker processes or this process alone."""
+    from .cache import with_cache
+
+    factory = embedder_factory(backend)
+    if dask_address is not None:
+        from .distributed import brief_clusters_dask, close, connect
+
+        client = connect(dask_address)
+        try:
+            yield from brief_clusters_dask(
+                clusters, client, factory, settings, use_cache=use_cache, progress=show
+            )
+        finally:
+            close(client)
+        return
+    if workers == 0:
+        from .batch import batch_record, brief_clusters
+        from .parallel import BatchProgress
+
+        done = 0
+        for cluster, result in brief_clusters(clusters, with_cache(factory(), use_cache), settings):
+            done += 1
+            show(BatchProgress(done, len(clusters)))
+            yield cluster, batch_record(cluster, result)
+        return
+    from .parallel import brief_clusters_parallel
+
+    yield from brief_clusters_parallel(clusters, factory, settings, workers=workers, use_cache=use_cache, progress=show)
+
+
+@click.group()
+def cache() -> None:
+    """The on-disk cache of sentence embeddings.
+
+    Briefing the same articles again (at another length, with another prompt) reads their
+    sentences' vectors from it instead of running the model. Its folder is the user cache
+    directory, or $SUMMARIZE_CACHE_DIR when set.
+    """
+
+
+@cache.command(name="info")
+def cache_info() -> None:
+    """Where the cache is, its size, and how many vectors it holds per model."""
+    from .cache import EmbeddingCache
+
+    info = EmbeddingCache().info()
+    click.echo(f"Cache: {info.path}")
+    if not info.exists:
+        click.echo("Empty (no file yet).")
+        return
+    click.echo(f"Size: {info.size_bytes / 1e6:.1f} MB, {info.total} sentence vectors")
+    for model, count in info.vectors.items():
+        click.echo(f"  {model}: {count}")
+
+
+@cache.command(name="clear")
+def cache_clear() -> None:
+    """Delete every stored vector."""
+    from .cache import EmbeddingCache
+
+    removed = EmbeddingCache().clear()
+    click.echo(f"Removed {removed} sentence vectors.")
