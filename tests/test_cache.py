@@ -165,15 +165,3 @@ def test_a_warm_rebrief_with_the_real_embedder_imports_no_torch(tmp_path):
     assert json.loads(result.stdout)["model"] == MODEL_NAME
     assert "HEAVY []" in result.stderr
 
-
-@pytest.mark.parametrize(
-    "module",
-    ["summarize.cache", "summarize.parallel", "summarize.distributed", "summarize.scale", "summarize.onnx_embedding"],
-)
-def test_speed_modules_import_nothing_heavy(module):
-    code = (
-        f"import sys, {module};"
-        "heavy = {'torch', 'sentence_transformers', 'textual', 'distributed', 'onnxruntime', 'sklearn'} & set(sys.modules);"
-        "assert not heavy, heavy"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

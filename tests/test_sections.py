@@ -327,15 +327,3 @@ def test_the_sample_timeline_runs_from_crimea_to_october(sample_analysis):
     assert None not in keys and keys == sorted(keys)
     assert keys[0][0] <= 2018 and keys[-1][:2] >= (2021, 10)
 
-
-@pytest.mark.parametrize("module", ["summarize.sections", "summarize.relevance", "summarize.speakers", "summarize.dates"])
-def test_the_section_modules_import_no_ui_and_no_model(module):
-    import subprocess
-    import sys
-
-    code = (
-        f"import sys, {module};"
-        "bad = {'textual', 'torch', 'sentence_transformers', 'scipy'} & set(sys.modules);"
-        "assert not bad, bad"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
