@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,25 +62,25 @@ class CacheInfo:
 
 
 class EmbeddingCache:
-    """The on-disk store. Safe to share between processes; open one per process (it reconnects
-    after a fork)."""
+    """The on-disk store. Safe to share between processes and threads: each process and thread gets
+    its own connection (SQLite connections may not cross threads; it reconnects after a fork)."""
 
     def __init__(self, directory: Path | str | None = None) -> None:
         self.directory = Path(directory) if directory is not None else default_cache_dir()
         self.path = self.directory / CACHE_FILE
-        self._connection: sqlite3.Connection | None = None
-        self._pid = 0
+        self._connections: dict[tuple[int, int], sqlite3.Connection] = {}
 
     def _connect(self) -> sqlite3.Connection:
-        if self._connection is None or self._pid != os.getpid():
+        owner = (os.getpid(), threading.get_ident())
+        if owner not in self._connections:
             self.directory.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
             connection.execute("PRAGMA busy_timeout = 60000")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute(_SCHEMA)
-            self._connection, self._pid = connection, os.getpid()
-        return self._connection
+            self._connections[owner] = connection
+        return self._connections[owner]
 
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of those `texts` that have one."""
@@ -133,12 +134,13 @@ class EmbeddingCache:
         return int(count)
 
     def close(self) -> None:
-        if self._connection is not None and self._pid == os.getpid():
-            self._connection.close()
-        self._connection = None
+        """Close this thread's connection (another thread's may not be touched from here)."""
+        connection = self._connections.pop((os.getpid(), threading.get_ident()), None)
+        if connection is not None:
+            connection.close()
 
     def __getstate__(self) -> dict:  # a connection does not cross processes: the copy reconnects
-        return {"directory": self.directory, "path": self.path, "_connection": None, "_pid": 0}
+        return {"directory": self.directory, "path": self.path, "_connections": {}}
 
 
 class CachedEmbedder:

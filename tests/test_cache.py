@@ -165,3 +165,22 @@ def test_a_warm_rebrief_with_the_real_embedder_imports_no_torch(tmp_path):
     assert json.loads(result.stdout)["model"] == MODEL_NAME
     assert "HEAVY []" in result.stderr
 
+
+
+def test_the_cache_can_be_used_from_several_threads(tmp_path):
+    """The TUI embeds in a new worker thread for each analysis: one cache object serves them all."""
+    import threading
+
+    cache = EmbeddingCache(tmp_path)
+    cache.put("model", ["first"], np.ones((1, 3), dtype=np.float32))
+    found: dict = {}
+
+    def in_a_worker():
+        found.update(cache.get("model", ["first"]))
+        cache.put("model", ["second"], np.zeros((1, 3), dtype=np.float32))
+
+    worker = threading.Thread(target=in_a_worker)
+    worker.start()
+    worker.join()
+    assert list(found) == ["first"]
+    assert list(cache.get("model", ["second"])) == ["second"]

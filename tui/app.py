@@ -14,7 +14,8 @@ from textual.worker import get_current_worker
 
 from summarize.atomic import write_atomically
 from summarize.documents import read_documents, sample_documents
-from summarize.embedding import Embedder, SentenceTransformerEmbedder
+from summarize.cache import with_cache
+from summarize.embedding import Embedder, default_embedder
 from summarize.records import Analysis, Brief, Document
 from summarize.render import source_number, to_json, to_markdown
 
@@ -53,8 +54,9 @@ class BriefingApp(ChoosingActions, App[None]):
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
-        # The real model loads on its first use, inside the worker: importing torch takes seconds.
-        self.embedder = RememberingEmbedder(embedder or SentenceTransformerEmbedder())
+        # The real model loads on its first use, inside the worker; the disk cache spares it entirely
+        # for articles briefed before (the CLI's cache: a sentence is embedded once, whichever shell).
+        self.embedder = RememberingEmbedder(embedder or with_cache(default_embedder()))
         self.words = words
         self.documents: tuple[Document, ...] = ()
         self.analysis: Analysis | None = None
