@@ -9,12 +9,12 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
 from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory
 from .cli_eval import evaluate
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
-METHODS = ("concepts", "salience")  # the rankers' names (ConceptRanker, SalienceRanker)
 
 
 class OneLineErrors(click.Group):
@@ -88,7 +88,7 @@ def main() -> None:
     help="Write the brief to this file (atomically) instead of standard output.",
 )
 @click.option(
-    "-m", "--method", type=click.Choice(METHODS), default=METHODS[0], show_default=True,
+    "-m", "--method", type=click.Choice(RANKER_NAMES), default=RANKER_NAMES[0], show_default=True,
     help="concepts: the exact concept-coverage selection; salience: the faster greedy one.",
 )
 @click.option(
@@ -137,11 +137,10 @@ def brief(
     from .atomic import write_atomically
     from .brief import BriefSettings, build_brief
     from .cache import with_cache
-    from .concept_ranker import ConceptRanker
     from .documents import check_output_path, read_documents, sample_documents
+    from .rankers import ranker_named
     from .records import SummarizeError
     from .render import to_json, to_markdown
-    from .selection import SalienceRanker
 
     try:
         chosen_prompt = sectioning(prompt_name, focus, method)
@@ -151,7 +150,7 @@ def brief(
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
         max_bytes = int(max_download * 1024 * 1024)
         documents = read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
-        ranker = ConceptRanker() if method == "concepts" else SalienceRanker()
+        ranker = ranker_named(method)
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
         result = build_brief(

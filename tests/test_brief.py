@@ -88,3 +88,11 @@ def test_bad_budget_and_empty_input_are_clear_errors(story, embedder):
         compose_brief(analyze(story, embedder), 0)
     with pytest.raises(SummarizeError, match="no documents"):
         build_brief((), embedder)
+
+
+def test_rankers_are_found_by_the_names_shells_offer():
+    from summarize.rankers import RANKER_NAMES, ranker_named
+
+    assert [ranker_named(name).name for name in RANKER_NAMES] == list(RANKER_NAMES)
+    with pytest.raises(SummarizeError, match="unknown method 'best'; choose from concepts, salience"):
+        ranker_named("best")

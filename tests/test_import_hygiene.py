@@ -14,6 +14,7 @@ NOT_IMPORTED = {
     "summarize.documents": UI_AND_MODEL,
     "summarize.selection": UI_AND_MODEL,
     "summarize.cli": UI_AND_MODEL | {"numpy"},
+    "summarize.rankers": UI_AND_MODEL | {"numpy"},
     "summarize.cache": UI_AND_MODEL | {"distributed", "sklearn"},
     "summarize.parallel": UI_AND_MODEL | {"distributed", "sklearn"},
     "summarize.distributed": UI_AND_MODEL | {"distributed", "sklearn"},

@@ -8,17 +8,17 @@ from functools import cache
 
 from summarize.embedding import Embedder
 from summarize.prompts import Prompt, focus_prompt, load_prompt, shipped_prompts
+from summarize.rankers import RANKER_NAMES, ranker_named
 from summarize.records import Analysis, Brief, SummarizeError
 
 from .screens.prompt import expand
 
-METHODS = ("concepts", "salience")  # summarize.concept_ranker.ConceptRanker, summarize.selection.SalienceRanker
 SECTIONED_METHOD = "concepts"  # the only ranker a sectioned brief chooses with (summarize.sections)
 
 
 @dataclass(frozen=True)
 class Choice:
-    method: str = METHODS[0]
+    method: str = RANKER_NAMES[0]
     prompt: Prompt | None = None
     focus: str | None = None  # a focus question; never together with a prompt
 
@@ -44,7 +44,7 @@ class Choice:
         return replace(self, prompt=None, focus=None)
 
     def other_method(self) -> str:
-        return METHODS[(METHODS.index(self.method) + 1) % len(METHODS)]
+        return RANKER_NAMES[(RANKER_NAMES.index(self.method) + 1) % len(RANKER_NAMES)]
 
 
 def compose(analysis: Analysis, words: int, choice: Choice, embedder: Embedder) -> Brief:
@@ -53,19 +53,11 @@ def compose(analysis: Analysis, words: int, choice: Choice, embedder: Embedder) 
     from summarize.brief import compose_brief  # imports nltk and scipy: not while the screen opens
 
     return compose_brief(
-        analysis, words, ranker(choice.method), prompt=choice.prompt, focus=choice.focus,
+        analysis, words, ranker_named(choice.method), prompt=choice.prompt, focus=choice.focus,
         embedder=embedder if choice.sectioned else None,
     )
 
 
-def ranker(method: str):
-    if method == "salience":
-        from summarize.selection import SalienceRanker
-
-        return SalienceRanker()
-    from summarize.concept_ranker import ConceptRanker
-
-    return ConceptRanker()
 
 
 @cache
