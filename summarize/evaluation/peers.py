@@ -39,6 +39,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from .rouge import rouge_words, truncate_words
+
 __all__ = [
     "PEER_METHODS",
     "OfflineSumyTokenizer",
@@ -66,7 +68,7 @@ class SpanSplitter(Protocol):
 
 def word_count(text: str) -> int:
     """Whitespace-separated words, as the budget and ROUGE's ``-l`` count them."""
-    return len(text.split())
+    return len(rouge_words(text))
 
 
 class OfflineSumyTokenizer:
@@ -109,7 +111,7 @@ def cluster_paragraphs(document: str) -> list[str]:
 
 def cut_to_words(sentences: Sequence[str], words: int) -> str:
     """The sentences joined, cut after ``words`` words: what ROUGE's ``-l`` reads of a longer summary."""
-    return " ".join(" ".join(sentences).split()[:words])
+    return truncate_words(" ".join(sentences), words) if words > 0 else ""
 
 
 def _lead(documents: Sequence[str], words: int, tokenizer: OfflineSumyTokenizer) -> str:

@@ -124,6 +124,11 @@ _PERL_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
+def rouge_words(text: str) -> list[str]:
+    """The words ROUGE-1.5.5's ``-l`` counts: runs of non-whitespace (ASCII whitespace, as Perl's \\s)."""
+    return [w for w in _PERL_WHITESPACE.split(text) if w]
+
+
 def truncate_words(text: str, limit: int | None) -> str:
     """The first ``limit`` words of ``text``, as ROUGE-1.5.5's ``-l`` keeps them.
 
@@ -135,8 +140,7 @@ def truncate_words(text: str, limit: int | None) -> str:
         return text
     if limit < 1:
         raise ValueError(f"word limit must be a positive number of words or None, got {limit}")
-    words = [w for w in _PERL_WHITESPACE.split(text) if w]
-    return " ".join(words[:limit])
+    return " ".join(rouge_words(text)[:limit])
 
 
 _WORDNET_TABLE = "wordnet_key_value.txt"
