@@ -8,7 +8,7 @@ from typing import Any
 from .brief import BriefSettings, analyze, compose_brief, split_documents
 from .embedding import Embedder
 from .jsonl import ClusterInput
-from .records import Brief, SummarizeError
+from .records import Brief, Sentence, SummarizeError
 from .render import to_dict
 from .selection import Ranker
 from .sentences import PunktSplitter
@@ -17,14 +17,16 @@ from .sentences import PunktSplitter
 EMBED_BATCH_SENTENCES = 4096
 
 
-def _groups(clusters: Iterable[ClusterInput], splitter: PunktSplitter) -> Iterator[list[tuple[ClusterInput, list[str]]]]:
-    """Consecutive clusters whose sentences together fill about one embedding batch."""
-    group: list[tuple[ClusterInput, list[str]]] = []
+def _groups(
+    clusters: Iterable[ClusterInput], splitter: PunktSplitter
+) -> Iterator[list[tuple[ClusterInput, tuple[Sentence, ...]]]]:
+    """Consecutive clusters, split, whose sentences together fill about one embedding batch."""
+    group: list[tuple[ClusterInput, tuple[Sentence, ...]]] = []
     size = 0
     for cluster in clusters:
-        texts = [s.text for s in split_documents(cluster.documents, splitter)]
-        group.append((cluster, texts))
-        size += len(texts)
+        sentences = split_documents(cluster.documents, splitter)
+        group.append((cluster, sentences))
+        size += len(sentences)
         if size >= EMBED_BATCH_SENTENCES:
             yield group
             group, size = [], 0
@@ -42,13 +44,13 @@ def brief_clusters(
     """Each cluster with its brief, in input order."""
     splitter = PunktSplitter()
     for group in _groups(clusters, splitter):
-        vectors = embedder.embed([text for _, texts in group for text in texts])
+        vectors = embedder.embed([s.text for _, sentences in group for s in sentences])
         offset = 0
-        for cluster, texts in group:
-            embeddings = vectors[offset : offset + len(texts)]
-            offset += len(texts)
+        for cluster, sentences in group:
+            embeddings = vectors[offset : offset + len(sentences)]
+            offset += len(sentences)
             try:
-                analysis = analyze(cluster.documents, embedder, settings, splitter, embeddings=embeddings)
+                analysis = analyze(cluster.documents, embedder, settings, embeddings=embeddings, sentences=sentences)
             except SummarizeError as error:
                 raise SummarizeError(f"cluster {cluster.id}: {error}") from None
             on_cluster_done(cluster)

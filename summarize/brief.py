@@ -55,13 +55,18 @@ def analyze(
     splitter: SentenceSplitter | None = None,
     embeddings: np.ndarray | None = None,
     progress: Progress = _quiet,
+    *,
+    sentences: Sequence[Sentence] | None = None,
 ) -> Analysis:
     """Split, embed and cluster. Pass `embeddings` (one row per sentence, in the order
-    `split_documents` gives) to skip the model, for example from a cache."""
+    `split_documents` gives) to skip the model, for example from a cache, and `sentences`
+    (what `split_documents` gave) to skip splitting again."""
     if not documents:
         raise SummarizeError("no documents to brief")
-    progress("Splitting sentences")
-    sentences = split_documents(documents, splitter or PunktSplitter())
+    if sentences is None:
+        progress("Splitting sentences")
+        sentences = split_documents(documents, splitter or PunktSplitter())
+    sentences = tuple(sentences)
     if not sentences:
         raise SummarizeError("no prose sentences found in the input")
     if embeddings is None:

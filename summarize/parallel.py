@@ -25,7 +25,7 @@ from .jsonl import ClusterInput
 from .records import SummarizeError
 from .selection import Ranker
 
-GROUP_CHARACTERS = 100_000  # about 500 news sentences: big enough batches, small enough steps
+GROUP_CHARACTERS = 25_000  # about 125 news sentences: even shares for the cores, still a batch
 THREADS_VARIABLE = "SUMMARIZE_THREADS"  # the embedders' thread count in a worker process
 
 _embedders: dict[str, Embedder] = {}  # in a worker: one embedder per factory, built once
@@ -88,15 +88,15 @@ def brief_group(
 
     embedder = worker_embedder(factory, use_cache)
     splitter = PunktSplitter()
-    texts = [[s.text for s in split_documents(cluster.documents, splitter)] for cluster in clusters]
-    vectors = embed_unique(embedder, [text for group in texts for text in group])
+    split = [split_documents(cluster.documents, splitter) for cluster in clusters]
+    vectors = embed_unique(embedder, [s.text for sentences in split for s in sentences])
     records: list[dict[str, Any]] = []
     offset = 0
-    for cluster, cluster_texts in zip(clusters, texts):
-        rows = vectors[offset : offset + len(cluster_texts)]
-        offset += len(cluster_texts)
+    for cluster, sentences in zip(clusters, split):
+        rows = vectors[offset : offset + len(sentences)]
+        offset += len(sentences)
         try:
-            analysis = analyze(cluster.documents, embedder, settings, splitter, embeddings=rows)
+            analysis = analyze(cluster.documents, embedder, settings, embeddings=rows, sentences=sentences)
         except SummarizeError as error:
             return [{"error": f"cluster {cluster.id}: {error}"}]
         records.append(batch_record(cluster, compose_brief(analysis, settings.words, ranker)))
