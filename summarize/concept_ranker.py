@@ -9,6 +9,8 @@ it, plus bonuses for the articles that put it in their lead or their headline.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .concepts import bigrams, content_words, document_frequency
@@ -25,8 +27,16 @@ CANDIDATE_POOL = 1000
 MIN_STANDALONE = 0.3
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    standalone: np.ndarray  # `containment` of every sentence
+    concepts: list[set]  # every sentence's bigrams
+    weights: dict  # `ConceptRanker.concept_weights`
+
+
 class ConceptRanker:
     name = "concepts"
+    _last: tuple[Analysis, tuple, _Prepared] | None = None  # shared by instances: shells make one per call
 
     def __init__(
         self,
@@ -69,19 +79,30 @@ class ConceptRanker:
             if count >= threshold
         }
 
+    def _prepared(self, analysis: Analysis) -> _Prepared:
+        """What does not depend on the budget, computed once for the last analysis asked about: a
+        shell re-briefing at every length change pays only for the integer program."""
+        key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight)
+        last = ConceptRanker._last
+        if last is not None and last[0] is analysis and last[1] == key:
+            return last[2]
+        standalone = containment(analysis)
+        concepts = [bigrams(s.text) for s in analysis.sentences]
+        prepared = _Prepared(standalone, concepts, self.concept_weights(analysis, concepts))
+        ConceptRanker._last = (analysis, key, prepared)  # holds the analysis: `is` stays meaningful
+        return prepared
+
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         from scipy.optimize import Bounds, LinearConstraint, milp
         from scipy.sparse import lil_matrix
 
-        salience = SalienceRanker().scores(analysis)
-        standalone = containment(analysis)
+        prepared = self._prepared(analysis)
+        standalone, concepts, weights = prepared.standalone, prepared.concepts, prepared.weights
         candidates = [
             i
             for i, s in enumerate(analysis.sentences)
             if eligible(s) and s.words <= budget and standalone[i] >= MIN_STANDALONE
         ]
-        concepts = [bigrams(s.text) for s in analysis.sentences]
-        weights = self.concept_weights(analysis, concepts)
         if len(candidates) > self.candidate_pool:  # hundreds of articles: solve over the likeliest
             gains = [sum(weights.get(c, 0.0) for c in concepts[i]) for i in candidates]
             sizes = [analysis.sentences[i].words for i in candidates]
@@ -125,5 +146,6 @@ class ConceptRanker:
         if result.x is None:
             return SalienceRanker().select(analysis, budget)
         chosen = [candidates[c] for c in range(n) if result.x[c] > 0.5]
+        salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
         # Most important first: the order a news briefing is read and cut in.
         return [Choice(i, float(salience[i])) for i in sorted(chosen, key=lambda i: (-salience[i], i))]

@@ -239,7 +239,8 @@ def compose_sectioned_brief(
     caps = [share * words for share in prompt.shares()]
     chosen = _select(analysis, candidates, owner, caps, words, ranker, asks, varieties) if candidates else []
 
-    salience = SalienceRanker().scores(analysis)
+    picked = [x.sentence for x in chosen]
+    salience = dict(zip(picked, SalienceRanker().scores(analysis, picked)))
     items: list[BriefSentence] = []
     sections: list[BriefSection] = []
     for number, section in enumerate(prompt.sections):

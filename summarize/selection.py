@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -63,39 +64,48 @@ def self_containment(sentence: Sentence, document_text: str = "") -> float:
     return factor
 
 
-def containment(analysis: Analysis) -> np.ndarray:
-    """`self_containment` of every sentence of an analysis."""
+def containment(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+    """`self_containment` of the sentences at `rows` (default: all) of an analysis."""
     texts = [d.text for d in analysis.documents]
-    return np.array([self_containment(s, texts[s.document]) for s in analysis.sentences])
+    sentences = analysis.sentences if rows is None else [analysis.sentences[i] for i in rows]
+    return np.array([self_containment(s, texts[s.document]) for s in sentences])
 
 
 def eligible(sentence: Sentence) -> bool:
     return MIN_WORDS <= sentence.words <= MAX_WORDS
 
 
-def support(analysis: Analysis) -> np.ndarray:
-    """How strongly the other articles report each sentence's content: the mean, over the other
-    documents, of the best similarity to one of their sentences (0 when there is only one).
-    Copies of one story count as one document: a wire report run twice does not support itself."""
+def _rows(analysis: Analysis, rows: Sequence[int] | None) -> np.ndarray:
+    return np.arange(len(analysis.sentences)) if rows is None else np.asarray(rows, dtype=int)
+
+
+def support(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+    """How strongly the other articles report the content of each sentence at `rows` (default: all):
+    the mean, over the other documents, of the best similarity to one of their sentences (0 when
+    there is only one). Copies of one story count as one document: a wire report run twice does not
+    support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
+    rows = _rows(analysis, rows)
     stories = story_numbers(analysis.documents)
     document_count = len(set(stories))
     owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
     if document_count < 2:
-        return np.zeros(len(owners))
-    best = np.zeros((len(owners), document_count))
+        return np.zeros(len(rows))
+    vectors = analysis.embeddings[rows]
+    best = np.zeros((len(rows), document_count))
     for document in range(document_count):
         inside = owners == document
         if inside.any():
-            best[:, document] = (analysis.embeddings @ analysis.embeddings[inside].T).max(axis=1)
-    best[np.arange(len(owners)), owners] = 0.0
+            best[:, document] = (vectors @ analysis.embeddings[inside].T).max(axis=1)
+    best[np.arange(len(rows)), owners[rows]] = 0.0
     return np.clip(best, 0.0, None).sum(axis=1) / (document_count - 1)
 
 
-def centrality(analysis: Analysis) -> np.ndarray:
-    """Cosine similarity of each sentence to the centroid of all sentences."""
+def centrality(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+    """Cosine similarity of each sentence at `rows` (default: all) to the centroid of all sentences."""
+    rows = _rows(analysis, rows)
     centroid = analysis.embeddings.mean(axis=0)
     norm = np.linalg.norm(centroid)
-    return analysis.embeddings @ (centroid / norm) if norm else np.zeros(len(analysis.sentences))
+    return analysis.embeddings[rows] @ (centroid / norm) if norm else np.zeros(len(rows))
 
 
 def lead_bonus(sentence: Sentence) -> float:
@@ -134,15 +144,17 @@ class SalienceRanker:
         self.centrality_weight = centrality_weight
         self.lead_weight = lead_weight
 
-    def scores(self, analysis: Analysis) -> np.ndarray:
-        if not analysis.sentences:
+    def scores(self, analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+        """The score of each sentence at `rows` (default: all)."""
+        rows = _rows(analysis, rows)
+        if not len(rows):
             return np.zeros(0)
         base = (
-            self.support_weight * support(analysis)
-            + self.centrality_weight * centrality(analysis)
-            + self.lead_weight * np.array([lead_bonus(s) for s in analysis.sentences])
+            self.support_weight * support(analysis, rows)
+            + self.centrality_weight * centrality(analysis, rows)
+            + self.lead_weight * np.array([lead_bonus(analysis.sentences[i]) for i in rows])
         )
-        return base * containment(analysis)
+        return base * containment(analysis, rows)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         return greedy_select(analysis, self.scores(analysis), budget)

@@ -70,3 +70,22 @@ def test_a_single_article_gets_a_brief_of_its_own_sentences(embedder):
     brief = compose_brief(analyze(documents(text), embedder), 30, ConceptRanker())
     assert 20 <= brief.words <= 30
     assert all(item.sentence.document == 0 and not item.also_in for item in brief.sentences)
+
+
+def test_re_briefing_one_analysis_weighs_its_concepts_once(embedder, monkeypatch):
+    docs = documents(
+        f"{WIDELY_REPORTED}\nRescue teams evacuated two hundred residents from the flooded old town by boat.",
+        f"{WIDELY_REPORTED}\nThe mayor said the damage to the old town would cost millions of euros to repair.",
+    )
+    analysis, other = analyze(docs, embedder), analyze(docs[:1] + docs[:1], embedder)
+    calls = []
+    weigh = ConceptRanker.concept_weights
+    monkeypatch.setattr(ConceptRanker, "concept_weights", lambda self, *args: calls.append(1) or weigh(self, *args))
+    first = [compose_brief(analysis, budget, ConceptRanker()) for budget in (10, 20, 40)]
+    assert len(calls) == 1, "a new length, even from a new ranker, reuses the weights"
+    compose_brief(analysis, 20, ConceptRanker(lead_weight=0.0))
+    compose_brief(other, 20, ConceptRanker())
+    assert len(calls) == 3, "other weights or another analysis are weighed afresh"
+    ConceptRanker._last = None
+    fresh = [compose_brief(analysis, budget, ConceptRanker()) for budget in (10, 20, 40)]
+    assert fresh == first
