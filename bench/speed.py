@@ -12,9 +12,11 @@ LexRank, measured minutes apart in the same run) are the figures to read, not th
 
 1. cold brief of the built-in sample (empty embedding cache) vs LexRank cold on the same 5 files;
 2. the same brief again, cache warm, at another length (vs the same LexRank run);
-3. `summarize batch` over the development clusters (empty cache) vs LexRank over the same;
+3. `summarize batch` over the development clusters (empty cache) vs LexRank over the same; then
+   warm; then the model's share alone (the batch's distinct sentences embedded on every core);
 4. growth: one brief of 5, 50, 200, 500 articles pooled from the development clusters (empty
-   cache each time): time and peak memory, as a table and a plot (bench/results/growth.png).
+   cache each time): time and peak memory, as a table and a plot (bench/results/growth.png), and
+   the slowest in-memory re-brief at another length (what the TUI does on a length key).
 
 The development set is read from its place (default /work/shared/bench/duc2002.jsonl) and never
 copied into the repository; the pooled inputs are written to a temporary folder.
@@ -90,6 +92,51 @@ mark("cluster")
 compose_brief(analysis, 150)
 mark("select (concept ILP) + cite")
 print(json.dumps([[name, round(marks[i + 1][1] - marks[i][1], 3)] for i, (name, _) in enumerate(marks[1:])]))
+"""
+
+
+# The model's share of a cold batch: every distinct sentence of the batch embedded once, no cache,
+# one process per core (as `summarize batch` does), nothing else: the floor under row 3.
+EMBEDDING_ONLY = """
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+def embed(texts):
+    os.environ["SUMMARIZE_THREADS"] = "1"
+    from summarize.embedding import embedder_for
+    return len(embedder_for(os.environ.get("SUMMARIZE_BACKEND", "onnx")).embed(texts))
+
+if __name__ == "__main__":
+    from summarize.brief import split_documents
+    from summarize.jsonl import read_clusters
+    from summarize.sentences import PunktSplitter
+    splitter = PunktSplitter()
+    texts = sorted({s.text for c in read_clusters(Path(sys.argv[1])) for s in split_documents(c.documents, splitter)})
+    cores = os.cpu_count() or 1
+    with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:  # the parent holds no model
+        print(sum(pool.map(embed, [texts[k::cores] for k in range(cores)])))
+"""
+
+# A shell's re-brief: the analysis is in memory, only the length changes (the TUI's length keys).
+REBRIEF = """
+import json, sys, time
+from pathlib import Path
+from summarize.brief import analyze, compose_brief
+from summarize.cache import with_cache
+from summarize.embedding import embedder_for
+from summarize.jsonl import read_clusters
+import os
+cluster = next(read_clusters(Path(sys.argv[1])))
+analysis = analyze(cluster.documents, with_cache(embedder_for(os.environ["SUMMARIZE_BACKEND"]), True))
+compose_brief(analysis, 150)
+times = []
+for words in (100, 200, 120, 250):
+    started = time.perf_counter()
+    compose_brief(analysis, words)
+    times.append(time.perf_counter() - started)
+print(max(times))
 """
 
 
@@ -194,6 +241,8 @@ def main() -> None:
     rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache)", "ours": ours_batch, "lexrank": lexrank_batch})
     warm_batch = measure(batch_command[:-1] + ["120"], batch_env)
     rows.append({"task": "3b. the same batch again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
+    embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data)], base)
+    rows.append({"task": "3c. of row 3, the model alone: every distinct sentence embedded once, both cores", "ours": embedding_only, "lexrank": lexrank_batch})
 
     log("4. growth")
     for articles in [int(n) for n in options.growth.split(",")]:
@@ -207,11 +256,13 @@ def main() -> None:
             env=base, capture_output=True, text=True, check=True,
         ).stdout.strip()
         log(f"   {articles} articles ({sentences} sentences)")
-        ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], fresh_env())
+        growth_env = fresh_env()
+        ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], growth_env)
+        rebrief = float(subprocess.run([python, "-c", REBRIEF, str(path)], env=growth_env, capture_output=True, text=True, check=True).stdout)
         lexrank = None
         if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
             lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
-        results["growth"].append({"articles": articles, "sentences": int(sentences), "ours": ours, "lexrank": lexrank})
+        results["growth"].append({"articles": articles, "sentences": int(sentences), "ours": ours, "rebrief": rebrief, "lexrank": lexrank})
 
     log("where a cold brief's time goes")
     results["phases"] = {
@@ -243,11 +294,15 @@ def render(results: dict) -> str:
             f"| {row['task']} | {fmt(ours['seconds'])} | {fmt(theirs.get('seconds')) if theirs else ''} | "
             f"{ratio(ours['seconds'], theirs.get('seconds')) if theirs else ''} | {memory} |"
         )
-    lines += ["", "| articles | sentences | summarize | peak MB | LexRank (sumy) | ratio |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines += [
+        "",
+        "| articles | sentences | summarize | peak MB | re-brief in memory (slowest of 4 lengths) | LexRank (sumy) | ratio |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for row in results["growth"]:
         ours, theirs = row["ours"], row["lexrank"]
         lines.append(
-            f"| {row['articles']} | {row['sentences']} | {fmt(ours['seconds'])} | {ours['peak_mb']:.0f} | "
+            f"| {row['articles']} | {row['sentences']} | {fmt(ours['seconds'])} | {ours['peak_mb']:.0f} | {fmt(row['rebrief'])} | "
             f"{fmt(theirs['seconds']) if theirs else 'not run'} | {ratio(ours['seconds'], theirs['seconds']) if theirs else ''} |"
         )
     for backend, phases in results.get("phases", {}).items():
