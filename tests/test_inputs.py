@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from summarize import embedding
 from summarize.brief import BriefSettings, analyze, build_brief, compose_brief, split_documents
 from summarize.cli import main
-from summarize.selection import SalienceRanker, support
+from summarize.selection import support
 from summarize.documents import article_paths, check_output_path, make_document, read_documents, sample_documents
 from summarize.duplicates import duplicate_of, story_numbers
 from summarize.encoding import decode
@@ -313,14 +313,6 @@ def test_a_copy_does_not_support_itself(story, embedder):
     doubled = analyze((*story, make_document(copy_of(story[0].text), "copy.txt")), embedder)
     count = len(alone.sentences)  # the copy's sentences come after the originals'
     assert support(doubled)[:count] == pytest.approx(support(alone))
-
-
-def test_scores_of_a_few_sentences_are_those_rows_of_all_the_scores(story, embedder):
-    analysis = analyze(story, embedder)
-    rows = [len(analysis.sentences) - 1, 0, 3]
-    assert support(analysis, rows) == pytest.approx(support(analysis)[rows])
-    assert SalienceRanker().scores(analysis, rows) == pytest.approx(SalienceRanker().scores(analysis)[rows])
-    assert len(SalienceRanker().scores(analysis, [])) == 0
 
 
 def test_a_copy_is_summarized_once_and_cited_for_what_it_says(story, embedder):
