@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .concepts import bigrams, content_words, document_frequency
+from .memo import LastAnalysisMemo
 from .records import Analysis
 from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
@@ -28,15 +29,17 @@ MIN_STANDALONE = 0.3
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
     standalone: np.ndarray  # `containment` of every sentence
     concepts: list[set]  # every sentence's bigrams
     weights: dict  # `ConceptRanker.concept_weights`
 
 
+_PREPARED: LastAnalysisMemo[Prepared] = LastAnalysisMemo()  # shared by rankers: shells make one per call
+
+
 class ConceptRanker:
     name = "concepts"
-    _last: tuple[Analysis, tuple, _Prepared] | None = None  # shared by instances: shells make one per call
 
     def __init__(
         self,
@@ -79,24 +82,22 @@ class ConceptRanker:
             if count >= threshold
         }
 
-    def _prepared(self, analysis: Analysis) -> _Prepared:
+    def prepared(self, analysis: Analysis) -> Prepared:
         """What does not depend on the budget, computed once for the last analysis asked about: a
         shell re-briefing at every length change pays only for the integer program."""
+
+        def prepare() -> Prepared:
+            concepts = [bigrams(s.text) for s in analysis.sentences]
+            return Prepared(containment(analysis), concepts, self.concept_weights(analysis, concepts))
+
         key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight)
-        last = ConceptRanker._last
-        if last is not None and last[0] is analysis and last[1] == key:
-            return last[2]
-        standalone = containment(analysis)
-        concepts = [bigrams(s.text) for s in analysis.sentences]
-        prepared = _Prepared(standalone, concepts, self.concept_weights(analysis, concepts))
-        ConceptRanker._last = (analysis, key, prepared)  # holds the analysis: `is` stays meaningful
-        return prepared
+        return _PREPARED.get(analysis, key, prepare)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         from scipy.optimize import Bounds, LinearConstraint, milp
         from scipy.sparse import lil_matrix
 
-        prepared = self._prepared(analysis)
+        prepared = self.prepared(analysis)
         standalone, concepts, weights = prepared.standalone, prepared.concepts, prepared.weights
         candidates = [
             i

@@ -33,6 +33,7 @@ import numpy as np
 
 from .concepts import STOP_WORDS, content_tokens
 from .dates import calendar, is_past
+from .memo import LastAnalysisMemo
 from .prompts import Prompt
 from .records import Analysis
 from .speakers import (
@@ -205,6 +206,15 @@ class Story:
         return named / sum(rarity.values()), answers
 
 
+_STORIES: LastAnalysisMemo[Story] = LastAnalysisMemo()
+
+
+def story_of(analysis: Analysis) -> Story:
+    """The analysis's `Story`, read once for the last analysis asked about (a shell re-briefs it
+    with each prompt and length; reading its speakers and dates is most of a sectioned brief's work)."""
+    return _STORIES.get(analysis, None, lambda: Story(analysis))
+
+
 def relevance(
     analysis: Analysis, prompt: Prompt, question_embeddings: np.ndarray, story: Story | None = None
 ) -> np.ndarray:
@@ -214,7 +224,7 @@ def relevance(
     questions = [read_question(q) for section in prompt.sections for q in section.questions]
     if question_embeddings.shape[0] != len(questions):
         raise ValueError(f"{question_embeddings.shape[0]} embeddings given for {len(questions)} questions")
-    story = story or Story(analysis)
+    story = story or story_of(analysis)
     count = len(analysis.sentences)
     cosine = question_embeddings @ analysis.embeddings.T  # questions x sentences
     spread = cosine.std(axis=1, keepdims=True)
@@ -261,7 +271,7 @@ def assign(relevance_matrix: np.ndarray) -> np.ndarray:
 def date_order(analysis: Analysis, indexes: Sequence[int], story: Story | None = None) -> list[int]:
     """Sentences in the order of the first date each mentions; those that mention none follow, in
     article order."""
-    story = story or Story(analysis)
+    story = story or story_of(analysis)
     undated = (10**6, 0, 0)
     return sorted(indexes, key=lambda i: (story.dates[i] or undated, analysis.sentences[i].document,
                                           analysis.sentences[i].position))

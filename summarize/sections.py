@@ -20,20 +20,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from .concept_ranker import ConceptRanker
-from .concepts import bigrams
 from .embedding import Embedder
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from .relevance import (
     MIN_RELEVANCE,
-    Story,
     assign,
     by_speaker,
     date_order,
     relevance,
     section_kinds,
+    story_of,
 )
-from .selection import SalienceRanker, containment, eligible
+from .selection import SalienceRanker, eligible
 
 # In the selection, in units of a typical word's concept gain (per word, or per 20 words for bonuses).
 RELEVANCE_WEIGHT = 1.0  # per word, scaled by how relevant the sentence is (0.5 to 1.5)
@@ -108,9 +107,9 @@ def _select(
     not a reaction)."""
     sentences = analysis.sentences
     sections = len(caps)
-    concepts = [bigrams(s.text) for s in sentences]
-    headline = ranker.concept_weights(analysis, concepts)
-    plain = ConceptRanker(ranker.min_documents, lead_weight=0.0, title_weight=0.0).concept_weights(analysis, concepts)
+    prepared = ranker.prepared(analysis)
+    concepts, headline = prepared.concepts, prepared.weights
+    plain = ConceptRanker(ranker.min_documents, lead_weight=0.0, title_weight=0.0).prepared(analysis).weights
     holders: dict = {}  # concept -> how many of the sentences mentioning it each section holds
     for index, section in enumerate(owner):
         if section >= 0:
@@ -120,7 +119,7 @@ def _select(
         (concept, section): (headline if "event" in asks[section] else plain)[concept] * count / held.sum()
         for concept, held in holders.items() for section, count in enumerate(held) if count
     }
-    standalone = containment(analysis)
+    standalone = prepared.standalone
     words = [sentences[x.sentence].words for x in candidates]
     covered = [sum(worth.get((c, x.section), 0.0) for c in concepts[x.sentence]) for x in candidates]
     unit = float(np.median([c / w for c, w in zip(covered, words)])) if candidates else 1.0
@@ -220,7 +219,7 @@ def compose_sectioned_brief(
         if embedder.name != analysis.model:
             raise ValueError(f"the questions must be embedded with {analysis.model}, not {embedder.name}")
         question_embeddings = embedder.embed([q for section in prompt.sections for q in section.questions])
-    story = Story(analysis)
+    story = story_of(analysis)
     matrix = relevance(analysis, prompt, np.asarray(question_embeddings), story)
     owner = assign(matrix)
     candidates = [
