@@ -121,13 +121,12 @@ if __name__ == "__main__":
 
 # A shell's re-brief: the analysis is in memory, only the length changes (the TUI's length keys).
 REBRIEF = """
-import json, sys, time
+import os, sys, time
 from pathlib import Path
 from summarize.brief import analyze, compose_brief
 from summarize.cache import with_cache
 from summarize.embedding import embedder_for
 from summarize.jsonl import read_clusters
-import os
 cluster = next(read_clusters(Path(sys.argv[1])))
 analysis = analyze(cluster.documents, with_cache(embedder_for(os.environ["SUMMARIZE_BACKEND"]), True))
 compose_brief(analysis, 150)
