@@ -3,6 +3,11 @@ and a progress console. Nothing heavy is imported here, so that `summarize --hel
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
 BACKEND_HELP = (
     "How the model runs: torch (sentence-transformers, the reference) or onnx (int8 onnxruntime: starts "
@@ -24,3 +29,34 @@ def stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+def _flush_native_stdout() -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)  # C's own stdout buffer, which Python's flush does not reach
+    except (OSError, AttributeError, TypeError):  # no C library to ask (Windows): nothing buffered there by us
+        pass
+
+
+@contextmanager
+def native_stdout_silenced() -> Iterator[None]:
+    """While this runs, what compiled code prints to file descriptor 1 goes nowhere.
+
+    scipy's copy of the HiGHS solver prints a debug line ("HighsMipSolverData::transformNewInteger...")
+    on a few integer programs in a hundred; it would land inside a brief written to standard output, or
+    on the TUI's screen. Our own output is written after this, or to stderr (progress, the TUI)."""
+    sys.stdout.flush()
+    _flush_native_stdout()
+    saved = os.dup(1)
+    sink = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(sink, 1)
+        yield
+    finally:
+        _flush_native_stdout()
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(sink)

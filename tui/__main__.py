@@ -19,9 +19,9 @@ def main(argv: list[str] | None = None) -> None:
     if arguments.words < 1:
         parser.error("--words must be a positive number")
 
-    from .app import make_app
+    from .app import run
 
-    make_app(arguments.paths, words=arguments.words).run()
+    run(arguments.paths, words=arguments.words)
 
 
 if __name__ == "__main__":

@@ -323,5 +323,8 @@ def make_app(
     return BriefingApp(paths, embedder, words)
 
 
-def run(paths: list[Path]) -> None:
-    make_app(paths).run()
+def run(paths: Sequence[Path], words: int = DEFAULT_WORDS) -> None:
+    from summarize.cli_common import native_stdout_silenced
+
+    with native_stdout_silenced():  # the app draws on stderr; a solver's stray line must not reach the screen
+        make_app(paths, words=words).run()
