@@ -48,7 +48,7 @@ class ConceptRanker:
         lead_sentences: int = 3,
         title_weight: float = 5.0,
         one_per_cluster: bool = True,
-        context_penalty: float = 0.5,
+        context_penalty: float = 1.0,
         time_limit: float = 10.0,
         candidate_pool: int = CANDIDATE_POOL,
     ) -> None:
@@ -116,7 +116,9 @@ class ConceptRanker:
         gain = np.zeros(n + m)
         for concept, k in concept_ids.items():
             gain[n + k] = weights[concept]
-        # A sentence that leans on its context brings only part of its concepts to a reader.
+        # A sentence that leans on its context brings a reader only its `standalone` share of its
+        # concepts (context_penalty 1). On the development set any penalty from 1 to 3 scored alike,
+        # +0.2 ROUGE-1 and -2 over 0.5, with or without headlines.
         for column, i in enumerate(candidates):
             covered = sum(weights.get(c, 0.0) for c in concepts[i])
             gain[column] = -self.context_penalty * (1.0 - standalone[i]) * covered
