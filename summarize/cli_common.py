@@ -1,5 +1,6 @@
 """What the `summarize` commands share: option help and the light helpers that build an embedder
-and a progress console. Nothing heavy is imported here, so that `summarize --help` answers at once."""
+and a progress console, and keep compiled code's prints out of their output. Nothing heavy is
+imported here, so that `summarize --help` answers at once."""
 
 from __future__ import annotations
 
@@ -49,7 +50,11 @@ def native_stdout_silenced() -> Iterator[None]:
     on the TUI's screen. Our own output is written after this, or to stderr (progress, the TUI)."""
     sys.stdout.flush()
     _flush_native_stdout()
-    saved = os.dup(1)
+    try:
+        saved = os.dup(1)
+    except OSError:  # no standard output at all (closed): nothing to protect
+        yield
+        return
     sink = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(sink, 1)
