@@ -113,7 +113,7 @@ def _select(
     holders: dict = {}  # concept -> how many of the sentences mentioning it each section holds
     for index, section in enumerate(owner):
         if section >= 0:
-            for concept in concepts[index] & headline.keys():
+            for concept in sorted(concepts[index] & headline.keys()):  # sorted: the same program every run
                 holders.setdefault(concept, np.zeros(sections))[section] += 1
     worth = {
         (concept, section): (headline if "event" in asks[section] else plain)[concept] * count / held.sum()
@@ -121,7 +121,7 @@ def _select(
     }
     standalone = prepared.standalone
     words = [sentences[x.sentence].words for x in candidates]
-    covered = [sum(worth.get((c, x.section), 0.0) for c in concepts[x.sentence]) for x in candidates]
+    covered = [sum(worth.get((c, x.section), 0.0) for c in sorted(concepts[x.sentence])) for x in candidates]
     unit = float(np.median([c / w for c, w in zip(covered, words)])) if candidates else 1.0
     unit = unit if unit > 0 else 1.0  # a typical word's worth of concept gain
 
@@ -150,7 +150,7 @@ def _select(
     by_label: dict = {}
     by_cluster: dict = {}
     for column, x in zip(chosen, candidates):
-        for concept in concepts[x.sentence]:
+        for concept in sorted(concepts[x.sentence]):
             if (concept, x.section) in worth:
                 by_pair.setdefault((concept, x.section), []).append(column)
         by_source.setdefault(sentences[x.sentence].document, []).append(column)
