@@ -15,6 +15,7 @@ from summarize.brief import analyze, compose_brief
 from summarize.documents import sample_documents
 from summarize.embedding import HashingEmbedder
 from summarize.prompts import shipped_prompt
+from summarize.render import to_json
 
 built = []
 solve = sections._Program.solve
@@ -26,10 +27,10 @@ def recorded(program, time_limit):
 sections._Program.solve = recorded
 embedder = HashingEmbedder()
 analysis = analyze(sample_documents(), embedder)
-chosen = [[item.sentence.start for item in compose_brief(analysis, words, prompt=shipped_prompt(name), embedder=embedder).sentences]
-          for name in ("briefing", "reactions") for words in (120, 250)]
-chosen.append([item.sentence.start for item in compose_brief(analysis, 150).sentences])
-json.dump({"programs": built, "chosen": chosen}, sys.stdout)
+briefs = [to_json(compose_brief(analysis, words, prompt=shipped_prompt(name), embedder=embedder))
+          for name in ("briefing", "reactions", "timeline") for words in (120, 250)]
+briefs.append(to_json(compose_brief(analysis, 150)))
+json.dump({"programs": built, "briefs": briefs}, sys.stdout)
 """
 
 
