@@ -10,6 +10,7 @@ it, plus bonuses for the articles that put it in their lead or their headline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +36,9 @@ class Prepared:
     weights: dict  # `ConceptRanker.concept_weights`
 
 
-_PREPARED: LastAnalysisMemo[Prepared] = LastAnalysisMemo()  # shared by rankers: shells make one per call
+# Shared by rankers (shells make one per call): each sentence's bigrams and containment, and the
+# concept weights under each setting of the weighting parameters.
+_PREPARED: LastAnalysisMemo[Any] = LastAnalysisMemo()
 
 
 class ConceptRanker:
@@ -85,13 +88,12 @@ class ConceptRanker:
     def prepared(self, analysis: Analysis) -> Prepared:
         """What does not depend on the budget, computed once for the last analysis asked about: a
         shell re-briefing at every length change pays only for the integer program."""
-
-        def prepare() -> Prepared:
-            concepts = [bigrams(s.text) for s in analysis.sentences]
-            return Prepared(containment(analysis), concepts, self.concept_weights(analysis, concepts))
-
+        standalone, concepts = _PREPARED.get(
+            analysis, "sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
+        )
         key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight)
-        return _PREPARED.get(analysis, key, prepare)
+        weights = _PREPARED.get(analysis, key, lambda: self.concept_weights(analysis, concepts))
+        return Prepared(standalone, concepts, weights)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         from scipy.optimize import Bounds, LinearConstraint, milp

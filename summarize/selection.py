@@ -10,6 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from .duplicates import story_numbers
+from .memo import LastAnalysisMemo
 from .records import Analysis, Sentence
 
 # Sentences outside this length are fragments or run-ons: poor brief material.
@@ -17,6 +18,9 @@ MIN_WORDS, MAX_WORDS = 6, 60
 # Two chosen sentences at least this similar say the same thing.
 REDUNDANT_SIMILARITY = 0.7
 HALF_QUOTE_FACTOR = 0.4
+
+# Which documents are copies of one story: compared pairwise, so kept while an analysis is re-briefed.
+_STORY_NUMBERS: LastAnalysisMemo[tuple[int, ...]] = LastAnalysisMemo()
 
 _DANGLING_START = re.compile(
     r"^(he|she|it|they|this|that|these|those|his|her|its|their|but|and|or|so|also|however|"
@@ -85,7 +89,7 @@ def support(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray
     there is only one). Copies of one story count as one document: a wire report run twice does not
     support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
     rows = _rows(analysis, rows)
-    stories = story_numbers(analysis.documents)
+    stories = _STORY_NUMBERS.get(analysis, None, lambda: story_numbers(analysis.documents))
     document_count = len(set(stories))
     owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
     if document_count < 2:

@@ -1,14 +1,14 @@
 """The CLI as a user runs it, with the fake embedder in place of the model."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
 
 from summarize import embedding
 from summarize.cli import main
+
+from .test_import_hygiene import assert_command_imports_nothing_heavy
 
 
 @pytest.fixture(autouse=True)
@@ -73,13 +73,7 @@ def test_bad_input_is_one_clear_line(args, message):
 
 
 def test_help_is_instant_and_imports_nothing_heavy():
-    code = (
-        "import sys; from click.testing import CliRunner; from summarize.cli import main;"
-        "r = CliRunner().invoke(main, ['brief', '--help']); assert r.exit_code == 0, r.output;"
-        "heavy = {'torch', 'sentence_transformers', 'textual', 'numpy', 'scipy'} & set(sys.modules);"
-        "assert not heavy, heavy"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    assert_command_imports_nothing_heavy("brief", "--help")
 
 
 def test_help_explains_every_option():

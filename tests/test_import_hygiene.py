@@ -31,3 +31,14 @@ NOT_IMPORTED = {
 def test_module_imports_nothing_it_does_not_need(module):
     code = f"import sys, {module}; bad = set({sorted(NOT_IMPORTED[module])!r}) & set(sys.modules); assert not bad, bad"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def assert_command_imports_nothing_heavy(*args: str) -> None:
+    """`summarize ARGS` (run in a fresh interpreter) works without importing the model, the UI or numpy."""
+    code = (
+        "import sys; from click.testing import CliRunner; from summarize.cli import main;"
+        f"r = CliRunner().invoke(main, {list(args)!r}); assert r.exit_code == 0, r.output;"
+        "heavy = {'torch', 'sentence_transformers', 'textual', 'numpy', 'scipy'} & set(sys.modules);"
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

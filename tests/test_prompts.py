@@ -21,6 +21,8 @@ from summarize.prompts import (
 )
 from summarize.records import SummarizeError
 
+from .test_import_hygiene import assert_command_imports_nothing_heavy
+
 VALID = """\
 # Briefing
 The story in three parts.
@@ -261,10 +263,4 @@ def test_help_shows_the_prompt_options_and_stays_light():
     for option in ("--prompt", "--focus", "summarize prompts", "the prompt's own"):
         assert option in text
     assert "summarize prompts" in run("--help").output
-    code = (
-        "import sys; from click.testing import CliRunner; from summarize.cli import main;"
-        "r = CliRunner().invoke(main, ['prompts']); assert r.exit_code == 0, r.output;"
-        "heavy = {'torch', 'sentence_transformers', 'textual', 'numpy', 'scipy'} & set(sys.modules);"
-        "assert not heavy, heavy"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    assert_command_imports_nothing_heavy("prompts")
