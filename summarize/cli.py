@@ -40,7 +40,9 @@ class OneLineErrors(click.Group):
 
 
 def _fail(message: str, status: int) -> None:
-    click.echo("Error: " + " ".join(message.split()), err=True)
+    from .text_safety import printable
+
+    click.echo("Error: " + " ".join(printable(message).split()), err=True)
     sys.exit(status)
 
 
@@ -141,6 +143,7 @@ def brief(
     from .rankers import ranker_named
     from .records import SummarizeError
     from .render import to_json, to_markdown
+    from .text_safety import one_line
 
     try:
         chosen_prompt = sectioning(prompt_name, focus, method)
@@ -170,7 +173,7 @@ def brief(
             write_atomically(output, text)
         except OSError as error:  # checked before the work; a full disk can still happen
             raise click.ClickException(f"{output}: cannot write ({error.strerror or error})") from None
-        click.echo(f"Wrote {output} ({result.words} words from {len(documents)} sources).", err=True)
+        click.echo(f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources).", err=True)
 
 
 def shipped_questions() -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from .duplicates import duplicate_of
 from .records import Brief, BriefSection, BriefSentence, Document
+from .text_safety import json_escaped, one_line, printable
 
 
 def source_number(document: int) -> int:
@@ -39,9 +40,9 @@ def brief_title(brief: Brief) -> str:
 
 def source_line(number: int, document: Document, original: int | None) -> str:
     """`1. Title — `path``, with the URL for a page saved from the web and a note on a copy."""
-    line = f"{source_number(number)}. {document.title} — `{document.path}`"
+    line = f"{source_number(number)}. {one_line(document.title)} — `{one_line(document.path)}`"
     if document.url is not None and document.url != document.path:
-        line += f" ({document.url})"
+        line += f" ({one_line(document.url)})"
     if original is not None:
         line += f" (the same story as [{source_number(original)}])"
     return line
@@ -70,9 +71,10 @@ def section_lines(brief: Brief) -> list[str]:
 
 
 def to_markdown(brief: Brief) -> str:
+    """The brief for people; article text comes out printable (no terminal escapes)."""
     count = len(brief.documents)
     lines = [
-        f"# {brief_title(brief)}",
+        f"# {one_line(brief_title(brief))}",
         "",
         f"*Briefing from {count} source{'s' if count != 1 else ''}"
         f"{' (a single article)' if count == 1 else ''}, {brief.words} words.*",
@@ -89,7 +91,7 @@ def to_markdown(brief: Brief) -> str:
     lines += ["", "## Sources", ""]
     originals = duplicate_of(brief.documents)
     lines += [source_line(i, doc, originals[i]) for i, doc in enumerate(brief.documents)]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines)) + "\n"
 
 
 def source_entry(number: int, document: Document, original: int | None) -> dict[str, Any]:
@@ -164,4 +166,5 @@ def to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def to_json(brief: Brief) -> str:
-    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    """The brief for programs: the texts exactly as read, with every control character escaped."""
+    return json_escaped(json.dumps(to_dict(brief), ensure_ascii=False, indent=2)) + "\n"

@@ -37,3 +37,60 @@ def test_markdown_cites_every_sentence_and_lists_sources(story, embedder):
     assert "## Sources" in markdown
     assert "1. Storm hits the coast — `story/0.txt`" in markdown
     assert "score" not in markdown.lower()
+
+
+# --- output hygiene: article text is inert on a terminal --------------------------------------------
+
+ESCAPES = {
+    "window title (OSC 0)": "\x1b]0;PWNED\x07",
+    "clipboard write (OSC 52)": "\x1b]52;c;ZWNobyBwd25lZA==\x07",
+    "hyperlink (OSC 8)": "\x1b]8;;file:///etc/passwd\x1b\\click\x1b]8;;\x1b\\",
+    "cursor and colour (CSI)": "\x1b[2J\x1b[31m",
+    "one-byte CSI (C1)": "\x9b2J",
+    "DEL and carriage return": "\x7f\r",
+}
+
+
+def hostile_story(escape: str):
+    from summarize.documents import make_document
+
+    from .conftest import STORY
+
+    return tuple(
+        make_document(text.replace("storm", f"storm{escape}", 1), f"story/{n}{escape}\n.txt", f"{title}{escape}")
+        for n, (title, text) in enumerate(STORY)
+    )
+
+
+def test_markdown_prints_no_control_character_but_newlines(embedder):
+    for name, escape in ESCAPES.items():
+        brief = build_brief(hostile_story(escape), embedder, BriefSettings(words=100))
+        markdown = to_markdown(brief)
+        controls = {c for c in markdown if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F}
+        assert not controls, (name, controls)
+        assert any("storm" in item.sentence.text for item in brief.sentences)
+        sources = markdown.split("## Sources\n\n")[1].splitlines()
+        assert len(sources) == 3 and all(line.startswith(f"{n}. ") for n, line in enumerate(sources, 1)), sources
+
+
+def test_json_keeps_the_text_but_escapes_every_control_character(embedder):
+    for name, escape in ESCAPES.items():
+        story = hostile_story(escape)
+        brief = build_brief(story, embedder, BriefSettings(words=100))
+        rendered = to_json(brief)
+        assert not {c for c in rendered if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F}, name
+        data = json.loads(rendered)
+        assert data["sources"][0]["title"] == story[0].title and data["sources"][0]["path"] == story[0].path
+        for sentence in data["sentences"]:
+            text = story[sentence["source"] - 1].text
+            assert " ".join(text[sentence["start"] : sentence["end"]].split()) == sentence["text"]
+
+
+def test_a_file_name_with_a_newline_keeps_the_source_list_one_line_a_source(embedder):
+    from summarize.documents import make_document
+
+    from .conftest import STORY
+
+    story = tuple(make_document(text, f"news/{n}\nline.txt", title) for n, (title, text) in enumerate(STORY))
+    markdown = to_markdown(build_brief(story, embedder, BriefSettings(words=100)))
+    assert "1. Storm hits the coast — `news/0?line.txt`" in markdown.splitlines()
