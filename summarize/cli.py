@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced
+from .cli_common import BACKEND_HELP, NO_CACHE_HELP, PositiveNumber, embedder_factory, native_stdout_silenced
 from .cli_eval import evaluate
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
@@ -98,11 +98,11 @@ def main() -> None:
     help="Which cluster of a .jsonl cluster file to brief (needed when it holds several).",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+    "--timeout", type=PositiveNumber(most=86_400), default=20.0, show_default=True,
     metavar="SECONDS", help="Give up on a URL that has not arrived in full by then.",
 )
 @click.option(
-    "--max-download", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+    "--max-download", type=PositiveNumber(most=1024), default=10.0, show_default=True,
     metavar="MB", help="Refuse a URL whose page is larger than this.",
 )
 @click.option(
@@ -151,7 +151,7 @@ def brief(
             check_output_path(output, paths)
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
-        max_bytes = int(max_download * 1024 * 1024)
+        max_bytes = max(1, int(max_download * 1024 * 1024))
         documents = read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
         ranker = ranker_named(method)
         if words is None:

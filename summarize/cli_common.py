@@ -9,12 +9,27 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import click
+
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
 BACKEND_HELP = (
     "How the model runs: torch (sentence-transformers, the reference) or onnx (int8 onnxruntime: starts "
     "in a fraction of the time, embeds ~2.5x faster; built once from the installed weights). "
     "Default: $SUMMARIZE_BACKEND, else onnx."
 )
+
+
+class PositiveNumber(click.FloatRange):
+    """A number above 0 and at most `most` (inf and nan are not numbers a limit can be)."""
+
+    def __init__(self, most: float) -> None:
+        super().__init__(min=0, max=most, min_open=True)
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        number = click.FLOAT.convert(value, param, ctx)
+        if number != number:  # nan compares false with every bound
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return super().convert(number, param, ctx)
 
 
 def embedder_factory(backend: str | None):

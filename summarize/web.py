@@ -143,7 +143,12 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_M
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+    """A size as people read it: "2.0 MB", "1.0 KB", "12 bytes" (never "0.0 MB" for a small one)."""
+    if size >= 0.1 * 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size:,} byte{'s' if size != 1 else ''}"
 
 
 def page_text(download: Download) -> tuple[str | None, str, str]:
