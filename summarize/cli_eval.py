@@ -41,7 +41,7 @@ def evaluate(data: Path, words: int, methods: str, limit: int | None, output: Pa
         check_methods(chosen)
         if output is not None and not output.parent.is_dir():
             raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-        clusters = list(islice(read_clusters(data), limit))
+        clusters = list(islice(read_clusters(data, checked=False), limit))
         with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=stderr_console()) as progress:
             tasks = {m: progress.add_task(m, total=len(clusters)) for m in chosen}
             with native_stdout_silenced():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, BinaryIO
 
 from .boilerplate import headline, prose_spans
 from .encoding import decode
+from .files import read_limited
 from .language import check_english
 from .linebreaks import unwrap
 from .records import Document, SummarizeError
@@ -88,15 +90,16 @@ def check_text(text: str, name: str) -> None:
 
 def read_bytes(stream_or_path: BinaryIO | Path, name: str) -> bytes:
     """At most MAX_FILE_BYTES from a file or stream; more is an error, not a silent cut."""
-    try:
-        if isinstance(stream_or_path, Path):
-            with open(stream_or_path, "rb") as stream:
-                data = stream.read(MAX_FILE_BYTES + 1)
-        else:
+    data: bytes | None
+    if isinstance(stream_or_path, Path):
+        data = read_limited(stream_or_path, name, MAX_FILE_BYTES)
+    else:
+        try:
             data = stream_or_path.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
-    if len(data) > MAX_FILE_BYTES:
+        except OSError as error:
+            raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
+        data = data if len(data) <= MAX_FILE_BYTES else None
+    if data is None:
         raise SummarizeError(
             f"{name}: too large to summarize (over {MAX_FILE_BYTES // 2**20} MB; the limit is "
             f"{MAX_TEXT_CHARACTERS / 1e6:g} million characters, about 5 MB, of text per document)"
@@ -128,45 +131,37 @@ def read_url(url: str, timeout: float | None = None, max_bytes: int | None = Non
 def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]:
     """The documents of one cluster of a JSON-lines cluster file (`{"id", "documents": [...]}` a
     line): the one whose id is `cluster`, or the only one. Every line must be valid."""
-    from .encoding import binary_kind
     from .jsonl import read_clusters
 
     name = str(path)
-    try:
-        with open(path, "rb") as stream:
-            kind = binary_kind(stream.read(8192))
-    except OSError as error:
-        raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
-    if kind is not None:
-        raise SummarizeError(f"{name}: this is {kind}, not a JSON-lines cluster file")
     chosen, ids = None, []
-    try:
-        for found in read_clusters(path):
-            ids.append(found.id)
-            if chosen is None and (cluster is None or found.id == cluster):
-                chosen = found
-    except UnicodeDecodeError as error:
-        raise SummarizeError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    for found in read_clusters(path):
+        ids.append(found.id)
+        if chosen is None and (cluster is None or found.id == cluster):
+            chosen = found
     listed = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
-    if not ids:
-        raise SummarizeError(f"{name}: the file is empty (no clusters)")
     if cluster is None and len(ids) > 1:
         raise SummarizeError(f"{name}: {len(ids)} clusters in this file; choose one with --cluster ID ({listed})")
     if chosen is None:
         raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed})")
+    # A cluster file's document is named by the file, the cluster and its id in the file.
+    return tuple(
+        replace(document, path=f"{name}#{chosen.id}/{document.path}", encoding="utf-8") for document in chosen.documents
+    )
+
+
+def text_document(text: str, name: str, path: str, title: str | None = None, checked: bool = True) -> Document:
+    """A document from text given as a string (a cluster file's): a page is reduced to its article,
+    and, when `checked`, the text gets every article's checks. `name` is for messages."""
     from .web import extract_article, looks_like_html
 
-    documents = []
-    for document in chosen.documents:  # document.path is the document's id in the file
-        where = f"{name} (cluster {chosen.id}, document {document.path})"
-        text, title = document.text, document.title
-        if looks_like_html(text):
-            page = extract_article(text, where)
-            text, title = page.text, page.title or title
-        text = unwrap(text)
-        check_text(text, where)
-        documents.append(make_document(text, f"{name}#{chosen.id}/{document.path}", title, encoding="utf-8"))
-    return tuple(documents)
+    if looks_like_html(text):
+        page = extract_article(text, name)
+        text, title = page.text, page.title or title
+    text = unwrap(text)
+    if checked:
+        check_text(text, name)
+    return make_document(text, path, title)
 
 
 def _cluster_in_path(given: str | Path) -> tuple[Path, str] | None:

@@ -30,7 +30,19 @@ FRENCH = (
     "inondations sur la côte. Le maire a déclaré que des abris d'urgence étaient ouverts dans toutes les écoles."
 )
 RUSSIAN = "Мощный шторм обрушился на северное побережье в понедельник, вынудив тысячи жителей покинуть свои дома."
+JAPANESE = "強い嵐が月曜日に北部の海岸を襲い、数千人の住民が家を追われた。当局によると、嵐は時速百九十キロの風と洪水をもたらした。"
 CLUSTER = json.dumps({"id": "c1", "documents": [{"id": "d1", "title": "Storm", "text": ENGLISH}]})
+
+
+def cluster_line(**document) -> str:
+    return json.dumps({"id": "c1", "documents": [{"id": "d1", "text": ENGLISH, **document}]}, ensure_ascii=False) + "\n"
+
+
+def fifo(folder: Path, name: str) -> str:
+    """A named pipe that nobody writes to."""
+    path = folder / name
+    os.mkfifo(path)
+    return str(path)
 
 
 @pytest.fixture(autouse=True)
@@ -105,6 +117,28 @@ CASES = [
     ("a cluster named in the path that is not there", lambda d, u: [write(d, "one.jsonl", CLUSTER + "\n") + "#c7"],
      "one.jsonl: no cluster with id 'c7'"),
     ("--cluster alone", lambda d, u: ["--cluster", "c1"], "--cluster c1: give the .jsonl cluster file"),
+    ("a JSONL nested 100,000 deep", lambda d, u: [write(d, "deep.jsonl", "[" * 100_000)],
+     "deep.jsonl:1: not valid JSON (nested too deeply)"),
+    ("a JSONL title that is not a string", lambda d, u: [write(d, "title.jsonl", cluster_line(title=["a", 1]))],
+     "title.jsonl:1: document 1's \"title\" must be a string"),
+    ("a JSONL text with a lone surrogate", lambda d, u: [write(d, "half.jsonl", CLUSTER.removesuffix('"}]}') + '\\ud800"}]}')],
+     "half.jsonl:1: document 1's \"text\" holds \\ud800, half a character"),
+    ("a JSONL in Latin-1", lambda d, u: [write(d, "latin.jsonl", cluster_line(title="Café").encode("utf-8").replace(b"\xc3\xa9", b"\xe9"))],
+     "latin.jsonl:1: not UTF-8 text (invalid continuation byte at byte"),
+    ("an empty JSONL", lambda d, u: [write(d, "none.jsonl", "\n\n")], "none.jsonl: the file is empty (no clusters)"),
+    ("a JSONL document in Japanese", lambda d, u: [write(d, "ja.jsonl", cluster_line(text=JAPANESE))],
+     "ja.jsonl:1 (document d1): the text is not English (mostly Chinese or Japanese script)"),
+    ("a JSONL document with no prose", lambda d, u: [write(d, "menu.jsonl", cluster_line(text="Home\nWorld\nSport\n"))],
+     "menu.jsonl:1 (document d1): no article text"),
+    ("a JSONL line with binary data", lambda d, u: [write(d, "nul.jsonl", CLUSTER + " " * 9000 + "\n" + "\x00" * 10 + "\n")],
+     "nul.jsonl:2: binary data, not JSON"),
+    ("a device", lambda d, u: ["/dev/zero"], "/dev/zero: not a regular file (a device or a socket)"),
+    ("a named pipe nobody writes to", lambda d, u: [fifo(d, "pipe.txt")], "pipe.txt: the file is empty"),
+    ("a JSONL named pipe nobody writes to", lambda d, u: [fifo(d, "pipe.jsonl")], "pipe.jsonl: the file is empty (no clusters)"),
+    ("--prompt a device", lambda d, u: ["--prompt", "/dev/zero"], "/dev/zero: not a regular file (a device or a socket)"),
+    ("--prompt a named pipe nobody writes to", lambda d, u: ["--prompt", fifo(d, "pipe.md")], "pipe.md:1:"),
+    ("--prompt too large", lambda d, u: ["--prompt", write(d, "huge.md", "# Huge\n" + "- Why?\n" * 200_000)],
+     "huge.md: too large for a prompt (over 1024 KB)"),
     ("empty stdin", lambda d, u: ["-"], "<stdin>: the input is empty"),
     ("stdin twice", lambda d, u: ["-", "-"], "-: standard input can be read only once"),
     ("--words 0", lambda d, u: ["--words", "0"], "'--words': 0 is not in the range x>=1"),
@@ -273,3 +307,59 @@ def test_an_interrupted_write_leaves_neither_a_partial_file_nor_a_temporary_one(
     monkeypatch.undo()
     assert written and target.read_text(encoding="utf-8") == "KEEP"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+# --- the same checks in `summarize batch` -------------------------------------------------------------
+
+BATCH_CASES = [
+    ("nested 100,000 deep", lambda d: write(d, "deep.jsonl", "[" * 100_000), "deep.jsonl:1: not valid JSON (nested too deeply)"),
+    ("a title that is not a string", lambda d: write(d, "title.jsonl", CLUSTER + "\n" + cluster_line(title=7)),
+     "title.jsonl:2: document 1's \"title\" must be a string"),
+    ("a lone surrogate", lambda d: write(d, "half.jsonl", CLUSTER.removesuffix('"}]}') + '\\udfff"}]}'),
+     "half.jsonl:1: document 1's \"text\" holds \\udfff, half a character"),
+    ("Latin-1 bytes", lambda d: write(d, "latin.jsonl", CLUSTER.encode() + b"\n" + cluster_line(title="Caf\u00e9").encode().replace(b"\xc3\xa9", b"\xe9")),
+     "latin.jsonl:2: not UTF-8 text"),
+    ("an empty file", lambda d: write(d, "empty.jsonl", ""), "empty.jsonl: the file is empty (no clusters)"),
+    ("a Japanese document", lambda d: write(d, "ja.jsonl", CLUSTER + "\n" + cluster_line(text=JAPANESE)),
+     "ja.jsonl:2 (document d1): the text is not English"),
+    ("a text too large", lambda d: write(d, "huge.jsonl", cluster_line(text="The storm hit the coast and many fled. " * 130_000)),
+     "huge.jsonl:1 (document d1): too large to summarize"),
+    ("a device", lambda d: "/dev/zero", "/dev/zero: not a regular file"),
+    ("a named pipe nobody writes to", lambda d: fifo(d, "pipe.jsonl"), "pipe.jsonl: the file is empty (no clusters)"),
+    ("an image", lambda d: write(d, "photo.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00"), "photo.jsonl: this is a PNG image"),
+]
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+@pytest.mark.parametrize("case", BATCH_CASES, ids=[case[0] for case in BATCH_CASES])
+def test_batch_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path, case, workers):
+    _, data, message = case
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    path = data(inputs)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+
+    result = CliRunner().invoke(main, ["batch", path, "-o", str(tmp_path / "out.jsonl"), "--workers", workers])
+
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_line_over_the_size_cap_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from summarize import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 10_000)
+    data = write(tmp_path, "long.jsonl", CLUSTER + "\n" + cluster_line(text=ENGLISH * 100))
+    result = CliRunner().invoke(main, ["batch", data, "-o", str(tmp_path / "out.jsonl"), "--workers", "0"])
+    assert result.exit_code == 2 and "long.jsonl:2: the line is over" in result.stderr, result.output
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_jsonl_file_that_starts_with_a_byte_order_mark_is_read(tmp_path):
+    data = write(tmp_path, "bom.jsonl", b"\xef\xbb\xbf" + CLUSTER.encode() + b"\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", data, "-o", str(out), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["id"] == "c1"
+    assert CliRunner().invoke(main, ["brief", data]).stdout.startswith("# Storm")
