@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-# Unicode's control characters (C0, DEL, C1) but newline and tab, which text needs.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode's control characters (C0, DEL, C1) but newline and tab, which text needs; and lone
+# surrogates, which is how Python holds a file name's bytes that are not UTF-8 (no output can hold them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # For one-line fields (a title, a path): every control character, newline and tab too.
-_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -28,7 +29,7 @@ def one_line(text: str) -> str:
 
 
 def json_escaped(text: str) -> str:
-    """JSON text with the control characters `json.dumps(ensure_ascii=False)` leaves raw (DEL and
-    C1, such as the one-byte escape U+009B) written as \\u escapes: the data is unchanged, the output
-    inert on a terminal."""
-    return re.sub(r"[\x7f-\x9f\u2028\u2029]", lambda match: f"\\u{ord(match.group()):04x}", text)
+    """JSON text with what `json.dumps(ensure_ascii=False)` leaves raw (DEL, C1 controls such as the
+    one-byte escape U+009B, lone surrogates) written as \\u escapes: the data is unchanged, the
+    output inert on a terminal and encodable."""
+    return re.sub(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -48,6 +48,7 @@ ESCAPES = {
     "cursor and colour (CSI)": "\x1b[2J\x1b[31m",
     "one-byte CSI (C1)": "\x9b2J",
     "DEL and carriage return": "\x7f\r",
+    "a file name's byte that is not UTF-8": "\udcff",
 }
 
 
