@@ -4,6 +4,7 @@ imported here, so that `summarize --help` answers at once."""
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ class PositiveNumber(click.FloatRange):
 
     def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
         number = click.FLOAT.convert(value, param, ctx)
-        if number != number:  # nan compares false with every bound
+        if math.isnan(number):  # nan compares false with every bound
             self.fail(f"{value!r} is not a number", param, ctx)
         return super().convert(number, param, ctx)
 

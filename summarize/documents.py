@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
