@@ -121,7 +121,8 @@ def read_stdin(stream: BinaryIO | None = None) -> Document:
 
 def read_url(url: str, timeout: float | None = None, max_bytes: int | None = None) -> Document:
     """The article of the page at an http(s) URL (fetched once; nothing is cached)."""
-    from .web import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, page_text
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
+    from .web import page_text
 
     download = fetch(url, timeout or DEFAULT_TIMEOUT, max_bytes or DEFAULT_MAX_BYTES)
     title, text, encoding = page_text(download)
