@@ -11,7 +11,9 @@ import click
 from . import __version__
 from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, PositiveNumber, embedder_factory, native_stdout_silenced
+from .cli_common import (
+    BACKEND_HELP, NO_CACHE_HELP, PositiveNumber, cache_note, embedder_factory, native_stdout_silenced,
+)
 from .cli_eval import evaluate
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
@@ -156,15 +158,18 @@ def brief(
         ranker = ranker_named(method)
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
+        embedder = with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions)
         with native_stdout_silenced():
             result = build_brief(
-                documents, with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions),
-                BriefSettings(words=words), ranker,
+                documents, embedder, BriefSettings(words=words), ranker,
                 progress=report_step,
                 prompt=chosen_prompt, focus=focus,
             )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
+    note = cache_note(embedder)
+    if note is not None:
+        click.echo(one_line(note), err=True)
     text = to_json(result) if output_format == "json" else to_markdown(result)
     if output is None:
         click.echo(text, nl=False)

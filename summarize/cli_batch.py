@@ -124,23 +124,37 @@ def cache() -> None:
 
 @cache.command(name="info")
 def cache_info() -> None:
-    """Where the cache is, its size, and how many vectors it holds per model."""
+    """Where the cache is, its size, and how many vectors it holds per model (or what is wrong with it)."""
     from .cache import EmbeddingCache
+    from .text_safety import one_line
 
     info = EmbeddingCache().info()
-    click.echo(f"Cache: {info.path}")
+    click.echo(f"Cache: {one_line(str(info.path))}")
     if not info.exists:
         click.echo("Empty (no file yet).")
         return
+    if info.problem is not None:
+        click.echo(f"Size: {info.size_bytes / 1e6:.1f} MB")
+        click.echo(f"Problem: the file {one_line(info.problem)}. Briefs skip it; `summarize cache clear` removes it.")
+        return
     click.echo(f"Size: {info.size_bytes / 1e6:.1f} MB, {info.total} sentence vectors")
     for model, count in info.vectors.items():
-        click.echo(f"  {model}: {count}")
+        click.echo(f"  {one_line(model)}: {count}")
 
 
 @cache.command(name="clear")
 def cache_clear() -> None:
-    """Delete every stored vector."""
+    """Delete every stored vector (a broken cache file is removed)."""
     from .cache import EmbeddingCache
+    from .text_safety import one_line
 
-    removed = EmbeddingCache().clear()
-    click.echo(f"Removed {removed} sentence vectors.")
+    cache = EmbeddingCache()
+    problem = cache.info().problem
+    try:
+        removed = cache.clear()
+    except OSError as error:
+        raise click.ClickException(f"{one_line(str(cache.path))}: cannot remove ({error.strerror or error})") from None
+    if problem is not None:
+        click.echo(f"Removed the cache file, which {one_line(problem)}.")
+    else:
+        click.echo(f"Removed {removed} sentence vectors.")

@@ -42,6 +42,18 @@ def embedder_factory(backend: str | None):
     return embedding.default_embedder if backend is None else partial(embedding.embedder_for, backend)
 
 
+def cache_note(embedder: object) -> str | None:
+    """What to tell the user, once, about the on-disk cache after a run: that it was skipped, and
+    why, or that damaged vectors in it were dropped (and embedded again). None when all went well."""
+    error = getattr(embedder, "error", None)
+    if error is not None:
+        return f"Note: the embedding cache was skipped ({error}); see `summarize cache info`."
+    dropped = getattr(getattr(embedder, "cache", None), "dropped", 0)
+    if dropped:
+        return f"Note: {dropped} damaged vector{'s' if dropped != 1 else ''} in the embedding cache were dropped and embedded again."
+    return None
+
+
 def stderr_console():
     from rich.console import Console
 
