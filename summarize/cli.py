@@ -9,12 +9,17 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
 from .cli_common import (
-    BACKEND_HELP, NO_CACHE_HELP, PositiveNumber, cache_note, embedder_factory, native_stdout_silenced,
+    BACKEND_HELP,
+    NO_CACHE_HELP,
+    PositiveNumber,
+    cache_note,
+    embedder_factory,
+    native_stdout_silenced,
 )
 from .cli_eval import evaluate
+from .rankers import RANKER_NAMES
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
 

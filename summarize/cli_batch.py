@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced, stderr_console
+from .cli_common import (
+    BACKEND_HELP,
+    NO_CACHE_HELP,
+    embedder_factory,
+    native_stdout_silenced,
+    stderr_console,
+)
 
 
 @click.command()
@@ -42,7 +48,14 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
     """
     import json
 
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from .atomic import open_atomically
     from .brief import BriefSettings
