@@ -45,3 +45,38 @@ def test_headline_is_the_first_title_like_line_before_the_prose():
     )
     assert headline("The council voted on Tuesday to close the old bridge for repairs.\nMore text.") is None
 
+
+
+ARTICLE = (
+    "Council Votes To Close Old Bridge\n\n"
+    "The council voted on Tuesday to close the old bridge for repairs.\n\n"
+    "The mayor said the work would take at least two years to finish.\n\n"
+    "Drivers will use the new ring road while the bridge is closed.\n"
+)
+
+
+def test_an_article_pasted_several_times_is_read_once():
+    text = (ARTICLE + "\n") * 50
+    assert kept_lines(text) == kept_lines(ARTICLE) and len(kept_lines(ARTICLE)) == 3
+    assert prose_spans(text) == prose_spans(ARTICLE)  # the first copy's lines
+    assert headline(text) == "Council Votes To Close Old Bridge"
+
+
+def test_a_caption_repeated_between_paragraphs_is_still_dropped():
+    caption = "The mayor speaks to reporters outside the town hall on Monday."
+    body = ARTICLE.split("\n\n")
+    text = "\n\n".join([body[0], caption, body[1], caption, body[2], caption, body[3]])
+    assert caption not in kept_lines(text) and len(kept_lines(text)) == 3
+
+
+def test_yaml_front_matter_is_not_the_title_nor_the_text():
+    text = "---\nlayout: post\ntitle: 'Bridge to close for two years'\ndate: 2021-10-07\n---\n\n" + ARTICLE
+    assert headline(text) == "Bridge to close for two years"
+    assert kept_lines(text) == kept_lines(ARTICLE)
+    untitled = "---\nlayout: post\ndescription: The council voted on Tuesday to close the old bridge.\n---\n" + ARTICLE
+    assert headline(untitled) == "Council Votes To Close Old Bridge" and kept_lines(untitled) == kept_lines(ARTICLE)
+
+
+def test_a_horizontal_rule_is_not_front_matter():
+    text = "---\n\nThe council voted on Tuesday to close the old bridge for repairs.\n\n---\n"
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
