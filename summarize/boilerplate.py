@@ -30,6 +30,13 @@ _CREDIT = re.compile(
 # A credit line this far into the article ends it: what follows is the outlet talking about itself.
 _TAIL_START = 0.6
 _HEADLINE_WORDS = range(4, 26)
+# An article with no headline is titled by its lead's first words: this many at most, cut at a word.
+_LEAD_TITLE_WORDS = 9
+# Words a title made from a lead should not end on ("... said on October 7 that" -> "... October 7").
+_DANGLING = frozenset(
+    "a an the of to in on at by for from with and or but that which who as is was are were has have had "
+    "its his her their this these those than into over after before about said says".split()
+)
 # YAML front matter: "---" on the first line, then "key: value" lines up to "---" or "...".
 _FRONT_MATTER = re.compile(
     r"\A[ \t]*---[ \t]*\n(?:[A-Za-z_][\w -]*:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
@@ -125,6 +132,21 @@ def headline(text: str) -> str | None:
         ):
             return " ".join(line.split())
     return None
+
+
+def lead_title(text: str) -> str | None:
+    """A title for an article without a headline: the first words of its first prose line, cut at a
+    word boundary (not on "the", "of", ...) with an ellipsis; the whole line when it is short."""
+    spans = prose_spans(text)
+    if not spans:
+        return None
+    words = text[spans[0][0] : spans[0][1]].split()
+    if len(words) <= _LEAD_TITLE_WORDS + 1:
+        return " ".join(words)
+    cut = words[:_LEAD_TITLE_WORDS]
+    while len(cut) > 4 and cut[-1].lower().strip(",;:\"'“”‘’()") in _DANGLING:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:—–-") + "…"
 
 
 def prose_spans(text: str) -> list[tuple[int, int]]:

@@ -74,7 +74,8 @@ class ConceptRanker:
         frequency = document_frequency(concepts, documents)
         lead = [c if s.position < self.lead_sentences else set() for c, s in zip(concepts, analysis.sentences)]
         lead_frequency = document_frequency(lead, documents)
-        titles = [bigrams(d.title) | content_words(d.title) for d in analysis.documents]
+        # A title made from the lead repeats the lead: it earns no headline bonus.
+        titles = [set() if d.title_from_lead else bigrams(d.title) | content_words(d.title) for d in analysis.documents]
         title_frequency = document_frequency(titles, range(len(analysis.documents)))
         threshold = min(self.min_documents, len(analysis.documents))
         return {

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .boilerplate import headline, prose_spans
+from .boilerplate import headline, lead_title, prose_spans
 from .encoding import decode
 from .files import read_limited
 from .language import check_english
@@ -40,9 +40,13 @@ _CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.+)$", re.IGNORECASE)
 def make_document(
     text: str, path: str, title: str | None = None, url: str | None = None, encoding: str | None = None
 ) -> Document:
-    """A document whose title is given, else its headline, else its file name."""
+    """A document whose title is given, else its headline, else its lead's first words (else, with
+    no prose at all, its file name)."""
+    title = title or headline(text)
+    lead = lead_title(text) if not title else None
     return Document(
-        title=title or headline(text) or Path(path).stem, text=text, path=path, url=url, encoding=encoding
+        title=title or lead or Path(path).stem, text=text, path=path, url=url, encoding=encoding,
+        title_from_lead=lead is not None,
     )
 
 

@@ -20,13 +20,15 @@ class Document:
 
     For a web page (a URL or an .html file) `text` is the article's extracted text. `url` is the
     address it was fetched from; `encoding` the one its bytes were decoded with (None when the text
-    was given as a string)."""
+    was given as a string). `title` is the given title, else the headline, else the lead's first words
+    (`title_from_lead`)."""
 
     title: str
     text: str
     path: str
     url: str | None = None
     encoding: str | None = None
+    title_from_lead: bool = False  # no headline: `title` is the lead's first words, not the outlet's
 
 
 @dataclass(frozen=True)

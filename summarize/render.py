@@ -26,12 +26,13 @@ def citation_markers(item: BriefSentence) -> str:
 
 def brief_title(brief: Brief) -> str:
     """The headline of the source the most important sentence comes from; if that source has no
-    headline (only its file name), that of a source reporting the same, the one nearest its lead first."""
+    headline (its title is made from its lead), that of a source reporting the same, the one nearest
+    its lead first."""
     for item in brief.sentences:
         others = sorted(item.also_in, key=lambda c: (c.sentence.position, -c.similarity, c.sentence.document))
         for number in [item.sentence.document] + [c.sentence.document for c in others]:
             document = brief.documents[number]
-            if document.title != PurePath(document.path).stem:
+            if not document.title_from_lead and document.title != PurePath(document.path).stem:
                 return document.title
     if brief.sentences:
         return brief.documents[brief.sentences[0].sentence.document].title

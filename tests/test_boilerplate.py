@@ -80,3 +80,26 @@ def test_yaml_front_matter_is_not_the_title_nor_the_text():
 def test_a_horizontal_rule_is_not_front_matter():
     text = "---\n\nThe council voted on Tuesday to close the old bridge for repairs.\n\n---\n"
     assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
+
+
+def test_an_article_without_a_headline_is_titled_by_its_lead_cut_at_a_word():
+    from summarize.boilerplate import lead_title
+
+    lead = "Secretary-General Jens Stoltenberg said on October 7 that NATO decided to expel eight Russians."
+    assert lead_title(lead + "\n") == "Secretary-General Jens Stoltenberg said on October 7 that NATO…"
+    assert lead_title("A powerful storm hit the northern coast of the island on Monday.\n") == (
+        "A powerful storm hit the northern coast…"  # not "... coast of the…"
+    )
+    assert lead_title("The council voted on Tuesday to close the bridge.\n") == "The council voted on Tuesday to close the bridge."
+    assert lead_title("Home\nSport\n") is None
+
+
+def test_the_sample_source_without_a_headline_gets_its_lead_not_its_file_name():
+    from summarize.documents import make_document, sample_documents
+
+    fifth = sample_documents()[4]
+    assert fifth.title == "The North Atlantic Treaty Organization (NATO) expelled eight members…" and fifth.title_from_lead
+    assert "004_f479679f536a04d0" not in fifth.title
+    titled = make_document(ARTICLE, "news/bridge.txt")
+    assert titled.title == "Council Votes To Close Old Bridge" and not titled.title_from_lead
+    assert make_document("The council voted on Tuesday to close the bridge for two years.\n", "x/f00.txt").title_from_lead
