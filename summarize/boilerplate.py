@@ -157,11 +157,10 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
     counts = _line_counts(normalized, copies)
     title = headline(text)
     kept = []
-    for index, (start, end) in enumerate(lines):
-        if index in copies:
-            continue
+    read = [(start, end) for index, (start, end) in enumerate(lines) if index not in copies]  # each copy once
+    for index, (start, end) in enumerate(read):
         line = text[start:end]
-        if is_credit(line) and index >= _TAIL_START * len(lines):
+        if is_credit(line) and index >= _TAIL_START * len(read):
             break
         if counts[_normalized(line)] > 1 or not reads_as_prose(line) or is_credit(line):
             continue

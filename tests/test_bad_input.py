@@ -97,6 +97,8 @@ CASES = [
      "menu.html: no article text found"),
     ("a text too large", lambda d, u: [write(d, "huge.txt", "The storm hit the coast on Monday and many fled. " * 110_000)],
      "huge.txt: too large to summarize (5.4 million characters of text; the limit is 5 million"),
+    ("too much prose", lambda d, u: [write(d, "long.txt", "".join(f"Report {n} says the storm hit the coast and many fled.\n" for n in range(20_000)))],
+     "long.txt: too much article text to summarize (1.1 million characters of prose; the limit is 1 million"),
     ("a file too large", lambda d, u: [sparse(d, "huge.html", 21 * 1024 * 1024)], "huge.html: too large to summarize (over 20 MB"),
     ("a file with no prose", lambda d, u: [write(d, "links.txt", "Home\nWorld news\nSport\nWeather today\n")],
      "links.txt: no article text"),
@@ -231,6 +233,16 @@ def test_an_output_that_would_replace_an_input_or_cannot_be_written_is_refused(t
     assert result.stderr.count("\n") == 1 and message.format(d=tmp_path) in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == contents
     assert sorted(p.name for p in tmp_path.iterdir()) == names
+
+
+def test_a_text_that_repeats_one_article_to_almost_5_mb_is_briefed_as_that_article(tmp_path):
+    article = write(tmp_path, "once.txt", ENGLISH + "\n")
+    pasted = write(tmp_path, "pasted.txt", (ENGLISH + "\n\n") * (4_900_000 // (len(ENGLISH) + 2)))
+    assert os.path.getsize(pasted) > 4_800_000
+    once = CliRunner().invoke(main, ["brief", article, "--format", "json"])
+    result = CliRunner().invoke(main, ["brief", pasted, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [s["text"] for s in json.loads(result.stdout)["sentences"]] == [s["text"] for s in json.loads(once.stdout)["sentences"]]
 
 
 def test_good_input_still_writes_the_brief(tmp_path):
