@@ -136,7 +136,8 @@ def brief(
     --cluster ID or FILE.jsonl#ID picks one); - for one article on standard
     input. A folder gives its .txt/.md/.html/.htm files. Copies of one story
     are cited, marked, and not repeated. Articles must be English, at most 5
-    million characters (5 MB) of text each.
+    million characters (5 MB) of text each, of which at most 1 million of
+    prose.
 
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian
     officials in October 2021. Progress goes to stderr when it is a terminal. Bad input (a missing,
