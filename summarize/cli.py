@@ -136,7 +136,7 @@ def brief(
     --cluster ID or FILE.jsonl#ID picks one); - for one article on standard
     input. A folder gives its .txt/.md/.html/.htm files. Copies of one story
     are cited, marked, and not repeated. Articles must be English, at most 5
-    million characters (5 MB) of text each, of which at most 1 million of
+    million characters (5 MB) of text each, of which at most 500,000 of
     prose.
 
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian

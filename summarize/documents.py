@@ -33,9 +33,10 @@ STDIN_NAME = "<stdin>"
 # A document's text is at most 5 MB (5 million characters, some 800,000 words: hundreds of
 # articles' worth). A file, download or stdin may be larger than its text (HTML, UTF-16), up to:
 MAX_TEXT_CHARACTERS = 5_000_000
-# Of which at most this much prose (what is split, embedded and clustered: the work grows with it;
-# a 4.9 MB text of distinct prose took minutes). An article pasted many times is one article's prose.
-MAX_PROSE_CHARACTERS = 1_000_000
+# Of which at most this much prose (what is split, embedded and clustered: the work grows with it; a
+# 4.9 MB text of distinct prose took 338 s, 490,000 characters of prose take about a minute on a
+# busy 2-core machine). An article pasted many times is one article's prose.
+MAX_PROSE_CHARACTERS = 500_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.+)$", re.IGNORECASE)
 
@@ -97,8 +98,8 @@ def check_text(text: str, name: str) -> None:
     prose = sum(end - start for start, end in spans)
     if prose > MAX_PROSE_CHARACTERS:
         raise SummarizeError(
-            f"{name}: too much article text to summarize ({prose / 1e6:.1f} million characters of prose; the limit "
-            f"is {MAX_PROSE_CHARACTERS / 1e6:g} million, some 170,000 words, per document)"
+            f"{name}: too much article text to summarize ({prose:,} characters of prose; the limit "
+            f"is {MAX_PROSE_CHARACTERS:,}, some 85,000 words, per document)"
         )
 
 

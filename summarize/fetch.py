@@ -96,7 +96,7 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
                 return sock
 
             def connect(self) -> None:
-                self.timeout = max(min(self.timeout or deadline.remaining(), deadline.remaining()), 0.001)
+                self.timeout = max(min(self.timeout or deadline.remaining(), deadline.remaining()), 0.001)  # type: ignore[has-type]
                 super().connect()
                 deadline.watch(self.sock)  # after TLS, the socket that is read
 

@@ -7,15 +7,15 @@ one that nobody writes to reads as empty instead of blocking forever. Reads stop
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
 
 from .records import SummarizeError
 
 
-def open_input(path: str | Path, name: str) -> BinaryIO:
+def open_input(path: str | Path, name: str) -> io.BufferedReader:
     """A binary stream on `path`, a regular file or a pipe; `name` is for messages."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))

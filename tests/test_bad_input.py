@@ -98,7 +98,7 @@ CASES = [
     ("a text too large", lambda d, u: [write(d, "huge.txt", "The storm hit the coast on Monday and many fled. " * 110_000)],
      "huge.txt: too large to summarize (5.4 million characters of text; the limit is 5 million"),
     ("too much prose", lambda d, u: [write(d, "long.txt", "".join(f"Report {n} says the storm hit the coast and many fled.\n" for n in range(20_000)))],
-     "long.txt: too much article text to summarize (1.1 million characters of prose; the limit is 1 million"),
+     "long.txt: too much article text to summarize (1,108,890 characters of prose; the limit is 500,000"),
     ("a file too large", lambda d, u: [sparse(d, "huge.html", 21 * 1024 * 1024)], "huge.html: too large to summarize (over 20 MB"),
     ("a file with no prose", lambda d, u: [write(d, "links.txt", "Home\nWorld news\nSport\nWeather today\n")],
      "links.txt: no article text"),
