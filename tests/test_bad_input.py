@@ -47,7 +47,10 @@ def fifo(folder: Path, name: str) -> str:
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch):
+    from summarize import files
+
     monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(files, "FIFO_WAIT_SECONDS", 0.5)  # how long a named pipe may stay without a writer
     for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
 
@@ -140,10 +143,10 @@ CASES = [
     ("a JSONL line with binary data", lambda d, u: [write(d, "nul.jsonl", CLUSTER + " " * 9000 + "\n" + "\x00" * 10 + "\n")],
      "nul.jsonl:2: binary data, not JSON"),
     ("a device", lambda d, u: ["/dev/zero"], "/dev/zero: not a regular file (a device or a socket)"),
-    ("a named pipe nobody writes to", lambda d, u: [fifo(d, "pipe.txt")], "pipe.txt: the file is empty"),
-    ("a JSONL named pipe nobody writes to", lambda d, u: [fifo(d, "pipe.jsonl")], "pipe.jsonl: the file is empty (no clusters)"),
+    ("a named pipe nobody writes to", lambda d, u: [fifo(d, "pipe.txt")], "pipe.txt: a named pipe that nobody wrote to within 0.5 s"),
+    ("a JSONL named pipe nobody writes to", lambda d, u: [fifo(d, "pipe.jsonl")], "pipe.jsonl: a named pipe that nobody wrote to"),
     ("--prompt a device", lambda d, u: ["--prompt", "/dev/zero"], "/dev/zero: not a regular file (a device or a socket)"),
-    ("--prompt a named pipe nobody writes to", lambda d, u: ["--prompt", fifo(d, "pipe.md")], "pipe.md:1:"),
+    ("--prompt a named pipe nobody writes to", lambda d, u: ["--prompt", fifo(d, "pipe.md")], "pipe.md: a named pipe that nobody wrote to"),
     ("--prompt too large", lambda d, u: ["--prompt", write(d, "huge.md", "# Huge\n" + "- Why?\n" * 200_000)],
      "huge.md: too large for a prompt (over 1024 KB)"),
     ("empty stdin", lambda d, u: ["-"], "<stdin>: the input is empty"),
@@ -243,6 +246,16 @@ def test_a_text_that_repeats_one_article_to_almost_5_mb_is_briefed_as_that_artic
     result = CliRunner().invoke(main, ["brief", pasted, "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [s["text"] for s in json.loads(result.stdout)["sentences"]] == [s["text"] for s in json.loads(once.stdout)["sentences"]]
+
+
+def test_a_named_pipe_whose_writer_comes_later_is_read(tmp_path):
+    pipe = fifo(tmp_path, "later.txt")
+    writer = subprocess.Popen(["sh", "-c", f"sleep 0.2; cat > {pipe}"], stdin=subprocess.PIPE)
+    writer.stdin.write(ENGLISH.encode())
+    writer.stdin.close()
+    result = CliRunner().invoke(main, ["brief", pipe])
+    writer.wait(10)
+    assert result.exit_code == 0 and result.stdout.startswith("# "), result.output
 
 
 def test_good_input_still_writes_the_brief(tmp_path):
@@ -350,7 +363,7 @@ BATCH_CASES = [
     ("a text too large", lambda d: write(d, "huge.jsonl", cluster_line(text="The storm hit the coast and many fled. " * 130_000)),
      "huge.jsonl:1 (document d1): too large to summarize"),
     ("a device", lambda d: "/dev/zero", "/dev/zero: not a regular file"),
-    ("a named pipe nobody writes to", lambda d: fifo(d, "pipe.jsonl"), "pipe.jsonl: the file is empty (no clusters)"),
+    ("a named pipe nobody writes to", lambda d: fifo(d, "pipe.jsonl"), "pipe.jsonl: a named pipe that nobody wrote to"),
     ("an image", lambda d: write(d, "photo.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00"), "photo.jsonl: this is a PNG image"),
 ]
 
