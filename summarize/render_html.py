@@ -176,15 +176,19 @@ def articles_html(brief: Brief) -> str:
     return "".join(parts)
 
 
-def evidence_entry(number: int, sentence: Sentence, brief: Brief, kind: str, label: str, current: bool) -> str:
+def evidence_entry(number: int, sentence: Sentence, brief: Brief, kind: str, label: str = "", current: bool = False) -> str:
+    """A button that shows `sentence` in its article: its source and outlet, what it is (`label`, when
+    not simply another report), and its words (unless it is the brief's own, already on screen)."""
     source = source_number(sentence.document)
     pressed = ' aria-current="true"' if current else ""
+    tag = f' <span class="evidence-kind">{text(label)}</span>' if label else ""
+    quote = "" if kind == "own" else f'<span class="quote">{text(sentence.text)}</span>'
     return (
         f'<li><button type="button" class="evidence-link {kind}" data-item="{number}"'
         f' data-span="{span_id(sentence)}"{pressed}>'
-        f'<span class="badge">[{source}]</span><span class="evidence-body"><span class="evidence-kind">{text(label)}</span>'
-        f' <span class="outlet">{text(brief.documents[sentence.document].title)}</span>'
-        f'<span class="quote">{text(sentence.text)}</span></span></button></li>'
+        f'<span class="badge">[{source}]</span><span class="evidence-body">'
+        f'<span class="outlet-line"><span class="outlet">{text(brief.documents[sentence.document].title)}</span>{tag}</span>'
+        f"{quote}</span></button></li>"
     )
 
 
@@ -194,16 +198,16 @@ def evidence_html(brief: Brief) -> str:
     several = len(brief.documents) > 1
     for index, item in enumerate(brief.sentences):
         number = index + 1
-        entries = [evidence_entry(number, item.sentence, brief, "own", "Quoted from", current=True)]
-        entries += [evidence_entry(number, c.sentence, brief, "also", "Also reported by", False) for c in item.also_in]
+        entries = [evidence_entry(number, item.sentence, brief, "own", "quoted in the brief", current=True)]
+        entries += [evidence_entry(number, c.sentence, brief, "also") for c in item.also_in]
         entries += [
-            evidence_entry(number, m.sentence, brief, f"mark mark-{attribute(m.kind)}", m.label, False)
+            evidence_entry(number, m.sentence, brief, f"mark mark-{attribute(m.kind)}", m.label)
             for m in reader_marks(item)
             if m.sentence is not None
         ]
         lonely = '<p class="lonely">No other source reports this.</p>' if several and not item.also_in else ""
         count = len({c.sentence.document for c in item.also_in})
-        heading = f"Sentence {number}: {count + 1} source{'s' if count else ''}"
+        heading = f"Sentence {number} · in {count + 1} source{'s' if count else ''}"
         hidden = "" if index == 0 else " hidden"
         panels.append(
             f'<section class="evidence" id="evidence-{number}" aria-label="Sources of sentence {number}"{hidden}>'
