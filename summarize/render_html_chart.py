@@ -38,10 +38,12 @@ def coverage_chart(brief: Brief) -> str:
     width = LABEL + columns * (CELL + GAP)
     height = LABEL + rows * (CELL + GAP)
     parts = [
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
-        f' viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title">'
-        f'<title id="chart-title">Coverage: for each of the {rows} brief sentences, the source it is quoted'
-        f" from and the sources that also report it</title>"
+        (
+            f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
+            f' viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title">'
+            f'<title id="chart-title">Coverage: for each of the {rows} brief sentences, the source it is quoted'
+            f" from and the sources that also report it</title>"
+        )
     ]
     for document in range(columns):
         x = LABEL + document * (CELL + GAP) + CELL / 2
