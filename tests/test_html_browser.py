@@ -208,3 +208,12 @@ def test_the_samples_page_with_the_real_model_and_its_screenshot(browser, tmp_pa
     assert opened.requests == [] and opened.problems == []
     if os.environ.get("SUMMARIZE_UPDATE_SCREENSHOT"):
         shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_without_javascript_the_first_sentence_is_shown_in_its_article(browser, tmp_path):
+    brief = build_brief(sample_documents(), HashingEmbedder(), BriefSettings(words=150))
+    opened = open_page(browser, brief, tmp_path, java_script_enabled=False)
+    assert highlighted(opened.page)[0] == span_id(brief.sentences[0].sentence)
+    assert opened.page.locator(f"#source-text-{brief.sentences[0].sentence.document + 1}").is_visible()
+    assert opened.page.locator("button.sentence").count() == len(brief.sentences)
+    assert opened.requests == [] and opened.problems == []
