@@ -21,7 +21,7 @@ from . import __version__
 from .duplicates import duplicate_of
 from .records import Brief, BriefSentence, Document, Sentence
 from .render import NOT_ADDRESSED, NOTHING_FITS, brief_title, source_number
-from .render_html_chart import coverage_chart, span_id
+from .render_html_chart import coverage_chart, reports_by_source, span_id
 
 
 def text(value: str) -> str:
@@ -81,9 +81,7 @@ def sentence_item(number: int, item: BriefSentence, current: bool) -> str:
     """One brief sentence: the sentence itself (a button), its source [n] and the sources that also
     report it (one button per source: its most similar sentence), then any marks."""
     own = item.sentence
-    first_per_source: dict[int, Sentence] = {}
-    for corroboration in item.also_in:
-        first_per_source.setdefault(corroboration.sentence.document, corroboration.sentence)
+    first_per_source = reports_by_source(item)
     cites = cite_button(number, own, f"[{source_number(own.document)}]", "own")
     if first_per_source:
         others = "".join(
@@ -229,7 +227,7 @@ def web_link(url: str) -> str:
 def sources_html(brief: Brief) -> str:
     originals = duplicate_of(brief.documents)
     rows = []
-    for number, document in enumerate(brief.documents):
+    for number, (document, original) in enumerate(zip(brief.documents, originals)):
         n = source_number(number)
         where = f'<span class="path">{text(document.path)}</span>'
         if document.url is not None and document.url != document.path:
@@ -237,8 +235,8 @@ def sources_html(brief: Brief) -> str:
         elif document.url is not None:
             where = web_link(document.url)
         copy = ""
-        if originals[number] is not None:
-            copy = f' <span class="copy">the same story as [{source_number(originals[number])}]</span>'
+        if original is not None:
+            copy = f' <span class="copy">the same story as [{source_number(original)}]</span>'
         rows.append(
             f'<li id="source-{n}"><span class="badge">[{n}]</span> <span class="source-entry">'
             f'<button type="button" class="read" data-source="{n}">{text(document.title)}</button>{copy}'

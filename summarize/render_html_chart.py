@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .records import Brief, Sentence
+from .records import Brief, BriefSentence, Sentence
 from .render import source_number
 
 CELL = 22
@@ -19,16 +19,22 @@ def span_id(sentence: Sentence) -> str:
     return f"s{source_number(sentence.document)}-{sentence.start}-{sentence.end}"
 
 
+def reports_by_source(item: BriefSentence) -> dict[int, Sentence]:
+    """Each source that also reports a brief sentence, with its most similar sentence there (the one
+    the brief's `[n]` and the chart's cell show)."""
+    first: dict[int, Sentence] = {}
+    for corroboration in item.also_in:
+        first.setdefault(corroboration.sentence.document, corroboration.sentence)
+    return first
+
+
 def cell_sentence(brief: Brief, row: int, document: int) -> tuple[str, Sentence | None]:
-    """What a cell shows: the sentence's own source, a source that also reports it (its most similar
-    sentence there), or a source that does not."""
+    """What a cell shows: the sentence's own source, a source that also reports it, or one that does not."""
     item = brief.sentences[row]
     if item.sentence.document == document:
         return "own", item.sentence
-    for corroboration in item.also_in:
-        if corroboration.sentence.document == document:
-            return "also", corroboration.sentence
-    return "none", None
+    reported = reports_by_source(item).get(document)
+    return ("also", reported) if reported is not None else ("none", None)
 
 
 def coverage_chart(brief: Brief) -> str:
