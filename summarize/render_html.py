@@ -20,7 +20,7 @@ from importlib.resources import files
 from . import __version__
 from .duplicates import duplicate_of
 from .records import Brief, BriefSentence, Document, Sentence
-from .render import NOT_ADDRESSED, NOTHING_FITS, brief_title, source_number
+from .render import NO_SENTENCE_FITS, NOT_ADDRESSED, NOTHING_FITS, ONE_ARTICLE, brief_title, source_number
 from .render_html_chart import coverage_chart, reports_by_source, span_id
 
 
@@ -122,9 +122,9 @@ def sections_html(brief: Brief) -> str:
 def brief_body(brief: Brief) -> str:
     notes = ""
     if len(brief.documents) == 1:
-        notes += '<p class="note">Only one article was given, so no sentence is checked against another source.</p>'
+        notes += f'<p class="note">{ONE_ARTICLE}</p>'
     if not brief.sentences and not brief.sections:
-        notes += '<p class="note">No sentence of the input fits this word budget.</p>'
+        notes += f'<p class="note">{NO_SENTENCE_FITS}</p>'
     if brief.sections:
         return notes + sections_html(brief)
     return notes + (sentence_list(brief, range(len(brief.sentences))) if brief.sentences else "")

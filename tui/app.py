@@ -236,8 +236,8 @@ class BriefingApp(ChoosingActions, App[None]):
             return
         self.push_screen(
             PromptScreen(
-                "Export the brief as markdown to", "brief.md", placeholder="file name",
-                hint=f"Relative to {Path.cwd()}; a name ending in .json writes JSON, .html a page to share; → completes a path",
+                "Export the brief to", "brief.md", placeholder="file name",
+                hint=f"Relative to {Path.cwd()}; markdown, or JSON for a .json name, a page to share for .html; → completes a path",
                 check=partial(check_export_path, documents=self.documents), complete_paths=True,
             ),
             self._export_to,
