@@ -66,6 +66,15 @@ def test_every_sentence_and_corroboration_is_one_click_away():
     assert {a["data-span"] for _, a in page.tags if "data-span" in a} <= set(page.spans)
 
 
+@pytest.mark.parametrize("make", [storm_brief, hostile_brief])
+def test_ids_are_unique_and_every_aria_reference_exists(make):
+    page = read_page(to_html(make()))
+    ids = [attrs["id"] for _, attrs in page.tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+    references = [attrs[name] for _, attrs in page.tags for name in ("aria-labelledby",) if name in attrs]
+    assert references and set(references) <= set(ids)
+
+
 def test_the_first_sentence_is_shown_without_javascript():
     brief = storm_brief()
     page = read_page(to_html(brief))
