@@ -89,7 +89,8 @@ def main() -> None:
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the brief to this file (atomically) instead of standard output.",
+    help="Write the brief to this file (atomically) instead of standard output; a .json or .html name "
+    "picks that format.",
 )
 @click.option(
     "-m", "--method", type=click.Choice(RANKER_NAMES), default=RANKER_NAMES[0], show_default=True,
