@@ -149,9 +149,8 @@ def article_text(document: Document, linked: list[Sentence], current: Sentence |
             continue
         state = " current" if sentence == current else ""
         parts.append(text(document.text[at : sentence.start]))
-        parts.append(
-            f'<span class="span{state}" id="{span_id(sentence)}">{text(document.text[sentence.start : sentence.end])}</span>'
-        )
+        words = text(document.text[sentence.start : sentence.end])
+        parts.append(f'<span class="span{state}" id="{span_id(sentence)}">{words}</span>')
         at = sentence.end
     parts.append(text(document.text[at:]))
     return "".join(parts)
@@ -177,18 +176,21 @@ def articles_html(brief: Brief) -> str:
     return "".join(parts)
 
 
-def evidence_entry(number: int, sentence: Sentence, brief: Brief, kind: str, label: str = "", current: bool = False) -> str:
+def evidence_entry(
+    number: int, sentence: Sentence, brief: Brief, kind: str, label: str = "", current: bool = False
+) -> str:
     """A button that shows `sentence` in its article: its source and outlet, what it is (`label`, when
     not simply another report), and its words (unless it is the brief's own, already on screen)."""
     source = source_number(sentence.document)
     pressed = ' aria-current="true"' if current else ""
     tag = f' <span class="evidence-kind">{text(label)}</span>' if label else ""
     quote = "" if kind == "own" else f'<span class="quote">{text(sentence.text)}</span>'
+    outlet = text(brief.documents[sentence.document].title)
     return (
         f'<li><button type="button" class="evidence-link {kind}" data-item="{number}"'
         f' data-span="{span_id(sentence)}"{pressed}>'
         f'<span class="badge">[{source}]</span><span class="evidence-body">'
-        f'<span class="outlet-line"><span class="outlet">{text(brief.documents[sentence.document].title)}</span>{tag}</span>'
+        f'<span class="outlet-line"><span class="outlet">{outlet}</span>{tag}</span>'
         f"{quote}</span></button></li>"
     )
 

@@ -53,7 +53,8 @@ def coverage_chart(brief: Brief) -> str:
     ]
     for document in range(columns):
         x = LABEL + document * (CELL + GAP) + CELL / 2
-        parts.append(f'<text class="axis" x="{x:g}" y="{LABEL - 10}" text-anchor="middle">[{source_number(document)}]</text>')
+        label = f"[{source_number(document)}]"
+        parts.append(f'<text class="axis" x="{x:g}" y="{LABEL - 10}" text-anchor="middle">{label}</text>')
     for row in range(rows):
         y = LABEL + row * (CELL + GAP)
         parts.append(f'<text class="axis" x="{LABEL - 8}" y="{y + CELL / 2 + 4:g}" text-anchor="end">{row + 1}</text>')

@@ -237,7 +237,8 @@ class BriefingApp(ChoosingActions, App[None]):
         self.push_screen(
             PromptScreen(
                 "Export the brief to", "brief.md", placeholder="file name",
-                hint=f"Relative to {Path.cwd()}; markdown, or JSON for a .json name, a page to share for .html; → completes a path",
+                hint=f"Relative to {Path.cwd()}; markdown, or JSON for a .json name, a page to share for .html;"
+                " → completes a path",
                 check=partial(check_export_path, documents=self.documents), complete_paths=True,
             ),
             self._export_to,
