@@ -71,6 +71,7 @@
 
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || !sentences.length) return;
+    if (event.target instanceof Element && event.target.closest("#article-scroller")) return; // scrolls the article
     const key = event.key;
     const inEvidence = event.target instanceof Element && event.target.closest("section.evidence");
     const step = key === "ArrowDown" || key === "j" ? 1 : key === "ArrowUp" || key === "k" ? -1 : 0;
