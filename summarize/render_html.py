@@ -74,9 +74,10 @@ def cited_sentences(brief: Brief) -> Iterable[Sentence]:
 # --- the brief --------------------------------------------------------------------------------------
 
 
-def cite_button(number: int, sentence: Sentence, label: str, kind: str) -> str:
+def cite_button(number: int, sentence: Sentence, label: str, kind: str, current: bool = False) -> str:
+    pressed = ' aria-current="true"' if current else ""
     return (
-        f'<button type="button" class="cite {kind}" data-item="{number}" data-span="{span_id(sentence)}"'
+        f'<button type="button" class="cite {kind}" data-item="{number}" data-span="{span_id(sentence)}"{pressed}'
         f' title="Show it in source [{source_number(sentence.document)}]">{text(label)}</button>'
     )
 
@@ -92,7 +93,7 @@ def sentence_item(number: int, item: BriefSentence, current: bool) -> str:
     report it (one button per source: its most similar sentence), then any marks."""
     own = item.sentence
     first_per_source = reports_by_source(item)
-    cites = cite_button(number, own, f"[{source_number(own.document)}]", "own")
+    cites = cite_button(number, own, f"[{source_number(own.document)}]", "own", current)
     if first_per_source:
         others = "".join(
             cite_button(number, first_per_source[d], f"[{source_number(d)}]", "also") for d in sorted(first_per_source)

@@ -113,6 +113,7 @@ def test_clicking_a_sentence_and_a_corroboration_shows_each_exact_span(browser, 
     number, item = next((n, item) for n, item in enumerate(brief.sentences, 1) if len(item.also_in) >= 2)
     page.locator(f"#item-{number} .cite.also").first.click()  # a corroboration's [n] in the brief
     assert_shows(page, brief, item.also_in[0].sentence)
+    assert page.locator(".cite[aria-current=true]").get_attribute("data-span") == span_id(item.also_in[0].sentence)
     page.locator(f"#evidence-{number} .evidence-link.also").nth(1).click()  # another, from the source pane
     assert_shows(page, brief, item.also_in[1].sentence)
     assert page.locator(f"#evidence-{number} [aria-current=true]").get_attribute("data-span") == span_id(
@@ -198,10 +199,11 @@ def test_the_samples_page_with_the_real_model_and_its_screenshot(browser, tmp_pa
     page.locator("button.sentence").nth(1).click()
     assert_shows(page, brief, second.sentence)
     assert second.also_in, "the sample's second sentence is reported by other sources"
-    page.locator("#evidence-2 .evidence-link.also").first.click()
-    assert_shows(page, brief, second.also_in[0].sentence)
+    page.locator("button.sentence").nth(2).click()
     page.locator("button.sentence").nth(1).click()
     assert_shows(page, brief, second.sentence)
+    page.locator("#evidence-2 .evidence-link.also").first.click()  # the screenshot: the same fact elsewhere
+    assert_shows(page, brief, second.also_in[0].sentence)
     shot = tmp_path / "html.png"
     page.screenshot(path=str(shot))
     assert png_size(shot) == (VIEWPORT["width"], VIEWPORT["height"])

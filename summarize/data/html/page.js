@@ -23,8 +23,11 @@
     for (const old of document.querySelectorAll(".span.current")) old.classList.remove("current");
     if (span) span.classList.add("current");
     if (!span) { scroller.scrollTop = 0; return; }
+    // A quarter of the way down what the article's sticky header leaves visible.
+    const header = article.querySelector("header").offsetHeight;
     const offset = span.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-    scroller.scrollTo({ top: scroller.scrollTop + offset - scroller.clientHeight / 3, behavior: smooth ? motion : "auto" });
+    const above = header + (scroller.clientHeight - header) / 4;
+    scroller.scrollTo({ top: scroller.scrollTop + offset - above, behavior: smooth ? motion : "auto" });
   }
 
   function describe(article, span) {
@@ -43,6 +46,7 @@
     for (const panel of document.querySelectorAll("section.evidence")) panel.hidden = panel.id !== `evidence-${item}`;
     const links = document.querySelectorAll(`#evidence-${item} .evidence-link`);
     only(".evidence-link", Array.from(links).find((link) => link.dataset.span === spanId) || null, "aria-current");
+    only("button.cite", document.querySelector(`button.cite[data-item="${item}"][data-span="${spanId}"]`), "aria-current");
     const article = span.closest("article");
     showArticle(article, span, smooth);
     describe(article, span);
@@ -52,6 +56,7 @@
     const article = document.getElementById(`source-text-${source}`);
     if (!article) return;
     only("button.read", document.querySelector(`button.read[data-source="${source}"]`), "aria-current");
+    only("button.cite", null, "aria-current");
     only(".evidence-link", null, "aria-current");
     showArticle(article, null, false);
     describe(article, null);
