@@ -11,7 +11,7 @@ import os
 import shutil
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -19,12 +19,12 @@ import pytest
 from summarize.brief import BriefSettings, build_brief
 from summarize.documents import sample_documents
 from summarize.embedding import HashingEmbedder
-from summarize.records import Brief, Sentence
+from summarize.records import Brief, BriefSection, Sentence
 from summarize.render import brief_title
 from summarize.render_html import to_html
 from summarize.render_html_chart import span_id
 
-from .html_page import HOSTILE, hostile_brief
+from .html_page import HOSTILE, hostile_brief, storm_brief
 
 VIEWPORT = {"width": 1280, "height": 800}
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "html.png"
@@ -219,3 +219,22 @@ def test_without_javascript_the_first_sentence_is_shown_in_its_article(browser, 
     assert opened.page.locator(f"#source-text-{brief.sentences[0].sentence.document + 1}").is_visible()
     assert opened.page.locator("button.sentence").count() == len(brief.sentences)
     assert opened.requests == [] and opened.problems == []
+
+
+def test_keys_follow_reading_order_in_a_sectioned_brief(browser, tmp_path):
+    """Sections list the brief's sentences in their own order: j/k follow what the reader sees."""
+    plain = storm_brief()
+    sections = (BriefSection("Impact", ("What did it cause?",), (1,)), BriefSection("Event", ("What happened?",), (0,)))
+    brief = replace(plain, sections=sections)
+    opened = open_page(browser, brief, tmp_path)
+    page = opened.page
+    assert [b.get_attribute("data-item") for b in page.locator("button.sentence").all()] == ["2", "1"]
+    assert_shows(page, brief, brief.sentences[0].sentence)  # sentence 1 is shown first, wherever it stands
+    page.locator("button.sentence").first.focus()
+    page.keyboard.press("j")
+    assert active(page, "dataset.item") == "1"
+    page.keyboard.press("k")
+    assert active(page, "dataset.item") == "2"
+    assert_shows(page, brief, brief.sentences[1].sentence)
+    page.keyboard.press("Escape")
+    assert active(page, "dataset.item") == "2" and opened.problems == []

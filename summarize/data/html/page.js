@@ -3,13 +3,15 @@
 // Shows a brief sentence (or one of its sources' sentences) in its article. The page is fully built
 // already: this only toggles `hidden`, classes and aria-current, and never parses text as HTML.
 (() => {
-  const sentences = Array.from(document.querySelectorAll("button.sentence"));
+  const sentences = Array.from(document.querySelectorAll("button.sentence")); // in reading order
+  const sentenceOf = (item) => sentences.find((button) => button.dataset.item === String(item));
   const scroller = document.getElementById("article-scroller");
   const pane = document.getElementById("source-pane");
   const status = document.getElementById("pane-status");
   const motion = window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   const stacked = window.matchMedia("(max-width: 900px)");
-  let current = sentences.length ? 1 : 0; // the brief sentence shown (1-based; 0: none)
+  const shown = document.querySelector("button.sentence[aria-current]") || sentences[0];
+  let current = shown ? Number(shown.dataset.item) : 0; // the brief sentence shown (its number; 0: none)
 
   function only(selector, chosen, attribute) {
     for (const element of document.querySelectorAll(selector)) {
@@ -41,7 +43,7 @@
     const span = document.getElementById(spanId);
     if (!span) return;
     current = item;
-    only("button.sentence", sentences[item - 1], "aria-current");
+    only("button.sentence", sentenceOf(item), "aria-current");
     only("button.read", null, "aria-current");
     for (const panel of document.querySelectorAll("section.evidence")) panel.hidden = panel.id !== `evidence-${item}`;
     const links = document.querySelectorAll(`#evidence-${item} .evidence-link`);
@@ -87,18 +89,19 @@
       next.focus();
       show(current, next.dataset.span, true);
     } else if (step) {
-      const item = Math.min(sentences.length, Math.max(1, (current || 1) + (current ? step : 0)));
-      sentences[item - 1].focus();
-      show(item, sentences[item - 1].dataset.span, true);
+      const at = sentences.indexOf(sentenceOf(current));
+      const next = sentences[Math.min(sentences.length - 1, Math.max(0, at + step))];
+      next.focus();
+      show(Number(next.dataset.item), next.dataset.span, true);
     } else if (key === "Enter" && event.target.matches && event.target.matches("button.sentence")) {
       // Enter opens the sources: the sentence is shown and the focus goes to its evidence list.
-      const item = sentences.indexOf(event.target) + 1;
-      show(item, event.target.dataset.span, true);
+      show(Number(event.target.dataset.item), event.target.dataset.span, true);
       const links = evidenceLinks();
       if (links.length) links[0].focus();
     } else if (key === "Escape" && current) {
-      sentences[current - 1].focus();
-      show(current, sentences[current - 1].dataset.span, true);
+      const button = sentenceOf(current);
+      button.focus();
+      show(current, button.dataset.span, true);
     } else {
       return;
     }
@@ -106,7 +109,7 @@
   });
 
   if (current) {
-    const first = document.getElementById(sentences[0].dataset.span);
+    const first = document.getElementById(sentenceOf(current).dataset.span);
     if (first) showArticle(first.closest("article"), first, false);
   }
 })();
