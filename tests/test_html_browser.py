@@ -61,7 +61,7 @@ class Opened:
     problems: list[str] = field(default_factory=list)  # console errors, uncaught errors, dialogs
 
 
-def open_page(browser, brief: Brief, folder: Path, **options) -> Opened:
+def open_page(browser, brief: Brief, folder: Path, fragment: str = "", **options) -> Opened:
     path = folder / "brief.html"
     path.write_text(to_html(brief), encoding="utf-8")
     context = browser.new_context(viewport=VIEWPORT, reduced_motion="reduce", **options)  # scrolls at once
@@ -74,7 +74,7 @@ def open_page(browser, brief: Brief, folder: Path, **options) -> Opened:
     page.on("dialog", lambda dialog: (opened.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     # Anything but the page itself is refused (and recorded above): the page must need nothing else.
     context.route("**/*", lambda route: route.continue_() if route.request.url == path.as_uri() else route.abort())
-    page.goto(path.as_uri())
+    page.goto(path.as_uri() + fragment)
     opened.requests.remove(path.as_uri())
     return opened
 
@@ -238,3 +238,14 @@ def test_keys_follow_reading_order_in_a_sectioned_brief(browser, tmp_path):
     assert_shows(page, brief, brief.sentences[1].sentence)
     page.keyboard.press("Escape")
     assert active(page, "dataset.item") == "2" and opened.problems == []
+
+
+def test_the_address_names_the_sentence_shown_so_a_reader_can_point_at_it(browser, tmp_path):
+    brief = build_brief(sample_documents(), HashingEmbedder(), BriefSettings(words=150))
+    page = open_page(browser, brief, tmp_path).page
+    page.locator("button.sentence").nth(3).click()
+    assert page.url.endswith("/brief.html#item-4")
+    opened = open_page(browser, brief, tmp_path, fragment="#item-3")
+    assert_shows(opened.page, brief, brief.sentences[2].sentence)
+    assert opened.page.locator("button.sentence[aria-current=true]").get_attribute("data-item") == "3"
+    assert opened.requests == [] and opened.problems == []

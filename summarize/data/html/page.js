@@ -52,6 +52,16 @@
     const article = span.closest("article");
     showArticle(article, span, smooth);
     describe(article, span);
+    remember(item);
+  }
+
+  // The address names the sentence shown (brief.html#item-3), so a reader can point someone at it.
+  function remember(item) {
+    try {
+      history.replaceState(null, "", `#item-${item}`);
+    } catch (error) {
+      // Some browsers refuse to touch a file:// address; the page works the same without it.
+    }
   }
 
   function read(source) {
@@ -108,7 +118,10 @@
     event.preventDefault();
   });
 
-  if (current) {
+  const asked = /^#item-(\d+)$/.exec(window.location.hash);
+  if (asked && sentenceOf(asked[1])) {
+    show(Number(asked[1]), sentenceOf(asked[1]).dataset.span, false);
+  } else if (current) {
     const first = document.getElementById(sentenceOf(current).dataset.span);
     if (first) showArticle(first.closest("article"), first, false);
   }
