@@ -20,6 +20,7 @@ from .cli_common import (
 )
 from .cli_eval import evaluate
 from .rankers import RANKER_NAMES
+from .formats import FORMATS, format_for_path
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
 
@@ -79,6 +80,7 @@ def main() -> None:
       summarize brief --focus "How did Russia respond?"    only what answers one question
       summarize prompts                     the prompts you can brief with
       summarize brief --format json -o brief.json
+      summarize brief a.txt b.txt -o brief.html    a page to share: click a sentence, see its source
     """
 
 
@@ -89,12 +91,15 @@ def main() -> None:
     help="Word budget: the brief never exceeds it and fills most of it when the input allows.",
 )
 @click.option(
-    "-f", "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown",
-    show_default=True, help="markdown for reading; json for scripts (schema in the README).",
+    "-f", "--format", "output_format", type=click.Choice(FORMATS), default=None,
+    show_default="from the -o file's extension (.json, .html), else markdown",
+    help="markdown for reading; json for scripts (schema in the README); html: one self-contained page to "
+    "share, each sentence one click from its place in its source (opens offline, from any folder).",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the brief to this file (atomically) instead of standard output.",
+    help="Write the brief to this file (atomically) instead of standard output; a .json or .html name "
+    "picks that format.",
 )
 @click.option(
     "-m", "--method", type=click.Choice(RANKER_NAMES), default=RANKER_NAMES[0], show_default=True,
@@ -123,7 +128,7 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 @click.option("--backend", type=click.Choice(["torch", "onnx"]), help=BACKEND_HELP)
 def brief(
-    paths: tuple[str, ...], words: int | None, output_format: str, output: Path | None, method: str,
+    paths: tuple[str, ...], words: int | None, output_format: str | None, output: Path | None, method: str,
     cluster: str | None, timeout: float, max_download: float, prompt_name: str | None, focus: str | None,
     no_cache: bool = False, backend: str | None = None,
 ) -> None:
@@ -150,7 +155,7 @@ def brief(
     from .documents import check_output_path, read_documents, sample_documents
     from .rankers import ranker_named
     from .records import SummarizeError
-    from .render import to_json, to_markdown
+    from .formats import render_as
     from .text_safety import one_line
 
     try:
@@ -176,7 +181,9 @@ def brief(
     note = cache_note(embedder)
     if note is not None:
         click.echo(one_line(note), err=True)
-    text = to_json(result) if output_format == "json" else to_markdown(result)
+    if output_format is None:
+        output_format = format_for_path(output) if output is not None else "markdown"
+    text = render_as(result, output_format)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -184,7 +191,8 @@ def brief(
             write_atomically(output, text)
         except OSError as error:  # checked before the work; a full disk can still happen
             raise click.ClickException(f"{output}: cannot write ({error.strerror or error})") from None
-        click.echo(f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources).", err=True)
+        opens = "; open it in any browser" if output_format == "html" else ""
+        click.echo(f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True)
 
 
 def shipped_questions() -> list[str]:

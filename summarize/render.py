@@ -51,6 +51,8 @@ def source_line(number: int, document: Document, original: int | None) -> str:
 
 NOT_ADDRESSED = "No article addresses this."
 NOTHING_FITS = "Nothing on this fits the word budget."
+ONE_ARTICLE = "Only one article was given, so no sentence is checked against another source."
+NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
 
 
 def section_lines(brief: Brief) -> list[str]:
@@ -82,9 +84,9 @@ def to_markdown(brief: Brief) -> str:
         "",
     ]
     if count == 1:
-        lines += ["Only one article was given, so no sentence is checked against another source.", ""]
+        lines += [ONE_ARTICLE, ""]
     if not brief.sentences and not brief.sections:
-        lines += ["No sentence of the input fits this word budget.", ""]
+        lines += [NO_SENTENCE_FITS, ""]
     if brief.sections:
         lines += section_lines(brief)
     else:

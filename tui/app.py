@@ -17,7 +17,8 @@ from summarize.documents import read_documents, sample_documents
 from summarize.cache import with_cache
 from summarize.embedding import Embedder, default_embedder
 from summarize.records import Analysis, Brief, Document
-from summarize.render import source_number, to_json, to_markdown
+from summarize.formats import format_for_path, render_as
+from summarize.render import source_number
 
 from .choice import Choice, compose
 from .choosing import ChoosingActions
@@ -235,8 +236,9 @@ class BriefingApp(ChoosingActions, App[None]):
             return
         self.push_screen(
             PromptScreen(
-                "Export the brief as markdown to", "brief.md", placeholder="file name",
-                hint=f"Relative to {Path.cwd()}; a name ending in .json writes JSON; → completes a path",
+                "Export the brief to", "brief.md", placeholder="file name",
+                hint=f"Relative to {Path.cwd()}; markdown, or JSON for a .json name, a page to share for .html;"
+                " → completes a path",
                 check=partial(check_export_path, documents=self.documents), complete_paths=True,
             ),
             self._export_to,
@@ -255,13 +257,13 @@ class BriefingApp(ChoosingActions, App[None]):
     def export(self, path: Path) -> None:
         if self.brief is None:
             return
-        as_json = path.suffix.lower() == ".json"
+        output_format = format_for_path(path)
         try:
-            write_atomically(path, to_json(self.brief) if as_json else to_markdown(self.brief))
+            write_atomically(path, render_as(self.brief, output_format))
         except OSError as error:
             self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", markup=False)
             return
-        kind = "JSON" if as_json else "markdown"
+        kind = {"json": "JSON", "html": "a page for any browser"}.get(output_format, output_format)
         self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported", markup=False)
 
     # --- sources ------------------------------------------------------------------------------
