@@ -59,10 +59,20 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Corroboration:
-    """A sentence in another source that reports what a brief sentence says."""
+    """A sentence in another source that reports the same main fact as a brief sentence."""
 
     sentence: Sentence
     similarity: float
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A sentence in another source that reports the same event as a brief sentence but gives another
+    figure or date for it; `what` says what it gives, in its words ("gives 9,000", "says Tuesday")."""
+
+    sentence: Sentence
+    similarity: float
+    what: str
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,8 @@ class BriefSentence:
     sentence: Sentence
     cluster: int  # Cluster.id
     score: float
-    also_in: tuple[Corroboration, ...]
+    also_in: tuple[Corroboration, ...]  # other sources reporting the same fact (summarize.corroboration)
+    disagrees: tuple[Disagreement, ...] = ()  # other sources giving the same event another figure or date
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,201 @@
+"""What must agree for two sentences to report the same fact: who (names), how many (numbers with
+their units), when (dates) and what (the content words). Read simply from the text, no parser: enough
+for the corroboration judge (`summarize.corroboration`) to tell "the same fact" from "the same topic".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .concepts import STOP_WORDS, stem
+from .dates import MONTHS, mentions
+
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+     "dozen": 12, "hundred": 100, "thousand": 1000}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "m": 1e6, "mln": 1e6, "bn": 1e9, "k": 1e3}
+# "nearly 200" and "197" are one figure; without such a word, 66 and 70 are two.
+_APPROXIMATE = frozenset("about around almost nearly roughly some approximately over more least estimated "
+                         "possibly perhaps".split())
+_NUMBER = re.compile(
+    r"(?:(?P<currency>[$€£])\s?)?\b(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\b(?![\d,]*\.\d)(?![:/]\d)(?:\s*(?:-|\s)?(?P<scale>hundred|thousand|million|billion|trillion|mln|bn|m|k)\b)?"
+    r"(?P<percent>\s?(?:%|percent|per cent))?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words between a number and what it counts ("8 suspected Russian intelligence officers").
+_UNIT_SKIP = frozenset("of the more than people's additional other new suspected alleged".split())
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # the stem of the word it counts ("dead", "offic"), "$", "%", or "" when none
+    approximate: bool
+    text: str  # as written, for a reader ("$70 million", "9,000")
+
+
+def _is_year(match: re.Match, text: str) -> bool:
+    value = match.group("value")
+    return (value.isdigit() and len(value) == 4 and 1800 <= int(value) <= 2100 and not match.group("currency")
+            and not match.group("scale") and not match.group("percent"))
+
+
+def _after_month(before: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1].lower().rstrip(".,") in MONTHS
+
+
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """The numbers a sentence gives, with what they count; years, times and ordinals are dates, not counts."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-:/."):
+            continue  # inside a word, a time ("10:30"), a date ("10/7") or a range's second half
+        if _is_year(match, text) or _after_month(text[: match.start()]):
+            continue
+        raw = match.group("value").lower()
+        if raw in ("one", "zero"):  # "one of the ...", "one day": rarely a count a reader checks
+            continue
+        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
+        if match.group("scale"):
+            value *= _SCALES[match.group("scale").lower()]
+        before = text[: match.start()].lower().split()[-2:]
+        approximate = any(word.strip(",") in _APPROXIMATE for word in before)
+        if match.group("currency"):
+            unit = match.group("currency")
+        elif match.group("percent"):
+            unit = "%"
+        else:
+            unit = ""
+            following = re.split(r"[;,.:()\[\]]", text[match.end(): match.end() + 60])[0]
+            for word in _WORD.findall(following)[:4]:
+                if word.lower() not in _UNIT_SKIP and word.lower() not in STOP_WORDS:
+                    unit = _unit_stem(word)
+                    break
+        found.append(Quantity(value, unit, approximate, match.group(0).strip()))
+    return tuple(found)
+
+
+_PEOPLE = frozenset("peopl person dead death die kill victim resid casualti bodi live".split())
+
+
+def _unit_stem(word: str) -> str:
+    """Units that count people ("9,000 dead", "9,000 people", "9,000 deaths") share one name."""
+    stemmed = stem(word.lower().strip("'’-"))
+    return "people" if stemmed in _PEOPLE else stemmed
+
+
+def same_figure(first: Quantity, second: Quantity) -> bool:
+    """Equal, or equal once rounded when either is given as approximate ("nearly 200", "197")."""
+    if first.value == second.value:
+        return True
+    if not (first.approximate or second.approximate):
+        return False
+    larger = max(first.value, second.value)
+    return abs(first.value - second.value) <= 0.1 * larger
+
+
+def figure_conflicts(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """The quantities of `second` that count the same thing as one of `first` but give another figure,
+    where `second` gives no figure that agrees for that unit."""
+    conflicting = []
+    for theirs in second:
+        if not theirs.unit:
+            continue
+        ours = [q for q in first if q.unit == theirs.unit]
+        if ours and not any(same_figure(q, theirs) for q in ours):
+            if not any(same_figure(q, other) for q in ours for other in second if other.unit == theirs.unit):
+                conflicting.append(theirs)
+    return tuple(conflicting)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None
+    text: str
+
+
+def dates_in(text: str) -> tuple[DateMention, ...]:
+    """The dates a sentence gives (see summarize.dates), with their wording."""
+    result = []
+    for mention in mentions(text):
+        words = text[mention.start: mention.start + 30].split()
+        result.append(DateMention(mention.year, mention.month, mention.day, mention.weekday,
+                                  " ".join(words[:3]).rstrip(",.;")))
+    return tuple(result)
+
+
+def _day(mention: DateMention, weekdays: dict) -> tuple[int, int] | None:
+    """(month, day) of a mention precise to the day, a weekday read through the story's calendar."""
+    if mention.month and mention.day:
+        return (mention.month, mention.day)
+    if mention.weekday is not None:
+        return weekdays.get(mention.weekday)
+    return None
+
+
+def date_conflicts(first: tuple[DateMention, ...], second: tuple[DateMention, ...],
+                   weekdays: dict) -> tuple[DateMention, ...]:
+    """The dates of `second` that differ from every date of `first` at the precision both give (the
+    day, or else the year): two sentences that name different days or years for the same event."""
+    days_first = {d for d in (_day(m, weekdays) for m in first) if d}
+    days_second = {d: m for m in second if (d := _day(m, weekdays))}
+    if days_first and days_second and not days_first & set(days_second):
+        return tuple(days_second.values())
+    years_first = {m.year for m in first if m.year}
+    years_second = {m.year: m for m in second if m.year}
+    if years_first and years_second and not years_first & set(years_second):
+        return tuple(years_second.values())
+    return ()
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'&.-]*)*")
+# Capitalised words that name no one: sentence openers, weekdays and months, titles.
+_NOT_ENTITIES = STOP_WORDS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms dr president minister secretary general chief prime foreign spokesman spokeswoman officials
+    official according but and however meanwhile on in at the a an it he she they we this that""".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def names(text: str) -> frozenset[str]:
+    """The lower-cased words of the names a sentence mentions, with the initials of multi-word names
+    ("North Atlantic Treaty Organization" gives "nato" too)."""
+    found: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        words = [w.strip("’'.-").removesuffix("’s").removesuffix("'s") for w in match.group(0).split()]
+        words = [w for w in words if w and w.lower() not in ("of", "the")]
+        kept = [w for w in words if w.lower() not in _NOT_ENTITIES]
+        found.update(word.lower() for word in kept)
+        if len(words) >= 3:
+            found.add("".join(w[0] for w in words).lower())
+    return frozenset(found)
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of the sentence's content words (no stop words, no numbers)."""
+    return frozenset(
+        stem(word) for word in re.findall(r"[a-z]+", text.lower()) if word not in STOP_WORDS and len(word) > 2
+    )
+
+
+def alike(first: str, second: str) -> bool:
+    """One name in two forms: "Russia" and "Russian", "Stoltenberg" and "Stoltenberg's"."""
+    return first == second or (min(len(first), len(second)) >= 4 and first[:4] == second[:4]
+                               and (first.startswith(second[:-1]) or second.startswith(first[:-1])))
