@@ -19,6 +19,8 @@ corroboration: a wire report run twice is one report.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -64,7 +66,7 @@ class PairFacts:
     """What the default judge reads off a (sentence, candidate) pair."""
 
     similarity: float
-    shared_words: float  # share of the shorter sentence's content words the other one has
+    shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
     shared_names: float  # share of the sentence's names the candidate mentions (1.0 when it names none)
     conflicts: tuple[str, ...]  # the candidate's differing figures and dates, as it writes them
 
@@ -73,12 +75,29 @@ def _weekdays(analysis: Analysis) -> dict:
     return _PER_ANALYSIS.get(analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
 
 
+def _word_weights(analysis: Analysis) -> dict[str, float]:
+    """Each content word's inverse sentence frequency in the story, log(sentences / sentences with it):
+    the story's topic words ("NATO", "Russia") weigh little, what sets one fact apart weighs much."""
+    def compute() -> dict[str, float]:
+        counts = Counter(word for s in analysis.sentences for word in content_stems(s.text))
+        total = len(analysis.sentences)
+        return {word: math.log(total / count) for word, count in counts.items()}
+
+    return _PER_ANALYSIS.get(analysis, "word weights", compute)
+
+
+def shared_weight(analysis: Analysis, first: str, second: str) -> float:
+    """The weight of the words two sentences share, as a share of the lighter sentence's weight."""
+    weights = _word_weights(analysis)
+    words_first, words_second = content_stems(first), content_stems(second)
+    lighter = min(sum(weights.get(w, 0.0) for w in words_first), sum(weights.get(w, 0.0) for w in words_second))
+    return sum(weights.get(w, 0.0) for w in words_first & words_second) / lighter if lighter > 0 else 0.0
+
+
 def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
     similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
-    words_first, words_second = content_stems(first), content_stems(second)
-    shorter = min(len(words_first), len(words_second)) or 1
-    shared_words = len(words_first & words_second) / shorter
+    shared_words = shared_weight(analysis, first, second)
     names_first, names_second = names(first), names(second)
     found = sum(any(alike(a, b) for b in names_second) for a in names_first)
     shared_names = found / len(names_first) if names_first else 1.0
@@ -90,23 +109,19 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
 
 @dataclass(frozen=True)
 class FactJudge:
-    """Same fact: similar enough, sharing enough of the words and names, and no figure or date that
-    differs. Very similar sentences need less shared wording (paraphrases share few words).
-    Disagreement: the same event (similar, sharing names and words) with a differing figure or date."""
+    """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
+    wording of the words that set a fact apart. From `agreement` on, two sentences report one fact,
+    unless a figure or date differs; then, from `same_event` on, they report one event differently."""
 
-    similar: float = 0.7  # from here, with `shared` words, the same fact
-    very_similar: float = 0.8  # from here, the same fact unless something conflicts
-    shared: float = 0.4
-    conflict_similar: float = 0.7  # a conflict counts as a disagreement from this similarity
+    agreement: float = 1.1
+    same_event: float = 1.1
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         facts = pair_facts(analysis, sentence, candidate)
+        score = facts.similarity + facts.shared_words
         if facts.conflicts:
-            same_event = facts.similarity >= self.conflict_similar and facts.shared_words >= self.shared
-            return Verdict(False, facts.conflicts if same_event else ())
-        if facts.similarity >= self.very_similar:
-            return Verdict(True)
-        return Verdict(facts.similarity >= self.similar and facts.shared_words >= self.shared)
+            return Verdict(False, facts.conflicts if score >= self.same_event else ())
+        return Verdict(score >= self.agreement)
 
 
 def candidates(analysis: Analysis, index: int) -> list[int]:
