@@ -36,6 +36,7 @@ from .facts import (
     figure_conflicts,
     names,
     quantities,
+    share_a_figure,
 )
 from .memo import LastAnalysisMemo
 from .records import Analysis, Corroboration, Disagreement
@@ -68,7 +69,9 @@ class PairFacts:
     similarity: float
     shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
     shared_names: float  # share of the sentence's names the candidate mentions (1.0 when it names none)
-    conflicts: tuple[str, ...]  # the candidate's differing figures and dates, as it writes them
+    figures: tuple[str, ...]  # the candidate's figures for what the sentence counts, where they differ
+    dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
+    other_figures: bool  # both give figures, and not one the same: they count different things
 
 
 def _weekdays(analysis: Analysis) -> dict:
@@ -101,26 +104,36 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     names_first, names_second = names(first), names(second)
     found = sum(any(alike(a, b) for b in names_second) for a in names_first)
     shared_names = found / len(names_first) if names_first else 1.0
-    figures = figure_conflicts(quantities(first), quantities(second))
+    figures_first, figures_second = quantities(first), quantities(second)
+    figures = figure_conflicts(figures_first, figures_second)
     dates = date_conflicts(dates_in(first), dates_in(second), _weekdays(analysis))
-    conflicts = tuple(dict.fromkeys([f"gives {q.text}" for q in figures] + [f"says {d.text}" for d in dates]))
-    return PairFacts(similarity, shared_words, shared_names, conflicts)
+    return PairFacts(
+        similarity, shared_words, shared_names,
+        figures=tuple(dict.fromkeys(f"gives {q.text}" for q in figures)),
+        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
+        other_figures=bool(figures_first and figures_second and not share_a_figure(figures_first, figures_second)),
+    )
 
 
 @dataclass(frozen=True)
 class FactJudge:
     """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
     wording of the words that set a fact apart. From `agreement` on, two sentences report one fact,
-    unless a figure or date differs; then, from `same_event` on, they report one event differently."""
+    unless their figures or dates differ. A pair that agrees from `same_event` on and gives one date
+    (or none) but another figure for the same count reports one event differently: a disagreement.
+    A different date means another event (the same kind of event on another day), not a disagreement:
+    on the labelled set, date differences flagged that way were nearly all another day's event."""
 
-    agreement: float = 1.1
-    same_event: float = 1.1
+    agreement: float = 1.25
+    same_event: float = 1.0
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         facts = pair_facts(analysis, sentence, candidate)
         score = facts.similarity + facts.shared_words
-        if facts.conflicts:
-            return Verdict(False, facts.conflicts if score >= self.same_event else ())
+        if facts.figures and not facts.dates:
+            return Verdict(False, facts.figures if score >= self.same_event else ())
+        if facts.dates or facts.other_figures:
+            return Verdict(False)
         return Verdict(score >= self.agreement)
 
 

@@ -33,6 +33,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_RANGE_PERCENT = re.compile(r"\s*(?:to|and|-)\s*\d+(?:\.\d+)?\s*(?:%|percent|per cent)")  # "25 to 30 percent"
 # Words between a number and what it counts ("8 suspected Russian intelligence officers").
 _UNIT_SKIP = frozenset("of the more than people's additional other new suspected alleged".split())
 
@@ -74,8 +75,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         approximate = any(word.strip(",") in _APPROXIMATE for word in before)
         if match.group("currency"):
             unit = match.group("currency")
-        elif match.group("percent"):
-            unit = "%"
+        elif match.group("percent") or _RANGE_PERCENT.match(text, match.end()):
+            unit = "%"  # "25%", "25 percent", "25 to 30 percent"
         else:
             unit = ""
             following = re.split(r"[;,.:()\[\]]", text[match.end(): match.end() + 60])[0]
@@ -97,27 +98,30 @@ def _unit_stem(word: str) -> str:
 
 
 def same_figure(first: Quantity, second: Quantity) -> bool:
-    """Equal, or equal once rounded when either is given as approximate ("nearly 200", "197")."""
-    if first.value == second.value:
+    """Equal up to the precision written ("12 percent" and "12.6 percent"), or within a tenth when
+    either is given as approximate ("nearly 200" and "197")."""
+    if first.value == second.value or (first.value.is_integer() or second.value.is_integer()) and (
+        int(first.value) == int(second.value)
+    ):
         return True
     if not (first.approximate or second.approximate):
         return False
-    larger = max(first.value, second.value)
-    return abs(first.value - second.value) <= 0.1 * larger
+    return abs(first.value - second.value) <= 0.1 * max(first.value, second.value)
+
+
+def share_a_figure(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> bool:
+    """Whether some figure of one sentence is a figure of the other, whatever each counts."""
+    return any(same_figure(a, b) for a in first for b in second)
 
 
 def figure_conflicts(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
-    """The quantities of `second` that count the same thing as one of `first` but give another figure,
-    where `second` gives no figure that agrees for that unit."""
-    conflicting = []
-    for theirs in second:
-        if not theirs.unit:
-            continue
-        ours = [q for q in first if q.unit == theirs.unit]
-        if ours and not any(same_figure(q, theirs) for q in ours):
-            if not any(same_figure(q, other) for q in ours for other in second if other.unit == theirs.unit):
-                conflicting.append(theirs)
-    return tuple(conflicting)
+    """The figures of `second` that count what a figure of `first` counts (the same unit) but give
+    another number, when the two sentences share no figure at all (a shared one shows that the others
+    count different things: "seven charges, including two counts of ...", "seven of nine counts")."""
+    if share_a_figure(first, second):
+        return ()
+    units = {q.unit for q in first if q.unit}
+    return tuple(q for q in second if q.unit in units)
 
 
 @dataclass(frozen=True)
@@ -133,9 +137,10 @@ def dates_in(text: str) -> tuple[DateMention, ...]:
     """The dates a sentence gives (see summarize.dates), with their wording."""
     result = []
     for mention in mentions(text):
-        words = text[mention.start: mention.start + 30].split()
-        result.append(DateMention(mention.year, mention.month, mention.day, mention.weekday,
-                                  " ".join(words[:3]).rstrip(",.;")))
+        wording = text[mention.start: mention.end].strip()
+        for word in ("in ", "since ", "from ", "until ", "by ", "of ", "during "):  # "in April": "April"
+            wording = wording.removeprefix(word)
+        result.append(DateMention(mention.year, mention.month, mention.day, mention.weekday, wording))
     return tuple(result)
 
 
@@ -151,11 +156,15 @@ def _day(mention: DateMention, weekdays: dict) -> tuple[int, int] | None:
 def date_conflicts(first: tuple[DateMention, ...], second: tuple[DateMention, ...],
                    weekdays: dict) -> tuple[DateMention, ...]:
     """The dates of `second` that differ from every date of `first` at the precision both give (the
-    day, or else the year): two sentences that name different days or years for the same event."""
+    day, else the weekday, else the year): two sentences that name different days or years."""
     days_first = {d for d in (_day(m, weekdays) for m in first) if d}
     days_second = {d: m for m in second if (d := _day(m, weekdays))}
-    if days_first and days_second and not days_first & set(days_second):
-        return tuple(days_second.values())
+    if days_first and days_second:
+        return () if days_first & set(days_second) else tuple(days_second.values())
+    named_first = {m.weekday for m in first if m.weekday is not None}
+    named_second = {m.weekday: m for m in second if m.weekday is not None}
+    if named_first and named_second:
+        return () if named_first & set(named_second) else tuple(named_second.values())
     years_first = {m.year for m in first if m.year}
     years_second = {m.year: m for m in second if m.year}
     if years_first and years_second and not years_first & set(years_second):
