@@ -69,7 +69,7 @@ class PairFacts:
     similarity: float
     shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
     shared_names: float  # share of the sentence's names the candidate mentions (1.0 when it names none)
-    figures: tuple[str, ...]  # the candidate's figures for what the sentence counts, where they differ
+    figures: tuple[str, ...]  # the candidate's figures for what the sentence counts, where they differ ("110 mph")
     dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
     other_figures: bool  # both give figures, and not one the same: they count different things
 
@@ -109,7 +109,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     dates = date_conflicts(dates_in(first), dates_in(second), _weekdays(analysis))
     return PairFacts(
         similarity, shared_words, shared_names,
-        figures=tuple(dict.fromkeys(f"gives {q.text}" for q in figures)),
+        figures=tuple(dict.fromkeys(q.text for q in figures)),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
         other_figures=bool(figures_first and figures_second and not share_a_figure(figures_first, figures_second)),
     )
@@ -131,7 +131,7 @@ class FactJudge:
         facts = pair_facts(analysis, sentence, candidate)
         score = facts.similarity + facts.shared_words
         if facts.figures and not facts.dates:
-            return Verdict(False, facts.figures if score >= self.same_event else ())
+            return Verdict(False, ("gives " + ", ".join(facts.figures),) if score >= self.same_event else ())
         if facts.dates or facts.other_figures:
             return Verdict(False)
         return Verdict(score >= self.agreement)

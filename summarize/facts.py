@@ -43,7 +43,7 @@ class Quantity:
     value: float
     unit: str  # the stem of the word it counts ("dead", "offic"), "$", "%", or "" when none
     approximate: bool
-    text: str  # as written, for a reader ("$70 million", "9,000")
+    text: str  # as written, with what it counts, for a reader ("$70 million", "9,000 dead")
 
 
 def _is_year(match: re.Match, text: str) -> bool:
@@ -73,6 +73,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             value *= _SCALES[match.group("scale").lower()]
         before = text[: match.start()].lower().split()[-2:]
         approximate = any(word.strip(",") in _APPROXIMATE for word in before)
+        written = match.group(0).strip()
         if match.group("currency"):
             unit = match.group("currency")
         elif match.group("percent") or _RANGE_PERCENT.match(text, match.end()):
@@ -83,8 +84,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             for word in _WORD.findall(following)[:4]:
                 if word.lower() not in _UNIT_SKIP and word.lower() not in STOP_WORDS:
                     unit = _unit_stem(word)
+                    written = text[match.start(): match.end() + following.index(word) + len(word)].strip()
                     break
-        found.append(Quantity(value, unit, approximate, match.group(0).strip()))
+        found.append(Quantity(value, unit, approximate, " ".join(written.split())))
     return tuple(found)
 
 
@@ -133,10 +135,17 @@ class DateMention:
     text: str
 
 
+# "said on October 7", "told reporters Tuesday": the day of the statement, not of what it reports.
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|added|reported|stated)\s+(?:on\s+|late\s+|early\s+)?$")
+
+
 def dates_in(text: str) -> tuple[DateMention, ...]:
-    """The dates a sentence gives (see summarize.dates), with their wording."""
+    """The dates a sentence gives (see summarize.dates), with their wording; not the day a statement
+    was made ("Stoltenberg said on October 7 that NATO expelled ...")."""
     result = []
     for mention in mentions(text):
+        if _SAID_ON.search(text[max(0, mention.start - 30): mention.start]):
+            continue
         wording = text[mention.start: mention.end].strip()
         for word in ("in ", "since ", "from ", "until ", "by ", "of ", "during "):  # "in April": "April"
             wording = wording.removeprefix(word)
