@@ -36,6 +36,7 @@ from .facts import (
     figure_conflicts,
     names,
     quantities,
+    same_date,
     share_a_figure,
 )
 from .memo import LastAnalysisMemo
@@ -72,6 +73,7 @@ class PairFacts:
     figures: tuple[str, ...]  # the candidate's figures for what the sentence counts, where they differ ("110 mph")
     dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
     other_figures: bool  # both give figures, and not one the same: they count different things
+    same_detail: bool  # both give the same figure or the same exact date: how many or when agree
 
 
 def _weekdays(analysis: Analysis) -> dict:
@@ -79,12 +81,12 @@ def _weekdays(analysis: Analysis) -> dict:
 
 
 def _word_weights(analysis: Analysis) -> dict[str, float]:
-    """Each content word's inverse sentence frequency in the story, log(sentences / sentences with it):
+    """Each content word's inverse sentence frequency in the story, log((sentences + 1) / sentences with it):
     the story's topic words ("NATO", "Russia") weigh little, what sets one fact apart weighs much."""
     def compute() -> dict[str, float]:
         counts = Counter(word for s in analysis.sentences for word in content_stems(s.text))
         total = len(analysis.sentences)
-        return {word: math.log(total / count) for word, count in counts.items()}
+        return {word: math.log((total + 1) / count) for word, count in counts.items()}  # never 0
 
     return _PER_ANALYSIS.get(analysis, "word weights", compute)
 
@@ -106,30 +108,33 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     shared_names = found / len(names_first) if names_first else 1.0
     figures_first, figures_second = quantities(first), quantities(second)
     figures = figure_conflicts(figures_first, figures_second)
-    dates = date_conflicts(dates_in(first), dates_in(second), _weekdays(analysis))
+    dates_first, dates_second = dates_in(first), dates_in(second)
+    dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
     return PairFacts(
         similarity, shared_words, shared_names,
         figures=tuple(dict.fromkeys(q.text for q in figures)),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
         other_figures=bool(figures_first and figures_second and not share_a_figure(figures_first, figures_second)),
+        same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
     )
 
 
 @dataclass(frozen=True)
 class FactJudge:
     """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
-    wording of the words that set a fact apart. From `agreement` on, two sentences report one fact,
-    unless their figures or dates differ. A pair that agrees from `same_event` on and gives one date
+    wording of the words that set a fact apart; plus `same_detail` when both give the same figure or
+    exact date. From `agreement` on, two sentences report one fact, unless their figures or dates differ. A pair that agrees from `same_event` on and gives one date
     (or none) but another figure for the same count reports one event differently: a disagreement.
     A different date means another event (the same kind of event on another day), not a disagreement:
     on the labelled set, date differences flagged that way were nearly all another day's event."""
 
-    agreement: float = 1.25
-    same_event: float = 1.0
+    agreement: float = 1.3
+    same_detail: float = 0.2
+    same_event: float = 1.1
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         facts = pair_facts(analysis, sentence, candidate)
-        score = facts.similarity + facts.shared_words
+        score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
         if facts.figures and not facts.dates:
             return Verdict(False, ("gives " + ", ".join(facts.figures),) if score >= self.same_event else ())
         if facts.dates or facts.other_figures:

@@ -35,7 +35,9 @@ _NUMBER = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _RANGE_PERCENT = re.compile(r"\s*(?:to|and|-)\s*\d+(?:\.\d+)?\s*(?:%|percent|per cent)")  # "25 to 30 percent"
 # Words between a number and what it counts ("8 suspected Russian intelligence officers").
-_UNIT_SKIP = frozenset("of the more than people's additional other new suspected alleged".split())
+_UNIT_SKIP = frozenset("of the than people's new suspected alleged".split())
+# "three other provinces", "43 more in Taiwan": a part of a count, comparable with no total.
+_PART = frozenset("other others more additional further".split())
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = ""
             following = re.split(r"[;,.:()\[\]]", text[match.end(): match.end() + 60])[0]
             for word in _WORD.findall(following)[:4]:
+                if word.lower() in _PART:
+                    break
                 if word.lower() not in _UNIT_SKIP and word.lower() not in STOP_WORDS:
                     unit = _unit_stem(word)
                     written = text[match.start(): match.end() + following.index(word) + len(word)].strip()
@@ -179,6 +183,14 @@ def date_conflicts(first: tuple[DateMention, ...], second: tuple[DateMention, ..
     if years_first and years_second and not years_first & set(years_second):
         return tuple(years_second.values())
     return ()
+
+
+def same_date(first: tuple[DateMention, ...], second: tuple[DateMention, ...]) -> bool:
+    """Whether both give one exact date ("Dec. 8, 1980" and "December 8, 1980", or one year)."""
+    def exact(dates: tuple[DateMention, ...]) -> set[tuple]:
+        return {(m.year, m.month, m.day) for m in dates if m.day or m.year}
+
+    return bool(exact(first) & exact(second))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'&.-]*)*")
