@@ -34,6 +34,8 @@ from .facts import (
     date_conflicts,
     dates_in,
     figure_conflicts,
+    figures_apart,
+    looks_back,
     names,
     quantities,
     same_date,
@@ -72,7 +74,8 @@ class PairFacts:
     shared_names: float  # share of the sentence's names the candidate mentions (1.0 when it names none)
     figures: tuple[str, ...]  # the candidate's figures for what the sentence counts, where they differ ("110 mph")
     dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
-    other_figures: bool  # both give figures, and not one the same: they count different things
+    other_figures: bool  # each gives a figure the other does not (`figures_apart`): different counts
+    looks_back: bool  # the candidate tells an earlier event ("At the time, ..."), the sentence does not
     same_detail: bool  # both give the same figure or the same exact date: how many or when agree
 
 
@@ -114,7 +117,8 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         similarity, shared_words, shared_names,
         figures=tuple(dict.fromkeys(q.text for q in figures)),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
-        other_figures=bool(figures_first and figures_second and not share_a_figure(figures_first, figures_second)),
+        other_figures=figures_apart(figures_first, figures_second),
+        looks_back=looks_back(second) and not looks_back(first),
         same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
     )
 
@@ -123,7 +127,8 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
 class FactJudge:
     """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
     wording of the words that set a fact apart; plus `same_detail` when both give the same figure or
-    exact date. From `agreement` on, two sentences report one fact, unless their figures or dates differ. A pair that agrees from `same_event` on and gives one date
+    exact date. From `agreement` on, two sentences report one fact, unless their figures or dates
+    differ or the candidate tells an earlier event. A pair that agrees from `same_event` on and gives one date
     (or none) but another figure for the same count reports one event differently: a disagreement.
     A different date means another event (the same kind of event on another day), not a disagreement:
     on the labelled set, date differences flagged that way were nearly all another day's event."""
@@ -137,7 +142,7 @@ class FactJudge:
         score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
         if facts.figures and not facts.dates:
             return Verdict(False, ("gives " + ", ".join(facts.figures),) if score >= self.same_event else ())
-        if facts.dates or facts.other_figures:
+        if facts.dates or facts.other_figures or facts.looks_back:
             return Verdict(False)
         return Verdict(score >= self.agreement)
 

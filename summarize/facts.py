@@ -120,6 +120,15 @@ def share_a_figure(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) ->
     return any(same_figure(a, b) for a in first for b in second)
 
 
+def figures_apart(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> bool:
+    """Whether each sentence gives a figure the other does not ("cut from 20 to 10" and "cut to 20
+    from 30"): they count different things or times, whatever else they share."""
+    def new(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> bool:
+        return any(not any(same_figure(q, other) for other in theirs) for q in ours)
+
+    return new(first, second) and new(second, first)
+
+
 def figure_conflicts(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
     """The figures of `second` that count what a figure of `first` counts (the same unit) but give
     another number, when the two sentences share no figure at all (a shared one shows that the others
@@ -191,6 +200,19 @@ def same_date(first: tuple[DateMention, ...], second: tuple[DateMention, ...]) -
         return {(m.year, m.month, m.day) for m in dates if m.day or m.year}
 
     return bool(exact(first) & exact(second))
+
+
+_LOOKS_BACK = re.compile(
+    r"^(?:at the time|then|earlier|previously|in the past|last year|back in|in (?:19|20)\d\d|"
+    r"(?:\w+ )?(?:years?|months?) ago)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_back(text: str) -> bool:
+    """Whether the sentence opens by placing itself in the past ("At the time, NATO also reduced
+    ...", "Earlier, ...", "In 2018, ..."): it tells an earlier event."""
+    return bool(_LOOKS_BACK.match(text))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'&.-]*)*")

@@ -8,7 +8,7 @@ import pytest
 from summarize.brief import analyze, compose_brief
 from summarize.corroboration import FactJudge, Verdict, candidates, evidence
 from summarize.documents import make_document
-from summarize.facts import dates_in, figure_conflicts, names, quantities, same_figure
+from summarize.facts import dates_in, figure_conflicts, figures_apart, looks_back, names, quantities, same_figure
 
 
 def test_quantities_read_figures_with_what_they_count():
@@ -34,6 +34,16 @@ def test_figures_conflict_only_for_the_same_count():
     # a shared figure shows the others count other things
     charges = quantities("She pleaded guilty to seven charges, including two counts of conspiracy.")
     assert not figure_conflicts(charges, quantities("She pleaded guilty to seven of the nine counts."))
+
+
+def test_an_earlier_cut_is_not_this_cut():
+    now = "NATO halved Russia's mission, reducing the number of members it will accredit from 20 down to 10."
+    then = "At the time, NATO also reduced the size of the Russian mission to 20 from 30 people."
+    assert figures_apart(quantities(now), quantities(then))
+    assert not figures_apart(quantities(now), quantities("NATO halved the positions Russia can accredit, to 10."))
+    assert looks_back(then) and not looks_back(now)
+    analysis = analyze(story(now, then), KeyedEmbedder())
+    assert FactJudge().judge(analysis, 0, 1) == Verdict(False)
 
 
 def test_names_with_initials_and_dates_without_the_day_of_a_statement():
