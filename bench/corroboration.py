@@ -14,17 +14,24 @@ import argparse
 import itertools
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout's summarize, and corroboration_set
 
-from corroboration_set import PAIRS, SHARED, LabelledPair, document_id, load_clusters, read_pairs  # noqa: E402
+from corroboration_set import (
+    PAIRS,
+    SHARED,
+    LabelledPair,
+    document_id,
+    load_clusters,
+    read_pairs,
+)
 
-from summarize.brief import analyze  # noqa: E402
-from summarize.corroboration import CorroborationJudge, FactJudge, Verdict, candidates  # noqa: E402
-from summarize.duplicates import story_numbers  # noqa: E402
+from summarize.brief import analyze
+from summarize.corroboration import CorroborationJudge, FactJudge, Verdict, candidates
+from summarize.duplicates import story_numbers
 
 RESULTS = HERE / "corroboration" / "results.md"
 

@@ -13,11 +13,11 @@ import numpy as np
 
 from .boilerplate import prose_spans
 from .clusters import DEFAULT_THRESHOLD, cluster_sentences
+from .concept_ranker import ConceptRanker
+from .corroboration import CorroborationJudge, evidence
 from .embedding import Embedder
 from .prompts import Prompt
-from .corroboration import CorroborationJudge, evidence
 from .records import Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
-from .concept_ranker import ConceptRanker
 from .selection import Ranker
 from .sentences import PunktSplitter, SentenceSplitter
 

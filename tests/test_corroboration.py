@@ -8,7 +8,15 @@ import pytest
 from summarize.brief import analyze, compose_brief
 from summarize.corroboration import FactJudge, Verdict, candidates, evidence
 from summarize.documents import make_document
-from summarize.facts import dates_in, figure_conflicts, figures_apart, looks_back, names, quantities, same_figure
+from summarize.facts import (
+    dates_in,
+    figure_conflicts,
+    figures_apart,
+    looks_back,
+    names,
+    quantities,
+    same_figure,
+)
 
 
 def test_quantities_read_figures_with_what_they_count():
