@@ -7,7 +7,7 @@ event on another day, or the other side's reaction to it are not corroboration. 
 report one event with different numbers or dates, that is a *disagreement* ("[3] gives 9,000 dead").
 
 The judge sits behind a one-method protocol so tests and other judges (a cross-encoder) can stand
-in. The default, `FactJudge`, combines the embedding similarity with what must agree: names, figures
+in. The default, `FactJudge`, combines the embedding similarity with what must agree: figures
 (with their units), dates, and the content words that say what happened. Its few round parameters
 were calibrated on a labelled set of pairs (`bench/corroboration/`, which measures it).
 
@@ -29,14 +29,12 @@ import numpy as np
 from .dates import calendar
 from .duplicates import story_numbers
 from .facts import (
-    alike,
     content_stems,
     date_conflicts,
     dates_in,
     figure_conflicts,
     figures_apart,
     looks_back,
-    names,
     quantities,
     same_date,
     share_a_figure,
@@ -71,7 +69,6 @@ class PairFacts:
 
     similarity: float
     shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
-    shared_names: float  # share of the sentence's names the candidate mentions (1.0 when it names none)
     figures: tuple[str, ...]  # the candidate's figures for what the sentence counts, where they differ ("110 mph")
     dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
     other_figures: bool  # each gives a figure the other does not (`figures_apart`): different counts
@@ -106,15 +103,12 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
     similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
     shared_words = shared_weight(analysis, first, second)
-    names_first, names_second = names(first), names(second)
-    found = sum(any(alike(a, b) for b in names_second) for a in names_first)
-    shared_names = found / len(names_first) if names_first else 1.0
     figures_first, figures_second = quantities(first), quantities(second)
     figures = figure_conflicts(figures_first, figures_second)
     dates_first, dates_second = dates_in(first), dates_in(second)
     dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
     return PairFacts(
-        similarity, shared_words, shared_names,
+        similarity, shared_words,
         figures=tuple(dict.fromkeys(q.text for q in figures)),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
         other_figures=figures_apart(figures_first, figures_second),
