@@ -114,18 +114,19 @@ def evaluate(items: list[Judged], judge: CorroborationJudge) -> tuple[Scores, Sc
 
 
 def grid(items: list[Judged]) -> None:
+    """Precision and recall on the tune part over a grid of the judge's parameters, best first."""
     tune = [item for item in items if item.pair.part == "tune"]
     rows = []
-    for similar, very, shared in itertools.product((0.6, 0.65, 0.7, 0.75), (0.75, 0.8, 0.85, 0.9, 2.0),
-                                                    (0.2, 0.3, 0.4, 0.5, 0.6)):
-        if very <= similar:
-            continue
-        _, after = evaluate(tune, FactJudge(similar=similar, very_similar=very, shared=shared))
+    for agreement, detail, event in itertools.product((1.1, 1.2, 1.25, 1.3, 1.35, 1.4), (0.0, 0.1, 0.2, 0.3),
+                                                      (0.9, 1.0, 1.1, 1.2)):
+        _, after = evaluate(tune, FactJudge(agreement=agreement, same_detail=detail, same_event=event))
         precision = after.same_listed / after.listed if after.listed else 0.0
         recall = after.same_listed / after.same_total if after.same_total else 0.0
-        rows.append((precision, recall, similar, very, shared))
-    for precision, recall, similar, very, shared in sorted(rows, key=lambda r: (-r[0], -r[1]))[:40]:
-        print(f"similar {similar:.2f} very {very:.2f} shared {shared:.1f}: precision {precision:.3f} recall {recall:.3f}")
+        flags = f"{after.conflicts_flagged}/{after.flagged}"
+        rows.append((precision, recall, agreement, detail, event, flags))
+    for precision, recall, agreement, detail, event, flags in sorted(rows, key=lambda r: (-r[0], -r[1]))[:40]:
+        print(f"agreement {agreement:.2f} same_detail {detail:.1f} same_event {event:.1f}: "
+              f"precision {precision:.3f} recall {recall:.3f} disagreements right {flags}")
 
 
 def table(items: list[Judged], judge: CorroborationJudge) -> str:
