@@ -24,8 +24,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-import numpy as np
-
 from .dates import calendar
 from .duplicates import story_numbers
 from .facts import (
@@ -147,12 +145,12 @@ def candidates(analysis: Analysis, index: int) -> list[int]:
     stories = _PER_ANALYSIS.get(analysis, "stories", lambda: story_numbers(analysis.documents))
     story = stories[analysis.sentences[index].document]
     members = set(analysis.clusters[analysis.cluster_of[index]].members)
+    similarity = analysis.embeddings @ analysis.embeddings[index]
     others = [i for i, s in enumerate(analysis.sentences) if stories[s.document] != story]
-    similarity = analysis.embeddings[others] @ analysis.embeddings[index] if others else np.zeros(0)
     inside = [i for i in others if i in members]
     outside = sorted(
-        (i for i, sim in zip(others, similarity) if i not in members and sim >= OUTSIDE_SIMILARITY),
-        key=lambda i: (-float(analysis.embeddings[i] @ analysis.embeddings[index]), i),
+        (i for i in others if i not in members and similarity[i] >= OUTSIDE_SIMILARITY),
+        key=lambda i: (-float(similarity[i]), i),
     )[:OUTSIDE_CANDIDATES]
     return inside + outside
 
