@@ -32,7 +32,10 @@ from .facts import (
     dates_in,
     figure_conflicts,
     figures_apart,
+    is_measure,
     looks_back,
+    names,
+    new_names,
     quantities,
     same_date,
     share_a_figure,
@@ -42,6 +45,9 @@ from .records import Analysis, Corroboration, Disagreement
 
 # Sentences outside the cluster considered as candidates: at most this many, at least this similar.
 OUTSIDE_CANDIDATES, OUTSIDE_SIMILARITY = 3, 0.5
+
+# A sentence that differs in more figures than this is another report (another moment), not a disagreement.
+MOST_DIFFERING_FIGURES = 2
 
 _PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
 
@@ -67,11 +73,13 @@ class PairFacts:
 
     similarity: float
     shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
-    figures: tuple[str, ...]  # the candidate's figures for what the sentence counts, where they differ ("110 mph")
+    figures: tuple[str, ...]  # the candidate's counts of what the sentence counts, where they differ
+    # ("17 people", "$70 million"); not measures of place or speed, which change by the hour
     dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
     other_figures: bool  # each gives a figure the other does not (`figures_apart`): different counts
     looks_back: bool  # the candidate tells an earlier event ("At the time, ..."), the sentence does not
     same_detail: bool  # both give the same figure or the same exact date: how many or when agree
+    other_scope: bool  # each names a place, body or person the other does not: "in Jamaica" / "Caribbean"
 
 
 def _weekdays(analysis: Analysis) -> dict:
@@ -104,14 +112,16 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     figures_first, figures_second = quantities(first), quantities(second)
     figures = figure_conflicts(figures_first, figures_second)
     dates_first, dates_second = dates_in(first), dates_in(second)
+    known = _PER_ANALYSIS.get(analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences)))
     dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
     return PairFacts(
         similarity, shared_words,
-        figures=tuple(dict.fromkeys(q.text for q in figures)),
+        figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
         other_figures=figures_apart(figures_first, figures_second),
         looks_back=looks_back(second) and not looks_back(first),
         same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
+        other_scope=bool(new_names(first, second, known) and new_names(second, first, known)),
     )
 
 
@@ -123,7 +133,9 @@ class FactJudge:
     differ or the candidate tells an earlier event. A pair that agrees from `same_event` on and gives one date
     (or none) but another figure for the same count reports one event differently: a disagreement.
     A different date means another event (the same kind of event on another day), not a disagreement:
-    on the labelled set, date differences flagged that way were nearly all another day's event."""
+    on the labelled set, date differences flagged that way were nearly all another day's event. Nor
+    do two counts disagree when each sentence names a place or body the other does not (a regional
+    toll and one island's)."""
 
     agreement: float = 1.3
     same_detail: float = 0.2
@@ -133,7 +145,9 @@ class FactJudge:
         facts = pair_facts(analysis, sentence, candidate)
         score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
         if facts.figures and not facts.dates:
-            return Verdict(False, ("gives " + ", ".join(facts.figures),) if score >= self.same_event else ())
+            same_event = (score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES
+                          and not facts.other_scope)
+            return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
         if facts.dates or facts.other_figures or facts.looks_back:
             return Verdict(False)
         return Verdict(score >= self.agreement)

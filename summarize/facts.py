@@ -30,6 +30,7 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 # "nearly 200" and "197" are one figure; without such a word, 66 and 70 are two.
 _APPROXIMATE = frozenset("about around almost nearly roughly some approximately over more least estimated "
                          "possibly perhaps".split())
+_BOUNDS = {"at least": frozenset("more over least exceeding".split()), "at most": frozenset("up nearly almost under".split())}
 _NUMBER = re.compile(
     r"(?:(?P<currency>[$€£])\s?)?\b(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
@@ -38,6 +39,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TIME_OF_DAY = re.compile(r"\s*[ap]\.?m\b\.?", re.IGNORECASE)  # "11 p.m.": a time, not a count
 _RANGE_PERCENT = re.compile(r"\s*(?:to|and|-)\s*\d+(?:\.\d+)?\s*(?:%|percent|per cent)")  # "25 to 30 percent"
 # Words between a number and what it counts ("8 suspected Russian intelligence officers").
 _UNIT_SKIP = frozenset("of the than people's new suspected alleged".split())
@@ -50,6 +52,7 @@ class Quantity:
     value: float
     unit: str  # the stem of the word it counts ("dead", "offic"), "$", "%", or "" when none
     approximate: bool
+    bound: str  # "at least" ("more than 10", "at least 15"), "at most" ("up to 30"), or "" for a figure
     text: str  # as written, with what it counts, for a reader ("$70 million", "9,000 dead")
 
 
@@ -71,7 +74,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     for match in _NUMBER.finditer(text):
         if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-:/."):
             continue  # inside a word, a time ("10:30"), a date ("10/7") or a range's second half
-        if _is_year(match, text) or _after_month(text[: match.start()]):
+        if _is_year(match, text) or _after_month(text[: match.start()]) or _TIME_OF_DAY.match(text, match.end()):
             continue
         raw = match.group("value").lower()
         if raw in ("one", "zero"):  # "one of the ...", "one day": rarely a count a reader checks
@@ -79,8 +82,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
         if match.group("scale"):
             value *= _SCALES[match.group("scale").lower()]
-        before = text[: match.start()].lower().split()[-2:]
-        approximate = any(word.strip(",") in _APPROXIMATE for word in before)
+        before = [word.strip(",") for word in text[: match.start()].lower().split()[-2:]]
+        approximate = any(word in _APPROXIMATE for word in before)
+        bound = next((name for name, words in _BOUNDS.items() if any(word in words for word in before)), "")
         written = match.group(0).strip()
         if match.group("currency"):
             unit = match.group("currency")
@@ -96,11 +100,21 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                     unit = _unit_stem(word)
                     written = text[match.start(): match.end() + following.index(word) + len(word)].strip()
                     break
-        found.append(Quantity(value, unit, approximate, " ".join(written.split())))
+        found.append(Quantity(value, unit, approximate, bound, " ".join(written.split())))
     return tuple(found)
 
 
 _PEOPLE = frozenset("peopl person dead death die kill victim resid casualti bodi live".split())
+
+
+# Measures of where and how fast (a storm's position, speed, distance): they change by the hour, so two
+# reports giving different ones are usually two moments, not a disagreement.
+MEASURES = frozenset("mph kph km kilomet mile meter metr feet foot inch degre north south east west knot".split())
+
+
+def is_measure(quantity: Quantity) -> bool:
+    unit = quantity.unit.removesuffix("s")
+    return unit in MEASURES or unit.split("-")[-1] in MEASURES
 
 
 def _unit_stem(word: str) -> str:
@@ -110,15 +124,20 @@ def _unit_stem(word: str) -> str:
 
 
 def same_figure(first: Quantity, second: Quantity) -> bool:
-    """Equal up to the precision written ("12 percent" and "12.6 percent"), or within a tenth when
-    either is given as approximate ("nearly 200" and "197")."""
-    if first.value == second.value or (first.value.is_integer() or second.value.is_integer()) and (
-        int(first.value) == int(second.value)
-    ):
+    """One figure in two forms: equal up to the precision written ("12 percent" and "12.6 percent",
+    "38 million" and "38.5 million"), within a tenth when either is approximate ("nearly 200" and
+    "197"), or a bound the other meets ("more than 10 years" and "12 years")."""
+    larger = max(abs(first.value), abs(second.value))
+    if abs(first.value - second.value) <= 0.02 * larger:
         return True
+    if (first.value.is_integer() or second.value.is_integer()) and int(first.value) == int(second.value):
+        return True
+    if first.bound != second.bound and "" in (first.bound, second.bound):  # one bound, one figure
+        bound, figure = (first, second) if first.bound else (second, first)
+        return figure.value >= bound.value if bound.bound == "at least" else figure.value <= bound.value
     if not (first.approximate or second.approximate):
         return False
-    return abs(first.value - second.value) <= 0.1 * max(first.value, second.value)
+    return abs(first.value - second.value) <= 0.1 * larger
 
 
 def share_a_figure(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> bool:
@@ -220,6 +239,50 @@ def looks_back(text: str) -> bool:
     """Whether the sentence opens by placing itself in the past ("At the time, NATO also reduced
     ...", "Earlier, ...", "In 2018, ..."): it tells an earlier event."""
     return bool(_LOOKS_BACK.match(text))
+
+
+# "BUCHAREST, Romania (AP) --", "KUNMING, April 8 (Xinhua) --": where a report was filed, not its scope.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:,[^-—(]{0,40})?(?:\([^)]{1,20}\))?\s*(?:--|—|-)\s*")
+_CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
+_NOT_NAMES = STOP_WORDS | MONTHS.keys() | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr president minister secretary
+    general chief prime foreign spokesman spokeswoman official officials""".split()
+)
+
+
+# Words that set the scope of a count the way a place name does ("nationwide" / "the state").
+SCOPES = frozenset("""nationwide national country countrywide state statewide province provincial region regional
+    island city town village district county worldwide global""".split())
+
+
+@lru_cache(maxsize=8192)
+def names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-cased words of the capitalised words of a sentence, without its dateline
+    ("Jammu-Kashmir" gives "jammu" and "kashmir"), and its scope words ("state", "nationwide"): all of
+    them, and those not at its start (which are names for sure; an opening "Nearly" is not)."""
+    text = _DATELINE.sub("", text, count=1)
+    every, inside = set(), set()
+    for match in _CAPITALISED.finditer(text):
+        for word in match.group(0).removesuffix("’s").removesuffix("'s").strip(".-’'").split("-"):
+            if word and word.lower() not in _NOT_NAMES:
+                every.add(word.lower())
+                if match.start() > 0:
+                    inside.add(word.lower())
+    scopes = {word for word in re.findall(r"[a-z]+", text) if word in SCOPES}
+    return frozenset(every | scopes), frozenset(inside | scopes)
+
+
+def _alike(first: str, second: str) -> bool:
+    """One name in two forms: "Russia" and "Russian", "Olympic" and "Olympics"."""
+    return first == second or (min(len(first), len(second)) >= 4 and first[:4] == second[:4]
+                               and (first.startswith(second[:-1]) or second.startswith(first[:-1])))
+
+
+def new_names(first: str, second: str, known: frozenset[str]) -> frozenset[str]:
+    """The names `second` mentions and `first` does not; `known` are the words the story writes
+    capitalised inside a sentence (so that an opening "Nearly" is no name)."""
+    ours = names(first)[0]
+    return frozenset(name for name in names(second)[0] & known if not any(_alike(name, other) for other in ours))
 
 
 @lru_cache(maxsize=8192)

@@ -27,6 +27,26 @@ def test_quantities_read_figures_with_what_they_count():
     assert not quantities("In 2021, on October 7 at 10:30, one of them spoke.")  # years, days, times, "one"
 
 
+def test_a_bound_the_other_figure_meets_is_the_same_figure():
+    def first(text):
+        return quantities(text)[0]
+
+    assert same_figure(first("more than 10 years"), first("12 years"))
+    assert same_figure(first("38 million voters"), first("38.5 million voters"))
+    assert not same_figure(first("at least 15 people"), first("at least two people"))  # two counts
+    assert not quantities("At 11 p.m. the storm turned.")  # a time of day is no count
+
+
+def test_a_count_for_another_place_is_no_disagreement():
+    analysis = analyze(story(
+        "The storm killed at least 62 people throughout Europe, police said.",
+        "The storm killed 32 people in Poland, police said.",
+        "The storm killed at least 70 people in Europe, police said.",
+    ), KeyedEmbedder())
+    assert FactJudge().judge(analysis, 0, 1) == Verdict(False)
+    assert FactJudge().judge(analysis, 0, 2).conflicts == ("gives 70 people",)
+
+
 def test_rounding_is_not_a_different_figure():
     nearly, exact = quantities("nearly 200 dead")[0], quantities("197 dead")[0]
     assert same_figure(nearly, exact)
