@@ -4,7 +4,8 @@ A sentence of another source is *corroboration* ("also [4]") only when it report
 the same event or claim, by or about the same actors, at the same time, with no conflicting detail.
 Being about the same topic is not enough; the same person in another statement, the same kind of
 event on another day, or the other side's reaction to it are not corroboration. When two sources
-report one event with different numbers or dates, that is a *disagreement* ("[3] gives 9,000 dead").
+report one event with different counts, that is a *disagreement* ("[3] gives 9,000 dead"); a
+different day means another event, not a disagreement.
 
 The judge sits behind a one-method protocol so tests and other judges (a cross-encoder) can stand
 in. The default, `FactJudge`, combines the embedding similarity with what must agree: figures
@@ -55,7 +56,7 @@ _PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
 @dataclass(frozen=True)
 class Verdict:
     """Whether the candidate reports the brief sentence's fact (`same`), and, when it reports the same
-    event with another figure or date, what it gives instead (`conflicts`, in its own words)."""
+    event with another count, what it gives instead (`conflicts`, in its own words: "gives 17 people")."""
 
     same: bool
     conflicts: tuple[str, ...] = ()
@@ -105,6 +106,13 @@ def shared_weight(analysis: Analysis, first: str, second: str) -> float:
     return sum(weights.get(w, 0.0) for w in words_first & words_second) / lighter if lighter > 0 else 0.0
 
 
+def _story_names(analysis: Analysis) -> frozenset[str]:
+    """The words the story writes capitalised inside a sentence: names, not merely opening words."""
+    return _PER_ANALYSIS.get(
+        analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
+    )
+
+
 def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
     similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
@@ -112,7 +120,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     figures_first, figures_second = quantities(first), quantities(second)
     figures = figure_conflicts(figures_first, figures_second)
     dates_first, dates_second = dates_in(first), dates_in(second)
-    known = _PER_ANALYSIS.get(analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences)))
+    known = _story_names(analysis)
     dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
     return PairFacts(
         similarity, shared_words,
@@ -130,12 +138,12 @@ class FactJudge:
     """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
     wording of the words that set a fact apart; plus `same_detail` when both give the same figure or
     exact date. From `agreement` on, two sentences report one fact, unless their figures or dates
-    differ or the candidate tells an earlier event. A pair that agrees from `same_event` on and gives one date
-    (or none) but another figure for the same count reports one event differently: a disagreement.
-    A different date means another event (the same kind of event on another day), not a disagreement:
-    on the labelled set, date differences flagged that way were nearly all another day's event. Nor
-    do two counts disagree when each sentence names a place or body the other does not (a regional
-    toll and one island's)."""
+    differ or the candidate tells an earlier event.
+
+    A pair that agrees from `same_event` on, names no other day and gives another number for the same
+    count reports one event differently: a disagreement. A different date means another event (on the
+    labelled set, date differences were nearly all another day's event), and two counts for different
+    places or scopes (a regional toll and one island's) do not disagree either."""
 
     agreement: float = 1.3
     same_detail: float = 0.2

@@ -30,7 +30,11 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 # "nearly 200" and "197" are one figure; without such a word, 66 and 70 are two.
 _APPROXIMATE = frozenset("about around almost nearly roughly some approximately over more least estimated "
                          "possibly perhaps".split())
-_BOUNDS = {"at least": frozenset("more over least exceeding".split()), "at most": frozenset("up nearly almost under".split())}
+# "more than 10" is at least 10; "up to 30" at most 30.
+_BOUNDS = {
+    "at least": frozenset("more over least exceeding".split()),
+    "at most": frozenset("up nearly almost under".split()),
+}
 _NUMBER = re.compile(
     r"(?:(?P<currency>[$€£])\s?)?\b(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))

@@ -68,7 +68,7 @@ class Corroboration:
 @dataclass(frozen=True)
 class Disagreement:
     """A sentence in another source that reports the same event as a brief sentence but gives another
-    figure or date for it; `what` says what it gives, in its words ("gives 9,000", "says Tuesday")."""
+    count for it; `what` says what it gives, in its words ("gives 9,000 dead", "gives $70 million")."""
 
     sentence: Sentence
     similarity: float
@@ -81,7 +81,7 @@ class BriefSentence:
     cluster: int  # Cluster.id
     score: float
     also_in: tuple[Corroboration, ...]  # other sources reporting the same fact (summarize.corroboration)
-    disagrees: tuple[Disagreement, ...] = ()  # other sources giving the same event another figure or date
+    disagrees: tuple[Disagreement, ...] = ()  # other sources giving the same event another count
 
 
 @dataclass(frozen=True)
