@@ -61,10 +61,20 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Corroboration:
-    """A sentence in another source that reports what a brief sentence says."""
+    """A sentence in another source that reports the same main fact as a brief sentence."""
 
     sentence: Sentence
     similarity: float
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A sentence in another source that reports the same event as a brief sentence but gives another
+    count for it; `what` says what it gives, in its words ("gives 9,000 dead", "gives $70 million")."""
+
+    sentence: Sentence
+    similarity: float
+    what: str
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,8 @@ class BriefSentence:
     sentence: Sentence
     cluster: int  # Cluster.id
     score: float
-    also_in: tuple[Corroboration, ...]
+    also_in: tuple[Corroboration, ...]  # other sources reporting the same fact (summarize.corroboration)
+    disagrees: tuple[Disagreement, ...] = ()  # other sources giving the same event another count
 
 
 @dataclass(frozen=True)

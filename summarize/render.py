@@ -16,11 +16,23 @@ def source_number(document: int) -> int:
     return document + 1
 
 
+def disagreement_notes(item: BriefSentence) -> list[str]:
+    """`[3] gives 9,000 dead` for each source that gives the sentence's event another figure (its
+    most similar such sentence)."""
+    shown: dict[int, str] = {}
+    for other in sorted(item.disagrees, key=lambda d: (d.sentence.document, -d.similarity)):
+        shown.setdefault(other.sentence.document, other.what)
+    return [f"[{source_number(d)}] {what}" for d, what in sorted(shown.items())]
+
+
 def citation_markers(item: BriefSentence) -> str:
+    """`[2] (also [1][4]; [3] gives 9,000 dead)`: the source, those that report the same fact, and
+    those that report it with another figure."""
     marker = f"[{source_number(item.sentence.document)}]"
     others = sorted({c.sentence.document for c in item.also_in})
-    if others:
-        marker += " (also " + "".join(f"[{source_number(d)}]" for d in others) + ")"
+    notes = (["also " + "".join(f"[{source_number(d)}]" for d in others)] if others else []) + disagreement_notes(item)
+    if notes:
+        marker += " (" + "; ".join(notes) + ")"
     return marker
 
 
@@ -153,6 +165,16 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                         "similarity": c.similarity,
                     }
                     for c in item.also_in
+                ],
+                "disagrees": [
+                    {
+                        "source": source_number(d.sentence.document),
+                        "text": d.sentence.text,
+                        "start": d.sentence.start,
+                        "end": d.sentence.end,
+                        "what": d.what,
+                    }
+                    for d in item.disagrees
                 ],
             }
             for item in brief.sentences

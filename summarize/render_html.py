@@ -54,14 +54,11 @@ class Mark:
 
 
 def reader_marks(item: BriefSentence) -> tuple[Mark, ...]:
-    """THE HOOK for the corroboration issue's marks: a brief sentence's disagreements (another source
-    gives other numbers, dates or names for the same event) and its single-source mark (a development
-    only one outlet reports). Everything else already draws them, beside the sentence's citations and in
-    its evidence list, one click from their sentences. The records carry no such fields yet, so there
-    are none; once `BriefSentence.disagrees` (sentence, similarity, what) exists, this returns
-    `tuple(Mark("disagrees", f"[{source_number(d.sentence.document)}] {d.what}", d.sentence)
-    for d in item.disagrees)`, plus a `Mark("single-source", ...)` for a single-source sentence."""
-    return ()
+    """A brief sentence's marks for the reader: each source that gives the same event other numbers,
+    dates or names (drawn beside the citations and in the evidence list, one click from its sentence)."""
+    return tuple(
+        Mark("disagrees", f"[{source_number(d.sentence.document)}] {d.what}", d.sentence) for d in item.disagrees
+    )
 
 
 def cited_sentences(brief: Brief) -> Iterable[Sentence]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .concept_ranker import ConceptRanker
+from .corroboration import CorroborationJudge
 from .embedding import Embedder
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
@@ -203,12 +204,13 @@ def compose_sectioned_brief(
     ranker: ConceptRanker | None = None,
     focus: str | None = None,
     question_embeddings: np.ndarray | None = None,
+    judge: CorroborationJudge | None = None,
 ) -> Brief:
     """A brief in the prompt's sections. `embedder` must be the model the analysis was made with; it
     embeds only the prompt's questions (pass `question_embeddings` to skip even that). Sentences
     read most important first within a section, or in date order (`order: date`), or under their
     speakers' names (`group: speaker`)."""
-    from .brief import corroborations
+    from .brief import brief_sentence
 
     if words < 1:
         raise SummarizeError(f"the word budget must be a positive number, not {words}")
@@ -250,15 +252,7 @@ def compose_sectioned_brief(
         if groups:  # each speaker's words together, the speaker of the most important first
             mine = [index for _, members in groups for index in members]
         place = {index: len(items) + offset for offset, index in enumerate(mine)}
-        items += [
-            BriefSentence(
-                sentence=analysis.sentences[index],
-                cluster=analysis.clusters[analysis.cluster_of[index]].id,
-                score=round(float(salience[index]), 4),
-                also_in=corroborations(analysis, index),
-            )
-            for index in mine
-        ]
+        items += [brief_sentence(analysis, index, float(salience[index]), judge) for index in mine]
         sections.append(BriefSection(
             section.title,
             section.questions,

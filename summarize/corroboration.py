@@ -1,0 +1,201 @@
+"""Which other sources report the same fact as a brief sentence, and which report it differently.
+
+A sentence of another source is *corroboration* ("also [4]") only when it reports the same main fact:
+the same event or claim, by or about the same actors, at the same time, with no conflicting detail.
+Being about the same topic is not enough; the same person in another statement, the same kind of
+event on another day, or the other side's reaction to it are not corroboration. When two sources
+report one event with different counts, that is a *disagreement* ("[3] gives 9,000 dead"); a
+different day means another event, not a disagreement.
+
+The judge sits behind a one-method protocol so tests and other judges (a cross-encoder) can stand
+in. The default, `FactJudge`, combines the embedding similarity with what must agree: figures
+(with their units), dates, and the content words that say what happened. Its few round parameters
+were calibrated on a labelled set of pairs (`bench/corroboration/`, which measures it).
+
+Candidates are the sentences of other sources in the brief sentence's cluster plus, since a fact is
+sometimes worded differently enough to land in another cluster, the few most similar sentences of
+other sources outside it. Copies of one story (`summarize.duplicates`) are never each other's
+corroboration: a wire report run twice is one report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Protocol
+
+from .dates import calendar
+from .duplicates import story_numbers
+from .facts import (
+    content_stems,
+    date_conflicts,
+    dates_in,
+    figure_conflicts,
+    figures_apart,
+    is_measure,
+    looks_back,
+    names,
+    new_names,
+    quantities,
+    same_date,
+    share_a_figure,
+)
+from .memo import LastAnalysisMemo
+from .records import Analysis, Corroboration, Disagreement
+
+# Sentences outside the cluster considered as candidates: at most this many, at least this similar.
+OUTSIDE_CANDIDATES, OUTSIDE_SIMILARITY = 3, 0.5
+
+# A sentence that differs in more figures than this is another report (another moment), not a disagreement.
+MOST_DIFFERING_FIGURES = 2
+
+_PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the candidate reports the brief sentence's fact (`same`), and, when it reports the same
+    event with another count, what it gives instead (`conflicts`, in its own words: "gives 17 people")."""
+
+    same: bool
+    conflicts: tuple[str, ...] = ()
+
+
+class CorroborationJudge(Protocol):
+    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
+        """Sentence and candidate are indexes into `analysis.sentences`, from different sources."""
+        ...
+
+
+@dataclass(frozen=True)
+class PairFacts:
+    """What the default judge reads off a (sentence, candidate) pair."""
+
+    similarity: float
+    shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
+    figures: tuple[str, ...]  # the candidate's counts of what the sentence counts, where they differ
+    # ("17 people", "$70 million"); not measures of place or speed, which change by the hour
+    dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
+    other_figures: bool  # each gives a figure the other does not (`figures_apart`): different counts
+    looks_back: bool  # the candidate tells an earlier event ("At the time, ..."), the sentence does not
+    same_detail: bool  # both give the same figure or the same exact date: how many or when agree
+    other_scope: bool  # each names a place, body or person the other does not: "in Jamaica" / "Caribbean"
+
+
+def _weekdays(analysis: Analysis) -> dict:
+    return _PER_ANALYSIS.get(analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
+
+
+def _word_weights(analysis: Analysis) -> dict[str, float]:
+    """Each content word's inverse sentence frequency in the story, log((sentences + 1) / sentences with it):
+    the story's topic words ("NATO", "Russia") weigh little, what sets one fact apart weighs much."""
+    def compute() -> dict[str, float]:
+        counts = Counter(word for s in analysis.sentences for word in content_stems(s.text))
+        total = len(analysis.sentences)
+        return {word: math.log((total + 1) / count) for word, count in counts.items()}  # never 0
+
+    return _PER_ANALYSIS.get(analysis, "word weights", compute)
+
+
+def shared_weight(analysis: Analysis, first: str, second: str) -> float:
+    """The weight of the words two sentences share, as a share of the lighter sentence's weight."""
+    weights = _word_weights(analysis)
+    words_first, words_second = content_stems(first), content_stems(second)
+    lighter = min(sum(weights.get(w, 0.0) for w in words_first), sum(weights.get(w, 0.0) for w in words_second))
+    return sum(weights.get(w, 0.0) for w in words_first & words_second) / lighter if lighter > 0 else 0.0
+
+
+def _story_names(analysis: Analysis) -> frozenset[str]:
+    """The words the story writes capitalised inside a sentence: names, not merely opening words."""
+    return _PER_ANALYSIS.get(
+        analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
+    )
+
+
+def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
+    first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
+    similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
+    shared_words = shared_weight(analysis, first, second)
+    figures_first, figures_second = quantities(first), quantities(second)
+    figures = figure_conflicts(figures_first, figures_second)
+    dates_first, dates_second = dates_in(first), dates_in(second)
+    known = _story_names(analysis)
+    dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
+    return PairFacts(
+        similarity, shared_words,
+        figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
+        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
+        other_figures=figures_apart(figures_first, figures_second),
+        looks_back=looks_back(second) and not looks_back(first),
+        same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
+        other_scope=bool(new_names(first, second, known) and new_names(second, first, known)),
+    )
+
+
+@dataclass(frozen=True)
+class FactJudge:
+    """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
+    wording of the words that set a fact apart; plus `same_detail` when both give the same figure or
+    exact date. From `agreement` on, two sentences report one fact, unless their figures or dates
+    differ or the candidate tells an earlier event.
+
+    A pair that agrees from `same_event` on, names no other day and gives another number for the same
+    count reports one event differently: a disagreement. A different date means another event (on the
+    labelled set, date differences were nearly all another day's event), and two counts for different
+    places or scopes (a regional toll and one island's) do not disagree either."""
+
+    agreement: float = 1.3
+    same_detail: float = 0.2
+    same_event: float = 1.1
+
+    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
+        facts = pair_facts(analysis, sentence, candidate)
+        score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
+        if facts.figures and not facts.dates:
+            same_event = (score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES
+                          and not facts.other_scope)
+            return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
+        if facts.dates or facts.other_figures or facts.looks_back:
+            return Verdict(False)
+        return Verdict(score >= self.agreement)
+
+
+def candidates(analysis: Analysis, index: int) -> list[int]:
+    """Other sources' sentences in the sentence's cluster, then the few most similar outside it;
+    never a sentence of the same story (its own article or a copy of it)."""
+    stories = _PER_ANALYSIS.get(analysis, "stories", lambda: story_numbers(analysis.documents))
+    story = stories[analysis.sentences[index].document]
+    members = set(analysis.clusters[analysis.cluster_of[index]].members)
+    similarity = analysis.embeddings @ analysis.embeddings[index]
+    others = [i for i, s in enumerate(analysis.sentences) if stories[s.document] != story]
+    inside = [i for i in others if i in members]
+    outside = sorted(
+        (i for i in others if i not in members and similarity[i] >= OUTSIDE_SIMILARITY),
+        key=lambda i: (-float(similarity[i]), i),
+    )[:OUTSIDE_CANDIDATES]
+    return inside + outside
+
+
+@dataclass(frozen=True)
+class Evidence:
+    also_in: tuple[Corroboration, ...]
+    disagrees: tuple[Disagreement, ...]
+
+
+def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = None) -> Evidence:
+    """The sentence's corroborations and disagreements, by source, most similar first within one."""
+    judge = judge or FactJudge()
+    also, differ = [], []
+    for other in candidates(analysis, index):
+        verdict = judge.judge(analysis, index, other)
+        similarity = round(float(analysis.embeddings[other] @ analysis.embeddings[index]), 4)
+        if verdict.same:
+            also.append(Corroboration(analysis.sentences[other], similarity))
+        elif verdict.conflicts:
+            differ.append(Disagreement(analysis.sentences[other], similarity, "; ".join(verdict.conflicts)))
+
+    def order(item: Corroboration | Disagreement) -> tuple:
+        return (item.sentence.document, -item.similarity, item.sentence.start)
+
+    return Evidence(tuple(sorted(also, key=order)), tuple(sorted(differ, key=order)))
