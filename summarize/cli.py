@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced
+from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory
 from .cli_eval import evaluate
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
@@ -153,13 +153,12 @@ def brief(
         ranker = ranker_named(method)
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
-        with native_stdout_silenced():
-            result = build_brief(
-                documents, with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions),
-                BriefSettings(words=words), ranker,
-                progress=report_step,
-                prompt=chosen_prompt, focus=focus,
-            )
+        result = build_brief(
+            documents, with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions),
+            BriefSettings(words=words), ranker,
+            progress=report_step,
+            prompt=chosen_prompt, focus=focus,
+        )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     text = to_json(result) if output_format == "json" else to_markdown(result)

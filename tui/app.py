@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.worker import get_current_worker
 
 from summarize.atomic import write_atomically
@@ -29,6 +30,7 @@ from .screens.prompt import (
     check_words, expand, identity,
 )
 from .screens.themes import ThemesScreen
+from .terminal import screen_measuring
 from .widgets.brief_pane import BriefList
 from .widgets.source_pane import CorroborationList
 from .workers import (
@@ -66,6 +68,9 @@ class BriefingApp(ChoosingActions, App[None]):
         self._generation = 0  # results of a superseded analysis are dropped
         self._selection = 0  # and results of a superseded selection
         self._shown = 0  # the selection on screen
+
+    def get_driver_class(self) -> type[Driver]:
+        return screen_measuring(super().get_driver_class())
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen()
@@ -324,7 +329,4 @@ def make_app(
 
 
 def run(paths: Sequence[Path], words: int = DEFAULT_WORDS) -> None:
-    from summarize.cli_common import native_stdout_silenced
-
-    with native_stdout_silenced():  # the app draws on stderr; a solver's stray line must not reach the screen
-        make_app(paths, words=words).run()
+    make_app(paths, words=words).run()

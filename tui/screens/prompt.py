@@ -20,6 +20,7 @@ from summarize.documents import article_paths
 from summarize.records import Document, SummarizeError
 
 from ..widgets.source_list import source_prompt
+from ..widgets.wrapped_list import WrappedOptionList
 
 Check = Callable[[str], "str | None"]  # returns why the value is unusable, or None
 MAX_WORDS = 10_000
@@ -123,7 +124,7 @@ class SourcePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled(self.title_text, "bold"), id="dialog-title")
-            yield OptionList(*(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker")
+            yield WrappedOptionList(*(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker")
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:

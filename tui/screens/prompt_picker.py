@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 
 from summarize.prompts import Prompt
 
+from ..widgets.wrapped_list import WrappedOptionList
+
 # What the picker returns besides "prompt:<name>" for a shipped prompt.
 FROM_FILE, FOCUS, PLAIN = "file", "focus", "plain"
 
@@ -57,7 +59,7 @@ class PromptPicker(ModalScreen[str | None]):
         ]
         with Vertical(id="dialog"):
             yield Label(Content.styled("Brief in sections", "bold"), id="dialog-title")
-            yield OptionList(*options, id="picker")
+            yield WrappedOptionList(*options, id="picker")
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:

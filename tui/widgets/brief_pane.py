@@ -10,17 +10,19 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.content import Content
-from textual.widgets import ContentSwitcher, LoadingIndicator, OptionList, Static
+from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
 from summarize.records import Brief, BriefSentence
 from summarize.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
 
+from .wrapped_list import WrappedOptionList
+
 
 SENTENCE = "sentence-"  # option id of a brief sentence: SENTENCE + its index in Brief.sentences
 
 
-class BriefList(OptionList):
+class BriefList(WrappedOptionList):
     """The brief's sentences, under their section headings in a sectioned brief; the highlighted
     sentence is shown in the source pane. Headings are disabled rows: the highlight skips them."""
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from summarize.records import Brief, Document
 from summarize.render import source_number
 
+from .wrapped_list import WrappedOptionList
 
-class SourceList(OptionList):
+
+class SourceList(WrappedOptionList):
     def show_sources(self, documents: tuple[Document, ...], brief: Brief | None) -> None:
         highlighted = self.highlighted
         cited = Counter(item.sentence.document for item in brief.sentences) if brief else Counter()

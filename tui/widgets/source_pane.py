@@ -16,9 +16,10 @@ from summarize.render import source_number
 
 from .article_view import ArticleView, Spans
 from .brief_pane import with_dividers
+from .wrapped_list import WrappedOptionList
 
 
-class CorroborationList(OptionList):
+class CorroborationList(WrappedOptionList):
     BINDINGS = [
         Binding("escape", "screen.back_to_brief", "Back", id="back-to-brief",
                 tooltip="Back to the brief, at the cited sentence"),
