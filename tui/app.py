@@ -11,6 +11,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from summarize.atomic import write_atomically
@@ -23,6 +24,7 @@ from summarize.render import source_number, to_json, to_markdown
 from .choice import Choice, compose
 from .choosing import ChoosingActions
 from .commands import BriefCommands
+from .plain import one_line, printable
 from .screens.help import HelpScreen
 from .screens.main import BRIEF_BINDINGS, WORD_STEP, MainScreen
 from .screens.prompt import (
@@ -72,6 +74,14 @@ class BriefingApp(ChoosingActions, App[None]):
     def get_driver_class(self) -> type[Driver]:
         return screen_measuring(super().get_driver_class())
 
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text, whatever `markup` says: most quote a title, a path or
+        an error message."""
+        super().notify(printable(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen()
         return self.main
@@ -99,7 +109,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def on_articles_read(self, message: ArticlesRead) -> None:
         if message.documents is None and message.adding:
-            self.notify(message.error, title="Cannot add", severity="error", markup=False)
+            self.notify(message.error, title="Cannot add", severity="error")
         elif message.documents is None:
             self.show_failure(message.error)
         elif not message.adding:
@@ -114,7 +124,7 @@ class BriefingApp(ChoosingActions, App[None]):
             self.notify("Those articles are in the brief already.", severity="warning")
             return
         titles = ", ".join(d.title for d in new)
-        self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added", markup=False)
+        self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added")
         self.start_analysis(self.documents + new)
 
     def start_analysis(self, documents: tuple[Document, ...]) -> None:
@@ -165,7 +175,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def show_failure(self, error: str) -> None:
         self.main.show_message(f"Cannot build the brief: {error}\n\nPress a to add an article.", self.documents)
-        self.notify(error, title="Cannot build the brief", severity="error", timeout=10, markup=False)
+        self.notify(error, title="Cannot build the brief", severity="error", timeout=10)
 
     def rebrief(self) -> None:
         """Choose sentences again at the current budget. No re-embedding, so it takes milliseconds;
@@ -197,7 +207,7 @@ class BriefingApp(ChoosingActions, App[None]):
             return
         if message.brief is None:
             self._shown = message.generation  # settled: no "choosing sentences…" over the old brief
-            self.notify(message.error, title="Cannot choose sentences", severity="error", markup=False)
+            self.notify(message.error, title="Cannot choose sentences", severity="error")
             self.choice = self.shown_choice  # keep choosing as the brief on screen was chosen
             if self.brief is not None:
                 self.words = self.brief.budget
@@ -211,7 +221,7 @@ class BriefingApp(ChoosingActions, App[None]):
     def set_words(self, words: int) -> None:
         self.words = words
         if self.analysis is None:
-            self.notify(f"The brief will use {words} words once it is built.", markup=False)
+            self.notify(f"The brief will use {words} words once it is built.")
         self.rebrief()
 
     def action_longer(self) -> None:
@@ -264,10 +274,10 @@ class BriefingApp(ChoosingActions, App[None]):
         try:
             write_atomically(path, to_json(self.brief) if as_json else to_markdown(self.brief))
         except OSError as error:
-            self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", markup=False)
+            self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error")
             return
         kind = "JSON" if as_json else "markdown"
-        self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported", markup=False)
+        self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported")
 
     # --- sources ------------------------------------------------------------------------------
 
@@ -284,7 +294,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def _add_from(self, value: str | None) -> None:
         if value is not None:
-            self.notify(f"Reading {value.strip()}…", markup=False, timeout=2)
+            self.notify(f"Reading {value.strip()}…", timeout=2)
             self._read([expand(value)], adding=True)
 
     def action_remove_source(self) -> None:
@@ -296,7 +306,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def remove_source(self, index: int) -> None:
         removed = self.documents[index]
-        self.notify(f"Removed [{source_number(index)}] {removed.title}.", title="Source removed", markup=False)
+        self.notify(f"Removed [{source_number(index)}] {removed.title}.", title="Source removed")
         self.start_analysis(self.documents[:index] + self.documents[index + 1 :])
 
     def show_source(self, index: int) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from summarize.prompts import Prompt
 
+from ..plain import one_line
 from ..widgets.wrapped_list import WrappedOptionList
 
 # What the picker returns besides "prompt:<name>" for a shipped prompt.
@@ -24,11 +25,11 @@ def prompt_key(prompt: Prompt) -> str:
 
 
 def prompt_option(prompt: Prompt, current: bool) -> Option:
-    sections = " · ".join(section.title for section in prompt.sections)
+    sections = one_line(" · ".join(section.title for section in prompt.sections))
     return Option(
         Content.assemble(
-            ("● " if current else "  ", "$text-accent"), (prompt.title, "bold"), (f"  {sections}", "$text-accent"),
-            "\n  ", (prompt.description, "$text-muted"),
+            ("● " if current else "  ", "$text-accent"), (one_line(prompt.title), "bold"), (f"  {sections}", "$text-accent"),
+            "\n  ", (one_line(prompt.description), "$text-muted"),
         ),
         id=prompt_key(prompt),
     )

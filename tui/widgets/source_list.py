@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from summarize.records import Brief, Document
 from summarize.render import source_number
 
+from ..plain import one_line
 from .wrapped_list import WrappedOptionList
 
 
@@ -30,4 +31,4 @@ def source_prompt(index: int, document: Document, cited: int | None) -> Content:
         usage = f" · {cited} in the brief"
     else:
         usage = " · not cited"
-    return Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), document.title, (usage, "$text-muted"))
+    return Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), one_line(document.title), (usage, "$text-muted"))

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from summarize.records import Brief, BriefSentence, Corroboration, Document, Sentence
 from summarize.render import source_number
 
+from ..plain import one_line, printable
 from .article_view import ArticleView, Spans
 from .brief_pane import with_dividers
 from .wrapped_list import WrappedOptionList
@@ -113,10 +114,10 @@ class SourcePane(Vertical):
     def _set_title(self, index: int, meta: str) -> None:
         document = self.documents[index]
         self.query_one("#source-title", Static).update(
-            Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (document.title, "bold"))
+            Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (one_line(document.title), "bold"))
         )
         self.query_one("#source-meta", Static).update(
-            Content.styled(f"{meta} · {document.path}" if meta else document.path, "$text-muted")
+            Content.styled(one_line(f"{meta} · {document.path}" if meta else document.path), "$text-muted")
         )
 
     def _show_article(self, index: int, focus: Sentence | None) -> None:
@@ -129,7 +130,7 @@ def corroboration_prompt(brief: Brief, corroboration: Corroboration) -> Content:
     sentence = corroboration.sentence
     return Content.assemble(
         (f"[{source_number(sentence.document)}] ", "bold $text-accent"),
-        (brief.documents[sentence.document].title, "bold"),
+        (one_line(brief.documents[sentence.document].title), "bold"),
         (f"  {corroboration.similarity:.2f}\n", "$text-muted"),
-        sentence.text,
+        printable(sentence.text),
     )

@@ -1,0 +1,51 @@
+"""Text from outside the app (articles' titles and sentences, file names, web addresses, speakers'
+names, prompt files, what the user typed, error messages quoting any of these) reaches the screen
+through these helpers, and as Textual `Content`, never as markup: `[link=...]`, `[@click=...]` or an
+unbalanced `[/]` in a title is shown as written. Control characters are dropped (a terminal escape
+such as `\\x1b]0;...\\x07` would act on the terminal, and Textual fails to lay some out); newlines
+and tabs stay where text may span lines."""
+
+from __future__ import annotations
+
+import re
+
+from textual.fuzzy import Matcher
+from textual.content import Content
+from textual.markup import escape
+
+# C0 and C1 controls but newline and tab, DEL, and the Unicode line and paragraph separators
+# (Python splits lines on them, Textual does not: they would desynchronize its line counts).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters; newlines and tabs stay."""
+    return CONTROL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """`text` for a title, a label or a list row: printable, newlines and tabs made spaces."""
+    return printable(text).replace("\n", " ").replace("\t", " ")
+
+
+def same_length(text: str) -> str:
+    """`text` with each control character made a space: offsets into it still point at the same
+    sentences (the article view highlights spans the core found in the original)."""
+    return CONTROL.sub(" ", text)
+
+
+def as_markup(text: str) -> str:
+    """For the few Textual places that only take markup (a palette command's help): `text` escaped,
+    so that it shows as written."""
+    return escape(one_line(text))
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """`text` with the characters a palette search matched highlighted, as `Matcher.highlight`
+    does, but without reading `text` as markup."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
