@@ -12,7 +12,6 @@ import re
 import pytest
 from textual.command import CommandPalette
 
-from summarize.embedding import HashingEmbedder
 from tests.conftest import STORY
 from tests.tui_helpers import answer, errors, header, run, settle, until
 from tui.plain import CONTROL, highlighted, one_line, printable, same_length

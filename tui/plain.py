@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from textual.fuzzy import Matcher
 from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.markup import escape
 
 # C0 and C1 controls but newline and tab, DEL, and the Unicode line and paragraph separators
