@@ -10,6 +10,7 @@ import random
 import re
 
 import pytest
+from textual import events
 from textual.command import CommandPalette
 
 from tests.conftest import STORY
@@ -142,6 +143,12 @@ def test_every_screen_and_picker_shows_hostile_text_as_plain_text(articles, tmp_
         await settle(pilot)
         check_inert(app)
         assert f"focus: Who {UNBALANCED} fled]0;PWN?" in header(app)
+        await pilot.press("f")  # the question again, to edit: in the dialog's input without its escape
+        assert f"Who {UNBALANCED} fled ]0;PWN?" in shown(app, "Input")  # ESC a space, BEL gone (Rich)
+        app.screen.query_one("Input").post_message(events.Paste("pasted\x1b]0;PWN\x07 text"))
+        await pilot.pause()
+        check_inert(app)
+        await pilot.press("escape")
         await pilot.press("p", "end", "up", "up", "enter")  # "Prompt from file…"
         assert isinstance(app.screen, PromptScreen)
         app.screen.query_one("Input").value = str(prompt_file)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rich.highlighter import Highlighter
+from rich.text import Text
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
@@ -32,6 +34,14 @@ def same_length(text: str) -> str:
     """`text` with each control character made a space: offsets into it still point at the same
     sentences (the article view highlights spans the core found in the original)."""
     return CONTROL.sub(" ", text)
+
+
+class ControlsAsSpaces(Highlighter):
+    """For an Input: its value stays as typed or pasted (a file name may hold anything), but is
+    shown with `same_length`, so that the cursor still stands where it is in the value."""
+
+    def highlight(self, text: Text) -> None:
+        text.plain = same_length(text.plain)
 
 
 def as_markup(text: str) -> str:

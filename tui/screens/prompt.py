@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from summarize.documents import article_paths
 from summarize.records import Document, SummarizeError
 
-from ..plain import one_line, printable
+from ..plain import ControlsAsSpaces, one_line, printable
 from ..widgets.source_list import source_prompt
 from ..widgets.wrapped_list import WrappedOptionList
 
@@ -64,8 +64,8 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled(one_line(self.title_text), "bold"), id="dialog-title")
-            yield Input(
-                self.value, placeholder=self.placeholder, id="prompt-input",
+            yield Input(  # a pasted or given value may hold control characters: shown as spaces
+                self.value, placeholder=self.placeholder, id="prompt-input", highlighter=ControlsAsSpaces(),
                 suggester=PathSuggester() if self.complete_paths else None, select_on_focus=True,
             )
             yield Static(Content.styled(printable(self.hint), "$text-muted"), id="dialog-hint")
