@@ -169,3 +169,28 @@ def test_the_app_fills_the_terminal_keeps_it_on_resize_and_shows_hostile_titles_
         assert exit_code.read_text().strip() == "0"
     finally:
         terminal.close()
+
+
+def test_a_crash_in_the_app_exits_with_status_1(tmp_path):
+    launch = tmp_path / "launch.py"
+    launch.write_text(
+        "import tui.app\n"
+        "def crash(self):\n"
+        "    raise RuntimeError('a bug')\n"
+        "tui.app.BriefingApp.on_ready = crash\n"
+        "tui.app.run([])\n",
+        encoding="utf-8",
+    )
+    exit_code = tmp_path / "exit-code"
+    command = (
+        f"PYTHONPATH={shlex.quote(str(REPOSITORY))} {shlex.quote(sys.executable)} {shlex.quote(str(launch))}"
+        f" 2> {shlex.quote(str(tmp_path / 'stderr'))}; echo $? > {shlex.quote(str(exit_code))}"
+    )
+    terminal = Terminal(command, socket=tmp_path / "tmux.socket")
+    try:
+        deadline = time.monotonic() + 30
+        while not exit_code.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert exit_code.read_text().strip() == "1"
+    finally:
+        terminal.close()

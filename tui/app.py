@@ -339,4 +339,8 @@ def make_app(
 
 
 def run(paths: Sequence[Path], words: int = DEFAULT_WORDS) -> None:
-    make_app(paths, words=words).run()
+    """Run the app; a crash (Textual shows its traceback) exits with status 1, not 0."""
+    app = make_app(paths, words=words)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)
