@@ -76,11 +76,11 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def notify(
         self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None,
-        markup: bool = False,
+        markup: bool = True,
     ) -> None:
-        """Every notification as plain text, whatever `markup` says: most quote a title, a path or
-        an error message."""
-        super().notify(printable(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+        """Notifications never carry control characters: most quote a title, a path or an error
+        message. Those that do quote one pass `markup=False`, so that brackets show as written."""
+        super().notify(printable(message), title=one_line(title), severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen()
@@ -109,7 +109,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def on_articles_read(self, message: ArticlesRead) -> None:
         if message.documents is None and message.adding:
-            self.notify(message.error, title="Cannot add", severity="error")
+            self.notify(message.error, title="Cannot add", severity="error", markup=False)
         elif message.documents is None:
             self.show_failure(message.error)
         elif not message.adding:
@@ -124,7 +124,7 @@ class BriefingApp(ChoosingActions, App[None]):
             self.notify("Those articles are in the brief already.", severity="warning")
             return
         titles = ", ".join(d.title for d in new)
-        self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added")
+        self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added", markup=False)
         self.start_analysis(self.documents + new)
 
     def start_analysis(self, documents: tuple[Document, ...]) -> None:
@@ -175,7 +175,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def show_failure(self, error: str) -> None:
         self.main.show_message(f"Cannot build the brief: {error}\n\nPress a to add an article.", self.documents)
-        self.notify(error, title="Cannot build the brief", severity="error", timeout=10)
+        self.notify(error, title="Cannot build the brief", severity="error", timeout=10, markup=False)
 
     def rebrief(self) -> None:
         """Choose sentences again at the current budget. No re-embedding, so it takes milliseconds;
@@ -207,7 +207,7 @@ class BriefingApp(ChoosingActions, App[None]):
             return
         if message.brief is None:
             self._shown = message.generation  # settled: no "choosing sentences…" over the old brief
-            self.notify(message.error, title="Cannot choose sentences", severity="error")
+            self.notify(message.error, title="Cannot choose sentences", severity="error", markup=False)
             self.choice = self.shown_choice  # keep choosing as the brief on screen was chosen
             if self.brief is not None:
                 self.words = self.brief.budget
@@ -221,7 +221,7 @@ class BriefingApp(ChoosingActions, App[None]):
     def set_words(self, words: int) -> None:
         self.words = words
         if self.analysis is None:
-            self.notify(f"The brief will use {words} words once it is built.")
+            self.notify(f"The brief will use {words} words once it is built.", markup=False)
         self.rebrief()
 
     def action_longer(self) -> None:
@@ -274,10 +274,10 @@ class BriefingApp(ChoosingActions, App[None]):
         try:
             write_atomically(path, to_json(self.brief) if as_json else to_markdown(self.brief))
         except OSError as error:
-            self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error")
+            self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", markup=False)
             return
         kind = "JSON" if as_json else "markdown"
-        self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported")
+        self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported", markup=False)
 
     # --- sources ------------------------------------------------------------------------------
 
@@ -294,7 +294,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def _add_from(self, value: str | None) -> None:
         if value is not None:
-            self.notify(f"Reading {value.strip()}…", timeout=2)
+            self.notify(f"Reading {value.strip()}…", markup=False, timeout=2)
             self._read([expand(value)], adding=True)
 
     def action_remove_source(self) -> None:
@@ -306,7 +306,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def remove_source(self, index: int) -> None:
         removed = self.documents[index]
-        self.notify(f"Removed [{source_number(index)}] {removed.title}.", title="Source removed")
+        self.notify(f"Removed [{source_number(index)}] {removed.title}.", title="Source removed", markup=False)
         self.start_analysis(self.documents[:index] + self.documents[index + 1 :])
 
     def show_source(self, index: int) -> None:

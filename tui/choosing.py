@@ -24,7 +24,7 @@ class ChoosingActions:
     def action_choose_prompt(self: BriefingApp) -> None:
         shipped, problem = available_prompts()
         if problem:
-            self.notify(problem, title="Cannot list the shipped prompts", severity="error")
+            self.notify(problem, title="Cannot list the shipped prompts", severity="error", markup=False)
         self.push_screen(PromptPicker(shipped, current_key(self.choice, shipped)), self._picked)
 
     def _picked(self: BriefingApp, key: str | None) -> None:
@@ -57,7 +57,7 @@ class ChoosingActions:
         try:
             prompt = load_prompt(expand(value))
         except SummarizeError as error:  # the file changed since the dialog checked it
-            self.notify(str(error), title="Cannot use the prompt", severity="error")
+            self.notify(str(error), title="Cannot use the prompt", severity="error", markup=False)
             return
         self.choose_prompt(prompt)
 
@@ -74,7 +74,7 @@ class ChoosingActions:
         """Brief in `prompt`'s sections, at the budget it suggests (+ and - change it then)."""
         words = prompt.words or self.words
         if words != self.words:
-            self.notify(f"{prompt.title} in {words} words, the budget it suggests; + and - change it.")
+            self.notify(f"{prompt.title} in {words} words, the budget it suggests; + and - change it.", markup=False)
         self.set_choice(Choice(SECTIONED_METHOD, prompt=prompt), words)
 
     def focus_on(self: BriefingApp, question: str) -> None:
@@ -91,7 +91,7 @@ class ChoosingActions:
         if self.choice.sectioned and method != SECTIONED_METHOD:
             self.notify(
                 f"{method.capitalize()} ranks a plain brief only: sections are chosen by {SECTIONED_METHOD}. "
-                f"Dropped {self.choice.sections}.", title="Plain brief", severity="warning",
+                f"Dropped {self.choice.sections}.", title="Plain brief", severity="warning", markup=False,
             )
             self.set_choice(Choice(method))
         else:
@@ -99,11 +99,11 @@ class ChoosingActions:
 
     def set_choice(self: BriefingApp, choice: Choice, words: int | None = None) -> None:
         if choice.sectioned and self.choice.method != choice.method:
-            self.notify(f"Sections are chosen by {choice.method}: switched from {self.choice.method}.")
+            self.notify(f"Sections are chosen by {choice.method}: switched from {self.choice.method}.", markup=False)
         self.choice = choice
         self.words = words or self.words
         if self.analysis is None:
-            self.notify("The brief will be built this way once the articles are read.")
+            self.notify("The brief will be built this way once the articles are read.", markup=False)
         self.rebrief()
 
 

@@ -77,7 +77,7 @@ class PromptScreen(ModalScreen[str | None]):
         problem = self.check(event.value) if self.check else None
         if problem:
             self.query_one("#dialog-error", Static).update(Content.styled(printable(problem), "$text-error"))
-            self.notify(problem, severity="error")
+            self.notify(problem, severity="error", markup=False)
             return
         self.dismiss(event.value)
 
