@@ -30,15 +30,17 @@ CONTROLS = [
     "\x1b]0;PWN\x07", "\x1b[31mred\x1b[0m", "\x1b]52;c;cHduZWQ=\x07", "\x1b]8;;http://example.invalid/\x1b\\link\x1b]8;;\x1b\\",
     "nul\x00", "back\x08space", "cr\rreturn", "del\x7f", "nel\x85", "line\u2028sep", "tab\there",
 ]
+UNUSUAL = ["\u202eright-to-left", "zero\u200bwidth", "cafe\u0301", "👍🏽", "東京", "\ufeffbom"]  # not controls: kept
 TITLES = [f"Storm {LINK} hits the coast \x1b]0;PWN\x07", f"{ACTION} storm strikes {UNBALANCED}", "Storm [bold]damage\x1b[31m"]
 
 
 def hostile(text: str, seed: int) -> str:
-    """`text` with markup and control characters worked into each sentence."""
+    """`text` with markup, control and other unusual characters worked into each sentence."""
     chosen = random.Random(seed)
     sentences = re.split(r"(?<=[.!?])( )", text)
     return "".join(
-        s if s == " " or not s.strip() else f"{s[:-1]} {chosen.choice(MARKUP)} {chosen.choice(CONTROLS)}{s[-1]}"
+        s if s == " " or not s.strip()
+        else f"{s[:-1]} {chosen.choice(MARKUP)} {chosen.choice(UNUSUAL)} {chosen.choice(CONTROLS)}{s[-1]}"
         for s in sentences
     )
 
