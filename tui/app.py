@@ -123,7 +123,7 @@ class BriefingApp(ChoosingActions, App[None]):
         if not new:
             self.notify("Those articles are in the brief already.", severity="warning")
             return
-        titles = ", ".join(d.title for d in new)
+        titles = ", ".join(one_line(d.title) for d in new)
         self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added", markup=False)
         self.start_analysis(self.documents + new)
 
@@ -306,7 +306,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def remove_source(self, index: int) -> None:
         removed = self.documents[index]
-        self.notify(f"Removed [{source_number(index)}] {removed.title}.", title="Source removed", markup=False)
+        self.notify(f"Removed [{source_number(index)}] {one_line(removed.title)}.", title="Source removed", markup=False)
         self.start_analysis(self.documents[:index] + self.documents[index + 1 :])
 
     def show_source(self, index: int) -> None:

@@ -15,9 +15,11 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-# C0 and C1 controls but newline and tab, DEL, and the Unicode line and paragraph separators
-# (Python splits lines on them, Textual does not: they would desynchronize its line counts).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Unicode's control characters (C0, DEL, C1) but newline and tab; the line and paragraph separators
+# (Textual counts them as a column it does not draw, shifting the rest of the line); and lone
+# surrogates (how Python holds a file name's bytes that are not UTF-8: the terminal cannot be sent them).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -26,8 +28,9 @@ def printable(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """`text` for a title, a label or a list row: printable, newlines and tabs made spaces."""
-    return printable(text).replace("\n", " ").replace("\t", " ")
+    """`text` for a title, a path, a label or a list row: each control character, newline or tab
+    shown as "?", so that nothing breaks the line it is on."""
+    return CONTROL_OR_BREAK.sub("?", text)
 
 
 def same_length(text: str) -> str:
