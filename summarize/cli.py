@@ -16,7 +16,6 @@ from .cli_common import (
     PositiveNumber,
     cache_note,
     embedder_factory,
-    native_stdout_silenced,
 )
 from .cli_eval import evaluate
 from .rankers import RANKER_NAMES
@@ -170,12 +169,11 @@ def brief(
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
         embedder = with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions)
-        with native_stdout_silenced():
-            result = build_brief(
-                documents, embedder, BriefSettings(words=words), ranker,
-                progress=report_step,
-                prompt=chosen_prompt, focus=focus,
-            )
+        result = build_brief(
+            documents, embedder, BriefSettings(words=words), ranker,
+            progress=report_step,
+            prompt=chosen_prompt, focus=focus,
+        )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     note = cache_note(embedder)

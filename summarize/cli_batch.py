@@ -8,13 +8,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import (
-    BACKEND_HELP,
-    NO_CACHE_HELP,
-    embedder_factory,
-    native_stdout_silenced,
-    stderr_console,
-)
+from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console
 
 
 @click.command()
@@ -86,7 +80,7 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
                 )
 
             settings = BriefSettings(words=words)
-            with open_atomically(output) as stream, native_stdout_silenced():  # worker processes inherit it
+            with open_atomically(output) as stream:
                 for _, record in _batch_records(clusters, settings, workers, dask_address, not no_cache, show, backend):
                     stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     except SummarizeError as error:

@@ -1,14 +1,9 @@
 """What the `summarize` commands share: option help and the light helpers that build an embedder
-and a progress console, and keep compiled code's prints out of their output. Nothing heavy is
-imported here, so that `summarize --help` answers at once."""
+and a progress console. Nothing heavy is imported here, so that `summarize --help` answers at once."""
 
 from __future__ import annotations
 
 import math
-import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import click
 
@@ -58,38 +53,3 @@ def stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
-
-
-def _flush_native_stdout() -> None:
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).fflush(None)  # C's own stdout buffer, which Python's flush does not reach
-    except (OSError, AttributeError, TypeError):  # no C library to ask (Windows): nothing buffered there by us
-        pass
-
-
-@contextmanager
-def native_stdout_silenced() -> Iterator[None]:
-    """While this runs, what compiled code prints to file descriptor 1 goes nowhere.
-
-    scipy's copy of the HiGHS solver prints a debug line ("HighsMipSolverData::transformNewInteger...")
-    on a few integer programs in a hundred; it would land inside a brief written to standard output, or
-    on the TUI's screen. Our own output is written after this, or to stderr (progress, the TUI)."""
-    sys.stdout.flush()
-    _flush_native_stdout()
-    try:
-        saved = os.dup(1)
-    except OSError:  # no standard output at all (closed): nothing to protect
-        yield
-        return
-    sink = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(sink, 1)
-        yield
-    finally:
-        _flush_native_stdout()
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(sink)

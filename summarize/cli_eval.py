@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import native_stdout_silenced, stderr_console
+from .cli_common import stderr_console
 
 
 @click.command(name="eval")
@@ -44,8 +44,7 @@ def evaluate(data: Path, words: int, methods: str, limit: int | None, output: Pa
         clusters = list(islice(read_clusters(data, checked=False), limit))
         with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=stderr_console()) as progress:
             tasks = {m: progress.add_task(m, total=len(clusters)) for m in chosen}
-            with native_stdout_silenced():
-                results = run_evaluation(clusters, chosen, words, on_cluster_done=lambda m: progress.advance(tasks[m]))
+            results = run_evaluation(clusters, chosen, words, on_cluster_done=lambda m: progress.advance(tasks[m]))
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     table = report_table(results, words)

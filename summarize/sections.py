@@ -22,6 +22,7 @@ import numpy as np
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge
 from .embedding import Embedder
+from .native_output import quiet_milp
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from .relevance import (
@@ -72,14 +73,14 @@ class _Program:
         self.rows.append((list(terms), list(terms.values()), bound))
 
     def solve(self, time_limit: float) -> np.ndarray | None:
-        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.optimize import Bounds, LinearConstraint
         from scipy.sparse import csr_matrix
 
         rows = [r for r, (columns, _, _) in enumerate(self.rows) for _ in columns]
         columns = [c for columns, _, _ in self.rows for c in columns]
         values = [v for _, values, _ in self.rows for v in values]
         matrix = csr_matrix((values, (rows, columns)), shape=(len(self.rows), len(self.gain)))
-        result = milp(
+        result = quiet_milp(
             -np.array(self.gain),
             constraints=LinearConstraint(matrix, -np.inf, np.array([bound for _, _, bound in self.rows])),
             integrality=np.array(self.binary, dtype=float),

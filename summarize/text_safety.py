@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-# Unicode's control characters (C0, DEL, C1) but newline and tab, which text needs; and lone
-# surrogates, which is how Python holds a file name's bytes that are not UTF-8 (no output can hold them).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Unicode's control characters (C0, DEL, C1) but newline and tab, which text needs; the line and
+# paragraph separators (terminals and Textual draw them out of place); and lone surrogates, which is
+# how Python holds a file name's bytes that are not UTF-8 (no output can hold them).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # For one-line fields (a title, a path): every control character, newline and tab too.
 _CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
@@ -19,7 +20,7 @@ _CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 def printable(text: str) -> str:
     """`text` without control characters other than newline and tab (escape sequences lose their
     escape character, so what is left is plain characters)."""
-    return _CONTROL.sub("", text)
+    return CONTROL.sub("", text)
 
 
 def one_line(text: str) -> str:

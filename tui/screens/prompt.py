@@ -19,7 +19,9 @@ from textual.widgets.option_list import Option
 from summarize.documents import article_paths
 from summarize.records import Document, SummarizeError
 
+from ..plain import ControlsAsSpaces, one_line, printable
 from ..widgets.source_list import source_prompt
+from ..widgets.wrapped_list import WrappedOptionList
 
 Check = Callable[[str], "str | None"]  # returns why the value is unusable, or None
 MAX_WORDS = 10_000
@@ -61,12 +63,12 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content.styled(self.title_text, "bold"), id="dialog-title")
-            yield Input(
-                self.value, placeholder=self.placeholder, id="prompt-input",
+            yield Label(Content.styled(one_line(self.title_text), "bold"), id="dialog-title")
+            yield Input(  # a pasted or given value may hold control characters: shown as spaces
+                self.value, placeholder=self.placeholder, id="prompt-input", highlighter=ControlsAsSpaces(),
                 suggester=PathSuggester() if self.complete_paths else None, select_on_focus=True,
             )
-            yield Static(Content.styled(self.hint, "$text-muted"), id="dialog-hint")
+            yield Static(Content.styled(printable(self.hint), "$text-muted"), id="dialog-hint")
             yield Static(id="dialog-error")
 
     @on(Input.Submitted)
@@ -74,7 +76,7 @@ class PromptScreen(ModalScreen[str | None]):
         event.stop()
         problem = self.check(event.value) if self.check else None
         if problem:
-            self.query_one("#dialog-error", Static).update(Content.styled(problem, "$text-error"))
+            self.query_one("#dialog-error", Static).update(Content.styled(printable(problem), "$text-error"))
             self.notify(problem, severity="error", markup=False)
             return
         self.dismiss(event.value)
@@ -95,7 +97,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content.styled(self.question, "bold"), id="dialog-title")
+            yield Label(Content.styled(printable(self.question), "bold"), id="dialog-title")
             with Horizontal(id="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="warning", id="yes")
                 yield Button("Cancel (n)", id="no")
@@ -123,7 +125,7 @@ class SourcePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled(self.title_text, "bold"), id="dialog-title")
-            yield OptionList(*(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker")
+            yield WrappedOptionList(*(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker")
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:

@@ -15,11 +15,13 @@ from textual.widgets.option_list import Option
 from summarize.records import Brief, BriefSentence, Corroboration, Disagreement, Document, Sentence
 from summarize.render import disagreement_notes, source_number
 
+from ..plain import one_line, printable
 from .article_view import ArticleView, Spans
 from .brief_pane import with_dividers
+from .wrapped_list import WrappedOptionList
 
 
-class CorroborationList(OptionList):
+class CorroborationList(WrappedOptionList):
     BINDINGS = [
         Binding("escape", "screen.back_to_brief", "Back", id="back-to-brief",
                 tooltip="Back to the brief, at the cited sentence"),
@@ -120,10 +122,10 @@ class SourcePane(Vertical):
     def _set_title(self, index: int, meta: str) -> None:
         document = self.documents[index]
         self.query_one("#source-title", Static).update(
-            Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (document.title, "bold"))
+            Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (one_line(document.title), "bold"))
         )
         self.query_one("#source-meta", Static).update(
-            Content.styled(f"{meta} · {document.path}" if meta else document.path, "$text-muted")
+            Content.styled(one_line(f"{meta} · {document.path}" if meta else document.path), "$text-muted")
         )
 
     def _show_article(self, index: int, focus: Sentence | None) -> None:
@@ -138,8 +140,8 @@ def corroboration_prompt(brief: Brief, corroboration: Corroboration | Disagreeme
     differs = ((f"  {corroboration.what}", "bold $text-warning"),) if isinstance(corroboration, Disagreement) else ()
     return Content.assemble(
         (f"[{source_number(sentence.document)}] ", "bold $text-accent"),
-        (brief.documents[sentence.document].title, "bold"),
+        (one_line(brief.documents[sentence.document].title), "bold"),
         *differs,
         (f"  {corroboration.similarity:.2f}\n", "$text-muted"),
-        sentence.text,
+        printable(sentence.text),
     )
