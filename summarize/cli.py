@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced
+from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced, write_output
 from .cli_eval import evaluate
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
@@ -19,23 +19,30 @@ DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS)
 
 class OneLineErrors(click.Group):
     """Every error as one line on stderr, with no usage block and no traceback: exit status 2 for bad
-    input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C."""
+    input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C and 143
+    for SIGTERM (see `summarize.cli_interrupts`)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        from .cli_interrupts import interruption, signals_raised, written_files
         from .records import SummarizeError
 
-        try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.ClickException as error:
-            _fail(error.format_message(), error.exit_code)
-        except SummarizeError as error:
-            _fail(str(error), 2)
-        except (click.Abort, KeyboardInterrupt) as error:
-            if isinstance(error, KeyboardInterrupt) or isinstance(error.__context__, KeyboardInterrupt):
-                _fail("interrupted; nothing was written", 130)
-            _fail("aborted", 1)
+        written_files.clear()
+        with signals_raised() as received:
+            try:
+                result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except BaseException as error:
+                ended = interruption(error, received)
+                if ended is not None:
+                    _fail(*ended)
+                if isinstance(error, click.ClickException):
+                    _fail(error.format_message(), error.exit_code)
+                if isinstance(error, SummarizeError):
+                    _fail(str(error), 2)
+                if isinstance(error, click.Abort):
+                    _fail("aborted", 1)
+                raise
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -85,7 +92,8 @@ def main() -> None:
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the brief to this file (atomically) instead of standard output.",
+    help="Write the brief to this file instead of standard output (- : standard output). A file is replaced "
+         "atomically and keeps its permissions; a named pipe or device is written in place.",
 )
 @click.option(
     "-m", "--method", type=click.Choice(RANKER_NAMES), default=RANKER_NAMES[0], show_default=True,
@@ -134,18 +142,20 @@ def brief(
     empty, binary or non-English file, a failed URL, a malformed line) exits with status 2 and one
     line on stderr, and writes nothing; Ctrl-C exits with status 130 and writes nothing.
     """
-    from .atomic import write_atomically
+    from .atomic import check_output_path, is_standard_output
     from .brief import BriefSettings, build_brief
     from .cache import with_cache
-    from .documents import check_output_path, read_documents, sample_documents
+    from .documents import article_paths, read_documents, sample_documents
     from .rankers import ranker_named
     from .records import SummarizeError
     from .render import to_json, to_markdown
 
     try:
         chosen_prompt = sectioning(prompt_name, focus, method)
+        if is_standard_output(output):
+            output = None
         if output is not None:
-            check_output_path(output, paths)
+            check_output_path(output, article_paths(paths))
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
         max_bytes = int(max_download * 1024 * 1024)
@@ -166,10 +176,7 @@ def brief(
     if output is None:
         click.echo(text, nl=False)
     else:
-        try:
-            write_atomically(output, text)
-        except OSError as error:  # checked before the work; a full disk can still happen
-            raise click.ClickException(f"{output}: cannot write ({error.strerror or error})") from None
+        write_output(output, text)
         click.echo(f"Wrote {output} ({result.words} words from {len(documents)} sources).", err=True)
 
 
