@@ -1,5 +1,6 @@
-"""`python -m summarize` and the `summarize` command. Ctrl-C or SIGTERM while the command's own
-modules are still being imported ends it as they do later on: one line, status 130 or 143."""
+"""`python -m summarize` and the `summarize` command. Ctrl-C or SIGTERM before the command's own
+handling begins (its modules are still being imported) or after it ends ends the run as they do
+in between: one line, status 130 or 143 (see `summarize.cli_interrupts`)."""
 
 import signal
 import sys
@@ -11,14 +12,18 @@ def _terminated(number: int, frame: object) -> None:
 
 
 def run() -> None:
-    previous = signal.signal(signal.SIGTERM, _terminated)  # the command installs its own handlers
+    previous = signal.getsignal(signal.SIGTERM)
     try:
-        try:
-            from .cli import main
-        except KeyboardInterrupt:
-            sys.stderr.write("Error: interrupted; nothing was written\n")
-            sys.exit(130)
+        signal.signal(signal.SIGTERM, _terminated)  # the command installs its own handlers
+        from .cli import main
+
         main()
+    except KeyboardInterrupt as error:
+        from .cli_interrupts import interruption
+
+        message, status = interruption(error, []) or ("interrupted", 130)
+        sys.stderr.write(f"Error: {message}\n")
+        sys.exit(status)
     finally:
         signal.signal(signal.SIGTERM, previous)
 

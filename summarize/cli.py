@@ -11,8 +11,10 @@ import click
 from . import __version__
 from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
+from .cli_interrupts import interruption, signals_raised, written_files
 from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced, write_output
 from .cli_eval import evaluate
+from .records import SummarizeError
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
 
@@ -25,11 +27,8 @@ class OneLineErrors(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
-        from .cli_interrupts import interruption, signals_raised, written_files
-        from .records import SummarizeError
-
-        written_files.clear()
-        with signals_raised() as received:
+        with signals_raised() as received:  # first: an interrupt from here on is handled below
+            written_files.clear()
             try:
                 result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             except BaseException as error:

@@ -54,7 +54,16 @@ def interruption(error: BaseException, received: list[int]) -> tuple[str, int] |
         terminated = isinstance(error, Terminated) or isinstance(error.__context__, Terminated)
     else:
         return None
+    _forget_the_unhandled_interrupt()
     what, status = ("terminated", 143) if terminated else ("interrupted", 130)
     if written_files:
         return f"{what} after writing {', '.join(str(path) for path in written_files)}", status
     return NOTHING_WRITTEN.replace("interrupted", what), status
+
+
+def _forget_the_unhandled_interrupt() -> None:
+    """CPython (3.11) remembers a KeyboardInterrupt that ended code run by exec() on a string (how
+    dataclasses and named tuples are built, on import) and, when it exits after `python -m`, kills
+    itself with SIGINT however the program handled it: status -2, not 130. Each exec() of a string
+    starts by clearing that memory."""
+    exec("pass")  # noqa: S102

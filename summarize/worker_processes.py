@@ -22,18 +22,30 @@ STOP_SECONDS = 5.0  # how long a terminated worker may take before it is killed
 
 @contextmanager
 def children_deaf_to_ctrl_c() -> Iterator[None]:
-    """Processes (and threads) started in this block start with SIGINT blocked: the signal mask
-    is inherited through fork and exec, so a worker cannot be interrupted even before its
-    initializer runs. The parent still sees Ctrl-C: at once if another of its threads takes the
-    signal, else when the block ends (it lasts as long as starting the processes takes)."""
+    """Start worker processes in this block: they start with SIGINT blocked (the signal mask is
+    inherited through fork and exec), so a worker cannot be interrupted even before its
+    initializer runs. In this process SIGINT and SIGTERM wait for the end of the block (as long
+    as starting the processes takes): a process half-started, then abandoned, would print a
+    traceback and be left out of `stop_children_since`."""
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    # Started now, not by the first worker: starting it unblocks SIGINT, which would undo ours.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    received: list[int] = []
+    handlers = {number: signal.signal(number, lambda number, frame: received.append(number))
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(received):  # now acted on, by the handlers from before
+            signal.raise_signal(number)
 
 
 def start_worker(parent: int) -> None:
