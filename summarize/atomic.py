@@ -37,20 +37,23 @@ def check_output_path(output: str | Path, inputs: Iterable[str | Path] = (), inp
     if is_standard_output(output):
         return
     output = Path(output)
-    target = Path(os.path.realpath(output))
-    kind = _kind(target)
+    try:
+        kind = _kind(output)
+    except OSError as error:  # a loop of symbolic links, a file name too long
+        raise SummarizeError(f"{output}: {error.strerror or error}") from None
     if kind == "folder":
         raise SummarizeError(f"{output}: is a folder, not a file")
     if kind in ("socket", "block device"):
         raise SummarizeError(f"{output}: is a {kind}, not a file; refusing to write over it")
     if kind is None or kind == "file":
-        if not target.parent.is_dir():
+        folder = Path(os.path.realpath(output)).parent  # where the replacement is made
+        if not folder.is_dir():
             raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-        if not os.access(target.parent, os.W_OK | os.X_OK):
-            raise SummarizeError(f"{output}: cannot write in the folder {target.parent} (permission denied)")
-    elif not os.access(target, os.W_OK):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise SummarizeError(f"{output}: cannot write in the folder {folder} (permission denied)")
+    elif not os.access(output, os.W_OK):
         raise SummarizeError(f"{output}: cannot write to this {kind} (permission denied)")
-    if kind is not None and any(_same_file(target, Path(given)) for given in inputs):
+    if kind is not None and any(_same_file(output, Path(given)) for given in inputs):
         raise SummarizeError(f"{output}: refusing to overwrite {inputs_are}")
 
 
@@ -62,14 +65,14 @@ def write_atomically(path: str | Path, text: str, written: list[Path] | None = N
     can say exactly whether anything was written. Raises OSError when the write fails (a full disk,
     a file-size limit); the target is then unchanged and no temporary file is left."""
     path = Path(path)
-    target = Path(os.path.realpath(path))
     try:
-        existing = os.stat(target)
+        existing = os.stat(path)  # through links, /dev/stdout's too
     except FileNotFoundError:
         existing = None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        _write_special(path, target, text, written)
+        _write_special(path, text, written)
         return
+    target = Path(os.path.realpath(path))  # a link stays a link: its target is replaced
     _remove_stale_temporaries(target)
     handle, temporary = _create_temporary(target)
     try:
@@ -95,10 +98,10 @@ def _note(written: list[Path] | None, path: Path) -> None:
         written.append(path)
 
 
-def _kind(target: Path) -> str | None:
-    """What is at `target`: None (nothing), "file", "folder", or the kind of special file."""
+def _kind(path: Path) -> str | None:
+    """What `path` leads to: None (nothing), "file", "folder", or the kind of special file."""
     try:
-        mode = os.stat(target).st_mode
+        mode = os.stat(path).st_mode
     except (FileNotFoundError, NotADirectoryError):
         return None
     for test, name in (
@@ -110,18 +113,18 @@ def _kind(target: Path) -> str | None:
     return "special file"
 
 
-def _same_file(target: Path, given: Path) -> bool:
+def _same_file(output: Path, given: Path) -> bool:
     try:
-        return os.path.samefile(target, given)
+        return os.path.samefile(output, given)
     except OSError:  # not a file (a URL, `-`), or gone
         return False
 
 
-def _write_special(path: Path, target: Path, text: str, written: list[Path] | None) -> None:
-    kind = _kind(target)
+def _write_special(path: Path, text: str, written: list[Path] | None) -> None:
+    kind = _kind(path)
     if kind in ("folder", "socket", "block device"):  # `check_output_path` refuses these before the work
         raise OSError(errno.EINVAL, f"is a {kind}, not a file")
-    with open(target, "w", encoding="utf-8") as stream:  # a named pipe waits here for its reader
+    with open(path, "w", encoding="utf-8") as stream:  # a named pipe waits here for its reader
         _note(written, path)
         stream.write(text)
 

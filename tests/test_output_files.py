@@ -258,3 +258,26 @@ def test_refusing_an_input_works_through_links_and_for_batch(tmp_path, article, 
         assert result.exit_code == 2 and "refusing to overwrite the input" in result.stderr
     with pytest.raises(SummarizeError, match="refusing to overwrite an input article"):
         check_output_path(tmp_path / "a.txt", [article])
+
+
+def test_dev_stdout_is_written_in_place_whatever_standard_output_is(tmp_path, article):
+    """/dev/stdout leads to a pipe here (a magic link whose target is no path): it is opened, not resolved."""
+    runner = (
+        "import sys; from summarize import embedding; embedding.default_embedder = embedding.HashingEmbedder;"
+        "from summarize.cli import main; main(sys.argv[1:], prog_name='summarize')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", runner, "brief", str(article), "--format", "json", "-o", "/dev/stdout"],
+        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path / "cache")),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["words"] > 0
+
+
+def test_a_loop_of_links_is_one_line(tmp_path, article):
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    result = CliRunner().invoke(main, ["brief", str(article), "-o", str(loop)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {loop}: Too many levels of symbolic links\n"
