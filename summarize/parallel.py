@@ -116,6 +116,17 @@ def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHA
     return groups
 
 
+def _result(future, step: float = 0.25) -> Any:
+    """A future's result, waited for in short steps. Python runs signal handlers in the main thread
+    only; a Ctrl-C that lands on another thread (a BLAS or progress thread) would not wake a
+    blocking wait, and would be acted on only when the group is done."""
+    while True:
+        try:
+            return future.result(timeout=step)
+        except TimeoutError:
+            continue
+
+
 def _start_worker(parent: int) -> None:
     """Each worker: deaf to Ctrl-C, gone with its parent (see `summarize.worker_processes`), one thread."""
     from .worker_processes import start_worker
@@ -158,7 +169,7 @@ def brief_clusters_parallel(
             )
             futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
         for group, future in zip(groups, futures):
-            records = future.result()
+            records = _result(future)
             if records and "error" in records[0]:
                 raise SummarizeError(records[0]["error"])
             for cluster, record in zip(group, records):
