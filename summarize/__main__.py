@@ -1,7 +1,13 @@
-"""`python -m summarize` and the `summarize` command. Ctrl-C or SIGTERM before the command's own
-handling begins (its modules are still being imported) or after it ends ends the run as they do
-in between: one line, status 130 or 143 (see `summarize.cli_interrupts`)."""
+"""`python -m summarize` and the `summarize` command (this module stays light: it is what catches a
+Ctrl-C that comes before the command's own handling begins or after it ends).
 
+- Ctrl-C or SIGTERM while the command's modules are being imported ends the run as later on: one
+  line, status 130 or 143 (see `summarize.cli_interrupts`).
+- Once the command has ended and said so, a signal during the interpreter's teardown ends the
+  process at once with the status already decided, rather than a second message or a death by
+  SIGINT after "Wrote brief.md"."""
+
+import os
 import signal
 import sys
 
@@ -11,8 +17,22 @@ def _terminated(number: int, frame: object) -> None:
     sys.exit(143)
 
 
+def _exit_at_once_on_signals(code: object) -> None:
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+
+    def exit_now(number: int, frame: object) -> None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(status)
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, exit_now)
+
+
 def run() -> None:
-    previous = signal.getsignal(signal.SIGTERM)
     try:
         signal.signal(signal.SIGTERM, _terminated)  # the command installs its own handlers
         from .cli import main
@@ -23,9 +43,11 @@ def run() -> None:
 
         message, status = interruption(error, []) or ("interrupted", 130)
         sys.stderr.write(f"Error: {message}\n")
+        _exit_at_once_on_signals(status)
         sys.exit(status)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    except SystemExit as ending:
+        _exit_at_once_on_signals(ending.code)
+        raise
 
 
 if __name__ == "__main__":

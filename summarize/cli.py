@@ -139,7 +139,7 @@ def brief(
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian
     officials in October 2021. Progress goes to stderr when it is a terminal. Bad input (a missing,
     empty, binary or non-English file, a failed URL, a malformed line) exits with status 2 and one
-    line on stderr, and writes nothing; Ctrl-C exits with status 130 and writes nothing.
+    line on stderr, and writes nothing; Ctrl-C exits with status 130 (SIGTERM: 143) and writes nothing.
     """
     from .atomic import check_output_path, is_standard_output
     from .brief import BriefSettings, build_brief

@@ -41,7 +41,8 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
     Worker processes (one per core) each embed a group of clusters' sentences in one batch and
     brief them; progress and the time left go to stderr. With --dask each Dask worker loads the model
     once and briefs groups of clusters; a failed worker's clusters are retried, and the output is
-    the same as without --dask.
+    the same as without --dask. Ctrl-C (status 130) or SIGTERM (143) stops the workers and writes
+    nothing.
     """
     import json
     from contextlib import closing
