@@ -42,6 +42,9 @@ class OneLineErrors(click.Group):
                 if isinstance(error, click.Abort):
                     _fail("aborted", 1)
                 raise
+            ended = interruption(KeyboardInterrupt(), received) if received else None
+            if ended is not None:  # raised, then lost on the way (an import made it an error someone caught)
+                _fail(*ended)
         sys.exit(result if isinstance(result, int) else 0)
 
 
