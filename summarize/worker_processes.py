@@ -43,9 +43,10 @@ def children_deaf_to_ctrl_c() -> Iterator[None]:
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         for number, handler in handlers.items():
-            signal.signal(number, handler)
-        for number in dict.fromkeys(received):  # now acted on, by the handlers from before
-            signal.raise_signal(number)
+            if handler is not None:  # None: installed by compiled code, which we cannot put back
+                signal.signal(number, handler)
+        for pending in dict.fromkeys(received):  # now acted on, by the handlers from before
+            signal.raise_signal(pending)
 
 
 def start_worker(parent: int) -> None:
