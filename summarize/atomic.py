@@ -51,6 +51,8 @@ def check_output_path(output: str | Path, inputs: Iterable[str | Path] = (), inp
             raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
         if not os.access(folder, os.W_OK | os.X_OK):
             raise SummarizeError(f"{output}: cannot write in the folder {folder} (permission denied)")
+        if kind == "file" and not os.access(output, os.W_OK):  # as `echo > FILE` would
+            raise SummarizeError(f"{output}: the file is read-only (permission denied)")
     elif not os.access(output, os.W_OK):
         raise SummarizeError(f"{output}: cannot write to this {kind} (permission denied)")
     if kind is not None and any(_same_file(output, Path(given)) for given in inputs):

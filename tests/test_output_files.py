@@ -250,6 +250,15 @@ def test_a_read_only_folder_is_refused_before_the_work(tmp_path, article):
         folder.chmod(0o755)
 
 
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write any file")
+def test_a_read_only_file_is_refused_before_the_work(tmp_path, article):
+    target = tmp_path / "brief.md"
+    target.write_text("KEEP", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(SummarizeError, match="the file is read-only"):
+        check_output_path(target, [article])
+
+
 def test_refusing_an_input_works_through_links_and_for_batch(tmp_path, article, data):
     link = tmp_path / "link.jsonl"
     link.symlink_to(data)
