@@ -154,7 +154,8 @@ def _copy_permissions(handle: int, existing: os.stat_result) -> None:
         except OSError:  # only root may give a file away: it becomes ours
             pass
     try:
-        os.fchmod(handle, stat.S_IMODE(existing.st_mode))
+        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+            os.fchmod(handle, stat.S_IMODE(existing.st_mode))
     except OSError:  # a file system without Unix permissions (FAT): the write matters more
         pass
 
