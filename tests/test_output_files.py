@@ -290,3 +290,17 @@ def test_a_loop_of_links_is_one_line(tmp_path, article):
     result = CliRunner().invoke(main, ["brief", str(article), "-o", str(loop)])
     assert result.exit_code == 2
     assert result.stderr == f"Error: {loop}: Too many levels of symbolic links\n"
+
+
+def test_the_tui_export_follows_the_same_rule_and_refuses_special_files(tmp_path, article):
+    from summarize.documents import read_documents
+    from tui.screens.prompt import check_export_path
+
+    documents = read_documents([str(article)])
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert check_export_path(str(tmp_path / "brief.md"), documents) is None
+    assert "refusing to overwrite an input article" in check_export_path(str(article), documents)
+    assert "is a folder" in check_export_path(str(tmp_path), documents)
+    assert "not a regular file" in check_export_path(str(pipe), documents)  # it would wait for a reader
+    assert check_export_path("  ", documents) == "Type a file name."

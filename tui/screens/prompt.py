@@ -185,8 +185,11 @@ def check_export_path(value: str, documents: tuple[Document, ...]) -> str | None
     """Why the brief cannot be written to `value`, or None (the rule `summarize brief -o` follows)."""
     if not value.strip():
         return "Type a file name."
+    path = Path(value.strip()).expanduser()
     try:
-        check_output_path(Path(value.strip()).expanduser(), [document.path for document in documents])
+        check_output_path(path, [document.path for document in documents])
     except SummarizeError as error:
         return str(error)
+    if path.exists() and not path.is_file():  # a named pipe would freeze the app until read
+        return f"{path} is not a regular file; type a file name."
     return None
