@@ -42,7 +42,8 @@ def signals_raised() -> Iterator[list[int]]:
         yield received
     finally:
         for number, handler in previous.items():
-            signal.signal(number, handler)
+            if handler is not None:  # None: installed by compiled code, which we cannot put back
+                signal.signal(number, handler)
 
 
 def interruption(error: BaseException, received: list[int]) -> tuple[str, int] | None:
