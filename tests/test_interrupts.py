@@ -104,6 +104,22 @@ def test_batch_stops_every_worker_and_writes_nothing_when_interrupted(tmp_path, 
         assert out.read_text(encoding="utf-8") == "KEEP\n"
 
 
+def test_a_local_dask_cluster_is_closed_quietly_on_ctrl_c(tmp_path, data):
+    pytest.importorskip("distributed")
+    out = tmp_path / "out.jsonl"
+    process, markers = start(tmp_path, "batch", str(data), "-o", str(out), "--dask", "local:2")
+    try:
+        wait_for(lambda: len(list(markers.glob("embedding-*"))) >= 1, process)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "Error: interrupted; nothing was written"
+    assert group_left(process.pid) == [] and not out.exists()
+
+
 def test_the_workers_exit_when_the_batch_is_killed(tmp_path, data):
     out = tmp_path / "out.jsonl"
     process, markers = start(tmp_path, "batch", str(data), "-o", str(out), "--workers", "2")
