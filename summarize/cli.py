@@ -16,33 +16,43 @@ from .cli_common import (
     PositiveNumber,
     cache_note,
     embedder_factory,
+    write_output,
 )
 from .cli_eval import evaluate
-from .rankers import RANKER_NAMES
+from .cli_interrupts import interruption, signals_raised, written_files
 from .formats import FORMATS, format_for_path
+from .rankers import RANKER_NAMES
+from .records import SummarizeError
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
 
 
 class OneLineErrors(click.Group):
     """Every error as one line on stderr, with no usage block and no traceback: exit status 2 for bad
-    input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C."""
+    input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C and 143
+    for SIGTERM (see `summarize.cli_interrupts`)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
-        from .records import SummarizeError
-
-        try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.ClickException as error:
-            _fail(error.format_message(), error.exit_code)
-        except SummarizeError as error:
-            _fail(str(error), 2)
-        except (click.Abort, KeyboardInterrupt) as error:
-            if isinstance(error, KeyboardInterrupt) or isinstance(error.__context__, KeyboardInterrupt):
-                _fail("interrupted; nothing was written", 130)
-            _fail("aborted", 1)
+        with signals_raised() as received:  # first: an interrupt from here on is handled below
+            written_files.clear()
+            try:
+                result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except BaseException as error:
+                ended = interruption(error, received)
+                if ended is not None:
+                    _fail(*ended)
+                if isinstance(error, click.ClickException):
+                    _fail(error.format_message(), error.exit_code)
+                if isinstance(error, SummarizeError):
+                    _fail(str(error), 2)
+                if isinstance(error, click.Abort):
+                    _fail("aborted", 1)
+                raise
+            ended = interruption(KeyboardInterrupt(), received) if received else None
+            if ended is not None:  # raised, then lost on the way (an import made it an error someone caught)
+                _fail(*ended)
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -97,8 +107,9 @@ def main() -> None:
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the brief to this file (atomically) instead of standard output; a .json or .html name "
-    "picks that format.",
+    help="Write the brief to this file instead of standard output (- : standard output); a .json or .html "
+         "name picks that format. A file is replaced atomically and keeps its permissions; a named pipe or "
+         "device is written in place.",
 )
 @click.option(
     "-m", "--method", type=click.Choice(RANKER_NAMES), default=RANKER_NAMES[0], show_default=True,
@@ -146,12 +157,12 @@ def brief(
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian
     officials in October 2021. Progress goes to stderr when it is a terminal. Bad input (a missing,
     empty, binary or non-English file, a failed URL, a malformed line) exits with status 2 and one
-    line on stderr, and writes nothing; Ctrl-C exits with status 130 and writes nothing.
+    line on stderr, and writes nothing; Ctrl-C exits with status 130 (SIGTERM: 143) and writes nothing.
     """
-    from .atomic import write_atomically
+    from .atomic import check_output_path, is_standard_output
     from .brief import BriefSettings, build_brief
     from .cache import with_cache
-    from .documents import check_output_path, read_documents, sample_documents
+    from .documents import article_paths, read_documents, sample_documents
     from .rankers import ranker_named
     from .records import SummarizeError
     from .formats import render_as
@@ -159,8 +170,10 @@ def brief(
 
     try:
         chosen_prompt = sectioning(prompt_name, focus, method)
+        if is_standard_output(output):
+            output = None
         if output is not None:
-            check_output_path(output, paths)
+            check_output_path(output, article_paths(paths))
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
         max_bytes = max(1, int(max_download * 1024 * 1024))
@@ -185,10 +198,7 @@ def brief(
     if output is None:
         click.echo(text, nl=False)
     else:
-        try:
-            write_atomically(output, text)
-        except OSError as error:  # checked before the work; a full disk can still happen
-            raise click.ClickException(f"{output}: cannot write ({error.strerror or error})") from None
+        write_output(output, text)
         opens = "; open it in any browser" if output_format == "html" else ""
         click.echo(f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True)
 

@@ -53,3 +53,17 @@ def stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+def write_output(output, text: str) -> None:
+    """A command's result into the file `-o` names (see `summarize.atomic`), or one clean error.
+
+    The file is noted as written the moment it is, so that an interrupt does not claim otherwise."""
+    from .atomic import write_atomically
+    from .cli_interrupts import written_files
+    from .records import SummarizeError
+
+    try:
+        write_atomically(output, text, written_files)
+    except OSError as error:  # checked before the work; a full disk or a size limit can still happen
+        raise SummarizeError(f"{output}: cannot write ({error.strerror or error})") from None

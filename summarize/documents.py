@@ -274,19 +274,6 @@ def read_documents(
     return tuple(documents)
 
 
-def check_output_path(output: Path, paths: Iterable[str | Path]) -> None:
-    """Refuse, before any work, an output file that could not be written or would replace an input."""
-    output = Path(output)
-    if not output.parent.is_dir():
-        raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-    if output.is_dir():
-        raise SummarizeError(f"{output}: is a folder, not a file")
-    if not os.access(output.parent, os.W_OK | os.X_OK):
-        raise SummarizeError(f"{output}: cannot write in the folder {output.parent} (permission denied)")
-    if output.exists() and any(os.path.samefile(output, p) for p in article_paths(paths)):
-        raise SummarizeError(f"{output}: refusing to overwrite an input article")
-
-
 def sample_documents() -> tuple[Document, ...]:
     """The built-in sample: five outlets' articles about one event, shipped as package data."""
     folder = resources.files("summarize") / "data" / "sample"

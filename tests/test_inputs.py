@@ -17,7 +17,8 @@ from summarize import embedding
 from summarize.brief import BriefSettings, analyze, build_brief, compose_brief, split_documents
 from summarize.cli import main
 from summarize.selection import support
-from summarize.documents import article_paths, check_output_path, make_document, read_documents, sample_documents
+from summarize.atomic import check_output_path
+from summarize.documents import article_paths, make_document, read_documents, sample_documents
 from summarize.duplicates import duplicate_of, story_numbers
 from summarize.encoding import decode
 from summarize.language import not_english_reason
@@ -384,8 +385,8 @@ def test_the_output_may_not_replace_any_kind_of_input(tmp_path):
         if target.name == "link.html":
             target.symlink_to(page)
         with pytest.raises(SummarizeError, match="refusing to overwrite an input"):
-            check_output_path(target, inputs)
-    check_output_path(tmp_path / "brief.md", [page, data, "-", "http://127.0.0.1:9/x"])  # fine
+            check_output_path(target, article_paths(inputs))
+    check_output_path(tmp_path / "brief.md", article_paths([page, data, "-", "http://127.0.0.1:9/x"]))  # fine
 
 
 def test_help_and_reading_text_files_import_no_html_machinery(tmp_path):

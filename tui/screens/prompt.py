@@ -16,6 +16,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from summarize.atomic import check_output_path
 from summarize.documents import article_paths
 from summarize.records import Document, SummarizeError
 
@@ -183,16 +184,14 @@ def identity(document: Document) -> str:
 
 
 def check_export_path(value: str, documents: tuple[Document, ...]) -> str | None:
-    """Why the brief cannot be written to `value`, or None."""
-    path = Path(value.strip()).expanduser()
+    """Why the brief cannot be written to `value`, or None (the rule `summarize brief -o` follows)."""
     if not value.strip():
         return "Type a file name."
-    if path.is_dir():
-        return f"{path} is a folder; type a file name."
-    if not path.parent.is_dir():
-        return f"The folder {path.parent} does not exist."
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        return f"Cannot write in the folder {path.parent} (permission denied)."
-    if any(identity(d) == os.path.realpath(path) for d in documents):
-        return f"{path} is one of the articles; choose another file."
+    path = Path(value.strip()).expanduser()
+    try:
+        check_output_path(path, [document.path for document in documents])
+    except SummarizeError as error:
+        return str(error)
+    if path.exists() and not path.is_file():  # a named pipe would freeze the app until read
+        return f"{path} is not a regular file; type a file name."
     return None
