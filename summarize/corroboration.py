@@ -20,28 +20,12 @@ corroboration: a wire report run twice is one report.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from .dates import calendar
 from .duplicates import story_numbers
-from .facts import (
-    content_stems,
-    date_conflicts,
-    dates_in,
-    figure_conflicts,
-    figures_apart,
-    is_measure,
-    looks_back,
-    names,
-    new_names,
-    quantities,
-    same_date,
-    share_a_figure,
-)
 from .memo import LastAnalysisMemo
+from .pair_facts import pair_facts
 from .records import Analysis, Corroboration, Disagreement
 
 # Sentences outside the cluster considered as candidates: at most this many, at least this similar.
@@ -66,71 +50,6 @@ class CorroborationJudge(Protocol):
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         """Sentence and candidate are indexes into `analysis.sentences`, from different sources."""
         ...
-
-
-@dataclass(frozen=True)
-class PairFacts:
-    """What the default judge reads off a (sentence, candidate) pair."""
-
-    similarity: float
-    shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
-    figures: tuple[str, ...]  # the candidate's counts of what the sentence counts, where they differ
-    # ("17 people", "$70 million"); not measures of place or speed, which change by the hour
-    dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
-    other_figures: bool  # each gives a figure the other does not (`figures_apart`): different counts
-    looks_back: bool  # the candidate tells an earlier event ("At the time, ..."), the sentence does not
-    same_detail: bool  # both give the same figure or the same exact date: how many or when agree
-    other_scope: bool  # each names a place, body or person the other does not: "in Jamaica" / "Caribbean"
-
-
-def _weekdays(analysis: Analysis) -> dict:
-    return _PER_ANALYSIS.get(analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
-
-
-def _word_weights(analysis: Analysis) -> dict[str, float]:
-    """Each content word's inverse sentence frequency in the story, log((sentences + 1) / sentences with it):
-    the story's topic words ("NATO", "Russia") weigh little, what sets one fact apart weighs much."""
-    def compute() -> dict[str, float]:
-        counts = Counter(word for s in analysis.sentences for word in content_stems(s.text))
-        total = len(analysis.sentences)
-        return {word: math.log((total + 1) / count) for word, count in counts.items()}  # never 0
-
-    return _PER_ANALYSIS.get(analysis, "word weights", compute)
-
-
-def shared_weight(analysis: Analysis, first: str, second: str) -> float:
-    """The weight of the words two sentences share, as a share of the lighter sentence's weight."""
-    weights = _word_weights(analysis)
-    words_first, words_second = content_stems(first), content_stems(second)
-    lighter = min(sum(weights.get(w, 0.0) for w in words_first), sum(weights.get(w, 0.0) for w in words_second))
-    return sum(weights.get(w, 0.0) for w in words_first & words_second) / lighter if lighter > 0 else 0.0
-
-
-def _story_names(analysis: Analysis) -> frozenset[str]:
-    """The words the story writes capitalised inside a sentence: names, not merely opening words."""
-    return _PER_ANALYSIS.get(
-        analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
-    )
-
-
-def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
-    first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
-    similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
-    shared_words = shared_weight(analysis, first, second)
-    figures_first, figures_second = quantities(first), quantities(second)
-    figures = figure_conflicts(figures_first, figures_second)
-    dates_first, dates_second = dates_in(first), dates_in(second)
-    known = _story_names(analysis)
-    dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
-    return PairFacts(
-        similarity, shared_words,
-        figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
-        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
-        other_figures=figures_apart(figures_first, figures_second),
-        looks_back=looks_back(second) and not looks_back(first),
-        same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
-        other_scope=bool(new_names(first, second, known) and new_names(second, first, known)),
-    )
 
 
 @dataclass(frozen=True)
