@@ -32,6 +32,7 @@ from corroboration_set import (
 from summarize.brief import analyze
 from summarize.corroboration import CorroborationJudge, FactJudge, Verdict, candidates
 from summarize.duplicates import story_numbers
+from summarize.pair_facts import PairFacts, pair_facts
 
 RESULTS = HERE / "corroboration" / "results.md"
 
@@ -42,6 +43,7 @@ class Judged:
     copy: bool  # the two sentences' articles are one story (never corroboration: "the same story as")
     candidate: bool  # among the judge's candidates for the sentence
     decide: Callable[[CorroborationJudge], Verdict]
+    facts: PairFacts
 
 
 def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
@@ -63,7 +65,8 @@ def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
             def decide(judge: CorroborationJudge, a=analysis, i=first, j=second) -> Verdict:
                 return judge.judge(a, i, j)
 
-            result.append(Judged(pair, copy, second in candidates(analysis, first), decide))
+            result.append(Judged(pair, copy, second in candidates(analysis, first), decide,
+                                 pair_facts(analysis, first, second)))
     return result
 
 

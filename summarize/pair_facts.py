@@ -20,6 +20,7 @@ from .facts import (
     names,
     new_names,
     quantities,
+    relative_times_differ,
     same_date,
     share_a_figure,
 )
@@ -104,7 +105,8 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     return PairFacts(
         similarity, max(covers_sentence, covers_candidate), covers_sentence, covers_candidate,
         figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
-        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
+        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)) + (
+            ("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second),
         looks_back=looks_back(second) and not looks_back(first),
         same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),

@@ -14,6 +14,7 @@ from summarize.facts import (
     figures_apart,
     looks_back,
     quantities,
+    relative_times_differ,
     same_figure,
 )
 
@@ -75,6 +76,15 @@ def test_an_earlier_cut_is_not_this_cut():
 
 def test_dates_without_the_day_of_a_statement():
     assert [d.text for d in dates_in("Stoltenberg said on October 7 that NATO acted on Wednesday.")] == ["Wednesday"]
+    # a dateline gives the day the report was filed, not the day of what it reports
+    assert [d.text for d in dates_in("LUANDA, April 24 (Xinhua) -- The conference opens on April 29.")] == ["April 29"]
+
+
+def test_another_relative_day_is_another_moment():
+    assert relative_times_differ("Two weeks ago, the typhoon killed 74 people.", "Last week, the typhoon killed 74.")
+    assert not relative_times_differ("Last week, the typhoon killed 74 people.", "Last week it killed 74.")
+    assert not relative_times_differ("The typhoon killed 74 people.", "Last week, the typhoon killed 74 people.")
+    assert looks_back("Earlier, the typhoon hit Taiwan.") and not looks_back("Earlier this week, Israel threatened ...")
 
 
 @dataclass
