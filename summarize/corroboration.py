@@ -20,12 +20,14 @@ corroboration: a wire report run twice is one report.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Protocol
 
 from .duplicates import story_numbers
 from .memo import LastAnalysisMemo
-from .pair_facts import pair_facts
+from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
+from .pair_facts import FEATURES, PairFacts, features, pair_facts
 from .records import Analysis, Corroboration, Disagreement
 
 # Sentences outside the cluster considered as candidates: at most this many, at least this similar.
@@ -52,32 +54,49 @@ class CorroborationJudge(Protocol):
         ...
 
 
+def refused(facts: PairFacts) -> bool:
+    """What no similarity makes the same fact: the candidate's figures or dates differ from the
+    sentence's (another count, another day), each gives a figure the other lacks, or it tells an
+    earlier event."""
+    return bool(facts.figures or facts.dates or facts.other_figures or facts.looks_back)
+
+
+_WEIGHT_INDEX = tuple((FEATURES.index(name), weight) for name, weight in WEIGHTS.items())
+
+
+def agreement(facts: PairFacts) -> float:
+    """How likely the pair reports one fact, from its features and the weights fitted on the labelled
+    set (`summarize.corroboration_weights`, written by bench/corroboration_fit.py): a probability."""
+    values = features(facts)
+    score = INTERCEPT + sum(weight * values[index] for index, weight in _WEIGHT_INDEX)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
 @dataclass(frozen=True)
 class FactJudge:
-    """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
-    wording of the words that set a fact apart; plus `same_detail` when both give the same figure or
-    exact date. From `agreement` on, two sentences report one fact, unless their figures or dates
-    differ or the candidate tells an earlier event.
+    """A candidate reports the sentence's fact when the rules do not refuse it (`refused`) and its
+    `agreement` reaches `threshold` (chosen on the labelled set for precision first).
 
-    A pair that agrees from `same_event` on, names no other day and gives another number for the same
+    A pair whose similarity plus shared word weight (plus `same_detail` when both give one figure or
+    exact date) reaches `same_event`, that names no other day and gives another number for the same
     count reports one event differently: a disagreement. A different date means another event (on the
     labelled set, date differences were nearly all another day's event), and two counts for different
     places or scopes (a regional toll and one island's) do not disagree either."""
 
-    agreement: float = 1.3
+    threshold: float = THRESHOLD
     same_detail: float = 0.2
     same_event: float = 1.1
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         facts = pair_facts(analysis, sentence, candidate)
-        score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
         if facts.figures and not facts.dates:
+            score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
             same_event = (score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES
                           and not facts.other_scope)
             return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
-        if facts.dates or facts.other_figures or facts.looks_back:
+        if refused(facts):
             return Verdict(False)
-        return Verdict(score >= self.agreement)
+        return Verdict(agreement(facts) >= self.threshold)
 
 
 def candidates(analysis: Analysis, index: int) -> list[int]:
