@@ -172,3 +172,20 @@ def test_corroborations_come_from_other_sources(judge):
     for index, sentence in enumerate(analysis.sentences):
         for other in evidence(analysis, index, judge).also_in:
             assert other.sentence.document != sentence.document
+
+
+def test_the_learned_weights_read_known_features_and_more_agreement_is_more_likely():
+    from dataclasses import replace
+
+    from summarize.corroboration import agreement, refused
+    from summarize.corroboration_weights import THRESHOLD, WEIGHTS
+    from summarize.pair_facts import FEATURES, PairFacts
+
+    assert set(WEIGHTS) <= set(FEATURES) and 0 < THRESHOLD < 1
+    facts = PairFacts(similarity=0.6, shared_words=0.3, covers_sentence=0.3, covers_candidate=0.2, figures=(),
+                      dates=(), other_figures=False, looks_back=False, same_detail=False, other_scope=False,
+                      new_names=0, missing_names=0, length_ratio=0.8, in_cluster=True)
+    closer = replace(facts, similarity=0.9, shared_words=0.8)
+    assert 0 < agreement(facts) < agreement(closer) < 1
+    assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
+    assert not refused(closer) and refused(replace(closer, dates=("says another day",)))
