@@ -135,15 +135,18 @@ def test_the_keyboard_moves_between_sentences_and_into_their_sources(browser, tm
         page.keyboard.press(key)
         assert active(page, "dataset.item") == str(number)
         assert_shows(page, brief, brief.sentences[number - 1].sentence)
-    page.keyboard.press("Enter")  # into the first sentence's sources: its own, then the others
+    number, item = next((n, item) for n, item in enumerate(brief.sentences, 1) if item.also_in)
+    for _ in range(number - 1):
+        page.keyboard.press("j")
+    page.keyboard.press("Enter")  # into a corroborated sentence's sources: its own, then the others
     assert active(page, "className") == "evidence-link own"
     page.keyboard.press("j")
-    assert active(page, "dataset.span") == span_id(brief.sentences[0].also_in[0].sentence)
-    assert_shows(page, brief, brief.sentences[0].also_in[0].sentence)
+    assert active(page, "dataset.span") == span_id(item.also_in[0].sentence)
+    assert_shows(page, brief, item.also_in[0].sentence)
     page.keyboard.press("Escape")  # back to the brief
-    assert active(page, "dataset.item") == "1"
-    assert_shows(page, brief, brief.sentences[0].sentence)
-    assert page.locator("[role=status]").text_content().startswith(f"Source [{brief.sentences[0].sentence.document + 1}]")
+    assert active(page, "dataset.item") == str(number)
+    assert_shows(page, brief, item.sentence)
+    assert page.locator("[role=status]").text_content().startswith(f"Source [{item.sentence.document + 1}]")
 
 
 def test_it_prints_the_brief_and_sources_and_follows_dark_mode(browser, tmp_path):
