@@ -9,8 +9,9 @@ different day means another event, not a disagreement.
 
 The judge sits behind a one-method protocol so tests and other judges (a cross-encoder) can stand
 in. The default, `FactJudge`, combines the embedding similarity with what must agree: figures
-(with their units), dates, and the content words that say what happened. Its few round parameters
-were calibrated on a labelled set of pairs (`bench/corroboration/`, which measures it).
+(with their units), dates, and the content words that say what happened: rules refuse what cannot be
+the same fact, then weights fitted on a labelled set of pairs (`bench/corroboration/`, which measures
+it; `bench/corroboration_fit.py` fits them) decide the rest, precision first.
 
 Candidates are the sentences of other sources in the brief sentence's cluster plus, since a fact is
 sometimes worded differently enough to land in another cluster, the few most similar sentences of
