@@ -32,7 +32,13 @@ from corroboration_set import (
 )
 
 from summarize.brief import analyze
-from summarize.corroboration import CorroborationJudge, FactJudge, Verdict, candidates, refused
+from summarize.corroboration import (
+    CorroborationJudge,
+    FactJudge,
+    Verdict,
+    candidates,
+    refused,
+)
 from summarize.duplicates import story_numbers
 from summarize.pair_facts import PairFacts, pair_facts
 

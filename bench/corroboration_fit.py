@@ -22,11 +22,11 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from corroboration import Judged, judged_pairs  # noqa: E402
-from corroboration_set import PAIRS, SHARED, read_pairs  # noqa: E402
+from corroboration import Judged, judged_pairs
+from corroboration_set import PAIRS, SHARED, read_pairs
 
-from summarize.corroboration import refused  # noqa: E402
-from summarize.pair_facts import FEATURES, features  # noqa: E402
+from summarize.corroboration import refused
+from summarize.pair_facts import FEATURES, features
 
 WEIGHTS = HERE.parent / "summarize" / "corroboration_weights.py"
 FEATURE_SETS = {

@@ -25,9 +25,9 @@ import math
 from dataclasses import dataclass
 from typing import Protocol
 
+from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
 from .duplicates import story_numbers
 from .memo import LastAnalysisMemo
-from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
 from .pair_facts import FEATURES, PairFacts, features, pair_facts
 from .records import Analysis, Corroboration, Disagreement
 
