@@ -141,7 +141,7 @@ def main() -> None:
         write_weights(names, weights, intercept, threshold,
                       f"{set_name} features, C={strength}; tune cross-validated by cluster: precision {precision:.1%}, "
                       f"recall {recall:.1%} at the threshold (target {args.precision:.0%})")
-        print(f"written {WEIGHTS.relative_to(HERE.parent)}")
+        print(f"written {WEIGHTS}")
 
 
 if __name__ == "__main__":
