@@ -1,8 +1,10 @@
-"""Corroboration precision and recall on the labelled set, before (every other source's sentence in
-the cluster is listed as "also") and after (the judge decides), on the tune and test parts.
+"""Corroboration precision and recall on the labelled set: every other source's sentence in the
+cluster listed as "also", the previous judge, and the learned judge, on the tune and test parts.
 
     python bench/corroboration.py                 # the table, written to bench/corroboration/results.md
-    python bench/corroboration.py --grid          # the tuning grid, on the tune part only
+    python bench/corroboration.py --part tune     # the tune part only (while choosing: the test stays unseen)
+    python bench/corroboration.py --grid          # the threshold grid, on the tune part only (in-sample)
+    python bench/corroboration_fit.py             # the judge's weights, cross-validated on the tune part
 
 Reads the development sets from ../shared/bench (never copied here); embeds with the default model
 through the cache. See bench/corroboration/README.md for the set and its labelling rule.
@@ -30,8 +32,15 @@ from corroboration_set import (
 )
 
 from summarize.brief import analyze
-from summarize.corroboration import CorroborationJudge, FactJudge, Verdict, candidates
+from summarize.corroboration import (
+    CorroborationJudge,
+    FactJudge,
+    Verdict,
+    candidates,
+    refused,
+)
 from summarize.duplicates import story_numbers
+from summarize.pair_facts import PairFacts, pair_facts
 
 RESULTS = HERE / "corroboration" / "results.md"
 
@@ -42,6 +51,7 @@ class Judged:
     copy: bool  # the two sentences' articles are one story (never corroboration: "the same story as")
     candidate: bool  # among the judge's candidates for the sentence
     decide: Callable[[CorroborationJudge], Verdict]
+    facts: PairFacts
 
 
 def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
@@ -63,7 +73,8 @@ def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
             def decide(judge: CorroborationJudge, a=analysis, i=first, j=second) -> Verdict:
                 return judge.judge(a, i, j)
 
-            result.append(Judged(pair, copy, second in candidates(analysis, first), decide))
+            result.append(Judged(pair, copy, second in candidates(analysis, first), decide,
+                                 pair_facts(analysis, first, second)))
     return result
 
 
@@ -113,30 +124,47 @@ def evaluate(items: list[Judged], judge: CorroborationJudge) -> tuple[Scores, Sc
     return before, score(items, after, disagrees)
 
 
+@dataclass(frozen=True)
+class PreviousJudge:
+    """The judge before the learned weights (corr13): similarity + shared word weight (+ 0.2 for a
+    shared figure or exact date) from 1.3 on, under the same rules; kept here to compare against."""
+
+    agreement: float = 1.3
+
+    def judge(self, analysis, sentence: int, candidate: int) -> Verdict:
+        facts = pair_facts(analysis, sentence, candidate)
+        if facts.figures and not facts.dates:
+            return FactJudge().judge(analysis, sentence, candidate)  # the disagreement rule is unchanged
+        score = facts.similarity + facts.shared_words + (0.2 if facts.same_detail else 0.0)
+        return Verdict(not refused(facts) and score >= self.agreement)
+
+
 def grid(items: list[Judged]) -> None:
-    """Precision and recall on the tune part over a grid of the judge's parameters, best first."""
+    """Precision, recall and disagreements on the tune part over a grid of the judge's threshold and
+    same-event bound (in-sample: bench/corroboration_fit.py gives the cross-validated figures)."""
     tune = [item for item in items if item.pair.part == "tune"]
     rows = []
-    for agreement, detail, event in itertools.product((1.1, 1.2, 1.25, 1.3, 1.35, 1.4), (0.0, 0.1, 0.2, 0.3),
-                                                      (0.9, 1.0, 1.1, 1.2)):
-        _, after = evaluate(tune, FactJudge(agreement=agreement, same_detail=detail, same_event=event))
+    for threshold, event in itertools.product((0.3, 0.4, 0.5, 0.6, 0.7, 0.76, 0.8, 0.9), (0.9, 1.0, 1.1, 1.2)):
+        _, after = evaluate(tune, FactJudge(threshold=threshold, same_event=event))
         precision = after.same_listed / after.listed if after.listed else 0.0
         recall = after.same_listed / after.same_total if after.same_total else 0.0
         flags = f"{after.conflicts_flagged}/{after.flagged}"
-        rows.append((precision, recall, agreement, detail, event, flags))
-    for precision, recall, agreement, detail, event, flags in sorted(rows, key=lambda r: (-r[0], -r[1]))[:40]:
-        print(f"agreement {agreement:.2f} same_detail {detail:.1f} same_event {event:.1f}: "
+        rows.append((precision, recall, threshold, event, flags))
+    for precision, recall, threshold, event, flags in sorted(rows, key=lambda r: (-r[0], -r[1]))[:40]:
+        print(f"threshold {threshold:.2f} same_event {event:.1f}: "
               f"precision {precision:.3f} recall {recall:.3f} disagreements right {flags}")
 
 
-def table(items: list[Judged], judge: CorroborationJudge) -> str:
+def table(items: list[Judged], parts: tuple[str, ...]) -> str:
     lines = ["| part | listed | precision (SAME) | precision (SAME or PARTIAL) | recall (SAME) |",
              "|---|---:|---:|---:|---:|"]
     disagreement = []
-    for part in ("test", "tune"):
+    for part in parts:
         mine = [item for item in items if item.pair.part == part]
-        before, after = evaluate(mine, judge)
-        lines += [before.row(f"{part}, before (the whole cluster)"), after.row(f"{part}, after (the judge)")]
+        before, previous = evaluate(mine, PreviousJudge())
+        _, after = evaluate(mine, FactJudge())
+        lines += [before.row(f"{part}, the whole cluster"), previous.row(f"{part}, the previous judge (corr13)"),
+                  after.row(f"{part}, the learned judge")]
         precision = f"{after.conflicts_flagged}/{after.flagged}" if after.flagged else "none flagged"
         disagreement.append(f"{part}: disagreements flagged {after.flagged}, of them labelled conflicts "
                             f"{precision}; labelled conflicts found {after.conflicts_flagged}/{after.conflicts_total}")
@@ -154,15 +182,17 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
     parser.add_argument("--grid", action="store_true", help="print the tuning grid (tune part) and stop")
+    parser.add_argument("--part", choices=("tune", "test"), help="only this part (printed, not written)")
     parser.add_argument("--no-write", action="store_true", help=f"print the table, do not write {RESULTS.name}")
     args = parser.parse_args()
-    items = judged_pairs(read_pairs(args.pairs), args.shared)
+    pairs = [p for p in read_pairs(args.pairs) if args.part in (None, p.part) and (p.part == "tune" or not args.grid)]
+    items = judged_pairs(pairs, args.shared)
     if args.grid:
         grid(items)
         return
-    text = table(items, FactJudge())
+    text = table(items, (args.part,) if args.part else ("test", "tune"))
     print(text)
-    if not args.no_write:
+    if not args.no_write and not args.part:
         RESULTS.write_text("# Corroboration on the labelled set\n\n`python bench/corroboration.py`\n\n" + text)
 
 

@@ -9,8 +9,9 @@ different day means another event, not a disagreement.
 
 The judge sits behind a one-method protocol so tests and other judges (a cross-encoder) can stand
 in. The default, `FactJudge`, combines the embedding similarity with what must agree: figures
-(with their units), dates, and the content words that say what happened. Its few round parameters
-were calibrated on a labelled set of pairs (`bench/corroboration/`, which measures it).
+(with their units), dates, and the content words that say what happened: rules refuse what cannot be
+the same fact, then weights fitted on a labelled set of pairs (`bench/corroboration/`, which measures
+it; `bench/corroboration_fit.py` fits them) decide the rest, precision first.
 
 Candidates are the sentences of other sources in the brief sentence's cluster plus, since a fact is
 sometimes worded differently enough to land in another cluster, the few most similar sentences of
@@ -21,27 +22,13 @@ corroboration: a wire report run twice is one report.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from .dates import calendar
+from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
 from .duplicates import story_numbers
-from .facts import (
-    content_stems,
-    date_conflicts,
-    dates_in,
-    figure_conflicts,
-    figures_apart,
-    is_measure,
-    looks_back,
-    names,
-    new_names,
-    quantities,
-    same_date,
-    share_a_figure,
-)
 from .memo import LastAnalysisMemo
+from .pair_facts import FEATURES, PairFacts, features, pair_facts
 from .records import Analysis, Corroboration, Disagreement
 
 # Sentences outside the cluster considered as candidates: at most this many, at least this similar.
@@ -68,97 +55,49 @@ class CorroborationJudge(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class PairFacts:
-    """What the default judge reads off a (sentence, candidate) pair."""
-
-    similarity: float
-    shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
-    figures: tuple[str, ...]  # the candidate's counts of what the sentence counts, where they differ
-    # ("17 people", "$70 million"); not measures of place or speed, which change by the hour
-    dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
-    other_figures: bool  # each gives a figure the other does not (`figures_apart`): different counts
-    looks_back: bool  # the candidate tells an earlier event ("At the time, ..."), the sentence does not
-    same_detail: bool  # both give the same figure or the same exact date: how many or when agree
-    other_scope: bool  # each names a place, body or person the other does not: "in Jamaica" / "Caribbean"
+def refused(facts: PairFacts) -> bool:
+    """What no similarity makes the same fact: the candidate's figures or dates differ from the
+    sentence's (another count, another day), each gives a figure the other lacks, or it tells an
+    earlier event."""
+    return bool(facts.figures or facts.dates or facts.other_figures or facts.looks_back)
 
 
-def _weekdays(analysis: Analysis) -> dict:
-    return _PER_ANALYSIS.get(analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
+_WEIGHT_INDEX = tuple((FEATURES.index(name), weight) for name, weight in WEIGHTS.items())
 
 
-def _word_weights(analysis: Analysis) -> dict[str, float]:
-    """Each content word's inverse sentence frequency in the story, log((sentences + 1) / sentences with it):
-    the story's topic words ("NATO", "Russia") weigh little, what sets one fact apart weighs much."""
-    def compute() -> dict[str, float]:
-        counts = Counter(word for s in analysis.sentences for word in content_stems(s.text))
-        total = len(analysis.sentences)
-        return {word: math.log((total + 1) / count) for word, count in counts.items()}  # never 0
-
-    return _PER_ANALYSIS.get(analysis, "word weights", compute)
-
-
-def shared_weight(analysis: Analysis, first: str, second: str) -> float:
-    """The weight of the words two sentences share, as a share of the lighter sentence's weight."""
-    weights = _word_weights(analysis)
-    words_first, words_second = content_stems(first), content_stems(second)
-    lighter = min(sum(weights.get(w, 0.0) for w in words_first), sum(weights.get(w, 0.0) for w in words_second))
-    return sum(weights.get(w, 0.0) for w in words_first & words_second) / lighter if lighter > 0 else 0.0
-
-
-def _story_names(analysis: Analysis) -> frozenset[str]:
-    """The words the story writes capitalised inside a sentence: names, not merely opening words."""
-    return _PER_ANALYSIS.get(
-        analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
-    )
-
-
-def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
-    first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
-    similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
-    shared_words = shared_weight(analysis, first, second)
-    figures_first, figures_second = quantities(first), quantities(second)
-    figures = figure_conflicts(figures_first, figures_second)
-    dates_first, dates_second = dates_in(first), dates_in(second)
-    known = _story_names(analysis)
-    dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
-    return PairFacts(
-        similarity, shared_words,
-        figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
-        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)),
-        other_figures=figures_apart(figures_first, figures_second),
-        looks_back=looks_back(second) and not looks_back(first),
-        same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
-        other_scope=bool(new_names(first, second, known) and new_names(second, first, known)),
-    )
+def agreement(facts: PairFacts) -> float:
+    """How likely the pair reports one fact, from its features and the weights fitted on the labelled
+    set (`summarize.corroboration_weights`, written by bench/corroboration_fit.py): a probability."""
+    values = features(facts)
+    score = INTERCEPT + sum(weight * values[index] for index, weight in _WEIGHT_INDEX)
+    return 1.0 / (1.0 + math.exp(-score))
 
 
 @dataclass(frozen=True)
 class FactJudge:
-    """Agreement is the embedding similarity plus the shared word weight (`shared_weight`): similar
-    wording of the words that set a fact apart; plus `same_detail` when both give the same figure or
-    exact date. From `agreement` on, two sentences report one fact, unless their figures or dates
-    differ or the candidate tells an earlier event.
+    """A candidate reports the sentence's fact when the rules do not refuse it (`refused`) and its
+    `agreement` reaches `threshold` (chosen on the labelled set for precision first).
 
-    A pair that agrees from `same_event` on, names no other day and gives another number for the same
+    A pair whose similarity plus shared word weight (plus `same_detail` when both give one figure or
+    exact date) reaches `same_event`, that names no other day and gives another number for the same
     count reports one event differently: a disagreement. A different date means another event (on the
     labelled set, date differences were nearly all another day's event), and two counts for different
     places or scopes (a regional toll and one island's) do not disagree either."""
 
-    agreement: float = 1.3
+    threshold: float = THRESHOLD
     same_detail: float = 0.2
     same_event: float = 1.1
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         facts = pair_facts(analysis, sentence, candidate)
-        score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
         if facts.figures and not facts.dates:
+            score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
             same_event = (score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES
                           and not facts.other_scope)
             return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
-        if facts.dates or facts.other_figures or facts.looks_back:
+        if refused(facts):
             return Verdict(False)
-        return Verdict(score >= self.agreement)
+        return Verdict(agreement(facts) >= self.threshold)
 
 
 def candidates(analysis: Analysis, index: int) -> list[int]:

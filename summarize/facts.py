@@ -184,10 +184,13 @@ _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|added|reported|state
 @lru_cache(maxsize=8192)
 def dates_in(text: str) -> tuple[DateMention, ...]:
     """The dates a sentence gives (see summarize.dates), with their wording; not the day a statement
-    was made ("Stoltenberg said on October 7 that NATO expelled ...")."""
+    was made ("Stoltenberg said on October 7 that NATO expelled ...") nor of the dateline."""
     result = []
+    dateline = _DATELINE.match(text)
     for mention in mentions(text):
         if _SAID_ON.search(text[max(0, mention.start - 30): mention.start]):
+            continue
+        if dateline and mention.start < dateline.end():  # "LUANDA, April 24 (Xinhua) --": the day it was filed
             continue
         wording = text[mention.start: mention.end].strip()
         for word in ("in ", "since ", "from ", "until ", "by ", "of ", "during "):  # "in April": "April"
@@ -233,7 +236,7 @@ def same_date(first: tuple[DateMention, ...], second: tuple[DateMention, ...]) -
 
 
 _LOOKS_BACK = re.compile(
-    r"^(?:at the time|then|earlier|previously|in the past|last year|back in|in (?:19|20)\d\d|"
+    r"^(?:at the time|then|earlier(?! this| today)|previously|in the past|last year|back in|in (?:19|20)\d\d|"
     r"(?:\w+ )?(?:years?|months?) ago)\b",
     re.IGNORECASE,
 )
@@ -241,8 +244,23 @@ _LOOKS_BACK = re.compile(
 
 def looks_back(text: str) -> bool:
     """Whether the sentence opens by placing itself in the past ("At the time, NATO also reduced
-    ...", "Earlier, ...", "In 2018, ..."): it tells an earlier event."""
+    ...", "Earlier, ...", "In 2018, ..."; not "Earlier this week"): it tells an earlier event."""
     return bool(_LOOKS_BACK.match(text))
+
+
+_RELATIVE_TIME = re.compile(
+    r"\b(?:today|yesterday|tonight|(?:last|this) (?:week|month|year|night)|earlier this (?:week|month|year)|"
+    r"(?:a|one|two|three|four|five|six|several|a few) (?:days?|weeks?|months?|years?) ago)\b",
+    re.IGNORECASE,
+)
+
+
+def relative_times_differ(first: str, second: str) -> bool:
+    """Whether both sentences place what they tell relative to their own day and say different things
+    ("Two weeks ago, the typhoon killed ..." / "Last week, the typhoon killed ..."): another moment."""
+    ours = {m.lower() for m in _RELATIVE_TIME.findall(first)}
+    theirs = {m.lower() for m in _RELATIVE_TIME.findall(second)}
+    return bool(ours and theirs and not ours & theirs)
 
 
 # "BUCHAREST, Romania (AP) --", "KUNMING, April 8 (Xinhua) --": where a report was filed, not its scope.

@@ -14,6 +14,7 @@ from summarize.facts import (
     figures_apart,
     looks_back,
     quantities,
+    relative_times_differ,
     same_figure,
 )
 
@@ -75,6 +76,15 @@ def test_an_earlier_cut_is_not_this_cut():
 
 def test_dates_without_the_day_of_a_statement():
     assert [d.text for d in dates_in("Stoltenberg said on October 7 that NATO acted on Wednesday.")] == ["Wednesday"]
+    # a dateline gives the day the report was filed, not the day of what it reports
+    assert [d.text for d in dates_in("LUANDA, April 24 (Xinhua) -- The conference opens on April 29.")] == ["April 29"]
+
+
+def test_another_relative_day_is_another_moment():
+    assert relative_times_differ("Two weeks ago, the typhoon killed 74 people.", "Last week, the typhoon killed 74.")
+    assert not relative_times_differ("Last week, the typhoon killed 74 people.", "Last week it killed 74.")
+    assert not relative_times_differ("The typhoon killed 74 people.", "Last week, the typhoon killed 74 people.")
+    assert looks_back("Earlier, the typhoon hit Taiwan.") and not looks_back("Earlier this week, Israel threatened ...")
 
 
 @dataclass
@@ -162,3 +172,20 @@ def test_corroborations_come_from_other_sources(judge):
     for index, sentence in enumerate(analysis.sentences):
         for other in evidence(analysis, index, judge).also_in:
             assert other.sentence.document != sentence.document
+
+
+def test_the_learned_weights_read_known_features_and_more_agreement_is_more_likely():
+    from dataclasses import replace
+
+    from summarize.corroboration import agreement, refused
+    from summarize.corroboration_weights import THRESHOLD, WEIGHTS
+    from summarize.pair_facts import FEATURES, PairFacts
+
+    assert set(WEIGHTS) <= set(FEATURES) and 0 < THRESHOLD < 1
+    facts = PairFacts(similarity=0.6, shared_words=0.3, covers_sentence=0.3, covers_candidate=0.2, figures=(),
+                      dates=(), other_figures=False, looks_back=False, same_detail=False, other_scope=False,
+                      new_names=0, missing_names=0, length_ratio=0.8, in_cluster=True)
+    closer = replace(facts, similarity=0.9, shared_words=0.8)
+    assert 0 < agreement(facts) < agreement(closer) < 1
+    assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
+    assert not refused(closer) and refused(replace(closer, dates=("says another day",)))
