@@ -214,7 +214,7 @@ def evidence_html(brief: Brief) -> str:
             for m in reader_marks(item)
             if m.sentence is not None
         ]
-        lonely = '<p class="lonely">No other source reports this.</p>' if several and not item.also_in else ""
+        lonely = '<p class="lonely">No other source was found to report this same fact.</p>' if several and not item.also_in else ""
         count = len({c.sentence.document for c in item.also_in})
         heading = f"Sentence {number} · in {count + 1} source{'s' if count else ''}"
         hidden = "" if index == 0 else " hidden"

@@ -61,7 +61,7 @@ def coverage_chart(brief: Brief) -> str:
         for document in range(columns):
             kind, sentence = cell_sentence(brief, row, document)
             x = LABEL + document * (CELL + GAP)
-            what = {"own": "quoted from", "also": "also reported by", "none": "not reported by"}[kind]
+            what = {"own": "quoted from", "also": "also reported by", "none": "not found in"}[kind]
             link = f' data-item="{row + 1}" data-span="{span_id(sentence)}"' if sentence else ""
             parts.append(
                 f'<rect class="cell {kind}" x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="4"{link}>'

@@ -170,7 +170,7 @@ def test_a_focused_single_article_brief_says_so():
                           focus="What <b>hit</b> the coast?")
     html = to_html(brief)
     assert "Question: What &lt;b&gt;hit&lt;/b&gt; the coast?" in html
-    assert "Only one article was given" in html and "No other source reports this." not in html
+    assert "Only one article was given" in html and "No other source was found" not in html
     empty = to_html(literal_brief(STORM, []))
     assert "No sentence of the input fits this word budget." in empty and "No sentence to chart." in empty
 

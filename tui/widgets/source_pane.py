@@ -71,7 +71,7 @@ class SourcePane(Vertical):
             sources = "".join(f"[{source_number(d)}]" for d in sorted({c.sentence.document for c in item.also_in}))
             also = f"Also reported in {sources}"
         else:
-            also = "No other source reports this same fact; it rests on one article."
+            also = "No other source was found to report this same fact."
         if item.disagrees:
             also += " · Disagree: " + "; ".join(disagreement_notes(item))
         if count:
