@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced
+from .cli_common import BACKEND_HELP, BACKEND_NAMES, NO_CACHE_HELP, embedder_factory, native_stdout_silenced
 from .cli_eval import evaluate
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
@@ -112,7 +112,7 @@ def main() -> None:
     help='Brief only what answers one question, e.g. --focus "How did Russia respond?".',
 )
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("--backend", type=click.Choice(["torch", "onnx"]), help=BACKEND_HELP)
+@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BACKEND_HELP)
 def brief(
     paths: tuple[str, ...], words: int | None, output_format: str, output: Path | None, method: str,
     cluster: str | None, timeout: float, max_download: float, prompt_name: str | None, focus: str | None,

@@ -10,20 +10,39 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
+BACKEND_NAMES = ("torch", "onnx", "static")  # summarize.embedding.BACKENDS, without importing numpy here
 BACKEND_HELP = (
-    "How the model runs: torch (sentence-transformers, the reference) or onnx (int8 onnxruntime: starts "
-    "in a fraction of the time, embeds ~2.5x faster; built once from the installed weights). "
+    "How sentences are embedded: torch (all-MiniLM-L6-v2 on sentence-transformers, the reference), onnx "
+    "(the same model in int8 on onnxruntime: starts in a fraction of the time, embeds ~2.5x faster) or "
+    "static (token vectors distilled from it: ~100x faster embedding, slightly lower ROUGE). onnx and "
+    "static are built once from the installed weights (static: ~2 minutes). "
     "Default: $SUMMARIZE_BACKEND, else onnx."
 )
 
 
 def embedder_factory(backend: str | None):
-    """What builds the embedder: the library's default (tests replace it), or the named backend."""
+    """What builds the embedder: the library's default (tests replace it), or the named backend.
+
+    A static model that is not built yet is built here, once, with a line on stderr, before any
+    worker process starts (each would otherwise build its own)."""
     from functools import partial
 
     from . import embedding
 
-    return embedding.default_embedder if backend is None else partial(embedding.embedder_for, backend)
+    if backend is None:
+        return embedding.default_embedder
+    if backend == "static":
+        from .static_embedding import StaticEmbedder
+
+        StaticEmbedder(on_build=build_notice).ensure_built()
+    return partial(embedding.embedder_for, backend)
+
+
+def build_notice(message: str) -> None:
+    """One line on stderr while a model is built (the core reports it, the shell prints it)."""
+    import click
+
+    click.echo(message, err=True)
 
 
 def stderr_console():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -102,15 +102,21 @@ class HashingEmbedder:
         return np.stack([self._vector(text) for text in texts])
 
 
-BACKENDS = ("torch", "onnx")  # torch: sentence-transformers; onnx: int8 onnxruntime (summarize.onnx_embedding)
+BACKENDS = ("torch", "onnx", "static")
+# torch: sentence-transformers (the reference); onnx: the same model in int8 on onnxruntime
+# (summarize.onnx_embedding); static: token vectors distilled from it (summarize.static_embedding).
 
 
-def embedder_for(backend: str) -> Embedder:
-    """The model on `backend`: "torch" (the reference) or "onnx" (int8, no torch at run time)."""
+def embedder_for(backend: str, on_build: Callable[[str], None] | None = None) -> Embedder:
+    """The model on `backend`. `on_build` hears, in one line, that the static model is being built."""
     if backend == "onnx":
         from .onnx_embedding import OnnxEmbedder
 
         return OnnxEmbedder()
+    if backend == "static":
+        from .static_embedding import StaticEmbedder
+
+        return StaticEmbedder(on_build=on_build)
     if backend != "torch":
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     return SentenceTransformerEmbedder()

@@ -1,0 +1,90 @@
+"""The static backend's arithmetic on a tiny hand-made model (no torch, no distillation): a sentence
+is the normalized mean of its known tokens' vectors, computed on its own."""
+
+import json
+
+import numpy as np
+import pytest
+
+from summarize import cli_common, embedding
+from summarize.static_embedding import StaticEmbedder, static_model_exists, static_model_path
+
+WORDS = ["[UNK]", "storm", "coast", "flood", "vote", "election"]
+TABLE = np.array(
+    [[0, 0, 0], [1, 0, 0], [1, 1, 0], [0, 1, 0], [0, 0, 1], [0, 0.5, 1]], dtype=np.float16
+)
+
+
+@pytest.fixture
+def tiny_model(tmp_path):
+    from safetensors.numpy import save_file
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
+
+    tokenizer = Tokenizer(models.WordLevel({word: n for n, word in enumerate(WORDS)}, unk_token="[UNK]"))
+    tokenizer.normalizer = normalizers.Lowercase()
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    folder = tmp_path / "models" / "tiny"
+    folder.mkdir(parents=True)
+    tokenizer.save(str(folder / "tokenizer.json"))
+    save_file({"embeddings": TABLE}, str(folder / "model.safetensors"))
+    (folder / "config.json").write_text(json.dumps({"model_type": "model2vec"}), encoding="utf-8")
+    return folder
+
+
+def test_a_sentence_is_the_normalized_mean_of_its_known_tokens(tiny_model):
+    vectors = StaticEmbedder(tiny_model).embed(["Storm on the coast", "vote"])
+    expected = (TABLE[1].astype(np.float32) + TABLE[2]) / 2
+    assert np.allclose(vectors[0], expected / np.linalg.norm(expected))
+    assert np.allclose(vectors[1], [0, 0, 1])
+    assert vectors.dtype == np.float32
+
+
+def test_vectors_do_not_depend_on_batch_mates(tiny_model):
+    texts = ["storm storm coast", "flood election", "vote on the coast flood", "Storm"]
+    embedder = StaticEmbedder(tiny_model)
+    together = embedder.embed(texts)
+    alone = np.stack([embedder.embed([text])[0] for text in texts])
+    assert np.array_equal(together, alone)
+    assert np.array_equal(embedder.embed(texts[::-1])[::-1], together)
+
+
+def test_a_sentence_of_unknown_tokens_still_gets_a_unit_vector(tiny_model):
+    vectors = StaticEmbedder(tiny_model).embed(["!!! ???", ""])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+    assert StaticEmbedder(tiny_model).embed([]).shape == (0, 3)
+
+
+def test_similar_sentences_are_closer(tiny_model):
+    storm, flood, vote = StaticEmbedder(tiny_model).embed(["storm coast", "coast flood", "election vote"])
+    assert storm @ flood > storm @ vote
+
+
+def test_the_model_lives_in_the_data_folder_and_is_built_only_when_missing(tmp_path, monkeypatch, tiny_model):
+    monkeypatch.setenv("SUMMARIZE_DATA_DIR", str(tmp_path / "data"))
+    assert static_model_path() == tmp_path / "data" / "models" / "all-MiniLM-L6-v2-static256"
+    assert not static_model_exists()
+    heard, built = [], []
+    monkeypatch.setattr("summarize.static_embedding.build_static_model", lambda folder: built.append(folder))
+    StaticEmbedder(on_build=heard.append).ensure_built()
+    assert built == [static_model_path()] and len(heard) == 1 and "\n" not in heard[0]
+    heard.clear()
+    assert StaticEmbedder(tiny_model, on_build=heard.append).ensure_built() == tiny_model
+    assert heard == []  # already built: nothing to say
+
+
+def test_the_shell_builds_a_missing_model_once_before_any_worker(monkeypatch, capsys):
+    built = []
+    monkeypatch.setattr(StaticEmbedder, "ensure_built", lambda self: built.append(self.on_build))
+    factory = cli_common.embedder_factory("static")
+    assert built == [cli_common.build_notice]
+    assert isinstance(factory(), StaticEmbedder)
+    import pickle
+
+    pickle.dumps(factory)  # worker processes receive it
+
+
+def test_the_cli_knows_every_backend():
+    assert cli_common.BACKEND_NAMES == embedding.BACKENDS
+    assert embedding.embedder_for("static").name == "all-MiniLM-L6-v2-static256"
+    with pytest.raises(ValueError, match="static"):
+        embedding.embedder_for("bogus")
