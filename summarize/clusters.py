@@ -12,6 +12,15 @@ from .scale import EXACT_LIMIT, average_linkage_labels
 # Average-linkage cosine similarity at which two groups of sentences count as the same content.
 # all-MiniLM-L6-v2 gives paraphrases of one fact from two outlets about 0.6-0.85.
 DEFAULT_THRESHOLD = 0.6
+# Static token vectors (summarize.static_embedding) rate any two sentences on one story as more alike:
+# at 0.70 their clusters agree best with the transformer's at 0.6 on the development sets (adjusted
+# Rand index; bench/backends.py).
+MODEL_THRESHOLDS = {"all-MiniLM-L6-v2-static256": 0.70}
+
+
+def threshold_for(model: str) -> float:
+    """The clustering threshold for vectors of the embedding model named `model`."""
+    return MODEL_THRESHOLDS.get(model, DEFAULT_THRESHOLD)
 
 
 def cluster_sentences(

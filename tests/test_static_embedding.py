@@ -88,3 +88,25 @@ def test_the_cli_knows_every_backend():
     assert embedding.embedder_for("static").name == "all-MiniLM-L6-v2-static256"
     with pytest.raises(ValueError, match="static"):
         embedding.embedder_for("bogus")
+
+
+def test_static_vectors_are_clustered_at_their_own_threshold(story):
+    from summarize.brief import BriefSettings, analyze
+    from summarize.clusters import DEFAULT_THRESHOLD, MODEL_THRESHOLDS, threshold_for
+    from summarize.static_embedding import STATIC_MODEL_NAME
+
+    assert threshold_for(STATIC_MODEL_NAME) == MODEL_THRESHOLDS[STATIC_MODEL_NAME] > DEFAULT_THRESHOLD
+    assert threshold_for("all-MiniLM-L6-v2-int8") == DEFAULT_THRESHOLD
+
+    class EvenlyAlike:  # every two sentences at cosine 0.65: one cluster at 0.6, none at 0.7
+        name = STATIC_MODEL_NAME
+
+        def embed(self, texts):
+            vectors = np.zeros((len(texts), len(texts) + 1), dtype=np.float32)
+            vectors[:, 0] = np.sqrt(0.65)
+            vectors[np.arange(len(texts)), np.arange(1, len(texts) + 1)] = np.sqrt(0.35)
+            return vectors
+
+    own = analyze(story, EvenlyAlike())
+    assert len(own.clusters) == len(own.sentences)  # at the static threshold: nothing joined
+    assert len(analyze(story, EvenlyAlike(), BriefSettings(cluster_threshold=DEFAULT_THRESHOLD)).clusters) == 1
