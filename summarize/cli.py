@@ -153,9 +153,13 @@ def brief(
         ranker = ranker_named(method)
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
+        from .embedding import LARGE_INPUT_CHARACTERS
+
+        large = sum(len(document.text) for document in documents) > LARGE_INPUT_CHARACTERS
+        factory = embedder_factory(backend, "large" if large else "brief")
         with native_stdout_silenced():
             result = build_brief(
-                documents, with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions),
+                documents, with_cache(factory(), not no_cache, companions=shipped_questions),
                 BriefSettings(words=words), ranker,
                 progress=report_step,
                 prompt=chosen_prompt, focus=focus,

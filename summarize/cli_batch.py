@@ -57,6 +57,7 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
         if dask_address is not None and workers is not None:
             raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
         clusters = list(read_clusters(data))
+        factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
         columns = (
             TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
             TextColumn("{task.fields[clusters]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
@@ -74,18 +75,17 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
 
             settings = BriefSettings(words=words)
             with open_atomically(output) as stream, native_stdout_silenced():  # worker processes inherit it
-                for _, record in _batch_records(clusters, settings, workers, dask_address, not no_cache, show, backend):
+                for _, record in _batch_records(clusters, settings, workers, dask_address, not no_cache, show, factory):
                     stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
 
 
-def _batch_records(clusters, settings, workers, dask_address, use_cache, show, backend):
+def _batch_records(clusters, settings, workers, dask_address, use_cache, show, factory):
     """The records of `summarize batch`, from Dask, worker processes or this process alone."""
     from .cache import with_cache
 
-    factory = embedder_factory(backend)
     if dask_address is not None:
         from .distributed import brief_clusters_dask, close, connect
 

@@ -20,22 +20,26 @@ BACKEND_HELP = (
 )
 
 
-def embedder_factory(backend: str | None):
-    """What builds the embedder: the library's default (tests replace it), or the named backend.
+def embedder_factory(backend: str | None, purpose: str = "brief"):
+    """What builds the embedder: the library's default for `purpose` ("brief", "batch" or "large";
+    tests replace these), or the named backend.
 
-    A static model that is not built yet is built here, once, with a line on stderr, before any
-    worker process starts (each would otherwise build its own)."""
+    A model that must be built first (the static one, minutes) is built here, once, with one line
+    on stderr, before any worker process starts (each would otherwise build its own)."""
     from functools import partial
 
     from . import embedding
 
     if backend is None:
-        return embedding.default_embedder
-    if backend == "static":
-        from .static_embedding import StaticEmbedder
-
-        StaticEmbedder(on_build=build_notice).ensure_built()
-    return partial(embedding.embedder_for, backend)
+        defaults = {"brief": embedding.default_embedder, "batch": embedding.default_batch_embedder,
+                    "large": embedding.large_input_embedder}
+        factory = defaults[purpose]
+    else:
+        factory = partial(embedding.embedder_for, backend)
+    ensure_built = getattr(factory(), "ensure_built", None)  # building an embedder loads nothing yet
+    if ensure_built is not None:
+        ensure_built(build_notice)
+    return factory
 
 
 def build_notice(message: str) -> None:

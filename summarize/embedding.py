@@ -122,17 +122,41 @@ def embedder_for(backend: str, on_build: Callable[[str], None] | None = None) ->
     return SentenceTransformerEmbedder()
 
 
-def default_backend() -> str:
-    """$SUMMARIZE_BACKEND, else onnx when onnxruntime is installed: the same ROUGE-2 on the
-    development set (R1 0.1 lower) at a sixth of the cold-start time. Else torch."""
+# Above this much text a brief embeds with the static backend unless told otherwise (purpose
+# "large"): the transformer would take most of a minute (onnx embeds ~500 sentences a second a core).
+LARGE_INPUT_CHARACTERS = 1_500_000
+PURPOSES = ("brief", "batch", "large")
+
+
+def default_backend(purpose: str = "brief") -> str:
+    """$SUMMARIZE_BACKEND; else static for `summarize batch` and for a brief of more than
+    LARGE_INPUT_CHARACTERS: ROUGE within 0.2 R2 of the transformer on every development set at a
+    fraction of its time, but clusters (so corroborations) that agree less with the transformer's;
+    else onnx when onnxruntime is installed (the transformer's ROUGE at a sixth of torch's cold
+    start); else torch."""
     from importlib.util import find_spec
 
+    if purpose not in PURPOSES:
+        raise ValueError(f"unknown purpose {purpose!r}; choose one of {', '.join(PURPOSES)}")
     chosen = os.environ.get("SUMMARIZE_BACKEND")
     if chosen:
         return chosen
+    if purpose != "brief" and find_spec("safetensors") and find_spec("tokenizers"):
+        return "static"
     return "onnx" if find_spec("onnxruntime") and find_spec("onnx") else "torch"
 
 
+# The embedders shells use unless told otherwise, one per purpose (tests replace these functions).
 def default_embedder() -> Embedder:
-    """The embedder shells use unless told otherwise (tests replace this function)."""
+    """For a brief (and the TUI, and `summarize eval`)."""
     return embedder_for(default_backend())
+
+
+def default_batch_embedder() -> Embedder:
+    """For `summarize batch`."""
+    return embedder_for(default_backend("batch"))
+
+
+def large_input_embedder() -> Embedder:
+    """For a brief of more than LARGE_INPUT_CHARACTERS of text."""
+    return embedder_for(default_backend("large"))

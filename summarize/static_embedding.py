@@ -108,11 +108,14 @@ class StaticEmbedder:
         self.on_build = on_build
         self._model: tuple[np.ndarray, object, int | None] | None = None
 
-    def ensure_built(self) -> Path:
+    def ensure_built(self, on_build: Callable[[str], None] | None = None) -> Path:
+        """The model's folder, after building it if it is missing (`on_build`, else the embedder's
+        own, hears about it first)."""
         folder = self.path or static_model_path()
         if not static_model_exists(folder):
-            if self.on_build is not None:
-                self.on_build(
+            notice = on_build or self.on_build
+            if notice is not None:
+                notice(
                     f"Building the static embedding model from all-MiniLM-L6-v2 into {folder} "
                     "(once; about two minutes)..."
                 )

@@ -72,15 +72,31 @@ def test_the_model_lives_in_the_data_folder_and_is_built_only_when_missing(tmp_p
     assert heard == []  # already built: nothing to say
 
 
-def test_the_shell_builds_a_missing_model_once_before_any_worker(monkeypatch, capsys):
+def test_the_shell_builds_a_missing_model_once_before_any_worker(monkeypatch):
     built = []
-    monkeypatch.setattr(StaticEmbedder, "ensure_built", lambda self: built.append(self.on_build))
+    monkeypatch.setattr(StaticEmbedder, "ensure_built", lambda self, on_build=None: built.append(on_build))
     factory = cli_common.embedder_factory("static")
     assert built == [cli_common.build_notice]
     assert isinstance(factory(), StaticEmbedder)
     import pickle
 
     pickle.dumps(factory)  # worker processes receive it
+    monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
+    cli_common.embedder_factory(None, "batch")  # static by default: built first too
+    assert len(built) == 2
+    cli_common.embedder_factory(None, "brief")  # onnx: built in seconds on first use, no notice
+    assert len(built) == 2
+
+
+def test_each_purpose_has_its_default_backend(monkeypatch):
+    monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
+    assert embedding.default_backend() == embedding.default_backend("brief") == "onnx"
+    assert embedding.default_backend("batch") == embedding.default_backend("large") == "static"
+    assert embedding.default_batch_embedder().name == embedding.large_input_embedder().name == "all-MiniLM-L6-v2-static256"
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "torch")
+    assert {embedding.default_backend(p) for p in embedding.PURPOSES} == {"torch"}
+    with pytest.raises(ValueError, match="purpose"):
+        embedding.default_backend("tui")
 
 
 def test_the_cli_knows_every_backend():
@@ -110,3 +126,25 @@ def test_static_vectors_are_clustered_at_their_own_threshold(story):
     own = analyze(story, EvenlyAlike())
     assert len(own.clusters) == len(own.sentences)  # at the static threshold: nothing joined
     assert len(analyze(story, EvenlyAlike(), BriefSettings(cluster_threshold=DEFAULT_THRESHOLD)).clusters) == 1
+
+
+def test_a_large_input_is_briefed_with_the_large_input_embedder(monkeypatch):
+    from click.testing import CliRunner
+
+    from summarize.cli import main
+
+    used = []
+
+    class Fake(embedding.HashingEmbedder):
+        def __init__(self, purpose):
+            super().__init__()
+            used.append(purpose)
+
+    monkeypatch.setattr(embedding, "default_embedder", lambda: Fake("brief"))
+    monkeypatch.setattr(embedding, "large_input_embedder", lambda: Fake("large"))
+    assert CliRunner().invoke(main, ["brief", "--words", "60"]).exit_code == 0
+    assert set(used) == {"brief"}
+    monkeypatch.setattr(embedding, "LARGE_INPUT_CHARACTERS", 1000)  # the sample has ~20,000
+    used.clear()
+    assert CliRunner().invoke(main, ["brief", "--words", "60"]).exit_code == 0
+    assert set(used) == {"large"}
