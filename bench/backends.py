@@ -1,16 +1,15 @@
 """Quality per embedding backend on the development sets: ROUGE, and agreement with the transformer.
 
-    python bench/backends.py                                   # onnx, static, torch on the 3 sets
-    python bench/backends.py --backends static --static-thresholds 0.6,0.7,0.75 --sets duc2002
+    python bench/backends.py --static-thresholds 0.70          # onnx and static on the 3 sets (README)
+    python bench/backends.py --backends static,torch --sets duc2002 --static-thresholds 0.6,0.75
 
 For each set (read from ../shared/bench, licensed for evaluation only: never copied here) and each
 backend, every cluster is analysed (split, embed, cluster) and briefed at 100 words, and scored as
 `summarize eval` scores it (ROUGE-1.5.5 -n 2 -m -l 100 -f A, WordNet exceptions). Agreement with
-the reference backend (default onnx: the transformer, all-MiniLM-L6-v2, in int8; cosine 0.993 to
-torch, and the default backend): adjusted
-Rand index of the sentence clusters, and precision / recall of the corroborating pairs (two
-sentences of different articles in one cluster: what a brief cites as "also") against the
-reference's. Vectors come from the user's embedding cache (speed is bench/speed.py's job).
+the reference backend (default onnx: the transformer, all-MiniLM-L6-v2, in int8, cosine 0.993 to
+torch; the default for a brief): adjusted Rand index of the sentence clusters, and precision /
+recall of the corroborating pairs (two sentences of different articles in one cluster: what a
+brief cites as "also") against the reference's. Vectors come from the user's embedding cache (speed is bench/speed.py's job).
 Writes bench/results/backends.md.
 """
 
