@@ -92,8 +92,8 @@ def main() -> None:
     runs = [(options.reference, None)] + [(b, None) for b in options.backends.split(",") if b and b != options.reference]
     runs += [("static", float(t)) for t in options.static_thresholds.split(",") if t]
     lines = [
-        f"ROUGE-1.5.5 recall x100 at {options.words} words (as `summarize eval`); agreement with the {options.reference} "
-        "backend's sentence clusters: adjusted Rand index, and precision / recall of its corroborating pairs.",
+        (f"ROUGE-1.5.5 recall x100 at {options.words} words (as `summarize eval`); agreement with the {options.reference} "
+         "backend's sentence clusters: adjusted Rand index, and precision / recall of its corroborating pairs."),
         "",
         "| set | backend | cluster threshold | R1 | R2 | adjusted Rand | pairs precision | pairs recall |",
         "|---|---|---:|---:|---:|---:|---:|---:|",

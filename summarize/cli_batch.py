@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import BACKEND_HELP, BACKEND_NAMES, NO_CACHE_HELP, embedder_factory, native_stdout_silenced, stderr_console
+from .cli_common import BACKEND_NAMES, BATCH_BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced, stderr_console
 
 
 @click.command()
@@ -25,7 +25,7 @@ from .cli_common import BACKEND_HELP, BACKEND_NAMES, NO_CACHE_HELP, embedder_fac
     help="Spread the clusters over a Dask cluster: a scheduler's address, or local:N to start N workers here.",
 )
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BACKEND_HELP)
+@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BATCH_BACKEND_HELP)
 def batch(data: Path, output: Path, words: int, workers: int | None = None, dask_address: str | None = None,
           no_cache: bool = False, backend: str | None = None) -> None:
     """Brief every cluster of articles in DATA, a JSON-lines file.

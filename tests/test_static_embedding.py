@@ -7,7 +7,11 @@ import numpy as np
 import pytest
 
 from summarize import cli_common, embedding
-from summarize.static_embedding import StaticEmbedder, static_model_exists, static_model_path
+from summarize.static_embedding import (
+    StaticEmbedder,
+    static_model_exists,
+    static_model_path,
+)
 
 WORDS = ["[UNK]", "storm", "coast", "flood", "vote", "election"]
 TABLE = np.array(
