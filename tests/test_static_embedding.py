@@ -152,3 +152,15 @@ def test_a_large_input_is_briefed_with_the_large_input_embedder(monkeypatch):
     used.clear()
     assert CliRunner().invoke(main, ["brief", "--words", "60"]).exit_code == 0
     assert set(used) == {"large"}
+
+
+def test_help_says_what_each_default_costs():
+    from click.testing import CliRunner
+
+    from summarize.cli import main
+
+    batch_help = " ".join(CliRunner().invoke(main, ["batch", "--help"]).output.split())
+    brief_help = " ".join(CliRunner().invoke(main, ["brief", "--help"]).output.split())
+    assert "else static" in batch_help and "agree less with the transformer's" in batch_help
+    assert "else onnx, or static for over 1.5 million characters" in brief_help
+    assert "[torch|onnx|static]" in batch_help and "[torch|onnx|static]" in brief_help
