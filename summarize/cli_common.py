@@ -40,9 +40,10 @@ def embedder_factory(backend: str | None, purpose: str = "brief"):
         factory = defaults[purpose]
     else:
         factory = partial(embedding.embedder_for, backend)
-    ensure_built = getattr(factory(), "ensure_built", None)  # building an embedder loads nothing yet
-    if ensure_built is not None:
-        ensure_built(build_notice)
+    if (backend or embedding.default_backend(purpose)) == "static":
+        ensure_built = getattr(factory(), "ensure_built", None)  # making an embedder loads nothing yet
+        if ensure_built is not None:  # (a test's fake has nothing to build)
+            ensure_built(build_notice)
     return factory
 
 
