@@ -80,7 +80,7 @@ def build_static_model(path: Path | None = None, vocabulary: Collection[str] | N
 
 
 def _distil(folder: Path, token_remove_pattern: str) -> None:
-    os.environ["TQDM_DISABLE"] = "1"  # model2vec's progress bar; the shell shows one line instead
+    os.environ.setdefault("TQDM_DISABLE", "1")  # model2vec's progress bar; the shell shows one line instead
     try:
         from model2vec.distill import distill
     except ImportError as error:
@@ -136,10 +136,6 @@ class StaticEmbedder:
             tokenizer.enable_truncation(MAX_TOKENS)
             self._model = (table, tokenizer, tokenizer.token_to_id("[UNK]"))
         return self._model
-
-    @property
-    def dimensions(self) -> int:
-        return int(self._load()[0].shape[1])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         table, tokenizer, unknown = self._load()
