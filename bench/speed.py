@@ -389,7 +389,8 @@ def plot(results: dict, path: Path) -> None:
     right.legend()
     for row in growth:
         left.annotate(f"{row['articles']} art.", (row["sentences"], row["ours"]["seconds"]), fontsize=8)
-    figure.suptitle(f"summarize brief, {results['backend']} backend, {results['cpus']} cores")
+    backend = "each size's default backend" if results["backend"] == "defaults" else f"{results['backend']} backend"
+    figure.suptitle(f"summarize brief, {backend}, {results['cpus']} cores")
     figure.tight_layout()
     figure.savefig(path, dpi=110)
 
