@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import native_stdout_silenced, stderr_console
+from .cli_common import stderr_console, write_output
 
 
 @click.command(name="eval")
@@ -31,7 +31,7 @@ def evaluate(data: Path, words: int, methods: str, limit: int | None, output: Pa
 
     from rich.progress import Progress, TimeElapsedColumn
 
-    from .atomic import write_atomically
+    from .atomic import check_output_path, is_standard_output
     from .evaluation.harness import check_methods, evaluate as run_evaluation, report_table
     from .jsonl import read_clusters
     from .records import SummarizeError
@@ -39,16 +39,15 @@ def evaluate(data: Path, words: int, methods: str, limit: int | None, output: Pa
     chosen = [m.strip() for m in methods.split(",") if m.strip()]
     try:
         check_methods(chosen)
-        if output is not None and not output.parent.is_dir():
-            raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-        clusters = list(islice(read_clusters(data), limit))
+        if output is not None:
+            check_output_path(output, [data], inputs_are="the input")
+        clusters = list(islice(read_clusters(data, checked=False), limit))
         with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=stderr_console()) as progress:
             tasks = {m: progress.add_task(m, total=len(clusters)) for m in chosen}
-            with native_stdout_silenced():
-                results = run_evaluation(clusters, chosen, words, on_cluster_done=lambda m: progress.advance(tasks[m]))
+            results = run_evaluation(clusters, chosen, words, on_cluster_done=lambda m: progress.advance(tasks[m]))
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     table = report_table(results, words)
     click.echo(table, nl=False)
-    if output is not None:
-        write_atomically(output, table)
+    if output is not None and not is_standard_output(output):  # `-o -`: the table is on stdout already
+        write_output(output, table)
