@@ -37,7 +37,7 @@ class PositiveNumber(click.FloatRange):
 
 def embedder_factory(backend: str | None, purpose: str = "brief"):
     """What builds the embedder: the library's default for `purpose` ("brief", "batch" or "large";
-    tests replace these), or the named backend.
+    tests replace `embedding.default_embedder`), or the named backend.
 
     A model that must be built first (the static one, minutes) is built here, once, with one line
     on stderr, before any worker process starts (each would otherwise build its own)."""
@@ -46,9 +46,7 @@ def embedder_factory(backend: str | None, purpose: str = "brief"):
     from . import embedding
 
     if backend is None:
-        defaults = {"brief": embedding.default_embedder, "batch": embedding.default_batch_embedder,
-                    "large": embedding.large_input_embedder}
-        factory = defaults[purpose]
+        factory = embedding.default_factory(purpose)
     else:
         factory = partial(embedding.embedder_for, backend)
     if (backend or embedding.default_backend(purpose)) == "static":

@@ -146,17 +146,24 @@ def default_backend(purpose: str = "brief") -> str:
     return "onnx" if find_spec("onnxruntime") and find_spec("onnx") else "torch"
 
 
-# The embedders shells use unless told otherwise, one per purpose (tests replace these functions).
 def default_embedder() -> Embedder:
-    """For a brief (and the TUI, and `summarize eval`)."""
+    """The embedder shells use for a brief unless told otherwise (tests replace this function)."""
     return embedder_for(default_backend())
 
 
-def default_batch_embedder() -> Embedder:
-    """For `summarize batch`."""
-    return embedder_for(default_backend("batch"))
+def default_factory(purpose: str = "brief") -> Callable[[], Embedder]:
+    """What makes the default embedder for `purpose` ("brief", "batch", "large"): picklable, since
+    worker processes receive it. A replaced `default_embedder` (a test's fake) serves every purpose."""
+    if purpose == "brief" or default_embedder is not _DEFAULT_EMBEDDER:
+        return default_embedder
+    from functools import partial
+
+    return partial(embedder_for, default_backend(purpose))
 
 
-def large_input_embedder() -> Embedder:
-    """For a brief of more than LARGE_INPUT_CHARACTERS of text."""
-    return embedder_for(default_backend("large"))
+def default_embedder_for(purpose: str) -> Embedder:
+    """The embedder shells use for `purpose` unless told otherwise."""
+    return default_factory(purpose)()
+
+
+_DEFAULT_EMBEDDER = default_embedder

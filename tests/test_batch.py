@@ -66,7 +66,7 @@ def test_clusters_are_embedded_together_and_briefed_in_order(data, embedder, mon
 
 
 def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
-    monkeypatch.setattr(embedding, "default_batch_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["batch", str(data), "-o", str(out), "--words", "50"])
     assert result.exit_code == 0, result.output
@@ -76,7 +76,7 @@ def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
 
 
 def test_batch_command_reports_a_bad_line_and_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(embedding, "default_batch_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
     data = tmp_path / "bad.jsonl"
     data.write_text(cluster_line("ok") + "\n{oops\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"

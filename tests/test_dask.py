@@ -117,7 +117,7 @@ def test_bad_input_on_a_worker_is_one_clear_error(client, tmp_path):
 
 
 def test_the_batch_command_on_a_local_dask_cluster_writes_what_the_local_run_writes(data, tmp_path, monkeypatch):
-    monkeypatch.setattr(embedding, "default_batch_embedder", HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", HashingEmbedder)
     runner = CliRunner()
     local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
     assert runner.invoke(main, ["batch", str(data), "-o", str(local), "--words", "50"]).exit_code == 0

@@ -96,7 +96,9 @@ def test_each_purpose_has_its_default_backend(monkeypatch):
     monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
     assert embedding.default_backend() == embedding.default_backend("brief") == "onnx"
     assert embedding.default_backend("batch") == embedding.default_backend("large") == "static"
-    assert embedding.default_batch_embedder().name == embedding.large_input_embedder().name == "all-MiniLM-L6-v2-static256"
+    batch, large = embedding.default_embedder_for("batch"), embedding.default_embedder_for("large")
+    assert batch.name == large.name == "all-MiniLM-L6-v2-static256"
+    assert embedding.default_embedder_for("brief").name == "all-MiniLM-L6-v2-int8"
     monkeypatch.setenv("SUMMARIZE_BACKEND", "torch")
     assert {embedding.default_backend(p) for p in embedding.PURPOSES} == {"torch"}
     with pytest.raises(ValueError, match="purpose"):
@@ -132,26 +134,30 @@ def test_static_vectors_are_clustered_at_their_own_threshold(story):
     assert len(analyze(story, EvenlyAlike(), BriefSettings(cluster_threshold=DEFAULT_THRESHOLD)).clusters) == 1
 
 
-def test_a_large_input_is_briefed_with_the_large_input_embedder(monkeypatch):
+def test_a_large_input_is_briefed_on_the_large_input_backend(monkeypatch):
     from click.testing import CliRunner
 
     from summarize.cli import main
 
-    used = []
+    asked = []
 
-    class Fake(embedding.HashingEmbedder):
-        def __init__(self, purpose):
-            super().__init__()
-            used.append(purpose)
+    def fake_backend(backend, on_build=None):
+        asked.append(backend)
+        return embedding.HashingEmbedder()
 
-    monkeypatch.setattr(embedding, "default_embedder", lambda: Fake("brief"))
-    monkeypatch.setattr(embedding, "large_input_embedder", lambda: Fake("large"))
+    monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
+    monkeypatch.setattr(embedding, "embedder_for", fake_backend)
     assert CliRunner().invoke(main, ["brief", "--words", "60"]).exit_code == 0
-    assert set(used) == {"brief"}
+    assert set(asked) == {"onnx"}
     monkeypatch.setattr(embedding, "LARGE_INPUT_CHARACTERS", 1000)  # the sample has ~20,000
-    used.clear()
+    asked.clear()
     assert CliRunner().invoke(main, ["brief", "--words", "60"]).exit_code == 0
-    assert set(used) == {"large"}
+    assert set(asked) == {"static"}
+
+
+def test_a_replaced_default_embedder_serves_every_purpose(monkeypatch):
+    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    assert all(isinstance(embedding.default_embedder_for(p), embedding.HashingEmbedder) for p in embedding.PURPOSES)
 
 
 def test_help_says_what_each_default_costs():
