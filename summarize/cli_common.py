@@ -12,8 +12,8 @@ BACKEND_NAMES = ("torch", "onnx", "static")  # summarize.embedding.BACKENDS, wit
 _BACKENDS_HELP = (
     "How sentences are embedded: torch (all-MiniLM-L6-v2 on sentence-transformers, the reference), onnx "
     "(the same model in int8 on onnxruntime: starts in a fraction of the time, embeds ~2.5x faster) or "
-    "static (token vectors distilled from it: embedding costs next to nothing; ROUGE up to 0.16 R2 "
-    "lower than the transformer's, and sentence clusters that agree less with the transformer's). "
+    "static (token vectors distilled from it: embedding costs next to nothing; ROUGE-2 0.0-0.24 below "
+    "the transformer's on the development sets, and sentence clusters that agree less with its own). "
     "onnx and static are built once from the installed weights (static: ~2 minutes). "
 )
 BACKEND_HELP = _BACKENDS_HELP + "Default: $SUMMARIZE_BACKEND, else onnx, or static for over 1.5 million characters of text."

@@ -130,7 +130,7 @@ PURPOSES = ("brief", "batch", "large")
 
 def default_backend(purpose: str = "brief") -> str:
     """$SUMMARIZE_BACKEND; else static for `summarize batch` and for a brief of more than
-    LARGE_INPUT_CHARACTERS: ROUGE within 0.2 R2 of the transformer on every development set at a
+    LARGE_INPUT_CHARACTERS: ROUGE-2 within 0.24 of the transformer's on every development set at a
     fraction of its time, but clusters (so corroborations) that agree less with the transformer's;
     else onnx when onnxruntime is installed (the transformer's ROUGE at a sixth of torch's cold
     start); else torch."""
