@@ -14,8 +14,7 @@ from .scale import EXACT_LIMIT, average_linkage_labels
 DEFAULT_THRESHOLD = 0.6
 # Static token vectors (summarize.static_embedding) rate any two sentences on one story as more
 # alike. At 0.65 their briefs keep ROUGE-2 within 0.2 of the int8 transformer's on every development
-# set
-# (at 0.70, where their clusters agree best with the transformer's, DUC 2003 loses 0.23); see
+# set (at 0.70, where their clusters agree best with the transformer's, DUC 2003 loses 0.23); see
 # bench/backends.py and the README's "Backends".
 MODEL_THRESHOLDS = {"all-MiniLM-L6-v2-static256": 0.65}
 
