@@ -4,9 +4,8 @@ sentence's cluster is listed, with each backend's vectors and cluster threshold.
 
     python bench/corroboration_backends.py [--backends onnx,static] [--set-module-dir DIR]
 
-Needs bench/corroboration_set.py and bench/corroboration/pairs.jsonl (from the corroboration
-judge's work; `--set-module-dir` points elsewhere until then) and the development sets in
-../shared/bench (read, never copied). Pairs of copies of one story are left out, as there. The
+Reads the labelled set with bench/corroboration_set.py (`--set-module-dir` for another copy) and
+the development sets in ../shared/bench (read, never copied). Pairs of copies of one story are left out, as there. The
 pairs were drawn near the int8 transformer's clusters, so recall is over those pairs only.
 """
 
