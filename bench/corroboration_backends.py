@@ -26,7 +26,13 @@ def main() -> None:
     options = parser.parse_args()
     sys.path.insert(1, str(options.set_module_dir))
     try:
-        from corroboration_set import PAIRS, SHARED, document_id, load_clusters, read_pairs
+        from corroboration_set import (
+            PAIRS,
+            SHARED,
+            document_id,
+            load_clusters,
+            read_pairs,
+        )
     except ImportError:
         raise SystemExit(f"no corroboration_set.py in {options.set_module_dir}: see --set-module-dir") from None
 
