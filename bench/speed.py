@@ -1,7 +1,7 @@
 """Speed and memory of `summarize`, side by side with sumy's LexRank, measured in one run.
 
     python bench/speed.py                       # everything; writes bench/results/
-    python bench/speed.py --backend torch       # our runs on the torch backend instead of onnx
+    python bench/speed.py --backend torch       # every run of ours on one backend, not the defaults
     python bench/speed.py --skip-growth-sumy    # LexRank only where the issue compares it
 
 Every measurement is a new process (a cold start, as a user gets it), timed from launch to exit;
@@ -10,16 +10,22 @@ peak memory is the largest summed resident size of that process and its children
 sentence splitter and the same word budget. The machine is shared and noisy: the ratios (ours /
 LexRank, measured minutes apart in the same run) are the figures to read, not the seconds.
 
-1. cold brief of the built-in sample (empty embedding cache) vs LexRank cold on the same 5 files;
-2. the same brief again, cache warm, at another length (vs the same LexRank run);
-3. `summarize batch` over the development clusters (empty cache) vs LexRank over the same; then
-   warm; then the model's share alone (the batch's distinct sentences embedded on every core);
-4. growth: one brief of 5, 50, 200, 500 articles pooled from the development clusters (empty
-   cache each time): time and peak memory, as a table and a plot (bench/results/growth.png), and
-   the slowest in-memory re-brief at another length (what the TUI does on a length key).
+Our runs use each command's default backend (a brief: onnx; `summarize batch` and briefs of more
+than 1.5 million characters: static), plus rows with the other backends named.
 
-The development set is read from its place (default /work/shared/bench/duc2002.jsonl) and never
-copied into the repository; the pooled inputs are written to a temporary folder.
+1. cold brief of the built-in sample (empty embedding cache) vs LexRank cold on the same 5 files,
+   on each backend;
+2. the same brief again, cache warm, at another length (vs the same LexRank run);
+3. `summarize batch` over the development clusters (empty cache) vs LexRank over the same, on each
+   backend; then warm; then the model's share alone (the batch's distinct sentences embedded on
+   every core);
+4. growth: one brief of 5 ... 5,000 articles pooled from the development sets (empty cache each
+   time): time and peak memory, as a table and a plot (bench/results/growth.png), and the slowest
+   in-memory re-brief at another length (what the TUI does on a length key). The three sets hold
+   1,325 articles: larger pools repeat them (each copy its own source, same sentences).
+
+The development sets are read from their place (default /work/shared/bench/) and never copied into
+the repository; the pooled inputs are written to a temporary folder.
 """
 
 from __future__ import annotations
@@ -35,9 +41,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("/work/shared/bench/duc2002.jsonl")
+POOL = ",".join(f"/work/shared/bench/{name}.jsonl" for name in ("duc2002", "duc2003", "tac2010"))
 OUT = ROOT / "bench" / "results"
-GROWTH = (5, 50, 200, 500)
+GROWTH = (5, 50, 200, 500, 1000, 2000, 5000)
+REBRIEF_LIMIT = 2000  # re-briefs in a new process analyse again: not above this many articles
 TIMEOUT = 3600
+GROWTH_TIMEOUT = 600
 
 LEXRANK_FILES = """
 import sys
@@ -75,11 +84,13 @@ embedder = embedder_for(backend)
 if backend == "torch":
     import sentence_transformers
     mark("import torch + sentence-transformers")
-    embedder._load()
-else:
+elif backend == "onnx":
     import onnxruntime, tokenizers
     mark("import onnxruntime + tokenizers")
-    embedder._load()
+else:
+    import safetensors.numpy, tokenizers
+    mark("import safetensors + tokenizers")
+embedder._load()
 mark("load the model")
 documents = sample_documents()
 from summarize.brief import split_documents
@@ -106,7 +117,7 @@ from pathlib import Path
 def embed(texts):
     os.environ["SUMMARIZE_THREADS"] = "1"
     from summarize.embedding import embedder_for
-    return len(embedder_for(os.environ.get("SUMMARIZE_BACKEND", "onnx")).embed(texts))
+    return len(embedder_for(sys.argv[2]).embed(texts))
 
 if __name__ == "__main__":
     from summarize.brief import split_documents
@@ -128,7 +139,7 @@ from summarize.cache import with_cache
 from summarize.embedding import embedder_for
 from summarize.jsonl import read_clusters
 cluster = next(read_clusters(Path(sys.argv[1])))
-analysis = analyze(cluster.documents, with_cache(embedder_for(os.environ["SUMMARIZE_BACKEND"]), True))
+analysis = analyze(cluster.documents, with_cache(embedder_for(sys.argv[2]), True))
 compose_brief(analysis, 150)
 times = []
 for words in (100, 200, 120, 250):
@@ -170,10 +181,17 @@ def read_clusters(path: Path) -> list[dict]:
 
 
 def pooled(clusters: list[dict], articles: int) -> dict:
-    """One story of `articles` articles: the development clusters' articles in file order."""
-    documents = [d for cluster in clusters for d in cluster["documents"]][:articles]
-    if len(documents) < articles:
-        raise SystemExit(f"the development set has only {len(documents)} articles")
+    """One story of `articles` articles: the development clusters' articles in file order, repeated
+    (each copy with its own id) when there are fewer. `summarize` must be importable."""
+    from summarize.language import not_english_reason
+
+    # A brief refuses an article that does not read as English (one TAC 2010 article is a table).
+    every = [d for cluster in clusters for d in cluster["documents"] if not_english_reason(d["text"]) is None]
+    documents = []
+    for number in range(articles):
+        document = dict(every[number % len(every)])
+        document["id"] = f"{number}-{document.get('id', '')}"  # unique, also across sets and copies
+        documents.append(document)
     return {"id": f"pool-{articles}", "documents": documents}
 
 
@@ -187,8 +205,9 @@ def ratio(ours: float | None, theirs: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="development clusters (JSON lines)")
-    parser.add_argument("--backend", choices=["onnx", "torch"], default="onnx", help="our embedding backend")
+    parser.add_argument("--data", type=Path, default=DATA, help="development clusters for the batch rows (JSON lines)")
+    parser.add_argument("--pool", default=POOL, help="comma-separated JSON-lines files pooled for the growth series")
+    parser.add_argument("--backend", choices=["onnx", "torch", "static"], help="every run of ours on this backend")
     parser.add_argument("--out", type=Path, default=OUT, help="where the table, JSON and plot go")
     parser.add_argument("--growth", default=",".join(map(str, GROWTH)), help="article counts of the growth series")
     parser.add_argument("--skip-growth-sumy", action="store_true", help="no LexRank in the growth series")
@@ -197,22 +216,32 @@ def main() -> None:
     options.out.mkdir(parents=True, exist_ok=True)
     python = sys.executable
     work = Path(tempfile.mkdtemp(prefix="summarize-bench-"))
-    base = dict(os.environ, SUMMARIZE_BACKEND=options.backend, PYTHONHASHSEED="0")
+    base = dict(os.environ, PYTHONHASHSEED="0")
     base.pop("SUMMARIZE_CACHE_DIR", None)
+    base.pop("SUMMARIZE_BACKEND", None)
+    if options.backend:
+        base["SUMMARIZE_BACKEND"] = options.backend
+    sys.path.insert(0, str(ROOT))
+    from summarize.embedding import LARGE_INPUT_CHARACTERS, default_backend
 
-    def fresh_env() -> dict[str, str]:  # an empty embedding cache (the built onnx model stays)
+    def backend_of(purpose: str) -> str:
+        return options.backend or default_backend(purpose)
+
+    def fresh_env() -> dict[str, str]:  # an empty embedding cache (the built models stay)
         return dict(base, SUMMARIZE_CACHE_DIR=tempfile.mkdtemp(dir=work, prefix="cache-"))
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    if options.backend == "onnx":  # built once per machine, like installing: not part of any timing
-        subprocess.run([python, "-c", "from summarize.onnx_embedding import OnnxEmbedder; OnnxEmbedder()._load()"],
-                       env=base, check=True)
+    # Built once per machine, like installing: not part of any timing.
+    subprocess.run([python, "-c", "from summarize.onnx_embedding import OnnxEmbedder; OnnxEmbedder()._load()"], env=base, check=True)
+    subprocess.run([python, "-m", "summarize", "brief", "--backend", "static", "--no-cache"], env=base, check=True,
+                   stdout=subprocess.DEVNULL)
 
-    results: dict = {"backend": options.backend, "cpus": os.cpu_count(), "rows": [], "growth": []}
+    results: dict = {"backend": options.backend or "defaults", "cpus": os.cpu_count(), "rows": [], "growth": []}
     rows = results["rows"]
     sample = sorted((ROOT / "summarize" / "data" / "sample").glob("*.txt"))
+    others = [b for b in ("static", "torch", "onnx") if b != backend_of("brief")] if not options.backend else []
 
     log("summarize --help")
     helps = [measure([python, "-m", "summarize", "--help"], base)["seconds"] for _ in range(3)]
@@ -222,10 +251,11 @@ def main() -> None:
     cache_env = fresh_env()
     ours_cold = measure([python, "-m", "summarize", "brief", "--words", "150"], cache_env)
     lexrank_cold = measure([python, "-c", LEXRANK_FILES, "150", *map(str, sample)], base)
-    rows.append({"task": "1. cold brief of the sample (5 articles, 150 words, empty cache)", "ours": ours_cold, "lexrank": lexrank_cold})
-    if options.backend != "torch":  # the trade: the reference backend, same run
-        torch_cold = measure([python, "-m", "summarize", "brief", "--words", "150", "--backend", "torch"], fresh_env())
-        rows.append({"task": "1b. the same cold brief on the torch backend", "ours": torch_cold, "lexrank": lexrank_cold})
+    rows.append({"task": f"1. cold brief of the sample (5 articles, 150 words, empty cache), {backend_of('brief')}",
+                 "ours": ours_cold, "lexrank": lexrank_cold})
+    for letter, backend in zip("bcd", others):
+        cold = measure([python, "-m", "summarize", "brief", "--words", "150", "--backend", backend], fresh_env())
+        rows.append({"task": f"1{letter}. the same cold brief, {backend}", "ours": cold, "lexrank": lexrank_cold})
 
     log("2. warm re-brief at another length")
     ours_warm = measure([python, "-m", "summarize", "brief", "--words", "100"], cache_env)
@@ -237,15 +267,23 @@ def main() -> None:
     batch_command = [python, "-m", "summarize", "batch", str(options.data), "-o", str(work / "batch.jsonl"), "--words", "100"]
     ours_batch = measure(batch_command, batch_env)
     lexrank_batch = measure([python, "-c", LEXRANK_JSONL, "100", str(options.data)], base)
-    rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache)", "ours": ours_batch, "lexrank": lexrank_batch})
+    rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache), {backend_of('batch')}",
+                 "ours": ours_batch, "lexrank": lexrank_batch})
+    batch_others = [b for b in ("onnx",) if b != backend_of("batch")] if not options.backend else []
+    for backend in batch_others:
+        other = measure([*batch_command, "--backend", backend], fresh_env())
+        rows.append({"task": f"3a. the same batch, {backend}", "ours": other, "lexrank": lexrank_batch})
     warm_batch = measure(batch_command[:-1] + ["120"], batch_env)
-    rows.append({"task": "3b. the same batch again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
-    embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data)], base)
-    rows.append({"task": "3c. of row 3, the model alone: every distinct sentence embedded once, both cores", "ours": embedding_only, "lexrank": lexrank_batch})
+    rows.append({"task": "3b. the batch of row 3 again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
+    for backend in [backend_of("batch"), *batch_others]:
+        embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data), backend], base)
+        rows.append({"task": f"3c. the model alone, {backend}: every distinct sentence of the batch embedded once, both cores",
+                     "ours": embedding_only, "lexrank": lexrank_batch})
 
     log("4. growth")
+    pool = [cluster for path in options.pool.split(",") for cluster in read_clusters(Path(path))]
     for articles in [int(n) for n in options.growth.split(",")]:
-        record = pooled(clusters, articles)
+        record = pooled(pool, articles)
         path = work / f"pool-{articles}.jsonl"
         path.write_text(json.dumps(record) + "\n", encoding="utf-8")
         sentences = subprocess.run(
@@ -254,25 +292,34 @@ def main() -> None:
              "print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, PunktSplitter())))", str(path)],
             env=base, capture_output=True, text=True, check=True,
         ).stdout.strip()
-        log(f"   {articles} articles ({sentences} sentences)")
+        characters = sum(len(d["text"]) for d in record["documents"])
+        backend = backend_of("large" if characters > LARGE_INPUT_CHARACTERS else "brief")
+        log(f"   {articles} articles ({sentences} sentences, {backend})")
         growth_env = fresh_env()
-        ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], growth_env)
-        rebrief = float(subprocess.run([python, "-c", REBRIEF, str(path)], env=growth_env, capture_output=True, text=True, check=True).stdout)
+        ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], growth_env,
+                       timeout=GROWTH_TIMEOUT)
+        rebrief = None
+        if articles <= REBRIEF_LIMIT and not ours["timeout"]:
+            rebrief = float(subprocess.run([python, "-c", REBRIEF, str(path), backend], env=growth_env, capture_output=True,
+                                           text=True, check=True).stdout)
         lexrank = None
         if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
             lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
-        results["growth"].append({"articles": articles, "sentences": int(sentences), "ours": ours, "rebrief": rebrief, "lexrank": lexrank})
+        results["growth"].append({"articles": articles, "sentences": int(sentences), "backend": backend, "ours": ours,
+                                  "rebrief": rebrief, "lexrank": lexrank})
+        (options.out / "speed.partial.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     log("where a cold brief's time goes")
     results["phases"] = {
         backend: json.loads(subprocess.run([python, "-c", PHASES, backend], env=base, capture_output=True, text=True, check=True).stdout)
-        for backend in ("torch", "onnx")
+        for backend in ("torch", "onnx", "static")
     }
 
     import shutil
 
     shutil.rmtree(work, ignore_errors=True)  # pooled articles and caches: nothing of the data set stays
     (options.out / "speed.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (options.out / "speed.partial.json").unlink(missing_ok=True)
     table = render(results)
     (options.out / "speed.md").write_text(table, encoding="utf-8")
     plot(results, options.out / "growth.png")
@@ -295,13 +342,14 @@ def render(results: dict) -> str:
         )
     lines += [
         "",
-        "| articles | sentences | summarize | peak MB | re-brief in memory (slowest of 4 lengths) | LexRank (sumy) | ratio |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| articles | sentences | backend | summarize | peak MB | re-brief in memory (slowest of 4 lengths) | LexRank (sumy) | ratio |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["growth"]:
         ours, theirs = row["ours"], row["lexrank"]
         lines.append(
-            f"| {row['articles']} | {row['sentences']} | {fmt(ours['seconds'])} | {ours['peak_mb']:.0f} | {fmt(row['rebrief'])} | "
+            f"| {row['articles']} | {row['sentences']} | {row.get('backend', results['backend'])} | {fmt(ours['seconds'])} | "
+            f"{ours['peak_mb']:.0f} | {fmt(row['rebrief']) if row['rebrief'] is not None else 'not run'} | "
             f"{fmt(theirs['seconds']) if theirs else 'not run'} | {ratio(ours['seconds'], theirs['seconds']) if theirs else ''} |"
         )
     for backend, phases in results.get("phases", {}).items():
@@ -341,7 +389,8 @@ def plot(results: dict, path: Path) -> None:
     right.legend()
     for row in growth:
         left.annotate(f"{row['articles']} art.", (row["sentences"], row["ours"]["seconds"]), fontsize=8)
-    figure.suptitle(f"summarize brief, {results['backend']} backend, {results['cpus']} cores")
+    backend = "each size's default backend" if results["backend"] == "defaults" else f"{results['backend']} backend"
+    figure.suptitle(f"summarize brief, {backend}, {results['cpus']} cores")
     figure.tight_layout()
     figure.savefig(path, dpi=110)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .boilerplate import prose_spans
-from .clusters import DEFAULT_THRESHOLD, cluster_sentences
+from .clusters import cluster_sentences, threshold_for
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge, evidence
 from .embedding import Embedder
@@ -28,7 +28,7 @@ Progress = Callable[[str], None]
 @dataclass(frozen=True)
 class BriefSettings:
     words: int = DEFAULT_WORDS
-    cluster_threshold: float = DEFAULT_THRESHOLD
+    cluster_threshold: float | None = None  # None: the embedding model's own (clusters.threshold_for)
 
 
 def _quiet(step: str) -> None:
@@ -76,7 +76,10 @@ def analyze(
     elif embeddings.shape[0] != len(sentences):
         raise ValueError(f"{embeddings.shape[0]} embeddings given for {len(sentences)} sentences")
     progress("Clustering")
-    clusters = cluster_sentences(embeddings, [s.document for s in sentences], settings.cluster_threshold)
+    threshold = settings.cluster_threshold
+    if threshold is None:
+        threshold = threshold_for(embedder.name)
+    clusters = cluster_sentences(embeddings, [s.document for s in sentences], threshold)
     return Analysis(tuple(documents), sentences, embeddings, clusters, embedder.name)
 
 

@@ -12,6 +12,7 @@ from . import __version__
 from .cli_batch import batch, cache
 from .cli_common import (
     BACKEND_HELP,
+    BACKEND_NAMES,
     NO_CACHE_HELP,
     PositiveNumber,
     cache_note,
@@ -136,7 +137,7 @@ def main() -> None:
     help='Brief only what answers one question, e.g. --focus "How did Russia respond?".',
 )
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("--backend", type=click.Choice(["torch", "onnx"]), help=BACKEND_HELP)
+@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BACKEND_HELP)
 def brief(
     paths: tuple[str, ...], words: int | None, output_format: str | None, output: Path | None, method: str,
     cluster: str | None, timeout: float, max_download: float, prompt_name: str | None, focus: str | None,
@@ -181,7 +182,11 @@ def brief(
         ranker = ranker_named(method)
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
-        embedder = with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions)
+        from .embedding import LARGE_INPUT_CHARACTERS
+
+        large = sum(len(document.text) for document in documents) > LARGE_INPUT_CHARACTERS
+        factory = embedder_factory(backend, "large" if large else "brief")
+        embedder = with_cache(factory(), not no_cache, companions=shipped_questions)
         result = build_brief(
             documents, embedder, BriefSettings(words=words), ranker,
             progress=report_step,

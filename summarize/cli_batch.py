@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
+from .cli_common import BACKEND_NAMES, BATCH_BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
 
 
 @click.command()
@@ -26,7 +26,7 @@ from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_co
     help="Spread the clusters over a Dask cluster: a scheduler's address, or local:N to start N workers here.",
 )
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("--backend", type=click.Choice(["torch", "onnx"]), help=BACKEND_HELP)
+@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BATCH_BACKEND_HELP)
 def batch(data: Path, output: Path, words: int, workers: int | None = None, dask_address: str | None = None,
           no_cache: bool = False, backend: str | None = None) -> None:
     """Brief every cluster of articles in DATA, a JSON-lines file.
@@ -64,6 +64,7 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
         if dask_address is not None and workers is not None:
             raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
         clusters = list(read_clusters(data))
+        factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
         columns = (
             TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
             TextColumn("{task.fields[clusters]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
@@ -82,7 +83,7 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
             settings = BriefSettings(words=words)
             lines = []
             # Closing the records stops the workers when an interrupt or a bad cluster ends the run early.
-            records = _batch_records(clusters, settings, workers, dask_address, not no_cache, show, backend)
+            records = _batch_records(clusters, settings, workers, dask_address, not no_cache, show, factory)
             with closing(records):
                 for _, record in records:
                     lines.append(json.dumps(record, ensure_ascii=False) + "\n")
@@ -96,11 +97,10 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
     click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
 
 
-def _batch_records(clusters, settings, workers, dask_address, use_cache, show, backend):
+def _batch_records(clusters, settings, workers, dask_address, use_cache, show, factory):
     """The records of `summarize batch`, from Dask, worker processes or this process alone."""
     from .cache import with_cache
 
-    factory = embedder_factory(backend)
     if dask_address is not None:
         from .distributed import brief_clusters_dask, close, connect
 

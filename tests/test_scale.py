@@ -50,6 +50,25 @@ def test_componentwise_average_linkage_equals_the_full_one(noise):
     assert partition(average_linkage_labels(vectors, 0.6)) == partition(full)
 
 
+@pytest.mark.parametrize("noise", [0.3, 0.9])
+def test_above_the_cell_search_limit_pairs_are_sought_within_cells(monkeypatch, noise):
+    from summarize import scale
+
+    vectors = topics(60, 20, noise=noise, seed=4)
+    exact = threshold_components(vectors, 0.6, block=64)
+    monkeypatch.setattr(scale, "CELL_SEARCH_LIMIT", 500)
+    monkeypatch.setattr(scale, "CELL_SIZE", 200)  # six cells
+    cells = threshold_components(vectors, 0.6, block=64)
+    exact_of = {index: n for n, group in enumerate(partition(exact)) for index in group}
+    assert all(len({exact_of[i] for i in group}) == 1 for group in partition(cells))  # only true edges
+    assert len(partition(cells)) <= 1.05 * len(partition(exact))  # and few missed
+    assert np.array_equal(cells, threshold_components(vectors, 0.6, block=64))  # deterministic
+    searched = []
+    monkeypatch.setattr(scale, "_exact_components", lambda v, t, b: searched.append(len(v)) or np.arange(len(v)))
+    threshold_components(vectors, 0.6, block=64)
+    assert len(searched) == 6 and sum(searched) == 2 * len(vectors)  # each row in two cells, no n^2 search
+
+
 def test_a_giant_component_is_cut_into_bounded_parts():
     vectors = topics(3, 200, noise=0.05, seed=3)  # three tight groups of 200: all near-paraphrases
     labels = average_linkage_labels(vectors, 0.6, part_limit=150)
