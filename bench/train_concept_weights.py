@@ -23,15 +23,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's summarize, whatever is installed
 
-from summarize.brief import split_documents  # noqa: E402
-from summarize.concept_features import FEATURES, concept_features  # noqa: E402
-from summarize.concept_model import MODEL_FILE, ConceptModel  # noqa: E402
-from summarize.concepts import bigrams  # noqa: E402
-from summarize.evaluation.rouge import truncate_words  # noqa: E402
-from summarize.evaluation.variants import apply_variant  # noqa: E402
-from summarize.jsonl import ClusterInput, read_clusters  # noqa: E402
-from summarize.selection import self_containment  # noqa: E402
-from summarize.sentences import PunktSplitter  # noqa: E402
+from summarize.brief import split_documents
+from summarize.concept_features import FEATURES, concept_features
+from summarize.concept_model import MODEL_FILE, ConceptModel
+from summarize.concepts import bigrams
+from summarize.evaluation.rouge import truncate_words
+from summarize.evaluation.variants import apply_variant
+from summarize.jsonl import ClusterInput, read_clusters
+from summarize.selection import self_containment
+from summarize.sentences import PunktSplitter
 
 SETS = ("duc2002", "duc2003", "tac2010")
 MIN_DOCUMENTS = 2  # the ranker weighs only bigrams that two articles mention: train on those

@@ -50,7 +50,8 @@ def evaluate(
     from .atomic import write_atomically
     from .cache import with_cache
     from .embedding import default_embedder
-    from .evaluation.harness import check_methods, evaluate as run_evaluation, macro_mean, report_table
+    from .evaluation.harness import check_methods, macro_mean, report_table
+    from .evaluation.harness import evaluate as run_evaluation
     from .evaluation.variants import VARIANTS, apply_variant, check_variants
     from .jsonl import read_clusters
     from .records import SummarizeError

@@ -16,7 +16,13 @@ from ..jsonl import ClusterInput
 from ..records import SummarizeError
 from ..selection import Ranker
 from .peers import PEER_METHODS, summarize_with_peer
-from .rouge import RougeScores, mean_scores, score_summary, truncate_words, wordnet_exceptions
+from .rouge import (
+    RougeScores,
+    mean_scores,
+    score_summary,
+    truncate_words,
+    wordnet_exceptions,
+)
 
 OURS = "ours"
 # Gillick & Favre's program with document-frequency weights and nothing else: what our additions add to.
@@ -131,7 +137,7 @@ def evaluate(
     exceptions = _exceptions()
     results = []
     for method in methods:
-        done = lambda method=method: on_cluster_done(method)  # noqa: E731
+        done = lambda method=method: on_cluster_done(method)
         started = time.perf_counter()
         note = ""
         if method in (OURS, PLAIN_CONCEPTS):
