@@ -28,7 +28,6 @@ from summarize.concept_features import FEATURES, concept_features
 from summarize.concept_model import MODEL_FILE, ConceptModel
 from summarize.concepts import bigrams
 from summarize.evaluation.rouge import truncate_words
-from summarize.evaluation.variants import apply_variant
 from summarize.jsonl import ClusterInput, read_clusters
 from summarize.selection import self_containment
 from summarize.sentences import PunktSplitter
@@ -36,8 +35,6 @@ from summarize.sentences import PunktSplitter
 SETS = ("duc2002", "duc2003", "tac2010")
 MIN_DOCUMENTS = 2  # the ranker weighs only bigrams that two articles mention: train on those
 RIDGE = 1.0
-# Each cluster also as it comes without headlines and paragraph breaks: the model must not count on them.
-VARIANTS = ("", "both")
 
 
 def cluster_examples(cluster: ClusterInput, splitter: PunktSplitter) -> tuple[np.ndarray, np.ndarray]:
@@ -101,9 +98,7 @@ def main() -> None:
     for name in SETS:
         clusters = list(read_clusters(args.data / f"{name}.jsonl"))
         ids[name] = [c.id for c in clusters]
-        pairs = [
-            cluster_examples(apply_variant(c, v) if v else c, splitter) for c in clusters for v in VARIANTS
-        ]
+        pairs = [cluster_examples(c, splitter) for c in clusters]
         examples[name] = (np.vstack([r for r, _ in pairs]), np.concatenate([s for _, s in pairs]))
         print(f"{name}: {len(clusters)} clusters, {len(examples[name][1])} examples", file=sys.stderr)
     models = [train(examples, SETS)] + [train(examples, tuple(s for s in SETS if s != held)) for held in SETS]

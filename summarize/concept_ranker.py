@@ -3,18 +3,20 @@
 Gillick & Favre's concept model: maximise the summed weight of the distinct content-word bigrams the
 brief covers, under the word budget. Counting each concept once makes redundancy costly by
 construction; on top of that, at most one sentence per embedding cluster, and a small penalty for
-sentences that lean on their context. A concept's weight is the number of articles that mention
-it, plus bonuses for the articles that put it in their lead or their headline.
+sentences that lean on their context. A concept's weight is learned (summarize.concept_model): the
+share of human summaries expected to hold it, predicted from how the articles use it. Without a
+model, it is the number of articles that mention it, plus bonuses for the articles that put it in
+their lead or their headline (what sectioned briefs weigh by).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
-from .concept_model import ConceptModel
+from .concept_model import ConceptModel, shipped_model
 from .concepts import bigrams, content_words, document_frequency
 from .memo import LastAnalysisMemo
 from .records import Analysis
@@ -55,7 +57,7 @@ class ConceptRanker:
         context_penalty: float = 1.0,
         time_limit: float = 10.0,
         candidate_pool: int = CANDIDATE_POOL,
-        model: ConceptModel | None = None,
+        model: ConceptModel | Literal["shipped"] | None = "shipped",
     ) -> None:
         self.min_documents = min_documents
         self.lead_weight = lead_weight
@@ -65,7 +67,8 @@ class ConceptRanker:
         self.context_penalty = context_penalty
         self.time_limit = time_limit
         self.candidate_pool = candidate_pool
-        self.model = model  # learned concept weights, in place of the counts and bonuses below
+        # Learned concept weights (summarize.concept_model); None: article counts and the bonuses above.
+        self.model = shipped_model() if model == "shipped" else model
 
     def concept_weights(self, analysis: Analysis, concepts: list[set], standalone: np.ndarray) -> dict:
         """Concepts that at least `min_documents` articles mention, with their weights.
@@ -167,4 +170,4 @@ def plain_concept_ranker() -> ConceptRanker:
     """Gillick & Favre's program as published, the reference our additions are measured against:
     document-frequency weights only (no lead or headline bonus, no learned weights), no penalty for
     leaning on context, any number of sentences per embedding cluster."""
-    return ConceptRanker(lead_weight=0.0, title_weight=0.0, one_per_cluster=False, context_penalty=0.0)
+    return ConceptRanker(lead_weight=0.0, title_weight=0.0, one_per_cluster=False, context_penalty=0.0, model=None)
