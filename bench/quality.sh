@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=../shared/bench
-summarize eval "$data/duc2002.jsonl" "$data/duc2003.jsonl" "$data/tac2010.jsonl" \
+python -m summarize eval "$data/duc2002.jsonl" "$data/duc2003.jsonl" "$data/tac2010.jsonl" \
     --variant notitle,flat,both --words 100 -o bench/quality.md "$@"
