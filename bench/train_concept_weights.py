@@ -78,14 +78,20 @@ def fit_logistic(rows: np.ndarray, shares: np.ndarray, ridge: float = RIDGE, ste
     return mean, scale, beta
 
 
-def train(examples: dict[str, tuple[np.ndarray, np.ndarray]], sets: tuple[str, ...]) -> ConceptModel:
+def train(examples: dict[str, tuple[np.ndarray, np.ndarray]], sets: tuple[str, ...], ridge: float = RIDGE) -> ConceptModel:
     rows = np.vstack([examples[s][0] for s in sets])
     shares = np.concatenate([examples[s][1] for s in sets])
-    mean, scale, beta = fit_logistic(rows, shares)
+    mean, scale, beta = fit_logistic(rows, shares, ridge)
     return ConceptModel(
         FEATURES, tuple(round(float(x), 6) for x in mean), tuple(round(float(x), 6) for x in scale),
         tuple(round(float(x), 6) for x in beta[1:]), round(float(beta[0]), 6), sets,
     )
+
+
+def set_examples(clusters: list[ClusterInput], splitter: PunktSplitter) -> tuple[np.ndarray, np.ndarray]:
+    """Every cluster's examples, stacked."""
+    pairs = [cluster_examples(c, splitter) for c in clusters]
+    return np.vstack([r for r, _ in pairs]), np.concatenate([s for _, s in pairs])
 
 
 def main() -> None:
@@ -98,8 +104,7 @@ def main() -> None:
     for name in SETS:
         clusters = list(read_clusters(args.data / f"{name}.jsonl"))
         ids[name] = [c.id for c in clusters]
-        pairs = [cluster_examples(c, splitter) for c in clusters]
-        examples[name] = (np.vstack([r for r, _ in pairs]), np.concatenate([s for _, s in pairs]))
+        examples[name] = set_examples(clusters, splitter)
         print(f"{name}: {len(clusters)} clusters, {len(examples[name][1])} examples", file=sys.stderr)
     models = [train(examples, SETS)] + [train(examples, tuple(s for s in SETS if s != held)) for held in SETS]
     document = {

@@ -8,7 +8,12 @@ import pytest
 from summarize import concept_model
 from summarize.brief import analyze, compose_brief, split_documents
 from summarize.concept_features import FEATURES, concept_features
-from summarize.concept_model import ConceptModel, model_not_trained_on, shipped_model, shipped_models
+from summarize.concept_model import (
+    ConceptModel,
+    model_not_trained_on,
+    shipped_model,
+    shipped_models,
+)
 from summarize.concept_ranker import ConceptRanker, plain_concept_ranker
 from summarize.concepts import bigrams
 from summarize.documents import make_document

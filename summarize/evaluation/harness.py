@@ -159,8 +159,10 @@ def report_table(results: Sequence[MethodResult], words: int, title: str = "") -
     clusters = results[0].clusters if results else 0
     lines = [f"## {title}", ""] if title else []
     lines += [
-        f"ROUGE-1.5.5 recall x100 (-n 2 -m -l {words} -f A, WordNet exceptions) at {words} words, "
-        f"{clusters} clusters; 'whole refs': references not cut.",
+        (
+            f"ROUGE-1.5.5 recall x100 (-n 2 -m -l {words} -f A, WordNet exceptions) at {words} words, "
+            f"{clusters} clusters; 'whole refs': references not cut."
+        ),
         *(f"{r.method}: {r.note}." for r in results if r.note),
         "",
         "| method | R1 | R2 | R1 whole refs | R2 whole refs | seconds |",
