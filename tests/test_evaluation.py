@@ -213,3 +213,20 @@ def test_eval_command_refuses_an_unknown_variant(tmp_path):
     _write_data(data, CLUSTERS)
     result = CliRunner().invoke(main, ["eval", str(data), "--methods", "lead", "--variant", "flat,upside-down"])
     assert result.exit_code == 2 and "unknown variant upside-down; choose from notitle, flat, both" in result.output
+
+
+def test_variants_blank_headlines_and_flatten_paragraphs_but_keep_the_words():
+    from summarize.evaluation.variants import apply_variant
+
+    cluster = CLUSTERS[1]
+    untitled, flat, both = (apply_variant(cluster, v) for v in ("notitle", "flat", "both"))
+    for variant in (untitled, flat, both):
+        assert variant.id == cluster.id and variant.summaries == cluster.summaries
+        assert [d.text.split() for d in variant.documents] == [d.text.split() for d in cluster.documents]
+    assert [d.title for d in untitled.documents] == ["0", "1"]  # no headline line: the document's name
+    assert [d.text for d in untitled.documents] == [d.text for d in cluster.documents]
+    assert [d.title for d in flat.documents] == [d.title for d in cluster.documents]
+    assert all("\n" not in d.text for d in flat.documents + both.documents)
+    assert [d.title for d in both.documents] == ["0", "1"]
+    with pytest.raises(ValueError, match="unknown variant"):
+        apply_variant(cluster, "upside-down")
