@@ -45,7 +45,7 @@ def evaluate(
     """
     from itertools import islice
 
-    from rich.progress import Progress, TimeElapsedColumn
+    from rich.progress import Progress, TaskID, TimeElapsedColumn
 
     from .atomic import write_atomically
     from .cache import with_cache
@@ -74,11 +74,12 @@ def evaluate(
                     if variant:
                         clusters = [apply_variant(c, variant) for c in clusters]
                     task = progress.add_task(label, total=len(clusters) * len(chosen))
+
+                    def tick(method: str, task: TaskID = task) -> None:
+                        progress.advance(task)
+
                     with native_stdout_silenced():
-                        results = run_evaluation(
-                            clusters, chosen, words, on_cluster_done=lambda m, task=task: progress.advance(task),
-                            embedder=embedder,
-                        )
+                        results = run_evaluation(clusters, chosen, words, on_cluster_done=tick, embedder=embedder)
                     by_variant.setdefault(variant, []).append(results)
                     tables.append(report_table(results, words, label))
                 if len(sets) > 1:

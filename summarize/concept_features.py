@@ -55,7 +55,7 @@ def concept_features(
     documents: Sequence[Document],
     sentences: Sequence[Sentence],
     concepts: Sequence[set],
-    standalone: Sequence[float],
+    standalone: Sequence[float] | np.ndarray,
     min_documents: int = 1,
 ) -> tuple[list[tuple[str, str]], np.ndarray]:
     """The bigrams that at least `min_documents` articles mention (sorted) and their feature rows

@@ -48,7 +48,7 @@ class ConceptModel:
 
     def weights(
         self, documents: Sequence[Document], sentences: Sequence[Sentence], concepts: Sequence[set],
-        standalone: Sequence[float], min_documents: int,
+        standalone: Sequence[float] | np.ndarray, min_documents: int,
     ) -> dict:
         """Each bigram that `min_documents` articles mention, with its predicted weight."""
         kept, rows = concept_features(documents, sentences, concepts, standalone, min_documents)
