@@ -62,6 +62,8 @@ def evaluate(
     try:
         check_methods(chosen)
         check_variants(extra)
+        if len({path.resolve() for path in data}) != len(data):
+            raise SummarizeError(f"a set is given twice: {', '.join(map(str, data))}")
         if output is not None and not output.parent.is_dir():
             raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
         sets = [(path, list(islice(read_clusters(path), limit))) for path in data]

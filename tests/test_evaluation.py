@@ -208,11 +208,13 @@ def test_eval_command_scores_several_sets_and_variants_with_a_mean_over_sets(tmp
         assert r2(tables[2], method) == pytest.approx((r2(tables[0], method) + r2(tables[1], method)) / 2, abs=0.011)
 
 
-def test_eval_command_refuses_an_unknown_variant(tmp_path):
+def test_eval_command_refuses_an_unknown_variant_or_a_set_given_twice(tmp_path):
     data = tmp_path / "clusters.jsonl"
     _write_data(data, CLUSTERS)
     result = CliRunner().invoke(main, ["eval", str(data), "--methods", "lead", "--variant", "flat,upside-down"])
     assert result.exit_code == 2 and "unknown variant upside-down; choose from notitle, flat, both" in result.output
+    result = CliRunner().invoke(main, ["eval", str(data), str(data), "--methods", "lead"])
+    assert result.exit_code == 2 and "a set is given twice" in result.output
 
 
 def test_variants_blank_headlines_and_flatten_paragraphs_but_keep_the_words():
