@@ -102,7 +102,7 @@ def main() -> None:
     splitter = PunktSplitter()
     examples, ids = {}, {}
     for name in SETS:
-        clusters = list(read_clusters(args.data / f"{name}.jsonl"))
+        clusters = list(read_clusters(args.data / f"{name}.jsonl", checked=False))
         ids[name] = [c.id for c in clusters]
         examples[name] = set_examples(clusters, splitter)
         print(f"{name}: {len(clusters)} clusters, {len(examples[name][1])} examples", file=sys.stderr)

@@ -13,10 +13,11 @@ import numpy as np
 
 from .boilerplate import prose_spans
 from .clusters import DEFAULT_THRESHOLD, cluster_sentences
+from .concept_ranker import ConceptRanker
+from .corroboration import CorroborationJudge, evidence
 from .embedding import Embedder
 from .prompts import Prompt
-from .records import Analysis, Brief, BriefSentence, Corroboration, Document, Sentence, SummarizeError
-from .concept_ranker import ConceptRanker
+from .records import Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
 from .selection import Ranker
 from .sentences import PunktSplitter, SentenceSplitter
 
@@ -79,14 +80,19 @@ def analyze(
     return Analysis(tuple(documents), sentences, embeddings, clusters, embedder.name)
 
 
-def corroborations(analysis: Analysis, index: int) -> tuple[Corroboration, ...]:
-    """The sentences from other sources in the same cluster, by source, most similar first."""
-    sentence = analysis.sentences[index]
-    cluster = analysis.clusters[analysis.cluster_of[index]]
-    others = [m for m in cluster.members if analysis.sentences[m].document != sentence.document]
-    similarity = {m: float(analysis.embeddings[m] @ analysis.embeddings[index]) for m in others}
-    others.sort(key=lambda m: (analysis.sentences[m].document, -similarity[m], m))
-    return tuple(Corroboration(analysis.sentences[m], round(similarity[m], 4)) for m in others)
+def brief_sentence(
+    analysis: Analysis, index: int, score: float, judge: CorroborationJudge | None = None
+) -> BriefSentence:
+    """Sentence `index` as a brief shows it: with the other sources that report the same fact and
+    those that give it another figure (see summarize.corroboration)."""
+    found = evidence(analysis, index, judge)
+    return BriefSentence(
+        sentence=analysis.sentences[index],
+        cluster=analysis.clusters[analysis.cluster_of[index]].id,
+        score=round(score, 4),
+        also_in=found.also_in,
+        disagrees=found.disagrees,
+    )
 
 
 def compose_brief(
@@ -97,12 +103,14 @@ def compose_brief(
     prompt: Prompt | None = None,
     focus: str | None = None,
     embedder: Embedder | None = None,
+    judge: CorroborationJudge | None = None,
 ) -> Brief:
     """Choose sentences from an analysis; cheap enough to run on every length change.
 
     With a `prompt` (summarize.prompts) the brief comes in the prompt's sections; with a `focus`
     question, it answers that question. Both need the `embedder` the analysis was made with: it embeds
-    the questions (nothing else)."""
+    the questions (nothing else). `judge` decides which other sources report each sentence's fact
+    (default: summarize.corroboration.FactJudge)."""
     if words < 1:
         raise SummarizeError(f"the word budget must be a positive number, not {words}")
     if prompt is not None or focus is not None:
@@ -116,18 +124,10 @@ def compose_brief(
         if focus is not None:
             prompt = focus_prompt(focus)
             focus = prompt.title
-        return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus)
+        return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
     ranker = ranker or ConceptRanker()
     choices = ranker.select(analysis, words)
-    chosen = tuple(
-        BriefSentence(
-            sentence=analysis.sentences[choice.sentence],
-            cluster=analysis.clusters[analysis.cluster_of[choice.sentence]].id,
-            score=round(choice.score, 4),
-            also_in=corroborations(analysis, choice.sentence),
-        )
-        for choice in choices
-    )
+    chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model)
 
 

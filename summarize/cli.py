@@ -9,38 +9,57 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .rankers import RANKER_NAMES
 from .cli_batch import batch, cache
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced
+from .cli_common import (
+    BACKEND_HELP,
+    NO_CACHE_HELP,
+    PositiveNumber,
+    cache_note,
+    embedder_factory,
+    write_output,
+)
 from .cli_eval import evaluate
+from .cli_interrupts import interruption, signals_raised, written_files
+from .formats import FORMATS, format_for_path
+from .rankers import RANKER_NAMES
+from .records import SummarizeError
 
 DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
 
 
 class OneLineErrors(click.Group):
     """Every error as one line on stderr, with no usage block and no traceback: exit status 2 for bad
-    input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C."""
+    input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C and 143
+    for SIGTERM (see `summarize.cli_interrupts`)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
-        from .records import SummarizeError
-
-        try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.ClickException as error:
-            _fail(error.format_message(), error.exit_code)
-        except SummarizeError as error:
-            _fail(str(error), 2)
-        except (click.Abort, KeyboardInterrupt) as error:
-            if isinstance(error, KeyboardInterrupt) or isinstance(error.__context__, KeyboardInterrupt):
-                _fail("interrupted; nothing was written", 130)
-            _fail("aborted", 1)
+        with signals_raised() as received:  # first: an interrupt from here on is handled below
+            written_files.clear()
+            try:
+                result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except BaseException as error:
+                ended = interruption(error, received)
+                if ended is not None:
+                    _fail(*ended)
+                if isinstance(error, click.ClickException):
+                    _fail(error.format_message(), error.exit_code)
+                if isinstance(error, SummarizeError):
+                    _fail(str(error), 2)
+                if isinstance(error, click.Abort):
+                    _fail("aborted", 1)
+                raise
+            ended = interruption(KeyboardInterrupt(), received) if received else None
+            if ended is not None:  # raised, then lost on the way (an import made it an error someone caught)
+                _fail(*ended)
         sys.exit(result if isinstance(result, int) else 0)
 
 
 def _fail(message: str, status: int) -> None:
-    click.echo("Error: " + " ".join(message.split()), err=True)
+    from .text_safety import printable
+
+    click.echo("Error: " + " ".join(printable(message).split()), err=True)
     sys.exit(status)
 
 
@@ -70,6 +89,7 @@ def main() -> None:
       summarize brief --focus "How did Russia respond?"    only what answers one question
       summarize prompts                     the prompts you can brief with
       summarize brief --format json -o brief.json
+      summarize brief a.txt b.txt -o brief.html    a page to share: click a sentence, see its source
     """
 
 
@@ -80,12 +100,16 @@ def main() -> None:
     help="Word budget: the brief never exceeds it and fills most of it when the input allows.",
 )
 @click.option(
-    "-f", "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown",
-    show_default=True, help="markdown for reading; json for scripts (schema in the README).",
+    "-f", "--format", "output_format", type=click.Choice(FORMATS), default=None,
+    show_default="from the -o file's extension (.json, .html), else markdown",
+    help="markdown for reading; json for scripts (schema in the README); html: one self-contained page to "
+    "share, each sentence one click from its place in its source (opens offline, from any folder).",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the brief to this file (atomically) instead of standard output.",
+    help="Write the brief to this file instead of standard output (- : standard output); a .json or .html "
+         "name picks that format. A file is replaced atomically and keeps its permissions; a named pipe or "
+         "device is written in place.",
 )
 @click.option(
     "-m", "--method", type=click.Choice(RANKER_NAMES), default=RANKER_NAMES[0], show_default=True,
@@ -96,11 +120,11 @@ def main() -> None:
     help="Which cluster of a .jsonl cluster file to brief (needed when it holds several).",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+    "--timeout", type=PositiveNumber(most=86_400), default=20.0, show_default=True,
     metavar="SECONDS", help="Give up on a URL that has not arrived in full by then.",
 )
 @click.option(
-    "--max-download", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+    "--max-download", type=PositiveNumber(most=1024), default=10.0, show_default=True,
     metavar="MB", help="Refuse a URL whose page is larger than this.",
 )
 @click.option(
@@ -114,7 +138,7 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 @click.option("--backend", type=click.Choice(["torch", "onnx"]), help=BACKEND_HELP)
 def brief(
-    paths: tuple[str, ...], words: int | None, output_format: str, output: Path | None, method: str,
+    paths: tuple[str, ...], words: int | None, output_format: str | None, output: Path | None, method: str,
     cluster: str | None, timeout: float, max_download: float, prompt_name: str | None, focus: str | None,
     no_cache: bool = False, backend: str | None = None,
 ) -> None:
@@ -127,50 +151,56 @@ def brief(
     --cluster ID or FILE.jsonl#ID picks one); - for one article on standard
     input. A folder gives its .txt/.md/.html/.htm files. Copies of one story
     are cited, marked, and not repeated. Articles must be English, at most 5
-    million characters (5 MB) of text each.
+    million characters (5 MB) of text each, of which at most 500,000 of
+    prose.
 
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian
     officials in October 2021. Progress goes to stderr when it is a terminal. Bad input (a missing,
     empty, binary or non-English file, a failed URL, a malformed line) exits with status 2 and one
-    line on stderr, and writes nothing; Ctrl-C exits with status 130 and writes nothing.
+    line on stderr, and writes nothing; Ctrl-C exits with status 130 (SIGTERM: 143) and writes nothing.
     """
-    from .atomic import write_atomically
+    from .atomic import check_output_path, is_standard_output
     from .brief import BriefSettings, build_brief
     from .cache import with_cache
-    from .documents import check_output_path, read_documents, sample_documents
+    from .documents import article_paths, read_documents, sample_documents
     from .rankers import ranker_named
     from .records import SummarizeError
-    from .render import to_json, to_markdown
+    from .formats import render_as
+    from .text_safety import one_line
 
     try:
         chosen_prompt = sectioning(prompt_name, focus, method)
+        if is_standard_output(output):
+            output = None
         if output is not None:
-            check_output_path(output, paths)
+            check_output_path(output, article_paths(paths))
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
-        max_bytes = int(max_download * 1024 * 1024)
+        max_bytes = max(1, int(max_download * 1024 * 1024))
         documents = read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
         ranker = ranker_named(method)
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
-        with native_stdout_silenced():
-            result = build_brief(
-                documents, with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions),
-                BriefSettings(words=words), ranker,
-                progress=report_step,
-                prompt=chosen_prompt, focus=focus,
-            )
+        embedder = with_cache(embedder_factory(backend)(), not no_cache, companions=shipped_questions)
+        result = build_brief(
+            documents, embedder, BriefSettings(words=words), ranker,
+            progress=report_step,
+            prompt=chosen_prompt, focus=focus,
+        )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
-    text = to_json(result) if output_format == "json" else to_markdown(result)
+    note = cache_note(embedder)
+    if note is not None:
+        click.echo(one_line(note), err=True)
+    if output_format is None:
+        output_format = format_for_path(output) if output is not None else "markdown"
+    text = render_as(result, output_format)
     if output is None:
         click.echo(text, nl=False)
     else:
-        try:
-            write_atomically(output, text)
-        except OSError as error:  # checked before the work; a full disk can still happen
-            raise click.ClickException(f"{output}: cannot write ({error.strerror or error})") from None
-        click.echo(f"Wrote {output} ({result.words} words from {len(documents)} sources).", err=True)
+        write_output(output, text)
+        opens = "; open it in any browser" if output_format == "html" else ""
+        click.echo(f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True)
 
 
 def shipped_questions() -> list[str]:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import click
 
-from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, native_stdout_silenced, stderr_console
+from .cli_common import BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
 
 
 @click.command()
 @click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Where to write one JSON line per cluster (atomically).")
+              help="Where to write one JSON line per cluster, once all are done (- : standard output). "
+                   "A file is replaced atomically and keeps its permissions.")
 @click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief.")
 @click.option(
     "--workers", type=click.IntRange(min=0), default=None, show_default="one per core",
@@ -38,22 +39,28 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
     Worker processes (one per core) each embed a group of clusters' sentences in one batch and
     brief them; progress and the time left go to stderr. With --dask each Dask worker loads the model
     once and briefs groups of clusters; a failed worker's clusters are retried, and the output is
-    the same as without --dask.
+    the same as without --dask. Ctrl-C (status 130) or SIGTERM (143) stops the workers and writes
+    nothing.
     """
     import json
+    from contextlib import closing
 
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    from .atomic import open_atomically
+    from .atomic import check_output_path, is_standard_output
     from .brief import BriefSettings
     from .jsonl import read_clusters
     from .records import SummarizeError
 
     try:
-        if not output.parent.is_dir():
-            raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-        if output.resolve() == data.resolve():
-            raise SummarizeError(f"{output}: refusing to overwrite the input")
+        check_output_path(output, [data], inputs_are="the input")
         if dask_address is not None and workers is not None:
             raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
         clusters = list(read_clusters(data))
@@ -73,11 +80,19 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
                 )
 
             settings = BriefSettings(words=words)
-            with open_atomically(output) as stream, native_stdout_silenced():  # worker processes inherit it
-                for _, record in _batch_records(clusters, settings, workers, dask_address, not no_cache, show, backend):
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            lines = []
+            # Closing the records stops the workers when an interrupt or a bad cluster ends the run early.
+            records = _batch_records(clusters, settings, workers, dask_address, not no_cache, show, backend)
+            with closing(records):
+                for _, record in records:
+                    lines.append(json.dumps(record, ensure_ascii=False) + "\n")
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
+    if is_standard_output(output):
+        click.echo("".join(lines), nl=False)
+        click.echo(f"Wrote {len(clusters)} briefs.", err=True)
+        return
+    write_output(output, "".join(lines))
     click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
 
 
@@ -124,23 +139,37 @@ def cache() -> None:
 
 @cache.command(name="info")
 def cache_info() -> None:
-    """Where the cache is, its size, and how many vectors it holds per model."""
+    """Where the cache is, its size, and how many vectors it holds per model (or what is wrong with it)."""
     from .cache import EmbeddingCache
+    from .text_safety import one_line
 
     info = EmbeddingCache().info()
-    click.echo(f"Cache: {info.path}")
+    click.echo(f"Cache: {one_line(str(info.path))}")
     if not info.exists:
         click.echo("Empty (no file yet).")
         return
+    if info.problem is not None:
+        click.echo(f"Size: {info.size_bytes / 1e6:.1f} MB")
+        click.echo(f"Problem: the file {one_line(info.problem)}. Briefs skip it; `summarize cache clear` removes it.")
+        return
     click.echo(f"Size: {info.size_bytes / 1e6:.1f} MB, {info.total} sentence vectors")
     for model, count in info.vectors.items():
-        click.echo(f"  {model}: {count}")
+        click.echo(f"  {one_line(model)}: {count}")
 
 
 @cache.command(name="clear")
 def cache_clear() -> None:
-    """Delete every stored vector."""
+    """Delete every stored vector (a broken cache file is removed)."""
     from .cache import EmbeddingCache
+    from .text_safety import one_line
 
-    removed = EmbeddingCache().clear()
-    click.echo(f"Removed {removed} sentence vectors.")
+    cache = EmbeddingCache()
+    problem = cache.info().problem
+    try:
+        removed = cache.clear()
+    except OSError as error:
+        raise click.ClickException(f"{one_line(str(cache.path))}: cannot remove ({error.strerror or error})") from None
+    if problem is not None:
+        click.echo(f"Removed the cache file, which {one_line(problem)}.")
+    else:
+        click.echo(f"Removed {removed} sentence vectors.")

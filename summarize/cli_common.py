@@ -1,13 +1,11 @@
 """What the `summarize` commands share: option help and the light helpers that build an embedder
-and a progress console, and keep compiled code's prints out of their output. Nothing heavy is
-imported here, so that `summarize --help` answers at once."""
+and a progress console. Nothing heavy is imported here, so that `summarize --help` answers at once."""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import math
+
+import click
 
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
 BACKEND_HELP = (
@@ -15,6 +13,19 @@ BACKEND_HELP = (
     "in a fraction of the time, embeds ~2.5x faster; built once from the installed weights). "
     "Default: $SUMMARIZE_BACKEND, else onnx."
 )
+
+
+class PositiveNumber(click.FloatRange):
+    """A number above 0 and at most `most` (inf and nan are not numbers a limit can be)."""
+
+    def __init__(self, most: float) -> None:
+        super().__init__(min=0, max=most, min_open=True)
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        number = click.FLOAT.convert(value, param, ctx)
+        if math.isnan(number):  # nan compares false with every bound
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return super().convert(number, param, ctx)
 
 
 def embedder_factory(backend: str | None):
@@ -26,42 +37,33 @@ def embedder_factory(backend: str | None):
     return embedding.default_embedder if backend is None else partial(embedding.embedder_for, backend)
 
 
+def cache_note(embedder: object) -> str | None:
+    """What to tell the user, once, about the on-disk cache after a run: that it was skipped, and
+    why, or that damaged vectors in it were dropped (and embedded again). None when all went well."""
+    error = getattr(embedder, "error", None)
+    if error is not None:
+        return f"Note: the embedding cache was skipped ({error}); see `summarize cache info`."
+    dropped = getattr(getattr(embedder, "cache", None), "dropped", 0)
+    if dropped:
+        return f"Note: {dropped} damaged vector{'s' if dropped != 1 else ''} in the embedding cache were dropped and embedded again."
+    return None
+
+
 def stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
 
 
-def _flush_native_stdout() -> None:
+def write_output(output, text: str) -> None:
+    """A command's result into the file `-o` names (see `summarize.atomic`), or one clean error.
+
+    The file is noted as written the moment it is, so that an interrupt does not claim otherwise."""
+    from .atomic import write_atomically
+    from .cli_interrupts import written_files
+    from .records import SummarizeError
+
     try:
-        import ctypes
-
-        ctypes.CDLL(None).fflush(None)  # C's own stdout buffer, which Python's flush does not reach
-    except (OSError, AttributeError, TypeError):  # no C library to ask (Windows): nothing buffered there by us
-        pass
-
-
-@contextmanager
-def native_stdout_silenced() -> Iterator[None]:
-    """While this runs, what compiled code prints to file descriptor 1 goes nowhere.
-
-    scipy's copy of the HiGHS solver prints a debug line ("HighsMipSolverData::transformNewInteger...")
-    on a few integer programs in a hundred; it would land inside a brief written to standard output, or
-    on the TUI's screen. Our own output is written after this, or to stderr (progress, the TUI)."""
-    sys.stdout.flush()
-    _flush_native_stdout()
-    try:
-        saved = os.dup(1)
-    except OSError:  # no standard output at all (closed): nothing to protect
-        yield
-        return
-    sink = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(sink, 1)
-        yield
-    finally:
-        _flush_native_stdout()
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(sink)
+        write_atomically(output, text, written_files)
+    except OSError as error:  # checked before the work; a full disk or a size limit can still happen
+        raise SummarizeError(f"{output}: cannot write ({error.strerror or error})") from None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import NO_CACHE_HELP, native_stdout_silenced, stderr_console
+from .cli_common import NO_CACHE_HELP, stderr_console, write_output
 
 DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasic"
 
@@ -47,7 +47,7 @@ def evaluate(
 
     from rich.progress import Progress, TaskID, TimeElapsedColumn
 
-    from .atomic import write_atomically
+    from .atomic import check_output_path, is_standard_output
     from .cache import with_cache
     from .embedding import default_embedder
     from .evaluation.harness import check_methods, macro_mean, report_table
@@ -64,9 +64,9 @@ def evaluate(
         check_variants(extra)
         if len({path.resolve() for path in data}) != len(data):
             raise SummarizeError(f"a set is given twice: {', '.join(map(str, data))}")
-        if output is not None and not output.parent.is_dir():
-            raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-        sets = [(path, list(islice(read_clusters(path), limit))) for path in data]
+        if output is not None:
+            check_output_path(output, data, inputs_are="the input")
+        sets = [(path, list(islice(read_clusters(path, checked=False), limit))) for path in data]
         embedder = with_cache(default_embedder(), not no_cache)
         by_variant: dict[str, list] = {}
         with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=stderr_console()) as progress:
@@ -80,8 +80,7 @@ def evaluate(
                     def tick(method: str, task: TaskID = task) -> None:
                         progress.advance(task)
 
-                    with native_stdout_silenced():
-                        results = run_evaluation(clusters, chosen, words, on_cluster_done=tick, embedder=embedder)
+                    results = run_evaluation(clusters, chosen, words, on_cluster_done=tick, embedder=embedder)
                     by_variant.setdefault(variant, []).append(results)
                     tables.append(report_table(results, words, label))
                 if len(sets) > 1:
@@ -91,5 +90,5 @@ def evaluate(
         raise click.UsageError(str(error)) from None
     text = "\n".join(tables)
     click.echo(text, nl=False)
-    if output is not None:
-        write_atomically(output, text)
+    if output is not None and not is_standard_output(output):  # `-o -`: the tables are on stdout already
+        write_output(output, text)

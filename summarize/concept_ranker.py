@@ -19,6 +19,7 @@ import numpy as np
 from .concept_model import ConceptModel, shipped_model
 from .concepts import bigrams, content_words, document_frequency
 from .memo import LastAnalysisMemo
+from .native_output import quiet_milp
 from .records import Analysis
 from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
@@ -85,7 +86,8 @@ class ConceptRanker:
         frequency = document_frequency(concepts, documents)
         lead = [c if s.position < self.lead_sentences else set() for c, s in zip(concepts, analysis.sentences)]
         lead_frequency = document_frequency(lead, documents)
-        titles = [bigrams(d.title) | content_words(d.title) for d in analysis.documents]
+        # A title made from the lead repeats the lead: it earns no headline bonus.
+        titles = [set() if d.title_from_lead else bigrams(d.title) | content_words(d.title) for d in analysis.documents]
         title_frequency = document_frequency(titles, range(len(analysis.documents)))
         return {
             concept: count
@@ -106,7 +108,7 @@ class ConceptRanker:
         return Prepared(standalone, concepts, weights)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
-        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.optimize import Bounds, LinearConstraint
         from scipy.sparse import lil_matrix
 
         prepared = self.prepared(analysis)
@@ -151,7 +153,7 @@ class ConceptRanker:
         for r, columns in enumerate(shared):
             rows[1 + m + r, columns] = 1.0  # one sentence per cluster: no two say the same thing
         upper = np.concatenate([[budget], np.zeros(m), np.ones(len(shared))])
-        result = milp(
+        result = quiet_milp(
             -gain,
             constraints=LinearConstraint(rows.tocsr(), -np.inf, upper),
             integrality=np.concatenate([np.ones(n), np.zeros(m)]),

@@ -47,6 +47,7 @@ class Mention:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    end: int | None = None  # where the expression ends in the text
 
 
 def mentions(text: str) -> list[Mention]:
@@ -67,6 +68,7 @@ def mentions(text: str) -> list[Mention]:
                 month=month,
                 day=int(groups["day"]) if groups.get("day") else None,
                 weekday=WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None,
+                end=span[1],
             ))
     found.sort(key=lambda m: m.start)
     return found

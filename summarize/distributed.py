@@ -40,10 +40,13 @@ def connect(address: str):
             workers = 0
         if workers < 1:
             raise SummarizeError(f"--dask {address}: give local:N with N a number of workers, at least 1")
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50,
-            env={THREADS_VARIABLE: "1", "OMP_NUM_THREADS": "1"},  # one core each: workers share the machine
-        )
+        from .worker_processes import children_deaf_to_ctrl_c
+
+        with children_deaf_to_ctrl_c():  # Ctrl-C reaches this process only, which closes the cluster
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50,
+                env={THREADS_VARIABLE: "1", "OMP_NUM_THREADS": "1"},  # one core each: workers share the machine
+            )
         client = Client(cluster)
         client._summarize_local_cluster = cluster  # closed with the client, by `close`
         return client

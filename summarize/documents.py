@@ -12,12 +12,14 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .boilerplate import headline, prose_spans
+from .boilerplate import headline, lead_title, prose_spans
 from .encoding import decode
+from .files import read_limited
 from .language import check_english
 from .linebreaks import unwrap
 from .records import Document, SummarizeError
@@ -31,6 +33,10 @@ STDIN_NAME = "<stdin>"
 # A document's text is at most 5 MB (5 million characters, some 800,000 words: hundreds of
 # articles' worth). A file, download or stdin may be larger than its text (HTML, UTF-16), up to:
 MAX_TEXT_CHARACTERS = 5_000_000
+# Of which at most this much prose (what is split, embedded and clustered: the work grows with it; a
+# 4.9 MB text of distinct prose took 338 s, 490,000 characters of prose take about a minute on a
+# busy 2-core machine). An article pasted many times is one article's prose.
+MAX_PROSE_CHARACTERS = 500_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.+)$", re.IGNORECASE)
 
@@ -38,9 +44,13 @@ _CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.+)$", re.IGNORECASE)
 def make_document(
     text: str, path: str, title: str | None = None, url: str | None = None, encoding: str | None = None
 ) -> Document:
-    """A document whose title is given, else its headline, else its file name."""
+    """A document whose title is given, else its headline, else its lead's first words (else, with
+    no prose at all, its file name)."""
+    title = title or headline(text)
+    lead = lead_title(text) if not title else None
     return Document(
-        title=title or headline(text) or Path(path).stem, text=text, path=path, url=url, encoding=encoding
+        title=title or lead or Path(path).stem, text=text, path=path, url=url, encoding=encoding,
+        title_from_lead=lead is not None,
     )
 
 
@@ -82,21 +92,29 @@ def check_text(text: str, name: str) -> None:
             f"the limit is {MAX_TEXT_CHARACTERS / 1e6:g} million, about 5 MB, per document)"
         )
     check_english(text, name)
-    if not prose_spans(text):
+    spans = prose_spans(text)
+    if not spans:
         raise SummarizeError(f"{name}: no article text (no line reads as prose: 5 or more words ending in . ! or ?)")
+    prose = sum(end - start for start, end in spans)
+    if prose > MAX_PROSE_CHARACTERS:
+        raise SummarizeError(
+            f"{name}: too much article text to summarize ({prose:,} characters of prose; the limit "
+            f"is {MAX_PROSE_CHARACTERS:,}, some 85,000 words, per document)"
+        )
 
 
 def read_bytes(stream_or_path: BinaryIO | Path, name: str) -> bytes:
     """At most MAX_FILE_BYTES from a file or stream; more is an error, not a silent cut."""
-    try:
-        if isinstance(stream_or_path, Path):
-            with open(stream_or_path, "rb") as stream:
-                data = stream.read(MAX_FILE_BYTES + 1)
-        else:
+    data: bytes | None
+    if isinstance(stream_or_path, Path):
+        data = read_limited(stream_or_path, name, MAX_FILE_BYTES)
+    else:
+        try:
             data = stream_or_path.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
-    if len(data) > MAX_FILE_BYTES:
+        except OSError as error:
+            raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
+        data = data if len(data) <= MAX_FILE_BYTES else None
+    if data is None:
         raise SummarizeError(
             f"{name}: too large to summarize (over {MAX_FILE_BYTES // 2**20} MB; the limit is "
             f"{MAX_TEXT_CHARACTERS / 1e6:g} million characters, about 5 MB, of text per document)"
@@ -118,7 +136,8 @@ def read_stdin(stream: BinaryIO | None = None) -> Document:
 
 def read_url(url: str, timeout: float | None = None, max_bytes: int | None = None) -> Document:
     """The article of the page at an http(s) URL (fetched once; nothing is cached)."""
-    from .web import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, page_text
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
+    from .web import page_text
 
     download = fetch(url, timeout or DEFAULT_TIMEOUT, max_bytes or DEFAULT_MAX_BYTES)
     title, text, encoding = page_text(download)
@@ -128,45 +147,37 @@ def read_url(url: str, timeout: float | None = None, max_bytes: int | None = Non
 def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]:
     """The documents of one cluster of a JSON-lines cluster file (`{"id", "documents": [...]}` a
     line): the one whose id is `cluster`, or the only one. Every line must be valid."""
-    from .encoding import binary_kind
     from .jsonl import read_clusters
 
     name = str(path)
-    try:
-        with open(path, "rb") as stream:
-            kind = binary_kind(stream.read(8192))
-    except OSError as error:
-        raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
-    if kind is not None:
-        raise SummarizeError(f"{name}: this is {kind}, not a JSON-lines cluster file")
     chosen, ids = None, []
-    try:
-        for found in read_clusters(path):
-            ids.append(found.id)
-            if chosen is None and (cluster is None or found.id == cluster):
-                chosen = found
-    except UnicodeDecodeError as error:
-        raise SummarizeError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    for found in read_clusters(path):
+        ids.append(found.id)
+        if chosen is None and (cluster is None or found.id == cluster):
+            chosen = found
     listed = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
-    if not ids:
-        raise SummarizeError(f"{name}: the file is empty (no clusters)")
     if cluster is None and len(ids) > 1:
         raise SummarizeError(f"{name}: {len(ids)} clusters in this file; choose one with --cluster ID ({listed})")
     if chosen is None:
         raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed})")
+    # A cluster file's document is named by the file, the cluster and its id in the file.
+    return tuple(
+        replace(document, path=f"{name}#{chosen.id}/{document.path}", encoding="utf-8") for document in chosen.documents
+    )
+
+
+def text_document(text: str, name: str, path: str, title: str | None = None, checked: bool = True) -> Document:
+    """A document from text given as a string (a cluster file's): a page is reduced to its article,
+    and, when `checked`, the text gets every article's checks. `name` is for messages."""
     from .web import extract_article, looks_like_html
 
-    documents = []
-    for document in chosen.documents:  # document.path is the document's id in the file
-        where = f"{name} (cluster {chosen.id}, document {document.path})"
-        text, title = document.text, document.title
-        if looks_like_html(text):
-            page = extract_article(text, where)
-            text, title = page.text, page.title or title
-        text = unwrap(text)
-        check_text(text, where)
-        documents.append(make_document(text, f"{name}#{chosen.id}/{document.path}", title, encoding="utf-8"))
-    return tuple(documents)
+    if looks_like_html(text):
+        page = extract_article(text, name)
+        text, title = page.text, page.title or title
+    text = unwrap(text)
+    if checked:
+        check_text(text, name)
+    return make_document(text, path, title)
 
 
 def _cluster_in_path(given: str | Path) -> tuple[Path, str] | None:
@@ -261,19 +272,6 @@ def read_documents(
     if cluster is not None and not clusters:
         raise SummarizeError(f"cluster {cluster!r} asked for, but no input is a .jsonl cluster file")
     return tuple(documents)
-
-
-def check_output_path(output: Path, paths: Iterable[str | Path]) -> None:
-    """Refuse, before any work, an output file that could not be written or would replace an input."""
-    output = Path(output)
-    if not output.parent.is_dir():
-        raise SummarizeError(f"{output}: the folder {output.parent} does not exist")
-    if output.is_dir():
-        raise SummarizeError(f"{output}: is a folder, not a file")
-    if not os.access(output.parent, os.W_OK | os.X_OK):
-        raise SummarizeError(f"{output}: cannot write in the folder {output.parent} (permission denied)")
-    if output.exists() and any(os.path.samefile(output, p) for p in article_paths(paths)):
-        raise SummarizeError(f"{output}: refusing to overwrite an input article")
 
 
 def sample_documents() -> tuple[Document, ...]:

@@ -1,7 +1,7 @@
 """Refuse text that is clearly not English: the embedding model, the sentence splitter and the
 concept stop words are English, and on other languages they give a brief that only looks right.
 
-Two cheap signals, no model: the script (most letters outside the Latin alphabet: Cyrillic, Arabic,
+Cheap signals, no model: letters at all (a text of emoji, symbols or digits has no words), the script (most letters outside the Latin alphabet: Cyrillic, Arabic,
 Chinese, ...), and, for Latin-script text, the share of words that are common English function words
 ("the", "of", "and", ...): about 40 % in English news, under 5 % in French, German or Spanish.
 """
@@ -48,8 +48,11 @@ def not_english_reason(text: str) -> str | None:
     """Why `text` is clearly not English ("mostly Cyrillic script"), or None when it may well be."""
     sample = text[:_SAMPLE]
     letters = [c for c in sample if c.isalpha()]
+    symbols = sum(unicodedata.category(c) == "So" for c in sample)  # emoji, pictographs, dingbats
     if not letters:
-        return None
+        return "it has no words, only symbols or emoji" if symbols else "it has no words"
+    if symbols > len(letters):
+        return "mostly emoji or symbols, not words"
     other = [c for c in letters if not ("a" <= c.lower() <= "z") and _script(c) != "Latin"]
     if len(other) > MAX_OTHER_SCRIPT_SHARE * len(letters):
         script, _ = Counter(_script(c) for c in other).most_common(1)[0]

@@ -116,7 +116,22 @@ def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHA
     return groups
 
 
-def _one_thread() -> None:
+def _result(future, step: float = 0.25) -> Any:
+    """A future's result, waited for in short steps. Python runs signal handlers in the main thread
+    only; a Ctrl-C that lands on another thread (a BLAS or progress thread) would not wake a
+    blocking wait, and would be acted on only when the group is done."""
+    while True:
+        try:
+            return future.result(timeout=step)
+        except TimeoutError:
+            continue
+
+
+def _start_worker(parent: int) -> None:
+    """Each worker: deaf to Ctrl-C, gone with its parent (see `summarize.worker_processes`), one thread."""
+    from .worker_processes import start_worker
+
+    start_worker(parent)
     os.environ[THREADS_VARIABLE] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
 
@@ -131,28 +146,41 @@ def brief_clusters_parallel(
     progress: Callable[[BatchProgress], None] = lambda state: None,
     group_characters: int = GROUP_CHARACTERS,
 ) -> Iterator[tuple[ClusterInput, dict[str, Any]]]:
-    """Each cluster with its output record (`summarize.batch.batch_record`), in input order."""
+    """Each cluster with its output record (`summarize.batch.batch_record`), in input order.
+
+    When this stops early (an interrupt, a bad cluster, the caller closing the iterator), the worker
+    processes are terminated at once rather than left to finish their groups."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
+
+    from .worker_processes import children_deaf_to_ctrl_c, live_children, stop_children_since
 
     groups = cluster_groups(clusters, group_characters)
     done = 0
     progress(BatchProgress(0, len(clusters)))
-    # spawn, not fork: a forked copy of a process that holds model threads can hang.
-    with ProcessPoolExecutor(
-        max_workers=min(workers or default_workers(), max(len(groups), 1)),
-        mp_context=get_context("spawn"), initializer=_one_thread,
-    ) as pool:
-        futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
-        try:
-            for group, future in zip(groups, futures):
-                records = future.result()
-                if records and "error" in records[0]:
-                    raise SummarizeError(records[0]["error"])
-                for cluster, record in zip(group, records):
-                    done += 1
-                    progress(BatchProgress(done, len(clusters)))
-                    yield cluster, record
-        finally:
-            for future in futures:
-                future.cancel()
+    earlier = live_children()
+    pool = None
+    try:
+        with children_deaf_to_ctrl_c():  # the pool's processes and threads start in here
+            # spawn, not fork: a forked copy of a process that holds model threads can hang.
+            pool = ProcessPoolExecutor(
+                max_workers=min(workers or default_workers(), max(len(groups), 1)),
+                mp_context=get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),),
+            )
+            futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
+        for group, future in zip(groups, futures):
+            records = _result(future)
+            if records and "error" in records[0]:
+                raise SummarizeError(records[0]["error"])
+            for cluster, record in zip(group, records):
+                done += 1
+                progress(BatchProgress(done, len(clusters)))
+                yield cluster, record
+    except BaseException:
+        # Workers first: the pool then finds them gone and fails its futures (cancelling them
+        # instead races its own thread, which Python 3.11 answers with InvalidStateError).
+        stop_children_since(earlier)
+        if pool is not None:
+            pool.shutdown(wait=True)
+        raise
+    pool.shutdown(wait=True)

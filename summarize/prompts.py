@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .files import read_limited
 from .records import SummarizeError
 
 PROMPT_SUFFIX = ".md"
+MAX_PROMPT_BYTES = 1024 * 1024  # a prompt is a page of questions; more is a wrong file (or /dev/zero)
 ORDERS = ("importance", "date")  # how a section's sentences are shown: most important first, or by date
 GROUPS = ("speaker",)  # how a section's sentences may be grouped under sub-headings
 
@@ -216,14 +218,15 @@ def read_prompt(path: str | Path) -> Prompt:
     path = Path(path)
     if path.is_dir():
         raise SummarizeError(f"{path}: is a folder, not a prompt file")
+    if not path.exists():
+        raise SummarizeError(f"{path}: no such prompt file")
+    data = read_limited(path, str(path), MAX_PROMPT_BYTES)
+    if data is None:
+        raise SummarizeError(f"{path}: too large for a prompt (over {MAX_PROMPT_BYTES // 1024} KB)")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SummarizeError(f"{path}: no such prompt file") from None
+        text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         raise SummarizeError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    except OSError as error:
-        raise SummarizeError(f"{path}: cannot read ({error.strerror})") from None
     return parse_prompt(text, str(path))
 
 

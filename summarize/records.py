@@ -20,13 +20,15 @@ class Document:
 
     For a web page (a URL or an .html file) `text` is the article's extracted text. `url` is the
     address it was fetched from; `encoding` the one its bytes were decoded with (None when the text
-    was given as a string)."""
+    was given as a string). `title` is the given title, else the headline, else the lead's first words
+    (`title_from_lead`)."""
 
     title: str
     text: str
     path: str
     url: str | None = None
     encoding: str | None = None
+    title_from_lead: bool = False  # no headline: `title` is the lead's first words, not the outlet's
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,20 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Corroboration:
-    """A sentence in another source that reports what a brief sentence says."""
+    """A sentence in another source that reports the same main fact as a brief sentence."""
 
     sentence: Sentence
     similarity: float
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A sentence in another source that reports the same event as a brief sentence but gives another
+    count for it; `what` says what it gives, in its words ("gives 9,000 dead", "gives $70 million")."""
+
+    sentence: Sentence
+    similarity: float
+    what: str
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,8 @@ class BriefSentence:
     sentence: Sentence
     cluster: int  # Cluster.id
     score: float
-    also_in: tuple[Corroboration, ...]
+    also_in: tuple[Corroboration, ...]  # other sources reporting the same fact (summarize.corroboration)
+    disagrees: tuple[Disagreement, ...] = ()  # other sources giving the same event another count
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from .duplicates import duplicate_of
 from .records import Brief, BriefSection, BriefSentence, Document
+from .text_safety import json_escaped, one_line, printable
 
 
 def source_number(document: int) -> int:
@@ -15,22 +16,35 @@ def source_number(document: int) -> int:
     return document + 1
 
 
+def disagreement_notes(item: BriefSentence) -> list[str]:
+    """`[3] gives 9,000 dead` for each source that gives the sentence's event another figure (its
+    most similar such sentence)."""
+    shown: dict[int, str] = {}
+    for other in sorted(item.disagrees, key=lambda d: (d.sentence.document, -d.similarity)):
+        shown.setdefault(other.sentence.document, other.what)
+    return [f"[{source_number(d)}] {what}" for d, what in sorted(shown.items())]
+
+
 def citation_markers(item: BriefSentence) -> str:
+    """`[2] (also [1][4]; [3] gives 9,000 dead)`: the source, those that report the same fact, and
+    those that report it with another figure."""
     marker = f"[{source_number(item.sentence.document)}]"
     others = sorted({c.sentence.document for c in item.also_in})
-    if others:
-        marker += " (also " + "".join(f"[{source_number(d)}]" for d in others) + ")"
+    notes = (["also " + "".join(f"[{source_number(d)}]" for d in others)] if others else []) + disagreement_notes(item)
+    if notes:
+        marker += " (" + "; ".join(notes) + ")"
     return marker
 
 
 def brief_title(brief: Brief) -> str:
     """The headline of the source the most important sentence comes from; if that source has no
-    headline (only its file name), that of a source reporting the same, the one nearest its lead first."""
+    headline (its title is made from its lead), that of a source reporting the same, the one nearest
+    its lead first."""
     for item in brief.sentences:
         others = sorted(item.also_in, key=lambda c: (c.sentence.position, -c.similarity, c.sentence.document))
         for number in [item.sentence.document] + [c.sentence.document for c in others]:
             document = brief.documents[number]
-            if document.title != PurePath(document.path).stem:
+            if not document.title_from_lead and document.title != PurePath(document.path).stem:
                 return document.title
     if brief.sentences:
         return brief.documents[brief.sentences[0].sentence.document].title
@@ -39,9 +53,9 @@ def brief_title(brief: Brief) -> str:
 
 def source_line(number: int, document: Document, original: int | None) -> str:
     """`1. Title — `path``, with the URL for a page saved from the web and a note on a copy."""
-    line = f"{source_number(number)}. {document.title} — `{document.path}`"
+    line = f"{source_number(number)}. {one_line(document.title)} — `{one_line(document.path)}`"
     if document.url is not None and document.url != document.path:
-        line += f" ({document.url})"
+        line += f" ({one_line(document.url)})"
     if original is not None:
         line += f" (the same story as [{source_number(original)}])"
     return line
@@ -49,6 +63,8 @@ def source_line(number: int, document: Document, original: int | None) -> str:
 
 NOT_ADDRESSED = "No article addresses this."
 NOTHING_FITS = "Nothing on this fits the word budget."
+ONE_ARTICLE = "Only one article was given, so no sentence is checked against another source."
+NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
 
 
 def section_lines(brief: Brief) -> list[str]:
@@ -70,18 +86,19 @@ def section_lines(brief: Brief) -> list[str]:
 
 
 def to_markdown(brief: Brief) -> str:
+    """The brief for people; article text comes out printable (no terminal escapes)."""
     count = len(brief.documents)
     lines = [
-        f"# {brief_title(brief)}",
+        f"# {one_line(brief_title(brief))}",
         "",
         f"*Briefing from {count} source{'s' if count != 1 else ''}"
         f"{' (a single article)' if count == 1 else ''}, {brief.words} words.*",
         "",
     ]
     if count == 1:
-        lines += ["Only one article was given, so no sentence is checked against another source.", ""]
+        lines += [ONE_ARTICLE, ""]
     if not brief.sentences and not brief.sections:
-        lines += ["No sentence of the input fits this word budget.", ""]
+        lines += [NO_SENTENCE_FITS, ""]
     if brief.sections:
         lines += section_lines(brief)
     else:
@@ -89,7 +106,7 @@ def to_markdown(brief: Brief) -> str:
     lines += ["", "## Sources", ""]
     originals = duplicate_of(brief.documents)
     lines += [source_line(i, doc, originals[i]) for i, doc in enumerate(brief.documents)]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines)) + "\n"
 
 
 def source_entry(number: int, document: Document, original: int | None) -> dict[str, Any]:
@@ -149,6 +166,16 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                     }
                     for c in item.also_in
                 ],
+                "disagrees": [
+                    {
+                        "source": source_number(d.sentence.document),
+                        "text": d.sentence.text,
+                        "start": d.sentence.start,
+                        "end": d.sentence.end,
+                        "what": d.what,
+                    }
+                    for d in item.disagrees
+                ],
             }
             for item in brief.sentences
         ],
@@ -164,4 +191,5 @@ def to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def to_json(brief: Brief) -> str:
-    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    """The brief for programs: the texts exactly as read, with every control character escaped."""
+    return json_escaped(json.dumps(to_dict(brief), ensure_ascii=False, indent=2)) + "\n"

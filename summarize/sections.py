@@ -20,7 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .concept_ranker import ConceptRanker
+from .corroboration import CorroborationJudge
 from .embedding import Embedder
+from .native_output import quiet_milp
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from .relevance import (
@@ -71,14 +73,14 @@ class _Program:
         self.rows.append((list(terms), list(terms.values()), bound))
 
     def solve(self, time_limit: float) -> np.ndarray | None:
-        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.optimize import Bounds, LinearConstraint
         from scipy.sparse import csr_matrix
 
         rows = [r for r, (columns, _, _) in enumerate(self.rows) for _ in columns]
         columns = [c for columns, _, _ in self.rows for c in columns]
         values = [v for _, values, _ in self.rows for v in values]
         matrix = csr_matrix((values, (rows, columns)), shape=(len(self.rows), len(self.gain)))
-        result = milp(
+        result = quiet_milp(
             -np.array(self.gain),
             constraints=LinearConstraint(matrix, -np.inf, np.array([bound for _, _, bound in self.rows])),
             integrality=np.array(self.binary, dtype=float),
@@ -207,12 +209,13 @@ def compose_sectioned_brief(
     ranker: ConceptRanker | None = None,
     focus: str | None = None,
     question_embeddings: np.ndarray | None = None,
+    judge: CorroborationJudge | None = None,
 ) -> Brief:
     """A brief in the prompt's sections. `embedder` must be the model the analysis was made with; it
     embeds only the prompt's questions (pass `question_embeddings` to skip even that). Sentences
     read most important first within a section, or in date order (`order: date`), or under their
     speakers' names (`group: speaker`)."""
-    from .brief import corroborations
+    from .brief import brief_sentence
 
     if words < 1:
         raise SummarizeError(f"the word budget must be a positive number, not {words}")
@@ -254,15 +257,7 @@ def compose_sectioned_brief(
         if groups:  # each speaker's words together, the speaker of the most important first
             mine = [index for _, members in groups for index in members]
         place = {index: len(items) + offset for offset, index in enumerate(mine)}
-        items += [
-            BriefSentence(
-                sentence=analysis.sentences[index],
-                cluster=analysis.clusters[analysis.cluster_of[index]].id,
-                score=round(float(salience[index]), 4),
-                also_in=corroborations(analysis, index),
-            )
-            for index in mine
-        ]
+        items += [brief_sentence(analysis, index, float(salience[index]), judge) for index in mine]
         sections.append(BriefSection(
             section.title,
             section.questions,

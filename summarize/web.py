@@ -1,4 +1,4 @@
-"""Web pages: fetch a URL (timeout, size cap, redirects) and extract an article's title and main text
+"""Web pages (fetched by summarize.fetch): extract an article's title and main text
 from HTML with trafilatura, leaving navigation, ads, scripts, comments and "related stories" behind.
 
 trafilatura and lxml are imported inside the functions that use them: `summarize --help` stays instant.
@@ -7,16 +7,16 @@ trafilatura and lxml are imported inside the functions that use them: `summarize
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .boilerplate import prose_spans
 from .encoding import decode
 from .records import SummarizeError
 
-DEFAULT_TIMEOUT = 20.0  # seconds for the whole download
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-USER_AGENT = "summarize/0.1 (offline news briefing; +https://pypi.org/project/summarize/)"
+if TYPE_CHECKING:
+    from .fetch import Download
+
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_TYPES = {"text/plain", "text/markdown"}
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -75,75 +75,6 @@ def extract_article(html: str, name: str) -> Page:
         raise SummarizeError(f"{name}: no article text found in this page")
     title = " ".join((result.title or "").split()) or None
     return Page(title=title, text=text.strip() + "\n")
-
-
-@dataclass(frozen=True)
-class Download:
-    url: str  # as asked for
-    final_url: str  # after redirects
-    content_type: str
-    charset: str | None
-    data: bytes
-
-
-def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Download:
-    """GET `url`, following redirects, within `timeout` seconds in all and `max_bytes` of body."""
-    import socket
-    import urllib.error
-    import urllib.request
-    from email.message import Message
-
-    deadline = time.monotonic() + timeout
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.8,*/*;q=0.1"})
-    too_slow = SummarizeError(f"{url}: no complete answer within {timeout:g} s")
-    try:
-        response = urllib.request.urlopen(request, timeout=timeout)
-    except urllib.error.HTTPError as error:
-        raise SummarizeError(f"{url}: the server answered {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, (TimeoutError, socket.timeout)):
-            raise too_slow from None
-        reason = getattr(error.reason, "strerror", None) or str(error.reason)
-        raise SummarizeError(f"{url}: cannot connect ({reason})") from None
-    except (TimeoutError, socket.timeout):
-        raise too_slow from None
-    except (OSError, ValueError) as error:  # a bad port, a malformed URL, a reset connection
-        raise SummarizeError(f"{url}: cannot fetch ({error})") from None
-    with response:
-        header = Message()
-        header["content-type"] = response.headers.get("Content-Type", "")
-        content_type = header.get_content_type() if response.headers.get("Content-Type") else ""
-        charset = header.get_param("charset")
-        length = response.headers.get("Content-Length")
-        if length and length.isdigit() and int(length) > max_bytes:
-            raise SummarizeError(f"{url}: the page is {_megabytes(int(length))}, over the {_megabytes(max_bytes)} limit")
-        chunks, size = [], 0
-        try:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise too_slow
-                # The timeout given to urlopen bounds each wait; this bounds the whole download,
-                # so a server that trickles a byte at a time cannot hold us past the deadline.
-                sock = getattr(getattr(response.fp, "raw", None), "_sock", None)
-                if sock is not None:
-                    sock.settimeout(remaining)
-                chunk = response.read1(64 * 1024)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > max_bytes:
-                    raise SummarizeError(f"{url}: the page is over the {_megabytes(max_bytes)} limit")
-                chunks.append(chunk)
-        except (TimeoutError, socket.timeout):
-            raise too_slow from None
-        except OSError as error:
-            raise SummarizeError(f"{url}: the download broke off ({error})") from None
-        return Download(url, response.geturl(), content_type, str(charset) if charset else None, b"".join(chunks))
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def page_text(download: Download) -> tuple[str | None, str, str]:

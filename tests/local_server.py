@@ -24,6 +24,14 @@ PLAIN = (
     "company said.\n\nEmergency shelters opened in schools across the region, the mayor said on Monday evening.\n"
 )
 
+RAW_ANSWERS = {
+    "/bad-chunked": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n<html>\r\n",
+    "/bad-status": b"HTTP/1.1 two hundred\r\nContent-Type: text/html\r\n\r\n<html></html>",
+    "/long-header": b"HTTP/1.1 200 OK\r\nX-Long: " + b"x" * 70_000 + b"\r\n\r\n",
+    "/many-headers": b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-H%d: 1\r\n" % n for n in range(150)) + b"\r\n",
+    "/not-http": b"SSH-2.0-OpenSSH_9.6\r\n",
+}
+
 
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:  # quiet test output
@@ -81,6 +89,30 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
             self.close_connection = True
+        elif path in RAW_ANSWERS:  # answers that break HTTP, written byte for byte
+            self.wfile.write(RAW_ANSWERS[path])
+            self.close_connection = True
+        elif path == "/drip-headers":  # a header byte every 0.3 s: no single wait is long
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Drip: " + b"x" * 200:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except OSError:
+                pass
+            self.close_connection = True
+        elif path.startswith("/slow-redirect/"):  # /slow-redirect/9: nine redirects, each after 0.6 s
+            left = int(path.rsplit("/", 1)[1])
+            time.sleep(0.6)
+            self.send_response(302)
+            self.send_header("Location", f"/slow-redirect/{left - 1}" if left > 1 else "/storm.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path == "/to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/story.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/error":
             self._send(500, b"oops", "text/plain")
         else:

@@ -184,3 +184,115 @@ def test_the_cache_can_be_used_from_several_threads(tmp_path):
     worker.join()
     assert list(found) == ["first"]
     assert list(cache.get("model", ["second"])) == ["second"]
+
+
+# --- a damaged or broken cache ------------------------------------------------------------------------
+
+
+def _store_raw(directory, model, rows):
+    """Rows written behind the cache's back: (text, stored value) as a damaged file could hold them."""
+    from summarize.cache import text_key
+
+    cache = EmbeddingCache(directory)
+    connection = cache._connect()
+    connection.executemany(
+        "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
+        [(model, text_key(text), value) for text, value in rows],
+    )
+    cache.close()
+
+
+DAMAGED = {
+    "wrong size": np.ones(5, dtype=np.float32).tobytes(),
+    "not finite": np.full(256, np.nan, dtype=np.float32).tobytes(),
+    "text": "not a vector",
+    "not float32 bytes": b"\x01\x02\x03",
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGED), ids=list(DAMAGED))
+def test_damaged_vectors_are_dropped_and_embedded_again(tmp_path, damage):
+    good = ["a storm hit the coast", "the mayor spoke"]
+    CachedEmbedder(HashingEmbedder(), EmbeddingCache(tmp_path)).embed(good)
+    _store_raw(tmp_path, "hashing-fake", [("damaged one", DAMAGED[damage])])
+
+    inner = HashingEmbedder()
+    embedder = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    vectors = embedder.embed([*good, "damaged one"])
+
+    assert np.array_equal(vectors, HashingEmbedder().embed([*good, "damaged one"]))
+    assert inner.calls == [["damaged one"]] and embedder.cache.dropped == 1 and embedder.error is None
+    again = HashingEmbedder()
+    CachedEmbedder(again, EmbeddingCache(tmp_path)).embed([*good, "damaged one"])
+    assert again.calls == []  # stored soundly this time
+
+
+def test_a_cache_whose_vectors_are_all_another_size_is_embedded_again(tmp_path):
+    _store_raw(tmp_path, "hashing-fake", [("old one", np.ones(8, dtype=np.float32).tobytes())])
+    embedder = CachedEmbedder(HashingEmbedder(), EmbeddingCache(tmp_path))
+    vectors = embedder.embed(["old one", "new one"])
+    assert np.array_equal(vectors, HashingEmbedder().embed(["old one", "new one"])) and embedder.cache.dropped == 1
+
+
+def _garbage(path):
+    path.write_bytes(b"this is no database at all\n" * 100)
+
+
+def _truncated(path):
+    cache = EmbeddingCache(path.parent)
+    CachedEmbedder(HashingEmbedder(), cache).embed([f"sentence {n}" for n in range(2000)])
+    cache._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cache.close()
+    data = path.read_bytes()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    path.write_bytes(data[: len(data) // 3])
+
+
+def _fifo(path):
+    os.mkfifo(path)
+
+
+def _folder(path):
+    path.mkdir()
+
+
+BROKEN = {
+    "garbage": (_garbage, "cannot be read (file is not a database)"),
+    "truncated": (_truncated, "cannot be read (database disk image is malformed)"),
+    "a named pipe": (_fifo, "is not a regular file"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BROKEN), ids=list(BROKEN))
+def test_cache_commands_work_on_a_broken_cache_and_briefs_skip_it(counting, kind):
+    make, problem = BROKEN[kind]
+    path = EmbeddingCache().path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make(path)
+    runner = CliRunner()
+
+    info = runner.invoke(main, ["cache", "info"])
+    assert info.exit_code == 0 and f"Problem: the file {problem}." in info.output, info.output
+
+    brief = runner.invoke(main, ["brief", "--words", "40"])
+    assert brief.exit_code == 0 and brief.stdout.startswith("# "), brief.output
+    assert brief.stderr.count("\n") == 1 and "the embedding cache was skipped" in brief.stderr, brief.stderr
+
+    cleared = runner.invoke(main, ["cache", "clear"])
+    assert cleared.exit_code == 0 and f"Removed the cache file, which {problem}." in cleared.output, cleared.output
+    assert not path.exists() and not path.is_symlink()
+    assert "Empty (no file yet)." in runner.invoke(main, ["cache", "info"]).output
+    again = runner.invoke(main, ["brief", "--words", "40"])
+    assert again.exit_code == 0 and again.stderr == "" and path.is_file()
+
+
+def test_a_cache_that_is_a_folder_is_reported_and_clear_says_it_cannot_remove_it(counting):
+    path = EmbeddingCache().path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.mkdir()
+    runner = CliRunner()
+    assert "Problem: the file is not a regular file." in runner.invoke(main, ["cache", "info"]).output
+    cleared = runner.invoke(main, ["cache", "clear"])
+    assert cleared.exit_code == 1 and cleared.stderr.count("\n") == 1 and "cannot remove (is a folder)" in cleared.stderr

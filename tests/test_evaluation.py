@@ -225,10 +225,11 @@ def test_variants_blank_headlines_and_flatten_paragraphs_but_keep_the_words():
     for variant in (untitled, flat, both):
         assert variant.id == cluster.id and variant.summaries == cluster.summaries
         assert [d.text.split() for d in variant.documents] == [d.text.split() for d in cluster.documents]
-    assert [d.title for d in untitled.documents] == ["0", "1"]  # no headline line: the document's name
+    untitled_titles = [make_document(d.text, d.path).title for d in cluster.documents]  # as for any untitled text
+    assert [d.title for d in untitled.documents] == untitled_titles != [d.title for d in cluster.documents]
     assert [d.text for d in untitled.documents] == [d.text for d in cluster.documents]
     assert [d.title for d in flat.documents] == [d.title for d in cluster.documents]
     assert all("\n" not in d.text for d in flat.documents + both.documents)
-    assert [d.title for d in both.documents] == ["0", "1"]
+    assert [d.title for d in both.documents] == [make_document(d.text, d.path).title for d in both.documents]
     with pytest.raises(ValueError, match="unknown variant"):
         apply_variant(cluster, "upside-down")

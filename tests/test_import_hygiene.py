@@ -11,6 +11,8 @@ UI_AND_MODEL = {"textual", "rich", "torch", "sentence_transformers", "onnxruntim
 NOT_IMPORTED = {
     "summarize.brief": UI_AND_MODEL,
     "summarize.render": UI_AND_MODEL,
+    "summarize.render_html": UI_AND_MODEL | {"numpy", "scipy"},
+    "summarize.formats": UI_AND_MODEL | {"numpy", "summarize.render", "summarize.records"},
     "summarize.documents": UI_AND_MODEL,
     "summarize.selection": UI_AND_MODEL,
     "summarize.cli": UI_AND_MODEL | {"numpy"},

@@ -1,50 +1,109 @@
 """What compiled code prints to standard output (scipy's HiGHS has a stray debug line) stays out of
-a brief on stdout and off the TUI's screen."""
+a brief on stdout and off the TUI's screen: the guard wraps each integer program, and only it."""
 
-import contextlib
 import subprocess
 import sys
+import textwrap
 
-from click.testing import CliRunner
+import pytest
 
-from summarize import brief, cli, embedding
-from summarize.cli import main
+STRAY = "HighsMipSolverData::transformNewIntegerFeasibleSolution"
 
-NOISY = """
-import ctypes
-from summarize.cli_common import native_stdout_silenced
-print("before", flush=True)
-with native_stdout_silenced():
-    ctypes.CDLL(None).printf(b"HighsMipSolverData::transformNewIntegerFeasibleSolution\\n")
-    print("python, inside")
-print("after")
-"""
+
+def python(code: str, *args: str) -> subprocess.CompletedProcess:
+    # A pipe, as when a brief is redirected: C's stdout is block-buffered there, the hard case.
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_native_prints_inside_are_dropped_and_stdout_works_after():
-    # A pipe, as when a brief is redirected: C's stdout is block-buffered there, the hard case.
-    result = subprocess.run([sys.executable, "-c", NOISY], capture_output=True, text=True, check=True)
+    result = python(f"""
+        import ctypes
+        from summarize.native_output import native_stdout_silenced
+        print("before")
+        with native_stdout_silenced():
+            ctypes.CDLL(None).printf(b"{STRAY}\\n")
+        print("after")
+        """)
+    assert result.returncode == 0, result.stderr
     assert result.stdout == "before\nafter\n"
 
 
-def test_the_brief_is_computed_with_native_stdout_silenced(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
-    silenced = []
+def test_threads_share_the_guard_and_the_last_to_leave_restores_stdout():
+    # Two TUI workers may solve at once: the first to finish must not let the other's line through.
+    result = python(f"""
+        import ctypes, threading
+        from summarize.native_output import native_stdout_silenced
+        printf = ctypes.CDLL(None).printf
+        first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
 
-    @contextlib.contextmanager
-    def recording():
-        silenced.append(True)
-        yield
-        silenced.append(False)
+        def first():
+            with native_stdout_silenced():
+                first_in.set()
+                second_in.wait()
+            first_out.set()
 
-    build = brief.build_brief
+        def second():
+            first_in.wait()
+            with native_stdout_silenced():
+                second_in.set()
+                first_out.wait()
+                printf(b"{STRAY}\\n")
 
-    def checked_build(*args, **kwargs):
-        assert silenced == [True], "the solver runs inside the silenced block"
-        return build(*args, **kwargs)
+        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        printf(b"C, after\\n")
+        ctypes.CDLL(None).fflush(None)
+        print("python, after")
+        """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "C, after\npython, after\n"
 
-    monkeypatch.setattr(cli, "native_stdout_silenced", recording)
-    monkeypatch.setattr(brief, "build_brief", checked_build)
-    result = CliRunner().invoke(main, ["brief", "--words", "60"], catch_exceptions=False)
-    assert result.exit_code == 0 and result.output.startswith("# ")
-    assert silenced == [True, False]
+
+def test_a_closed_stdout_is_left_alone():
+    result = python("""
+        import os
+        import numpy as np
+        from summarize.native_output import quiet_milp
+        os.close(1)
+        assert quiet_milp(np.array([-1.0]), integrality=np.ones(1), bounds=(0, 1)).x[0] == 1
+        """)
+    assert result.returncode == 0, result.stderr
+
+
+# The CLI in a subprocess, with the fake embedder and a milp that prints as HiGHS does, at the C level.
+NOISY_BRIEF = f"""
+    import ctypes, sys
+    import scipy.optimize
+    import summarize.embedding as embedding
+    from summarize.cli import main
+
+    embedding.default_embedder = embedding.HashingEmbedder
+    solve = scipy.optimize.milp
+    solved = []
+
+    def noisy_milp(*args, **kwargs):
+        ctypes.CDLL(None).printf(b"{STRAY}\\n")
+        solved.append(True)
+        return solve(*args, **kwargs)
+
+    scipy.optimize.milp = noisy_milp
+    try:
+        main(sys.argv[1:])
+    finally:
+        print(f"solved {{len(solved)}}", file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["brief", "--words", "60"], ["brief", "--prompt", "briefing"], ["brief", "--focus", "Who was expelled?"]]
+)
+def test_a_brief_on_stdout_holds_no_solver_line(args, tmp_path):
+    result = python(NOISY_BRIEF, *args, "--no-cache")
+    assert "solved 0" not in result.stderr, "the integer program ran"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ") and STRAY not in result.stdout

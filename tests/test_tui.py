@@ -9,6 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Footer, Markdown
 from textual.widgets._footer import FooterKey, FooterLabel
 
@@ -202,6 +203,27 @@ def test_the_themes_view_lists_clusters_biggest_first_with_a_coverage_grid():
         assert isinstance(app.screen, MainScreen)
 
     run(scenario)
+
+
+@pytest.mark.parametrize("keys", [(), ("j", "j", "enter"), ("t",)], ids=["brief", "evidence", "themes"])
+def test_after_a_resize_the_screen_is_drawn_as_at_that_size_from_the_start(keys):
+    # Lists measured at the old width and drawn at the new one lost lines (a divider, a sentence's end).
+    def screen(size, resize=None) -> list[str]:
+        lines: list[str] = []
+
+        async def scenario(app, pilot, notes):
+            await pilot.press(*keys)
+            await settle(pilot)
+            if resize:
+                await pilot.resize_terminal(*resize)
+                await pilot.pause(0.3)
+                await settle(pilot)
+            lines.extend(strip.text for strip in app.screen._compositor.render_strips())
+
+        run(scenario, size=size)
+        return lines
+
+    assert screen((160, 48), resize=(120, 40)) == screen((120, 40))
 
 
 def test_help_lists_every_key_of_the_main_screen():

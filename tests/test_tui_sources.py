@@ -141,3 +141,32 @@ def test_paths_complete_from_the_file_system(tmp_path):
     assert asyncio.run(suggest(f"{tmp_path}/sto")) == f"{tmp_path}/storm-report.txt"
     assert asyncio.run(suggest(f"{tmp_path}/ne")) == f"{tmp_path}/news/"
     assert asyncio.run(suggest(f"{tmp_path}/zzz")) is None
+
+
+def test_the_source_pane_names_a_disagreeing_source_and_shows_its_sentence():
+    async def scenario(app, pilot, notes):
+        from dataclasses import replace
+
+        from textual.widgets import OptionList, Static
+
+        from summarize.records import Disagreement
+
+        brief = app.brief
+        item = brief.sentences[0]
+        other = next(s for s in app.analysis.sentences if s.document != item.sentence.document)
+        item = replace(item, disagrees=(Disagreement(other, 0.75, "gives 9,000 dead"),))
+        pane = app.screen.source_pane
+        pane.show_item(brief, 1, item)
+        await pilot.pause()
+        title = str(pane.query_one("#also-title", Static).render())
+        assert f"Disagree: [{other.document + 1}] gives 9,000 dead" in title
+        options = pane.query_one("#corroborations", OptionList)
+        assert options.option_count == len(item.also_in) + 1
+        options.highlighted = options.option_count - 1
+        options.action_select()
+        await pilot.pause()
+        assert pane.shown_document == other.document
+        meta = str(pane.query_one("#source-meta", Static).render())
+        assert f"Disagrees with [{item.sentence.document + 1}]: gives 9,000 dead" in meta
+
+    run(scenario)

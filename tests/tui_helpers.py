@@ -39,7 +39,9 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-def run(scenario: Scenario, *, paths=None, embedder=None, words: int = 150, wait: bool = True) -> BriefingApp:
+def run(
+    scenario: Scenario, *, paths=None, embedder=None, words: int = 150, wait: bool = True, size=SIZE
+) -> BriefingApp:
     """Run `scenario(app, pilot, notifications)` headless at a fixed size; returns the app."""
     notifications: list[Notification] = []
 
@@ -49,7 +51,7 @@ def run(scenario: Scenario, *, paths=None, embedder=None, words: int = 150, wait
 
     async def main() -> BriefingApp:
         app = make_app(paths, embedder or HashingEmbedder(), words)
-        async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        async with app.run_test(size=size, message_hook=hook) as pilot:
             if wait:
                 await until(pilot, lambda: app.brief is not None)
                 await pilot.pause()

@@ -10,6 +10,8 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from summarize.atomic import write_atomically
@@ -17,11 +19,13 @@ from summarize.documents import read_documents, sample_documents
 from summarize.cache import with_cache
 from summarize.embedding import Embedder, default_embedder
 from summarize.records import Analysis, Brief, Document
-from summarize.render import source_number, to_json, to_markdown
+from summarize.formats import format_for_path, render_as
+from summarize.render import source_number
 
 from .choice import Choice, compose
 from .choosing import ChoosingActions
 from .commands import BriefCommands
+from .plain import one_line, printable
 from .screens.help import HelpScreen
 from .screens.main import BRIEF_BINDINGS, WORD_STEP, MainScreen
 from .screens.prompt import (
@@ -29,6 +33,7 @@ from .screens.prompt import (
     check_words, expand, identity,
 )
 from .screens.themes import ThemesScreen
+from .terminal import screen_measuring
 from .widgets.brief_pane import BriefList
 from .widgets.source_pane import CorroborationList
 from .workers import (
@@ -66,6 +71,17 @@ class BriefingApp(ChoosingActions, App[None]):
         self._generation = 0  # results of a superseded analysis are dropped
         self._selection = 0  # and results of a superseded selection
         self._shown = 0  # the selection on screen
+
+    def get_driver_class(self) -> type[Driver]:
+        return screen_measuring(super().get_driver_class())
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications never carry control characters: most quote a title, a path or an error
+        message. Those that do quote one pass `markup=False`, so that brackets show as written."""
+        super().notify(printable(message), title=one_line(title), severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen()
@@ -108,7 +124,7 @@ class BriefingApp(ChoosingActions, App[None]):
         if not new:
             self.notify("Those articles are in the brief already.", severity="warning")
             return
-        titles = ", ".join(d.title for d in new)
+        titles = ", ".join(one_line(d.title) for d in new)
         self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added", markup=False)
         self.start_analysis(self.documents + new)
 
@@ -235,8 +251,9 @@ class BriefingApp(ChoosingActions, App[None]):
             return
         self.push_screen(
             PromptScreen(
-                "Export the brief as markdown to", "brief.md", placeholder="file name",
-                hint=f"Relative to {Path.cwd()}; a name ending in .json writes JSON; → completes a path",
+                "Export the brief to", "brief.md", placeholder="file name",
+                hint=f"Relative to {Path.cwd()}; markdown, or JSON for a .json name, a page to share for .html;"
+                " → completes a path",
                 check=partial(check_export_path, documents=self.documents), complete_paths=True,
             ),
             self._export_to,
@@ -255,13 +272,13 @@ class BriefingApp(ChoosingActions, App[None]):
     def export(self, path: Path) -> None:
         if self.brief is None:
             return
-        as_json = path.suffix.lower() == ".json"
+        output_format = format_for_path(path)
         try:
-            write_atomically(path, to_json(self.brief) if as_json else to_markdown(self.brief))
+            write_atomically(path, render_as(self.brief, output_format))
         except OSError as error:
             self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", markup=False)
             return
-        kind = "JSON" if as_json else "markdown"
+        kind = {"json": "JSON", "html": "a page for any browser"}.get(output_format, output_format)
         self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported", markup=False)
 
     # --- sources ------------------------------------------------------------------------------
@@ -291,7 +308,7 @@ class BriefingApp(ChoosingActions, App[None]):
 
     def remove_source(self, index: int) -> None:
         removed = self.documents[index]
-        self.notify(f"Removed [{source_number(index)}] {removed.title}.", title="Source removed", markup=False)
+        self.notify(f"Removed [{source_number(index)}] {one_line(removed.title)}.", title="Source removed", markup=False)
         self.start_analysis(self.documents[:index] + self.documents[index + 1 :])
 
     def show_source(self, index: int) -> None:
@@ -324,7 +341,8 @@ def make_app(
 
 
 def run(paths: Sequence[Path], words: int = DEFAULT_WORDS) -> None:
-    from summarize.cli_common import native_stdout_silenced
-
-    with native_stdout_silenced():  # the app draws on stderr; a solver's stray line must not reach the screen
-        make_app(paths, words=words).run()
+    """Run the app; a crash (Textual shows its traceback) exits with status 1, not 0."""
+    app = make_app(paths, words=words)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

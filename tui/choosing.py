@@ -11,6 +11,7 @@ from summarize.prompts import Prompt, load_prompt
 from summarize.records import SummarizeError
 
 from .choice import SECTIONED_METHOD, Choice, available_prompts, check_focus, check_prompt_file
+from .plain import one_line
 from .screens.prompt import PromptScreen, expand
 from .screens.prompt_picker import FOCUS, FROM_FILE, PLAIN, PromptPicker, prompt_key
 
@@ -74,7 +75,7 @@ class ChoosingActions:
         """Brief in `prompt`'s sections, at the budget it suggests (+ and - change it then)."""
         words = prompt.words or self.words
         if words != self.words:
-            self.notify(f"{prompt.title} in {words} words, the budget it suggests; + and - change it.", markup=False)
+            self.notify(f"{one_line(prompt.title)} in {words} words, the budget it suggests; + and - change it.", markup=False)
         self.set_choice(Choice(SECTIONED_METHOD, prompt=prompt), words)
 
     def focus_on(self: BriefingApp, question: str) -> None:

@@ -8,16 +8,18 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from summarize.render import source_number
 
 from .choice import available_prompts
+from .plain import as_markup, highlighted, one_line
 from .screens.main import BRIEF_BINDINGS
 
 if TYPE_CHECKING:
     from .app import BriefingApp
 
-Command = tuple[str, Callable[[], object], str]  # name, what it runs, help
+Command = tuple[str, Callable[[], object], str]  # name, what it runs, help: plain text, never markup
 OWN_COMMANDS = {"choose-prompt", "focus", "switch-method"}  # bindings with commands of their own below
 
 
@@ -61,13 +63,17 @@ class BriefCommands(Provider):
         found.append((f"Method: switch to {method}", app.action_switch_method, f"Now {app.choice.method} (key m)"))
         return found
 
+    def plain_commands(self) -> list[Command]:
+        """The commands with names and help fit to show: a source's title or path is article text."""
+        return [(one_line(name), command, as_markup(help_text)) for name, command, help_text in self.commands()]
+
     async def discover(self) -> Hits:
-        for name, command, help_text in self.commands():
-            yield DiscoveryHit(name, command, help=help_text)
+        for name, command, help_markup in self.plain_commands():
+            yield DiscoveryHit(Content(name), command, text=name, help=help_markup)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, command, help_text in self.commands():
+        for name, command, help_markup in self.plain_commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), command, help=help_text)
+                yield Hit(score, highlighted(matcher, name), command, text=name, help=help_markup)

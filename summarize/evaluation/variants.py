@@ -29,8 +29,7 @@ def check_variants(variants: list[str]) -> None:
 def apply_variant(cluster: ClusterInput, variant: str) -> ClusterInput:
     """`cluster` with its headlines blanked ("notitle"), its text on one line ("flat"), or both.
 
-    A blanked headline is replaced as for any untitled input: by a headline line in the text, else
-    the document's name."""
+    A blanked headline is replaced as for any untitled input (`summarize.documents.make_document`)."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}")
     documents = []

@@ -16,10 +16,13 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from summarize.atomic import check_output_path
 from summarize.documents import article_paths
 from summarize.records import Document, SummarizeError
 
+from ..plain import ControlsAsSpaces, one_line, printable
 from ..widgets.source_list import source_prompt
+from ..widgets.wrapped_list import WrappedOptionList
 
 Check = Callable[[str], "str | None"]  # returns why the value is unusable, or None
 MAX_WORDS = 10_000
@@ -61,12 +64,12 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content.styled(self.title_text, "bold"), id="dialog-title")
-            yield Input(
-                self.value, placeholder=self.placeholder, id="prompt-input",
+            yield Label(Content.styled(one_line(self.title_text), "bold"), id="dialog-title")
+            yield Input(  # a pasted or given value may hold control characters: shown as spaces
+                self.value, placeholder=self.placeholder, id="prompt-input", highlighter=ControlsAsSpaces(),
                 suggester=PathSuggester() if self.complete_paths else None, select_on_focus=True,
             )
-            yield Static(Content.styled(self.hint, "$text-muted"), id="dialog-hint")
+            yield Static(Content.styled(printable(self.hint), "$text-muted"), id="dialog-hint")
             yield Static(id="dialog-error")
 
     @on(Input.Submitted)
@@ -74,7 +77,7 @@ class PromptScreen(ModalScreen[str | None]):
         event.stop()
         problem = self.check(event.value) if self.check else None
         if problem:
-            self.query_one("#dialog-error", Static).update(Content.styled(problem, "$text-error"))
+            self.query_one("#dialog-error", Static).update(Content.styled(printable(problem), "$text-error"))
             self.notify(problem, severity="error", markup=False)
             return
         self.dismiss(event.value)
@@ -95,7 +98,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content.styled(self.question, "bold"), id="dialog-title")
+            yield Label(Content.styled(printable(self.question), "bold"), id="dialog-title")
             with Horizontal(id="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="warning", id="yes")
                 yield Button("Cancel (n)", id="no")
@@ -123,7 +126,7 @@ class SourcePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled(self.title_text, "bold"), id="dialog-title")
-            yield OptionList(*(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker")
+            yield WrappedOptionList(*(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker")
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:
@@ -181,16 +184,14 @@ def identity(document: Document) -> str:
 
 
 def check_export_path(value: str, documents: tuple[Document, ...]) -> str | None:
-    """Why the brief cannot be written to `value`, or None."""
-    path = Path(value.strip()).expanduser()
+    """Why the brief cannot be written to `value`, or None (the rule `summarize brief -o` follows)."""
     if not value.strip():
         return "Type a file name."
-    if path.is_dir():
-        return f"{path} is a folder; type a file name."
-    if not path.parent.is_dir():
-        return f"The folder {path.parent} does not exist."
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        return f"Cannot write in the folder {path.parent} (permission denied)."
-    if any(identity(d) == os.path.realpath(path) for d in documents):
-        return f"{path} is one of the articles; choose another file."
+    path = Path(value.strip()).expanduser()
+    try:
+        check_output_path(path, [document.path for document in documents])
+    except SummarizeError as error:
+        return str(error)
+    if path.exists() and not path.is_file():  # a named pipe would freeze the app until read
+        return f"{path} is not a regular file; type a file name."
     return None

@@ -13,6 +13,9 @@ from textual.widgets.option_list import Option
 
 from summarize.prompts import Prompt
 
+from ..plain import one_line
+from ..widgets.wrapped_list import WrappedOptionList
+
 # What the picker returns besides "prompt:<name>" for a shipped prompt.
 FROM_FILE, FOCUS, PLAIN = "file", "focus", "plain"
 
@@ -22,11 +25,11 @@ def prompt_key(prompt: Prompt) -> str:
 
 
 def prompt_option(prompt: Prompt, current: bool) -> Option:
-    sections = " · ".join(section.title for section in prompt.sections)
+    sections = one_line(" · ".join(section.title for section in prompt.sections))
     return Option(
         Content.assemble(
-            ("● " if current else "  ", "$text-accent"), (prompt.title, "bold"), (f"  {sections}", "$text-accent"),
-            "\n  ", (prompt.description, "$text-muted"),
+            ("● " if current else "  ", "$text-accent"), (one_line(prompt.title), "bold"), (f"  {sections}", "$text-accent"),
+            "\n  ", (one_line(prompt.description), "$text-muted"),
         ),
         id=prompt_key(prompt),
     )
@@ -57,7 +60,7 @@ class PromptPicker(ModalScreen[str | None]):
         ]
         with Vertical(id="dialog"):
             yield Label(Content.styled("Brief in sections", "bold"), id="dialog-title")
-            yield OptionList(*options, id="picker")
+            yield WrappedOptionList(*options, id="picker")
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:

@@ -15,6 +15,8 @@ from rich.text import Text
 from summarize.records import Analysis, Brief, Cluster
 from summarize.render import source_number
 
+from ..plain import one_line, printable
+
 SAYS_WIDTH = 64  # characters of the representative sentence shown in the grid
 
 
@@ -82,7 +84,7 @@ class ThemesScreen(Screen[None]):
                 Text(str(cluster.size), justify="right"),
                 *(Text("●" if d in covered else "·", justify="center") for d in range(len(self.analysis.documents))),
                 Text(f"sentence {number}" if number else ""),
-                Text(shorten(self.representative(cluster), SAYS_WIDTH)),
+                Text(shorten(one_line(self.representative(cluster)), SAYS_WIDTH)),
                 key=str(cluster.id),
             )
         if shown:
@@ -104,8 +106,8 @@ class ThemesScreen(Screen[None]):
         for member in sorted(cluster.members, key=lambda m: (self.analysis.sentences[m].document, m)):
             sentence = self.analysis.sentences[member]
             title = self.analysis.documents[sentence.document].title
-            parts += [(f"[{source_number(sentence.document)}] ", "bold $text-accent"), (title, "$text-muted"), "\n"]
-            parts += [sentence.text, "\n\n"]
+            parts += [(f"[{source_number(sentence.document)}] ", "bold $text-accent"), (one_line(title), "$text-muted"), "\n"]
+            parts += [printable(sentence.text), "\n\n"]
         self.query_one("#theme-detail", Static).update(Content.assemble(*parts))
 
     @on(DataTable.RowHighlighted)

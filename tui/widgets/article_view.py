@@ -10,11 +10,14 @@ from textual.widgets import Static
 
 from summarize.records import Document
 
+from ..plain import printable, same_length
+
 Spans = tuple[tuple[int, int], ...]
 
 
 class ArticleView(VerticalScroll):
-    """Shows `document.text` exactly as read; offsets from the core index straight into it."""
+    """Shows `document.text` as read (control characters shown as spaces); offsets from the core
+    index straight into it."""
 
     BINDINGS = [
         Binding("escape", "screen.back_to_brief", "Back", id="article-back-to-brief",
@@ -42,7 +45,7 @@ class ArticleView(VerticalScroll):
         """Show `document`; highlight `focus` (start, end) and underline the `cited` spans."""
         changed_document = document is not self.document
         self.document, self.focus_span = document, focus
-        content = Content(document.text)
+        content = Content(same_length(document.text))
         for start, end in cited:
             if (start, end) != focus:
                 content = content.stylize(self.CITED_STYLE, start, end)
@@ -56,7 +59,7 @@ class ArticleView(VerticalScroll):
 
     def clear(self, message: str) -> None:
         self.document, self.focus_span = None, None
-        self.text_widget.update(Content.styled(message, "italic $text-muted"))
+        self.text_widget.update(Content.styled(printable(message), "italic $text-muted"))
         self.scroll_home(animate=False)
 
     def focus_line(self) -> int:
@@ -65,7 +68,7 @@ class ArticleView(VerticalScroll):
         if self.document is None or self.focus_span is None:
             return 0
         width = max(1, self.text_widget.content_region.width)
-        before = Content(self.document.text[: self.focus_span[0]])
+        before = Content(same_length(self.document.text[: self.focus_span[0]]))
         return max(0, len(before.wrap(width)) - 1) if before else 0
 
     def on_resize(self) -> None:

@@ -10,17 +10,20 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.content import Content
-from textual.widgets import ContentSwitcher, LoadingIndicator, OptionList, Static
+from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
 from summarize.records import Brief, BriefSentence
 from summarize.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
 
+from ..plain import one_line, printable
+from .wrapped_list import WrappedOptionList
+
 
 SENTENCE = "sentence-"  # option id of a brief sentence: SENTENCE + its index in Brief.sentences
 
 
-class BriefList(OptionList):
+class BriefList(WrappedOptionList):
     """The brief's sentences, under their section headings in a sectioned brief; the highlighted
     sentence is shown in the source pane. Headings are disabled rows: the highlight skips them."""
 
@@ -96,7 +99,7 @@ def brief_rows(brief: Brief) -> list[Option | None]:
         for group_number, group in enumerate(section.groups or [None]):
             members = section.sentences if group is None else group.sentences
             if group is not None:
-                title = Content.styled(f"  {group.title}", "bold $text-secondary")
+                title = Content.styled(f"  {one_line(group.title)}", "bold $text-secondary")
                 rows.append(Option(title, id=f"group-{number}-{group_number}", disabled=True))
             rows += with_dividers(sentence_option(brief, index) for index in members)
         if not section.sentences:
@@ -106,7 +109,7 @@ def brief_rows(brief: Brief) -> list[Option | None]:
 
 
 def heading_option(option_id: str, title: str, first: bool) -> Option:
-    return Option(Content.assemble("" if first else "\n", (title, "bold underline $text-accent")), id=option_id, disabled=True)
+    return Option(Content.assemble("" if first else "\n", (one_line(title), "bold underline $text-accent")), id=option_id, disabled=True)
 
 
 def sentence_option(brief: Brief, index: int) -> Option:
@@ -125,7 +128,7 @@ def with_dividers(options: Iterable[Option]) -> list[Option | None]:
 def sentence_prompt(number: int, item: BriefSentence) -> Content:
     return Content.assemble(
         (f"{number}. ", "bold $text-muted"),
-        item.sentence.text,
+        printable(item.sentence.text),
         " ",
         (citation_markers(item), "bold $text-accent"),
     )
@@ -140,7 +143,7 @@ def header_text(words: int, budget: int, sentences: int | None, method: str = ""
     if method:
         parts.append((f" · {method}", "$text-muted"))
     if label:
-        parts.append((f" · {label}", "bold $text-accent"))
+        parts.append((f" · {one_line(label)}", "bold $text-accent"))
     return Content.assemble(*parts)
 
 
@@ -178,7 +181,7 @@ class BriefPane(Vertical):
     def _show_step(self) -> None:
         elapsed = int(time.monotonic() - self._started)
         self.query_one("#loading-step", Static).update(
-            Content.assemble(f"{self._step}…", (f"  {elapsed} s" if elapsed else "", "$text-muted"))
+            Content.assemble(f"{one_line(self._step)}…", (f"  {elapsed} s" if elapsed else "", "$text-muted"))
         )
 
     def show_ranking(self, budget: int) -> None:
@@ -200,5 +203,5 @@ class BriefPane(Vertical):
         self._timer.pause()
         if budget is not None:
             self.query_one("#brief-header", Static).update(header_text(0, budget, None))
-        self.query_one("#brief-empty", Static).update(Content(message))
+        self.query_one("#brief-empty", Static).update(Content(printable(message)))
         self.query_one(ContentSwitcher).current = "brief-empty"

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections import Counter
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from summarize.records import Brief, Document
 from summarize.render import source_number
 
+from ..plain import one_line
+from .wrapped_list import WrappedOptionList
 
-class SourceList(OptionList):
+
+class SourceList(WrappedOptionList):
     def show_sources(self, documents: tuple[Document, ...], brief: Brief | None) -> None:
         highlighted = self.highlighted
         cited = Counter(item.sentence.document for item in brief.sentences) if brief else Counter()
@@ -29,4 +31,4 @@ def source_prompt(index: int, document: Document, cited: int | None) -> Content:
         usage = f" · {cited} in the brief"
     else:
         usage = " · not cited"
-    return Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), document.title, (usage, "$text-muted"))
+    return Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), one_line(document.title), (usage, "$text-muted"))

@@ -1,5 +1,6 @@
-"""The evidence behind one brief sentence: the cited article at that sentence, and the sentences in
-other articles that report the same thing (Enter or a click shows one of them in place)."""
+"""The evidence behind one brief sentence: the cited article at that sentence, the sentences in
+other articles that report the same fact, and those that give it another figure (Enter or a click
+shows one of them in place)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from summarize.records import Brief, BriefSentence, Corroboration, Document, Sentence
-from summarize.render import source_number
+from summarize.records import Brief, BriefSentence, Corroboration, Disagreement, Document, Sentence
+from summarize.render import disagreement_notes, source_number
 
+from ..plain import one_line, printable
 from .article_view import ArticleView, Spans
 from .brief_pane import with_dividers
+from .wrapped_list import WrappedOptionList
 
 
-class CorroborationList(OptionList):
+class CorroborationList(WrappedOptionList):
     BINDINGS = [
         Binding("escape", "screen.back_to_brief", "Back", id="back-to-brief",
                 tooltip="Back to the brief, at the cited sentence"),
@@ -60,16 +63,21 @@ class SourcePane(Vertical):
     def show_item(self, brief: Brief, number: int, item: BriefSentence) -> None:
         """Brief sentence `number` (1-based): its article at that sentence, and its corroborations."""
         self.documents, self.brief, self.item = brief.documents, brief, item
-        count = len(item.also_in)
+        evidence = (*item.also_in, *item.disagrees)
+        count = len(evidence)
         self._set_title(item.sentence.document, f"brief sentence {number} · theme #{item.cluster}")
         self._show_article(item.sentence.document, item.sentence)
-        if count:
+        if item.also_in:
             sources = "".join(f"[{source_number(d)}]" for d in sorted({c.sentence.document for c in item.also_in}))
-            also = f"Also reported in {sources} · Enter shows one in place"
+            also = f"Also reported in {sources}"
         else:
-            also = "No other source reports this; it rests on one article."
+            also = "No other source reports this same fact; it rests on one article."
+        if item.disagrees:
+            also += " · Disagree: " + "; ".join(disagreement_notes(item))
+        if count:
+            also += " · Enter shows one in place"
         self.query_one("#also-title", Static).update(Content.styled(also, "bold"))
-        self.corroboration_list.set_options(with_dividers(Option(corroboration_prompt(brief, c)) for c in item.also_in))
+        self.corroboration_list.set_options(with_dividers(Option(corroboration_prompt(brief, c)) for c in evidence))
         self.corroboration_list.display = bool(count)
         if count:
             self.corroboration_list.highlighted = 0
@@ -100,22 +108,24 @@ class SourcePane(Vertical):
         event.stop()
         if self.brief is None or self.item is None:
             return
-        corroboration = self.item.also_in[event.option_index]
+        corroboration = (*self.item.also_in, *self.item.disagrees)[event.option_index]
         sentence = corroboration.sentence
+        relation = (f"Disagrees with [{source_number(self.item.sentence.document)}]: {corroboration.what}"
+                    if isinstance(corroboration, Disagreement)
+                    else f"Corroborates [{source_number(self.item.sentence.document)}]")
         self._set_title(
             sentence.document,
-            f"Corroborates [{source_number(self.item.sentence.document)}] · similarity {corroboration.similarity:.2f}"
-            " · move in the brief to go back",
+            f"{relation} · similarity {corroboration.similarity:.2f} · move in the brief to go back",
         )
         self._show_article(sentence.document, sentence)
 
     def _set_title(self, index: int, meta: str) -> None:
         document = self.documents[index]
         self.query_one("#source-title", Static).update(
-            Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (document.title, "bold"))
+            Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (one_line(document.title), "bold"))
         )
         self.query_one("#source-meta", Static).update(
-            Content.styled(f"{meta} · {document.path}" if meta else document.path, "$text-muted")
+            Content.styled(one_line(f"{meta} · {document.path}" if meta else document.path), "$text-muted")
         )
 
     def _show_article(self, index: int, focus: Sentence | None) -> None:
@@ -124,11 +134,14 @@ class SourcePane(Vertical):
         self.article.show(self.documents[index], span, self.cited_spans(index))
 
 
-def corroboration_prompt(brief: Brief, corroboration: Corroboration) -> Content:
+def corroboration_prompt(brief: Brief, corroboration: Corroboration | Disagreement) -> Content:
+    """A corroborating sentence, or a disagreeing one with what it gives instead (in warning colour)."""
     sentence = corroboration.sentence
+    differs = ((f"  {corroboration.what}", "bold $text-warning"),) if isinstance(corroboration, Disagreement) else ()
     return Content.assemble(
         (f"[{source_number(sentence.document)}] ", "bold $text-accent"),
-        (brief.documents[sentence.document].title, "bold"),
+        (one_line(brief.documents[sentence.document].title), "bold"),
+        *differs,
         (f"  {corroboration.similarity:.2f}\n", "$text-muted"),
-        sentence.text,
+        printable(sentence.text),
     )

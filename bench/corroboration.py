@@ -1,0 +1,200 @@
+"""Corroboration precision and recall on the labelled set: every other source's sentence in the
+cluster listed as "also", the previous judge, and the learned judge, on the tune and test parts.
+
+    python bench/corroboration.py                 # the table, written to bench/corroboration/results.md
+    python bench/corroboration.py --part tune     # the tune part only (while choosing: the test stays unseen)
+    python bench/corroboration.py --grid          # the threshold grid, on the tune part only (in-sample)
+    python bench/corroboration_fit.py             # the judge's weights, cross-validated on the tune part
+
+Reads the development sets from ../shared/bench (never copied here); embeds with the default model
+through the cache. See bench/corroboration/README.md for the set and its labelling rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout's summarize, and corroboration_set
+
+from corroboration_set import (
+    PAIRS,
+    SHARED,
+    LabelledPair,
+    document_id,
+    load_clusters,
+    read_pairs,
+)
+
+from summarize.brief import analyze
+from summarize.corroboration import (
+    CorroborationJudge,
+    FactJudge,
+    Verdict,
+    candidates,
+    refused,
+)
+from summarize.duplicates import story_numbers
+from summarize.pair_facts import PairFacts, pair_facts
+
+RESULTS = HERE / "corroboration" / "results.md"
+
+
+@dataclass(frozen=True)
+class Judged:
+    pair: LabelledPair
+    copy: bool  # the two sentences' articles are one story (never corroboration: "the same story as")
+    candidate: bool  # among the judge's candidates for the sentence
+    decide: Callable[[CorroborationJudge], Verdict]
+    facts: PairFacts
+
+
+def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
+    from summarize.cache import with_cache
+    from summarize.embedding import default_embedder
+
+    embedder = with_cache(default_embedder())
+    result = []
+    for cluster in load_clusters(pairs, shared):
+        analysis = analyze(cluster.documents, embedder)
+        number = {document_id(cluster.set, d): n for n, d in enumerate(cluster.documents)}
+        index = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
+        stories = story_numbers(analysis.documents)
+        for pair in cluster.pairs:
+            first = index[(number[pair.sentence.doc], pair.sentence.start)]
+            second = index[(number[pair.candidate.doc], pair.candidate.start)]
+            copy = stories[analysis.sentences[first].document] == stories[analysis.sentences[second].document]
+
+            def decide(judge: CorroborationJudge, a=analysis, i=first, j=second) -> Verdict:
+                return judge.judge(a, i, j)
+
+            result.append(Judged(pair, copy, second in candidates(analysis, first), decide,
+                                 pair_facts(analysis, first, second)))
+    return result
+
+
+@dataclass(frozen=True)
+class Scores:
+    listed: int
+    same_listed: int
+    right_listed: int  # SAME or PARTIAL
+    same_total: int
+    flagged: int
+    conflicts_flagged: int
+    conflicts_total: int
+
+    def row(self, name: str) -> str:
+        def share(part: int, whole: int) -> str:
+            return f"{100 * part / whole:.0f} % ({part}/{whole})" if whole else "n/a"
+
+        return (f"| {name} | {self.listed} | {share(self.same_listed, self.listed)} | "
+                f"{share(self.right_listed, self.listed)} | {share(self.same_listed, self.same_total)} |")
+
+
+def score(items: Iterable[Judged], listed: Callable[[Judged], bool], flagged: Callable[[Judged], bool]) -> Scores:
+    items = [item for item in items if not item.copy]
+    shown = [item for item in items if listed(item)]
+    flags = [item for item in items if flagged(item)]
+    return Scores(
+        listed=len(shown),
+        same_listed=sum(item.pair.label == "SAME" for item in shown),
+        right_listed=sum(item.pair.label != "DIFFERENT" for item in shown),
+        same_total=sum(item.pair.label == "SAME" for item in items),
+        flagged=len(flags),
+        conflicts_flagged=sum(item.pair.conflict for item in flags),
+        conflicts_total=sum(item.pair.conflict for item in items),
+    )
+
+
+def evaluate(items: list[Judged], judge: CorroborationJudge) -> tuple[Scores, Scores]:
+    verdicts = {id(item): item.decide(judge) for item in items}
+
+    def after(item: Judged) -> bool:
+        return item.candidate and verdicts[id(item)].same
+
+    def disagrees(item: Judged) -> bool:
+        return item.candidate and bool(verdicts[id(item)].conflicts)
+
+    before = score(items, lambda item: item.pair.in_cluster, lambda item: False)
+    return before, score(items, after, disagrees)
+
+
+@dataclass(frozen=True)
+class PreviousJudge:
+    """The judge before the learned weights (corr13): similarity + shared word weight (+ 0.2 for a
+    shared figure or exact date) from 1.3 on, under the same rules; kept here to compare against."""
+
+    agreement: float = 1.3
+
+    def judge(self, analysis, sentence: int, candidate: int) -> Verdict:
+        facts = pair_facts(analysis, sentence, candidate)
+        if facts.figures and not facts.dates:
+            return FactJudge().judge(analysis, sentence, candidate)  # the disagreement rule is unchanged
+        score = facts.similarity + facts.shared_words + (0.2 if facts.same_detail else 0.0)
+        return Verdict(not refused(facts) and score >= self.agreement)
+
+
+def grid(items: list[Judged]) -> None:
+    """Precision, recall and disagreements on the tune part over a grid of the judge's threshold and
+    same-event bound (in-sample: bench/corroboration_fit.py gives the cross-validated figures)."""
+    tune = [item for item in items if item.pair.part == "tune"]
+    rows = []
+    for threshold, event in itertools.product((0.3, 0.4, 0.5, 0.6, 0.7, 0.76, 0.8, 0.9), (0.9, 1.0, 1.1, 1.2)):
+        _, after = evaluate(tune, FactJudge(threshold=threshold, same_event=event))
+        precision = after.same_listed / after.listed if after.listed else 0.0
+        recall = after.same_listed / after.same_total if after.same_total else 0.0
+        flags = f"{after.conflicts_flagged}/{after.flagged}"
+        rows.append((precision, recall, threshold, event, flags))
+    for precision, recall, threshold, event, flags in sorted(rows, key=lambda r: (-r[0], -r[1]))[:40]:
+        print(f"threshold {threshold:.2f} same_event {event:.1f}: "
+              f"precision {precision:.3f} recall {recall:.3f} disagreements right {flags}")
+
+
+def table(items: list[Judged], parts: tuple[str, ...]) -> str:
+    lines = ["| part | listed | precision (SAME) | precision (SAME or PARTIAL) | recall (SAME) |",
+             "|---|---:|---:|---:|---:|"]
+    disagreement = []
+    for part in parts:
+        mine = [item for item in items if item.pair.part == part]
+        before, previous = evaluate(mine, PreviousJudge())
+        _, after = evaluate(mine, FactJudge())
+        lines += [before.row(f"{part}, the whole cluster"), previous.row(f"{part}, the previous judge (corr13)"),
+                  after.row(f"{part}, the learned judge")]
+        precision = f"{after.conflicts_flagged}/{after.flagged}" if after.flagged else "none flagged"
+        disagreement.append(f"{part}: disagreements flagged {after.flagged}, of them labelled conflicts "
+                            f"{precision}; labelled conflicts found {after.conflicts_flagged}/{after.conflicts_total}")
+    copies = sum(item.copy for item in items)
+    counts = {label: sum(item.pair.label == label for item in items) for label in ("SAME", "PARTIAL", "DIFFERENT")}
+    return "\n".join(
+        lines + [""] + [f"- {line}" for line in disagreement] + [
+            f"- {len(items)} pairs ({', '.join(f'{k} {v}' for k, v in counts.items())}); {copies} pairs of copies "
+            "of one story left out (never corroboration: marked \"the same story as\")."]
+    ) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
+    parser.add_argument("--grid", action="store_true", help="print the tuning grid (tune part) and stop")
+    parser.add_argument("--part", choices=("tune", "test"), help="only this part (printed, not written)")
+    parser.add_argument("--no-write", action="store_true", help=f"print the table, do not write {RESULTS.name}")
+    args = parser.parse_args()
+    pairs = [p for p in read_pairs(args.pairs) if args.part in (None, p.part) and (p.part == "tune" or not args.grid)]
+    items = judged_pairs(pairs, args.shared)
+    if args.grid:
+        grid(items)
+        return
+    text = table(items, (args.part,) if args.part else ("test", "tune"))
+    print(text)
+    if not args.no_write and not args.part:
+        RESULTS.write_text("# Corroboration on the labelled set\n\n`python bench/corroboration.py`\n\n" + text)
+
+
+if __name__ == "__main__":
+    main()
