@@ -134,6 +134,20 @@ def headline(text: str) -> str | None:
     return None
 
 
+# A line with this many sentence ends is running prose even when a tag follows its last sentence:
+# an article pasted without line breaks ("... he said. (END)", "... Story filed by Cox Newspapers").
+_RUNNING_PROSE_SENTENCES = 3
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
+
+
+def prose_length(line: str) -> int:
+    """How much of the line, from its start, is prose: all of a line that reads as prose, the part up
+    to the last sentence end of a line that holds several sentences then a tag, else 0."""
+    if reads_as_prose(line):
+        return len(line)
+    ends = [match.end() for match in _SENTENCE_END.finditer(line)]
+    return ends[-1] if len(ends) >= _RUNNING_PROSE_SENTENCES else 0
+
 def lead_title(text: str) -> str | None:
     """A title for an article without a headline: the first words of its first prose line, cut at a
     word boundary (not on "the", "of", ...) with an ellipsis; the whole line when it is short."""
@@ -162,9 +176,10 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
         line = text[start:end]
         if is_credit(line) and index >= _TAIL_START * len(read):
             break
-        if counts[_normalized(line)] > 1 or not reads_as_prose(line) or is_credit(line):
+        length = prose_length(line)
+        if counts[_normalized(line)] > 1 or not length or is_credit(line):
             continue
         if title is not None and _normalized(line) == _normalized(title):
             continue
-        kept.append((start, end))
+        kept.append((start, start + length))
     return kept

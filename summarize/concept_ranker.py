@@ -3,17 +3,20 @@
 Gillick & Favre's concept model: maximise the summed weight of the distinct content-word bigrams the
 brief covers, under the word budget. Counting each concept once makes redundancy costly by
 construction; on top of that, at most one sentence per embedding cluster, and a small penalty for
-sentences that lean on their context. A concept's weight is the number of articles that mention
-it, plus bonuses for the articles that put it in their lead or their headline.
+sentences that lean on their context. A concept's weight is learned (summarize.concept_model): the
+share of human summaries expected to hold it, predicted from how the articles use it. Without a
+model, it is the number of articles that mention it, plus bonuses for the articles that put it in
+their lead or their headline (what sectioned briefs weigh by).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
+from .concept_model import ConceptModel, shipped_model
 from .concepts import bigrams, content_words, document_frequency
 from .memo import LastAnalysisMemo
 from .native_output import quiet_milp
@@ -55,6 +58,7 @@ class ConceptRanker:
         context_penalty: float = 1.0,
         time_limit: float = 10.0,
         candidate_pool: int = CANDIDATE_POOL,
+        model: ConceptModel | Literal["shipped"] | None = "shipped",
     ) -> None:
         self.min_documents = min_documents
         self.lead_weight = lead_weight
@@ -64,13 +68,20 @@ class ConceptRanker:
         self.context_penalty = context_penalty
         self.time_limit = time_limit
         self.candidate_pool = candidate_pool
+        # Learned concept weights (summarize.concept_model); None: article counts and the bonuses above.
+        self.model = shipped_model() if model == "shipped" else model
 
-    def concept_weights(self, analysis: Analysis, concepts: list[set]) -> dict:
+    def concept_weights(self, analysis: Analysis, concepts: list[set], standalone: np.ndarray) -> dict:
         """Concepts that at least `min_documents` articles mention, with their weights.
+
+        With a learned `model`, a weight is the model's prediction from the concept's features.
 
         Copies of one wire story count once each here, as in Gillick & Favre: on the development
         set, counting them as one story lost 0.2 ROUGE-1 and 0.17 ROUGE-2. They still never appear
         twice in a brief (one sentence per cluster) and count once in `support`."""
+        threshold = min(self.min_documents, len(analysis.documents))
+        if self.model is not None:
+            return self.model.weights(analysis.documents, analysis.sentences, concepts, standalone, threshold)
         documents = [s.document for s in analysis.sentences]
         frequency = document_frequency(concepts, documents)
         lead = [c if s.position < self.lead_sentences else set() for c, s in zip(concepts, analysis.sentences)]
@@ -78,7 +89,6 @@ class ConceptRanker:
         # A title made from the lead repeats the lead: it earns no headline bonus.
         titles = [set() if d.title_from_lead else bigrams(d.title) | content_words(d.title) for d in analysis.documents]
         title_frequency = document_frequency(titles, range(len(analysis.documents)))
-        threshold = min(self.min_documents, len(analysis.documents))
         return {
             concept: count
             + self.lead_weight * lead_frequency.get(concept, 0)
@@ -93,8 +103,8 @@ class ConceptRanker:
         standalone, concepts = _PREPARED.get(
             analysis, "sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
         )
-        key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight)
-        weights = _PREPARED.get(analysis, key, lambda: self.concept_weights(analysis, concepts))
+        key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
+        weights = _PREPARED.get(analysis, key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
@@ -156,3 +166,10 @@ class ConceptRanker:
         salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
         # Most important first: the order a news briefing is read and cut in.
         return [Choice(i, float(salience[i])) for i in sorted(chosen, key=lambda i: (-salience[i], i))]
+
+
+def plain_concept_ranker() -> ConceptRanker:
+    """Gillick & Favre's program as published, the reference our additions are measured against:
+    document-frequency weights only (no lead or headline bonus, no learned weights), no penalty for
+    leaning on context, any number of sentences per embedding cluster."""
+    return ConceptRanker(lead_weight=0.0, title_weight=0.0, one_per_cluster=False, context_penalty=0.0, model=None)

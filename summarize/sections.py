@@ -110,8 +110,12 @@ def _select(
     sentences = analysis.sentences
     sections = len(caps)
     prepared = ranker.prepared(analysis)
-    concepts, headline = prepared.concepts, prepared.weights
-    plain = ConceptRanker(ranker.min_documents, lead_weight=0.0, title_weight=0.0).prepared(analysis).weights
+    concepts = prepared.concepts
+    # Article counts, with and without the lead and headline bonuses: the sections' balance was set on
+    # that scale (learned weights are for plain briefs).
+    counted = ConceptRanker(ranker.min_documents, ranker.lead_weight, ranker.lead_sentences, ranker.title_weight, model=None)
+    headline = counted.prepared(analysis).weights
+    plain = ConceptRanker(ranker.min_documents, lead_weight=0.0, title_weight=0.0, model=None).prepared(analysis).weights
     holders: dict = {}  # concept -> how many of the sentences mentioning it each section holds
     for index, section in enumerate(owner):
         if section >= 0:

@@ -47,6 +47,22 @@ def test_headline_is_the_first_title_like_line_before_the_prose():
 
 
 
+def test_an_article_on_one_line_keeps_its_sentences_before_a_trailing_tag():
+    text = (
+        "The court ruled on Monday that the general could be tried. His lawyers said they would appeal. "
+        "The government welcomed the decision, a spokesman said. (scl)"
+    )
+    assert kept_lines(text) == [text[: text.index(" (scl)")]]
+    filed = text.replace("(scl)", "Story Filed By Cox Newspapers For Use By Clients of the New York Times News Service")
+    assert kept_lines(filed) == [text[: text.index(" (scl)")]]
+
+
+def test_a_short_line_without_a_sentence_end_is_still_not_prose():
+    assert kept_lines("Breaking News\n\nThe court ruled on Monday. It was a surprise. (scl)\n\nThe end came soon after that.") == [
+        "The end came soon after that."
+    ]
+
+
 ARTICLE = (
     "Council Votes To Close Old Bridge\n\n"
     "The council voted on Tuesday to close the old bridge for repairs.\n\n"

@@ -16,6 +16,7 @@ from summarize.evaluation.harness import (
     PEER_METHODS,
     check_methods,
     evaluate,
+    our_ranker,
     our_summaries,
     report_table,
 )
@@ -101,7 +102,7 @@ def test_a_peer_whose_summary_is_the_reference_scores_100():
 
 
 def test_our_brief_as_the_reference_scores_100():
-    ours = our_summaries(CLUSTERS, 60, lambda: None)
+    ours = our_summaries(CLUSTERS, 60, our_ranker(OURS, CLUSTERS)[0], embedding.HashingEmbedder(), lambda: None)
     assert all(ours)
     mirrored = [ClusterInput(c.id, c.documents, (summary,)) for c, summary in zip(CLUSTERS, ours)]
     (result,) = evaluate(mirrored, [OURS], words=60)
@@ -123,7 +124,7 @@ def test_scoring_uses_wordnet_exceptions_and_cuts_references_only_in_the_first_c
 
 
 def test_unknown_empty_or_repeated_methods_are_refused():
-    with pytest.raises(SummarizeError, match="unknown method oracle; choose from ours, lead"):
+    with pytest.raises(SummarizeError, match="unknown method oracle; choose from ours, concepts-plain, lead"):
         evaluate(CLUSTERS, ["lead", "oracle"])
     with pytest.raises(SummarizeError, match="no method"):
         check_methods([])
@@ -178,3 +179,57 @@ def test_eval_command_reports_bad_methods_and_missing_summaries(tmp_path):
     assert result.exit_code == 2 and "unknown method oracle" in result.output
     result = runner.invoke(main, ["eval", str(data), "--methods", "lead"])
     assert result.exit_code == 2 and "cluster no-refs has no reference summaries" in result.output
+
+
+def test_eval_command_scores_several_sets_and_variants_with_a_mean_over_sets(tmp_path):
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    _write_data(first, CLUSTERS[:2])
+    _write_data(second, CLUSTERS[2:])
+    result = CliRunner().invoke(
+        main, ["eval", str(first), str(second), "--methods", "ours,concepts-plain,lead", "--variant", "notitle,both"]
+    )
+    assert result.exit_code == 0, result.output
+    headings = [line for line in result.output.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## first", "## second", "## Mean over 2 sets",
+        "## first, headlines blanked", "## second, headlines blanked", "## Mean over 2 sets, headlines blanked",
+        "## first, headlines blanked and paragraph breaks removed",
+        "## second, headlines blanked and paragraph breaks removed",
+        "## Mean over 2 sets, headlines blanked and paragraph breaks removed",
+    ]
+    tables = result.output.split("## ")[1:]
+    assert "2 clusters" in tables[0] and "1 clusters" in tables[1] and "3 clusters" in tables[2]
+
+    def r2(table: str, method: str) -> float:
+        (row,) = [line for line in table.splitlines() if line.startswith(f"| {method} |")]
+        return float(row.split(" | ")[2])
+
+    for method in ("ours", "concepts-plain", "lead"):  # the mean weighs each set once, not each cluster
+        assert r2(tables[2], method) == pytest.approx((r2(tables[0], method) + r2(tables[1], method)) / 2, abs=0.011)
+
+
+def test_eval_command_refuses_an_unknown_variant_or_a_set_given_twice(tmp_path):
+    data = tmp_path / "clusters.jsonl"
+    _write_data(data, CLUSTERS)
+    result = CliRunner().invoke(main, ["eval", str(data), "--methods", "lead", "--variant", "flat,upside-down"])
+    assert result.exit_code == 2 and "unknown variant upside-down; choose from notitle, flat, both" in result.output
+    result = CliRunner().invoke(main, ["eval", str(data), str(data), "--methods", "lead"])
+    assert result.exit_code == 2 and "a set is given twice" in result.output
+
+
+def test_variants_blank_headlines_and_flatten_paragraphs_but_keep_the_words():
+    from summarize.evaluation.variants import apply_variant
+
+    cluster = CLUSTERS[1]
+    untitled, flat, both = (apply_variant(cluster, v) for v in ("notitle", "flat", "both"))
+    for variant in (untitled, flat, both):
+        assert variant.id == cluster.id and variant.summaries == cluster.summaries
+        assert [d.text.split() for d in variant.documents] == [d.text.split() for d in cluster.documents]
+    untitled_titles = [make_document(d.text, d.path).title for d in cluster.documents]  # as for any untitled text
+    assert [d.title for d in untitled.documents] == untitled_titles != [d.title for d in cluster.documents]
+    assert [d.text for d in untitled.documents] == [d.text for d in cluster.documents]
+    assert [d.title for d in flat.documents] == [d.title for d in cluster.documents]
+    assert all("\n" not in d.text for d in flat.documents + both.documents)
+    assert [d.title for d in both.documents] == [make_document(d.text, d.path).title for d in both.documents]
+    with pytest.raises(ValueError, match="unknown variant"):
+        apply_variant(cluster, "upside-down")

@@ -59,6 +59,8 @@ def test_a_prompt_from_the_palette_rebuilds_the_brief_in_its_sections(tmp_path, 
         assert len(embedder.calls) == calls + 1 and set(embedder.calls[-1]) <= {q for s in briefing.sections for q in s.questions}
         # Every sentence row still leads to its sentence in the source pane; headings are skipped.
         pane, seen = app.screen.source_pane, []
+        await pilot.press("home")  # the highlight stays on the sentence it was on, if the new brief has it
+        await pilot.pause()
         for _ in app.brief.sentences:
             seen.append(brief_list(app).highlighted_item)
             assert pane.item is seen[-1]

@@ -11,13 +11,23 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..embedding import Embedder
 from ..jsonl import ClusterInput
 from ..records import SummarizeError
+from ..selection import Ranker
 from .peers import PEER_METHODS, summarize_with_peer
-from .rouge import RougeScores, mean_scores, score_summary, truncate_words, wordnet_exceptions
+from .rouge import (
+    RougeScores,
+    mean_scores,
+    score_summary,
+    truncate_words,
+    wordnet_exceptions,
+)
 
 OURS = "ours"
-ALL_METHODS = (OURS, *PEER_METHODS)
+# Gillick & Favre's program with document-frequency weights and nothing else: what our additions add to.
+PLAIN_CONCEPTS = "concepts-plain"
+ALL_METHODS = (OURS, PLAIN_CONCEPTS, *PEER_METHODS)
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,7 @@ class MethodResult:
     rouge_whole_references: RougeScores  # only the summary cut
     seconds: float
     clusters: int
+    note: str = ""  # how the method was set up for these clusters, when that varies
 
 
 def check_methods(methods: Sequence[str]) -> None:
@@ -54,6 +65,7 @@ def score_method(
     words: int,
     seconds: float,
     exceptions: Mapping[str, str],
+    note: str = "",
 ) -> MethodResult:
     """Mean ROUGE of one method's summaries (one per cluster), with and without cutting the references."""
     cut = [score_summary(s, c.summaries, word_limit=words, exceptions=exceptions) for s, c in zip(summaries, clusters)]
@@ -61,16 +73,33 @@ def score_method(
         score_summary(truncate_words(s, words), c.summaries, word_limit=None, exceptions=exceptions)
         for s, c in zip(summaries, clusters)
     ]
-    return MethodResult(method, mean_scores(cut), mean_scores(whole), seconds, len(clusters))
+    return MethodResult(method, mean_scores(cut), mean_scores(whole), seconds, len(clusters), note)
 
 
-def our_summaries(clusters: Sequence[ClusterInput], words: int, on_cluster_done: Callable[[], None]) -> list[str]:
+def our_ranker(method: str, clusters: Sequence[ClusterInput]) -> tuple[Ranker, str]:
+    """The ranker behind one of our methods, and a note on its concept weights.
+
+    `ours` on a development set uses the shipped weights learned without that set, so that its
+    figures are those of news it has never seen."""
+    from ..concept_model import model_not_trained_on, shipped_model
+    from ..concept_ranker import ConceptRanker, plain_concept_ranker
+
+    if method == PLAIN_CONCEPTS:
+        return plain_concept_ranker(), ""
+    model = model_not_trained_on([c.id for c in clusters])
+    if model is None:  # the clusters come from every development set: no model is unseen
+        return ConceptRanker(model=shipped_model()), "weights learned on these clusters"
+    return ConceptRanker(model=model), f"weights learned on {', '.join(model.trained_on) or 'nothing'}"
+
+
+def our_summaries(
+    clusters: Sequence[ClusterInput], words: int, ranker: Ranker, embedder: Embedder, on_cluster_done: Callable[[], None]
+) -> list[str]:
     """Our brief of each cluster as plain text: its sentences joined by spaces."""
     from ..batch import brief_clusters
     from ..brief import BriefSettings
-    from ..embedding import default_embedder
 
-    briefs = brief_clusters(clusters, default_embedder(), BriefSettings(words=words), on_cluster_done=lambda c: on_cluster_done())
+    briefs = brief_clusters(clusters, embedder, BriefSettings(words=words), ranker, on_cluster_done=lambda c: on_cluster_done())
     return [" ".join(item.sentence.text for item in brief.sentences) for _, brief in briefs]
 
 
@@ -91,11 +120,13 @@ def evaluate(
     methods: Sequence[str] = ALL_METHODS,
     words: int = 100,
     on_cluster_done: Callable[[str], None] = lambda method: None,
+    embedder: Embedder | None = None,
 ) -> list[MethodResult]:
     """Run each method on every cluster (each must have reference summaries) and score it.
 
     Results are in the order of ``methods``; ``seconds`` is each method's time over all clusters
-    (ours includes loading the embedding model and embedding). Scoring is not timed.
+    (ours includes loading the embedding model and embedding, unless `embedder` has them cached).
+    Scoring is not timed. `embedder` defaults to the shells' default model.
     """
     check_methods(methods)
     if not clusters:
@@ -106,22 +137,33 @@ def evaluate(
     exceptions = _exceptions()
     results = []
     for method in methods:
-        done = lambda method=method: on_cluster_done(method)  # noqa: E731
+        done = lambda method=method: on_cluster_done(method)
         started = time.perf_counter()
-        if method == OURS:
-            summaries = our_summaries(clusters, words, done)
+        note = ""
+        if method in (OURS, PLAIN_CONCEPTS):
+            if embedder is None:
+                from ..embedding import default_embedder
+
+                embedder = default_embedder()
+            ranker, note = our_ranker(method, clusters)
+            summaries = our_summaries(clusters, words, ranker, embedder, done)
         else:
             summaries = peer_summaries(method, clusters, words, done)
         seconds = time.perf_counter() - started
-        results.append(score_method(method, summaries, clusters, words, seconds, exceptions))
+        results.append(score_method(method, summaries, clusters, words, seconds, exceptions, note))
     return results
 
 
-def report_table(results: Sequence[MethodResult], words: int) -> str:
-    """A markdown table, best ROUGE-2 first."""
-    lines = [
-        f"ROUGE-1.5.5 recall x100 (-n 2 -m -l {words} -f A, WordNet exceptions) at {words} words, "
-        f"{results[0].clusters if results else 0} clusters; 'whole refs': references not cut.",
+def report_table(results: Sequence[MethodResult], words: int, title: str = "") -> str:
+    """A markdown table, best ROUGE-2 first, under `title` (a heading) when given."""
+    clusters = results[0].clusters if results else 0
+    lines = [f"## {title}", ""] if title else []
+    lines += [
+        (
+            f"ROUGE-1.5.5 recall x100 (-n 2 -m -l {words} -f A, WordNet exceptions) at {words} words, "
+            f"{clusters} clusters; 'whole refs': references not cut."
+        ),
+        *(f"{r.method}: {r.note}." for r in results if r.note),
         "",
         "| method | R1 | R2 | R1 whole refs | R2 whole refs | seconds |",
         "|---|---:|---:|---:|---:|---:|",
@@ -133,3 +175,22 @@ def report_table(results: Sequence[MethodResult], words: int) -> str:
             f"{result.seconds:.1f} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def macro_mean(per_set: Sequence[Sequence[MethodResult]]) -> list[MethodResult]:
+    """Each method's scores averaged over the sets (each set counts once, whatever its size); its
+    seconds and clusters summed. Every set must have the same methods."""
+    methods = [r.method for r in per_set[0]]
+    if any([r.method for r in results] != methods for results in per_set):
+        raise ValueError("every set needs the same methods, in the same order")
+    means = []
+    for column, method in enumerate(methods):
+        rows = [results[column] for results in per_set]
+        means.append(MethodResult(
+            method,
+            mean_scores([r.rouge for r in rows]),
+            mean_scores([r.rouge_whole_references for r in rows]),
+            sum(r.seconds for r in rows),
+            sum(r.clusters for r in rows),
+        ))
+    return means
