@@ -126,7 +126,7 @@ def evaluate(items: list[Judged], judge: CorroborationJudge) -> tuple[Scores, Sc
 
 @dataclass(frozen=True)
 class PreviousJudge:
-    """The judge before the learned weights (corr13): similarity + shared word weight (+ 0.2 for a
+    """The first, hand-set judge: similarity + shared word weight (+ 0.2 for a
     shared figure or exact date) from 1.3 on, under the same rules; kept here to compare against."""
 
     agreement: float = 1.3
@@ -163,7 +163,7 @@ def table(items: list[Judged], parts: tuple[str, ...]) -> str:
         mine = [item for item in items if item.pair.part == part]
         before, previous = evaluate(mine, PreviousJudge())
         _, after = evaluate(mine, FactJudge())
-        lines += [before.row(f"{part}, the whole cluster"), previous.row(f"{part}, the previous judge (corr13)"),
+        lines += [before.row(f"{part}, the whole cluster"), previous.row(f"{part}, the first, hand-set judge"),
                   after.row(f"{part}, the learned judge")]
         precision = f"{after.conflicts_flagged}/{after.flagged}" if after.flagged else "none flagged"
         disagreement.append(f"{part}: disagreements flagged {after.flagged}, of them labelled conflicts "
