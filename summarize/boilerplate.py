@@ -37,9 +37,10 @@ _DANGLING = frozenset(
     "a an the of to in on at by for from with and or but that which who as is was are were has have had "
     "its his her their this these those than into over after before about said says".split()
 )
-# YAML front matter: "---" on the first line, then "key: value" lines up to "---" or "...".
+# YAML front matter: "---" on the first line, then a "key: value" line and more lines with no blank
+# one between them (a blank line means this was a rule above prose, not front matter), up to "---" or "...".
 _FRONT_MATTER = re.compile(
-    r"\A[ \t]*---[ \t]*\n(?:[A-Za-z_][\w -]*:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+    r"\A[ \t]*---[ \t]*\n(?:[A-Za-z_][\w -]*:[^\n]*\n(?:[^\n]*\S[^\n]*\n)*?)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 )
 _FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _FRONT_MATTER_MAX = 64 * 1024

@@ -98,6 +98,11 @@ def test_a_horizontal_rule_is_not_front_matter():
     assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
 
 
+def test_a_rule_above_a_key_like_line_and_prose_is_not_front_matter():
+    text = "---\nUpdate: 3pm\n\n" + ARTICLE + "\n\n---\nMore to come.\n"
+    assert kept_lines(ARTICLE)[0] in kept_lines(text)
+
+
 def test_an_article_without_a_headline_is_titled_by_its_lead_cut_at_a_word():
     from summarize.boilerplate import lead_title
 
