@@ -63,6 +63,7 @@ def source_line(number: int, document: Document, original: int | None) -> str:
 
 NOT_ADDRESSED = "No article addresses this."
 NOTHING_FITS = "Nothing on this fits the word budget."
+NOT_FOUND_ELSEWHERE = "No other source was found to report this same fact."
 ONE_ARTICLE = "Only one article was given, so no sentence is checked against another source."
 NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
 

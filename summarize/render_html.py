@@ -25,6 +25,7 @@ from .render import (
     NO_SENTENCE_FITS,
     NOT_ADDRESSED,
     NOTHING_FITS,
+    NOT_FOUND_ELSEWHERE,
     ONE_ARTICLE,
     brief_title,
     source_number,
@@ -214,7 +215,7 @@ def evidence_html(brief: Brief) -> str:
             for m in reader_marks(item)
             if m.sentence is not None
         ]
-        lonely = '<p class="lonely">No other source was found to report this same fact.</p>' if several and not item.also_in else ""
+        lonely = f'<p class="lonely">{NOT_FOUND_ELSEWHERE}</p>' if several and not item.also_in else ""
         count = len({c.sentence.document for c in item.also_in})
         heading = f"Sentence {number} · in {count + 1} source{'s' if count else ''}"
         hidden = "" if index == 0 else " hidden"

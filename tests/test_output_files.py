@@ -304,3 +304,4 @@ def test_the_tui_export_follows_the_same_rule_and_refuses_special_files(tmp_path
     assert "is a folder" in check_export_path(str(tmp_path), documents)
     assert "not a regular file" in check_export_path(str(pipe), documents)  # it would wait for a reader
     assert check_export_path("  ", documents) == "Type a file name."
+    assert "standard output" in check_export_path("-", documents)  # no file named "-" in the working folder

@@ -187,6 +187,8 @@ def check_export_path(value: str, documents: tuple[Document, ...]) -> str | None
     """Why the brief cannot be written to `value`, or None (the rule `summarize brief -o` follows)."""
     if not value.strip():
         return "Type a file name."
+    if value.strip() == "-":  # the shell's word for standard output, which the app draws on
+        return "Type a file name (- is standard output, which the app is using)."
     path = Path(value.strip()).expanduser()
     try:
         check_output_path(path, [document.path for document in documents])
