@@ -146,12 +146,14 @@ def read_url(url: str, timeout: float | None = None, max_bytes: int | None = Non
 
 def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]:
     """The documents of one cluster of a JSON-lines cluster file (`{"id", "documents": [...]}` a
-    line): the one whose id is `cluster`, or the only one. Every line must be valid."""
+    line): the one whose id is `cluster`, or the only one. Every line must be valid JSON of a cluster;
+    only the chosen cluster's documents get an article's checks (another cluster's odd document, such
+    as a list, must not stop this one)."""
     from .jsonl import read_clusters
 
     name = str(path)
     chosen, ids = None, []
-    for found in read_clusters(path):
+    for found in read_clusters(path, checked=False):
         ids.append(found.id)
         if chosen is None and (cluster is None or found.id == cluster):
             chosen = found
@@ -160,6 +162,8 @@ def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]
         raise SummarizeError(f"{name}: {len(ids)} clusters in this file; choose one with --cluster ID ({listed})")
     if chosen is None:
         raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed})")
+    for document in chosen.documents:
+        check_text(document.text, f"{chosen.where} (document {document.path})")
     # A cluster file's document is named by the file, the cluster and its id in the file.
     return tuple(
         replace(document, path=f"{name}#{chosen.id}/{document.path}", encoding="utf-8") for document in chosen.documents

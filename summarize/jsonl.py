@@ -26,6 +26,7 @@ class ClusterInput:
     id: str
     documents: tuple[Document, ...]
     summaries: tuple[str, ...] = ()  # human reference summaries, when the file has them
+    where: str = ""  # "file:line" it was read from, for messages
 
 
 def _string(value: object, where: str, what: str) -> str:
@@ -63,7 +64,7 @@ def _cluster(record: object, where: str, checked: bool) -> ClusterInput:
     summaries = record.get("summaries") or []
     if not isinstance(summaries, list) or not all(isinstance(s, str) for s in summaries):
         raise SummarizeError(f'{where}: "summaries" must be a list of strings')
-    return ClusterInput(cluster_id, tuple(parsed), tuple(_string(s, where, '"summaries"') for s in summaries))
+    return ClusterInput(cluster_id, tuple(parsed), tuple(_string(s, where, '"summaries"') for s in summaries), where)
 
 
 def read_clusters(path: Path, checked: bool = True) -> Iterator[ClusterInput]:

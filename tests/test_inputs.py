@@ -248,6 +248,16 @@ def test_a_cluster_file_gives_the_chosen_clusters_documents(tmp_path):
     assert [d.text for d in documents] == [text for _, text in STORY]
 
 
+def test_only_the_chosen_cluster_gets_an_articles_checks(tmp_path):
+    data = tmp_path / "data.jsonl"
+    write_clusters(data, 2)
+    menu = {"id": "menu", "documents": [{"id": "m0", "text": "Home\nWorld\nSport\n"}]}
+    data.write_text(data.read_text(encoding="utf-8") + json.dumps(menu) + "\n", encoding="utf-8")
+    assert len(read_documents([data], cluster="c1")) == 3  # another cluster's odd document does not stop it
+    with pytest.raises(SummarizeError, match=r"data.jsonl:3 \(document m0\): no article text"):
+        read_documents([data], cluster="menu")
+
+
 def test_a_cluster_can_be_named_in_the_path_as_the_tui_adds_it(tmp_path):
     data = tmp_path / "data.jsonl"
     write_clusters(data, 3)
