@@ -56,7 +56,8 @@ class ConceptRanker:
         title_weight: float = 5.0,
         one_per_cluster: bool = True,
         context_penalty: float = 1.0,
-        time_limit: float = 10.0,
+        time_limit: float = 60.0,
+        node_limit: int = 1000,
         candidate_pool: int = CANDIDATE_POOL,
         model: ConceptModel | Literal["shipped"] | None = "shipped",
     ) -> None:
@@ -66,7 +67,11 @@ class ConceptRanker:
         self.title_weight = title_weight
         self.one_per_cluster = one_per_cluster
         self.context_penalty = context_penalty
+        # The solver stops at a node count, which is the same on every machine: a wall-clock limit hit
+        # on a loaded machine would change the brief. Development programs need at most ~30 nodes and
+        # 2 s; the time limit is a last guard for a pathological program.
         self.time_limit = time_limit
+        self.node_limit = node_limit
         self.candidate_pool = candidate_pool
         # Learned concept weights (summarize.concept_model); None: article counts and the bonuses above.
         self.model = shipped_model() if model == "shipped" else model
@@ -158,7 +163,7 @@ class ConceptRanker:
             constraints=LinearConstraint(rows.tocsr(), -np.inf, upper),
             integrality=np.concatenate([np.ones(n), np.zeros(m)]),
             bounds=Bounds(0, 1),
-            options={"time_limit": self.time_limit},
+            options={"time_limit": self.time_limit, "node_limit": self.node_limit},
         )
         if result.x is None:
             return SalienceRanker().select(analysis, budget)

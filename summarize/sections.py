@@ -72,7 +72,7 @@ class _Program:
     def at_most(self, terms: dict[int, float], bound: float) -> None:
         self.rows.append((list(terms), list(terms.values()), bound))
 
-    def solve(self, time_limit: float) -> np.ndarray | None:
+    def solve(self, time_limit: float, node_limit: int) -> np.ndarray | None:
         from scipy.optimize import Bounds, LinearConstraint
         from scipy.sparse import csr_matrix
 
@@ -85,7 +85,7 @@ class _Program:
             constraints=LinearConstraint(matrix, -np.inf, np.array([bound for _, _, bound in self.rows])),
             integrality=np.array(self.binary, dtype=float),
             bounds=Bounds(np.zeros(len(self.gain)), np.array(self.upper)),
-            options={"time_limit": time_limit},
+            options={"time_limit": time_limit, "node_limit": node_limit},
         )
         return result.x
 
@@ -182,7 +182,7 @@ def _select(
         overflow = program.variable(-OVERFLOW_COST * unit, upper=float(budget))
         program.at_most({**{c: float(sentences[x.sentence].words) for c, x in zip(chosen, candidates)
                             if x.section == section}, overflow: -1.0}, float(caps[section]))
-    solution = program.solve(ranker.time_limit)
+    solution = program.solve(ranker.time_limit, ranker.node_limit)
     if solution is None:
         return _greedy(analysis, candidates, budget)
     return [x for column, x in zip(chosen, candidates) if solution[column] > 0.5]

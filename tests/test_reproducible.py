@@ -20,9 +20,9 @@ from summarize.render import to_json
 built = []
 solve = sections._Program.solve
 
-def recorded(program, time_limit):
+def recorded(program, *limits):
     built.append([program.gain, program.upper, program.binary, program.rows])
-    return solve(program, time_limit)
+    return solve(program, *limits)
 
 sections._Program.solve = recorded
 embedder = HashingEmbedder()
