@@ -74,6 +74,11 @@ class CacheInfo:
         return sum(self.vectors.values())
 
 
+# A sample of a model's stored vector sizes, in bytes (float32: 4 a dimension).
+_SIZES = "SELECT length(vector) FROM embeddings WHERE model = ? AND typeof(vector) = 'blob' LIMIT ?"
+_SIZE_SAMPLE = 64
+
+
 class EmbeddingCache:
     """The on-disk store. Safe to share between processes and threads: each process and thread gets
     its own connection (SQLite connections may not cross threads; it reconnects after a fork)."""
@@ -119,6 +124,8 @@ class EmbeddingCache:
                 else:
                     found[keys[bytes(key)]] = vector
         sizes = Counter(len(vector) for vector in found.values())
+        if 0 < len(found) < _SIZE_SAMPLE:  # few: the model's stored rows vote (a damaged one asked alone loses)
+            sizes = Counter(length // 4 for (length,) in connection.execute(_SIZES, [model, _SIZE_SAMPLE]))
         if len(sizes) > 1:  # one model, one size: the rarer sizes are damage
             size = sizes.most_common(1)[0][0]
             damaged += [text_key(text) for text, vector in found.items() if len(vector) != size]

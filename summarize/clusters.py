@@ -8,6 +8,7 @@ import numpy as np
 
 from .records import Cluster
 from .scale import EXACT_LIMIT, average_linkage_labels
+from .static_embedding import STATIC_MODEL_NAME
 
 # Average-linkage cosine similarity at which two groups of sentences count as the same content.
 # all-MiniLM-L6-v2 gives paraphrases of one fact from two outlets about 0.6-0.85.
@@ -16,7 +17,7 @@ DEFAULT_THRESHOLD = 0.6
 # alike. At 0.65 their briefs keep ROUGE-2 within 0.2 of the int8 transformer's on every development
 # set (at 0.70, where their clusters agree best with the transformer's, DUC 2003 loses 0.23); see
 # bench/backends.py and the README's "Backends".
-MODEL_THRESHOLDS = {"all-MiniLM-L6-v2-static256": 0.65}
+MODEL_THRESHOLDS = {STATIC_MODEL_NAME: 0.65}
 
 
 def threshold_for(model: str) -> float:

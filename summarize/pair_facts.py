@@ -35,7 +35,7 @@ class PairFacts:
     """What the default judge reads off a (sentence, candidate) pair."""
 
     similarity: float
-    shared_words: float  # share of the lighter sentence's word weight the other one has (`shared_weight`)
+    shared_words: float  # share of the lighter sentence's word weight the other one has
     covers_sentence: float  # share of the sentence's word weight the candidate has: does it say all of it
     covers_candidate: float  # share of the candidate's word weight the sentence has: does it say more
     figures: tuple[str, ...]  # the candidate's counts of what the sentence counts, where they differ
@@ -77,11 +77,6 @@ def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
         return shared / total if total > 0 else 0.0
 
     return share(words_first), share(words_second)
-
-
-def shared_weight(analysis: Analysis, first: str, second: str) -> float:
-    """The weight of the words two sentences share, as a share of the lighter sentence's weight."""
-    return max(_shares(analysis, first, second))
 
 
 def _story_names(analysis: Analysis) -> frozenset[str]:

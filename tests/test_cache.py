@@ -228,6 +228,14 @@ def test_damaged_vectors_are_dropped_and_embedded_again(tmp_path, damage):
     assert again.calls == []  # stored soundly this time
 
 
+def test_a_damaged_vector_asked_for_alone_is_outvoted_by_the_models_other_rows(tmp_path):
+    CachedEmbedder(HashingEmbedder(), EmbeddingCache(tmp_path)).embed(["a storm hit the coast", "the mayor spoke"])
+    _store_raw(tmp_path, "hashing-fake", [("the question", DAMAGED["wrong size"])])
+    embedder = CachedEmbedder(HashingEmbedder(), EmbeddingCache(tmp_path))
+    assert np.array_equal(embedder.embed(["the question"]), HashingEmbedder().embed(["the question"]))
+    assert embedder.cache.dropped == 1
+
+
 def test_a_cache_whose_vectors_are_all_another_size_is_embedded_again(tmp_path):
     _store_raw(tmp_path, "hashing-fake", [("old one", np.ones(8, dtype=np.float32).tobytes())])
     embedder = CachedEmbedder(HashingEmbedder(), EmbeddingCache(tmp_path))
