@@ -15,6 +15,7 @@ from .boilerplate import prose_spans
 from .clusters import cluster_sentences, threshold_for
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge, evidence
+from .developments import developments
 from .embedding import Embedder
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
@@ -87,7 +88,8 @@ def brief_sentence(
     analysis: Analysis, index: int, score: float, judge: CorroborationJudge | None = None
 ) -> BriefSentence:
     """Sentence `index` as a brief shows it: with the other sources that report the same fact and
-    those that give it another figure (see summarize.corroboration)."""
+    those that give it another figure (see summarize.corroboration), or marked as a development only
+    its source reports (summarize.developments)."""
     found = evidence(analysis, index, judge)
     return BriefSentence(
         sentence=analysis.sentences[index],
@@ -95,6 +97,7 @@ def brief_sentence(
         score=round(score, 4),
         also_in=found.also_in,
         disagrees=found.disagrees,
+        only_source=index in developments(analysis) and not found.also_in and not found.disagrees,
     )
 
 

@@ -21,6 +21,8 @@ from .concepts import bigrams, content_words, document_frequency
 from .memo import LastAnalysisMemo
 from .native_output import quiet_milp
 from .records import Analysis
+from .reader_fit import reading_order, usable
+from .reader_rows import ReaderRows
 from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
 
@@ -60,6 +62,8 @@ class ConceptRanker:
         node_limit: int = 1000,
         candidate_pool: int = CANDIDATE_POOL,
         model: ConceptModel | Literal["shipped"] | None = "shipped",
+        reader_fit: bool = True,
+        development: bool = True,
     ) -> None:
         self.min_documents = min_documents
         self.lead_weight = lead_weight
@@ -75,6 +79,11 @@ class ConceptRanker:
         self.candidate_pool = candidate_pool
         # Learned concept weights (summarize.concept_model); None: article counts and the bonuses above.
         self.model = shipped_model() if model == "shipped" else model
+        # Sentences a reader can use (summarize.reader_fit): none that points back to what the brief has
+        # not said, no two that report one fact. A single-source development (summarize.developments)
+        # gets a place when one fits.
+        self.reader_fit = reader_fit
+        self.development = development
 
     def concept_weights(self, analysis: Analysis, concepts: list[set], standalone: np.ndarray) -> dict:
         """Concepts that at least `min_documents` articles mention, with their weights.
@@ -114,7 +123,7 @@ class ConceptRanker:
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         from scipy.optimize import Bounds, LinearConstraint
-        from scipy.sparse import lil_matrix
+        from scipy.sparse import lil_matrix, vstack
 
         prepared = self.prepared(analysis)
         standalone, concepts, weights = prepared.standalone, prepared.concepts, prepared.weights
@@ -123,6 +132,8 @@ class ConceptRanker:
             for i, s in enumerate(analysis.sentences)
             if eligible(s) and s.words <= budget and standalone[i] >= MIN_STANDALONE
         ]
+        if self.reader_fit:
+            candidates = usable(analysis, candidates)
         if len(candidates) > self.candidate_pool:  # hundreds of articles: solve over the likeliest
             gains = [sum(weights.get(c, 0.0) for c in sorted(concepts[i])) for i in candidates]
             sizes = [analysis.sentences[i].words for i in candidates]
@@ -158,23 +169,45 @@ class ConceptRanker:
         for r, columns in enumerate(shared):
             rows[1 + m + r, columns] = 1.0  # one sentence per cluster: no two say the same thing
         upper = np.concatenate([[budget], np.zeros(m), np.ones(len(shared))])
-        result = quiet_milp(
-            -gain,
-            constraints=LinearConstraint(rows.tocsr(), -np.inf, upper),
-            integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-            bounds=Bounds(0, 1),
-            options={"time_limit": self.time_limit, "node_limit": self.node_limit},
-        )
-        if result.x is None:
+        fit = ReaderRows(analysis, candidates, development=self.development) if self.reader_fit else None
+
+        def solve(extra: list[tuple[dict[int, float], float]]) -> np.ndarray | None:
+            matrix, bounds = rows, upper
+            if extra:
+                more = lil_matrix((len(extra), n + m))
+                for r, (terms, _) in enumerate(extra):
+                    for column, value in terms.items():
+                        more[r, column] = value
+                matrix = vstack([rows, more], format="lil")
+                bounds = np.concatenate([upper, [bound for _, bound in extra]])
+            return quiet_milp(
+                -gain,
+                constraints=LinearConstraint(matrix.tocsr(), -np.inf, bounds),
+                integrality=np.concatenate([np.ones(n), np.zeros(m)]),
+                bounds=Bounds(0, 1),
+                options={"time_limit": self.time_limit, "node_limit": self.node_limit},
+            ).x
+
+        solution = solve(fit.rows()) if fit is not None else solve([])
+        if fit is not None:
+            solution = fit.refine(solution, solve)
+        if solution is None:
             return SalienceRanker().select(analysis, budget)
-        chosen = [candidates[c] for c in range(n) if result.x[c] > 0.5]
+        chosen = [candidates[c] for c in range(n) if solution[c] > 0.5]
         salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
-        # Most important first: the order a news briefing is read and cut in.
-        return [Choice(i, float(salience[i])) for i in sorted(chosen, key=lambda i: (-salience[i], i))]
+        # Most important first: the order a news briefing is read and cut in; a sentence that leans on
+        # another right after it.
+        ranked = sorted(chosen, key=lambda i: (-salience[i], i))
+        if fit is not None:
+            ranked = reading_order(analysis, ranked)
+        return [Choice(i, float(salience[i])) for i in ranked]
 
 
 def plain_concept_ranker() -> ConceptRanker:
     """Gillick & Favre's program as published, the reference our additions are measured against:
     document-frequency weights only (no lead or headline bonus, no learned weights), no penalty for
     leaning on context, any number of sentences per embedding cluster."""
-    return ConceptRanker(lead_weight=0.0, title_weight=0.0, one_per_cluster=False, context_penalty=0.0, model=None)
+    return ConceptRanker(
+        lead_weight=0.0, title_weight=0.0, one_per_cluster=False, context_penalty=0.0, model=None,
+        reader_fit=False, development=False,
+    )

@@ -25,9 +25,16 @@ def disagreement_notes(item: BriefSentence) -> list[str]:
     return [f"[{source_number(d)}] {what}" for d, what in sorted(shown.items())]
 
 
+def only_note(item: BriefSentence) -> str:
+    """`only [4]` for a development only its source reports, else nothing."""
+    return f"only [{source_number(item.sentence.document)}]" if item.only_source else ""
+
+
 def citation_markers(item: BriefSentence) -> str:
     """`[2] (also [1][4]; [3] gives 9,000 dead)`: the source, those that report the same fact, and
-    those that report it with another figure."""
+    those that report it with another figure; `(only [4])` for a development only its source reports."""
+    if item.only_source:
+        return f"({only_note(item)})"
     marker = f"[{source_number(item.sentence.document)}]"
     others = sorted({c.sentence.document for c in item.also_in})
     notes = (["also " + "".join(f"[{source_number(d)}]" for d in others)] if others else []) + disagreement_notes(item)
@@ -64,6 +71,7 @@ def source_line(number: int, document: Document, original: int | None) -> str:
 NOT_ADDRESSED = "No article addresses this."
 NOTHING_FITS = "Nothing on this fits the word budget."
 NOT_FOUND_ELSEWHERE = "No other source was found to report this same fact."
+ONLY_SOURCE = "Only this source reports this: it leads with it, and its headline has a word no other source uses."
 ONE_ARTICLE = "Only one article was given, so no sentence is checked against another source."
 NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
 
@@ -177,6 +185,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                     }
                     for d in item.disagrees
                 ],
+                "only_source": item.only_source,
             }
             for item in brief.sentences
         ],

@@ -27,7 +27,9 @@ from .render import (
     NOTHING_FITS,
     NOT_FOUND_ELSEWHERE,
     ONE_ARTICLE,
+    ONLY_SOURCE,
     brief_title,
+    only_note,
     source_number,
 )
 from .render_html_chart import coverage_chart, reports_by_source, span_id
@@ -56,8 +58,10 @@ class Mark:
 
 def reader_marks(item: BriefSentence) -> tuple[Mark, ...]:
     """A brief sentence's marks for the reader: each source that gives the same event other numbers,
-    dates or names (drawn beside the citations and in the evidence list, one click from its sentence)."""
-    return tuple(
+    dates or names (drawn beside the citations and in the evidence list, one click from its sentence),
+    and "only [4]" for a development only its source reports."""
+    only = (Mark("single-source", only_note(item)),) if item.only_source else ()
+    return only + tuple(
         Mark("disagrees", f"[{source_number(d.sentence.document)}] {d.what}", d.sentence) for d in item.disagrees
     )
 
@@ -215,7 +219,8 @@ def evidence_html(brief: Brief) -> str:
             for m in reader_marks(item)
             if m.sentence is not None
         ]
-        lonely = f'<p class="lonely">{NOT_FOUND_ELSEWHERE}</p>' if several and not item.also_in else ""
+        alone = ONLY_SOURCE if item.only_source else NOT_FOUND_ELSEWHERE
+        lonely = f'<p class="lonely">{alone}</p>' if several and not item.also_in else ""
         count = len({c.sentence.document for c in item.also_in})
         heading = f"Sentence {number} · in {count + 1} source{'s' if count else ''}"
         hidden = "" if index == 0 else " hidden"

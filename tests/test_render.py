@@ -15,7 +15,7 @@ def test_json_follows_the_contract(story, embedder):
     assert data["sources"][0] == {"id": 1, "title": "Storm hits the coast", "path": "story/0.txt"}
     cluster_ids = {c["id"] for c in data["clusters"]}
     for sentence in data["sentences"]:
-        assert set(sentence) == {"text", "source", "start", "end", "cluster", "score", "also_in", "disagrees"}
+        assert set(sentence) == {"text", "source", "start", "end", "cluster", "score", "also_in", "disagrees", "only_source"}
         text = story[sentence["source"] - 1].text
         assert " ".join(text[sentence["start"] : sentence["end"]].split()) == sentence["text"]
         assert sentence["cluster"] in cluster_ids

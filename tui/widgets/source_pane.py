@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from summarize.records import Brief, BriefSentence, Corroboration, Disagreement, Document, Sentence
-from summarize.render import NOT_FOUND_ELSEWHERE, disagreement_notes, source_number
+from summarize.render import NOT_FOUND_ELSEWHERE, ONLY_SOURCE, disagreement_notes, source_number
 
 from ..plain import one_line, printable
 from .article_view import ArticleView, Spans
@@ -71,7 +71,7 @@ class SourcePane(Vertical):
             sources = "".join(f"[{source_number(d)}]" for d in sorted({c.sentence.document for c in item.also_in}))
             also = f"Also reported in {sources}"
         else:
-            also = NOT_FOUND_ELSEWHERE
+            also = ONLY_SOURCE if item.only_source else NOT_FOUND_ELSEWHERE
         if item.disagrees:
             also += " · Disagree: " + "; ".join(disagreement_notes(item))
         if count:
