@@ -48,16 +48,27 @@ def dangling(analysis, chosen: list[int]) -> int:
     )
 
 
+def names_range(count: int) -> range:
+    return range(1, count + 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
     parser.add_argument("--variant", choices=sorted(VARIANTS))
     parser.add_argument("--words", type=int, default=100)
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated, of " + ", ".join(SETS))
+    parser.add_argument("--settings", help="comma-separated numbers of the settings to run (1 = the first; default: all)")
     args = parser.parse_args()
+    sets = tuple(args.sets.split(","))
+    if args.settings:
+        names = list(SETTINGS)
+        for name in [names[int(k) - 1] for k in names_range(len(names)) if str(k) not in args.settings.split(",")]:
+            del SETTINGS[name]
     embedder, exceptions = with_cache(default_embedder()), wordnet_exceptions()
     rows: dict[str, list[str]] = {name: [] for name in SETTINGS}
     counts: dict[str, list[str]] = {name: [] for name in SETTINGS}
-    for held in SETS:
+    for held in sets:
         clusters = list(read_clusters(args.data / f"{held}.jsonl", checked=False))
         if args.variant:
             clusters = [apply_variant(c, args.variant) for c in clusters]
@@ -79,14 +90,14 @@ def main() -> None:
             counts[name].append(f"{with_development} / {loose} / {repeated}")
             print(f"{held} {name}: {rows[name][-1]} ({counts[name][-1]})", file=sys.stderr, flush=True)
     title = f", {VARIANTS[args.variant]}" if args.variant else ""
-    print(f"| setting (R1 / R2 at {args.words} words{title}) | " + " | ".join(SETS) + " |")
-    print("|---|" + "---:|" * len(SETS))
+    print(f"| setting (R1 / R2 at {args.words} words{title}) | " + " | ".join(sets) + " |")
+    print("|---|" + "---:|" * len(sets))
     for name in SETTINGS:
         print(f"| {name} | " + " | ".join(rows[name]) + " |")
     print()
     print("| setting (briefs with a development / sentences pointing back out of place / same-fact pairs) | "
-          + " | ".join(SETS) + " |")
-    print("|---|" + "---:|" * len(SETS))
+          + " | ".join(sets) + " |")
+    print("|---|" + "---:|" * len(sets))
     for name in SETTINGS:
         print(f"| {name} | " + " | ".join(counts[name]) + " |")
 

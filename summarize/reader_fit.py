@@ -29,6 +29,7 @@ from .speakers import _VERB as ATTRIBUTION_VERB
 from .speakers import attributed, outside_quotes
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
     rf"\b(?:he|she|they)\s+(?:also\s+)?{ATTRIBUTION_VERB}\b|\b(?:said|says|added)\s+(?:he|she|they)\b", re.IGNORECASE
 )
@@ -142,6 +143,19 @@ def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
             place(index)
     order += [i for i in ranked if i not in order]  # a cycle of loose references: keep them, ranked
     return order
+
+
+def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:
+    """Whether a sentence can enter a section of a sectioned brief, whose order is the section's own:
+    one that stands alone, or, under its speaker's name (`grouped_by_speaker`), one whose only lean is
+    that speaker ("He said ...", "“...,” he said")."""
+    if leanings(analysis)[index] == STANDS_ALONE:
+        return True
+    sentence = analysis.sentences[index]
+    text = sentence.text
+    if not grouped_by_speaker or opens_inside_quote(analysis.documents[sentence.document].text, sentence):
+        return False
+    return bool(_PRONOUN_START.match(text) or _PRONOUN_SPEAKER.search(outside_quotes(text)))
 
 
 def same_fact_pairs(

@@ -9,7 +9,9 @@ section whose sentences mention it), plus rewards for relevance, for each source
 and speaker heard in a section that asks what people said and for each date in a timeline; at most
 one sentence per cluster in the whole brief; every section with relevant material gets a sentence
 when the budget allows; each section aims at its share of the budget and may use words another
-cannot. A quotation that does not say whose it is never makes a brief.
+cannot. A quotation that does not say whose it is never makes a brief, nor a sentence that points
+back to the one before it (summarize.reader_fit), except under its speaker's name. A single-source
+development (summarize.developments) gets a place when one fits.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge
+from .developments import developments
 from .embedding import Embedder
 from .native_output import quiet_milp
 from .prompts import Prompt
@@ -34,6 +37,7 @@ from .relevance import (
     section_kinds,
     story_of,
 )
+from .reader_fit import stands_in_section
 from .selection import SalienceRanker, eligible
 
 # In the selection, in units of a typical word's concept gain (per word, or per 20 words for bonuses).
@@ -182,7 +186,14 @@ def _select(
         overflow = program.variable(-OVERFLOW_COST * unit, upper=float(budget))
         program.at_most({**{c: float(sentences[x.sentence].words) for c, x in zip(chosen, candidates)
                             if x.section == section}, overflow: -1.0}, float(caps[section]))
+    found = developments(analysis)
+    news = {column: 1.0 for column, x in zip(chosen, candidates) if x.sentence in found}
+    if ranker.development and news:  # a single-source development gets a place when one fits
+        program.at_most({column: -1.0 for column in news}, -1.0)
     solution = program.solve(ranker.time_limit, ranker.node_limit)
+    if solution is None and ranker.development and news:
+        program.rows.pop()
+        solution = program.solve(ranker.time_limit, ranker.node_limit)
     if solution is None:
         return _greedy(analysis, candidates, budget)
     return [x for column, x in zip(chosen, candidates) if solution[column] > 0.5]
@@ -233,6 +244,7 @@ def compose_sectioned_brief(
         _Candidate(i, int(owner[i]), float(matrix[owner[i], i]))
         for i, sentence in enumerate(analysis.sentences)
         if owner[i] >= 0 and eligible(sentence) and sentence.words <= words and not story.orphan_quotes[i]
+        and stands_in_section(analysis, i, prompt.sections[owner[i]].group == "speaker")
     ]
     asks = [section_kinds(section.questions) for section in prompt.sections]
     sides = [story.sides.get(speaker) for speaker in story.named]  # a quotation counts where it names its speaker
