@@ -20,22 +20,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarize.brief import analyze, compose_brief  # noqa: E402
-from summarize.cache import with_cache  # noqa: E402
-from summarize.concept_model import model_not_trained_on  # noqa: E402
-from summarize.concept_ranker import ConceptRanker  # noqa: E402
-from summarize.developments import developments  # noqa: E402
-from summarize.embedding import default_embedder  # noqa: E402
-from summarize.evaluation.rouge import mean_scores, score_summary, wordnet_exceptions  # noqa: E402
-from summarize.evaluation.variants import VARIANTS, apply_variant  # noqa: E402
-from summarize.jsonl import read_clusters  # noqa: E402
-from summarize.reader_fit import leanings, same_fact_pairs  # noqa: E402
+from summarize.brief import analyze, compose_brief
+from summarize.cache import with_cache
+from summarize.concept_model import model_not_trained_on
+from summarize.concept_ranker import ConceptRanker
+from summarize.developments import developments
+from summarize.embedding import default_embedder
+from summarize.evaluation.rouge import mean_scores, score_summary, wordnet_exceptions
+from summarize.evaluation.variants import VARIANTS, apply_variant
+from summarize.jsonl import read_clusters
+from summarize.reader_fit import leanings, same_fact_pairs
 
 SETS = ("duc2002", "duc2003", "tac2010")
 SETTINGS = {
-    "before (no reader rules, no developments)": dict(reader_fit=False, development=False),
-    "reader rules": dict(reader_fit=True, development=False),
-    "reader rules + a single-source development": dict(reader_fit=True, development=True),
+    "before (no reader rules, no developments)": {"reader_fit": False, "development": False},
+    "reader rules": {"reader_fit": True, "development": False},
+    "reader rules + a single-source development": {"reader_fit": True, "development": True},
 }
 
 
@@ -48,10 +48,6 @@ def dangling(analysis, chosen: list[int]) -> int:
     )
 
 
-def names_range(count: int) -> range:
-    return range(1, count + 1)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
@@ -62,9 +58,10 @@ def main() -> None:
     args = parser.parse_args()
     sets = tuple(args.sets.split(","))
     if args.settings:
-        names = list(SETTINGS)
-        for name in [names[int(k) - 1] for k in names_range(len(names)) if str(k) not in args.settings.split(",")]:
-            del SETTINGS[name]
+        kept = {int(k) for k in args.settings.split(",")}
+        for number, name in enumerate(list(SETTINGS), start=1):
+            if number not in kept:
+                del SETTINGS[name]
     embedder, exceptions = with_cache(default_embedder()), wordnet_exceptions()
     rows: dict[str, list[str]] = {name: [] for name in SETTINGS}
     counts: dict[str, list[str]] = {name: [] for name in SETTINGS}

@@ -5,8 +5,8 @@ A sentence *leans* on the one before it in its article when its subject or refer
 opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
 bare pronoun ("“These actions ...,” he said"), or continues a quotation opened before it. Such a
 sentence may enter a brief only right after the sentence it leans on. A sentence that opens with a
-definite noun and names nothing else ("The expulsion was the second of its sort in recent years")
-points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
+demonstrative noun ("This decision ...") or with a definite noun and names nothing else ("The
+expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
 before it in its article).
 
 The selection (summarize.concept_ranker) turns these into constraints and orders the brief so each
@@ -34,6 +34,14 @@ _PRONOUN_SPEAKER = re.compile(
     rf"\b(?:he|she|they)\s+(?:also\s+)?{ATTRIBUTION_VERB}\b|\b(?:said|says|added)\s+(?:he|she|they)\b", re.IGNORECASE
 )
 _DEFINITE_START = re.compile(r"^the\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
+# "This decision ...", "These actions ...": a demonstrative before a noun points back like "the decision";
+# before a verb ("This is", "That's because") it stands for what was said before.
+_DEMONSTRATIVE_NOUN = re.compile(r"^(?:this|that|these|those|such)\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
+_NOT_NOUNS = frozenset((
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can",
+    "may", "might", "must", "should", "shall", "do", "does", "did", "not", "also", "means", "meant", "comes",
+    "came", "made", "makes", "led", "leads", "shows", "showed", "marks", "marked", "follows", "followed",
+))
 _NAMED = re.compile(r"\s[A-Z]|\d")
 _QUOTE_MARKS = "\"“‘'"
 
@@ -61,19 +69,38 @@ STANDS_ALONE = Leaning()
 def points_back(sentence: Sentence, document_text: str) -> bool:
     """Whether the sentence's subject or speaker is in the sentence before it (see the module)."""
     text = sentence.text
-    if _POINTING_START.match(text.lstrip(_QUOTE_MARKS)) or opens_inside_quote(document_text, sentence):
+    opening = text.lstrip(_QUOTE_MARKS)
+    if _POINTING_START.match(opening) and _demonstrative_noun(opening) is None:
+        return True
+    if opens_inside_quote(document_text, sentence):
         return True
     return bool(_PRONOUN_SPEAKER.search(outside_quotes(text))) and attributed(text) is None
 
 
+def _demonstrative_noun(text: str) -> str | None:
+    match = _DEMONSTRATIVE_NOUN.match(text)
+    if match is None or match.group("noun").lower() in _NOT_NOUNS or "’" in match.group("noun"):
+        return None
+    return match.group("noun")
+
+
+def _stem(word: str) -> str | None:
+    stems = [t for t in content_tokens(word) if t not in STOP_WORDS]
+    return stems[0] if stems else None
+
+
 def definite_noun(sentence: Sentence) -> str | None:
-    """The stem of the noun a sentence opens with ("The expulsion ..."), when it names nothing else
-    (no capitalised word after its first, no number): what it is about is said elsewhere."""
+    """The stem of the noun a sentence opens with, when that noun points back: after a demonstrative
+    ("This decision ...", in a quotation too), or after "The" when the sentence names nothing else (no
+    capitalised word after its first, no number: "The expulsion was the second ...")."""
+    opening = sentence.text.lstrip(_QUOTE_MARKS)
+    noun = _demonstrative_noun(opening)
+    if noun is not None:
+        return _stem(noun)
     match = _DEFINITE_START.match(sentence.text)
     if match is None or _NAMED.search(sentence.text):
         return None
-    stems = [t for t in content_tokens(match.group("noun")) if t not in STOP_WORDS]
-    return stems[0] if stems else None
+    return _stem(match.group("noun"))
 
 
 def leaning(analysis: Analysis, index: int) -> Leaning:
@@ -109,8 +136,17 @@ def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int
 
 def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
     """The candidates that can enter a brief of `candidates`: those that stand alone, and those whose
-    support is among them."""
-    return [i for i in candidates if leanings(analysis)[i] == STANDS_ALONE or supporters(analysis, i, candidates)]
+    support is among them (linear in the candidates: a batch brief can have tens of thousands)."""
+    needs = leanings(analysis)
+    among = set(candidates)
+    stems = _PER_ANALYSIS.get(analysis, "stems", lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
+    mentioned = {stem for i in candidates if needs[i] == STANDS_ALONE for stem in stems[i]}
+
+    def supported(index: int) -> bool:
+        need = needs[index]
+        return need == STANDS_ALONE or need.previous in among or (need.noun is not None and need.noun in mentioned)
+
+    return [i for i in candidates if supported(i)]
 
 
 def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
@@ -147,9 +183,10 @@ def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
 
 def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:
     """Whether a sentence can enter a section of a sectioned brief, whose order is the section's own:
-    one that stands alone, or, under its speaker's name (`grouped_by_speaker`), one whose only lean is
-    that speaker ("He said ...", "“...,” he said")."""
-    if leanings(analysis)[index] == STANDS_ALONE:
+    one that stands alone or points back only loosely (a definite noun: the sections say what it is
+    about), or, under its speaker's name (`grouped_by_speaker`), one whose only lean is that speaker
+    ("He said ...", "“...,” he said")."""
+    if not leanings(analysis)[index].strict:
         return True
     sentence = analysis.sentences[index]
     text = sentence.text

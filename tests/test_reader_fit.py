@@ -30,7 +30,7 @@ def sentence(text: str) -> Sentence:
     "He said the alliance must be vigilant.",
     "“These actions, of course, do not allow us any illusions,” he said.",
     "“That’s because of the Russian behaviour,” Stoltenberg told reporters.",
-    "This decision is the second in three years.",
+    "This is the second expulsion in three years.",
     "Their mission will close by November.",
 ])
 def test_a_sentence_whose_subject_or_speaker_is_elsewhere_points_back(text):
@@ -48,6 +48,8 @@ def test_a_sentence_that_says_who_stands_alone(text):
 
 def test_a_definite_noun_that_names_nothing_else_points_back_loosely():
     assert definite_noun(sentence("The expulsion was the second of its sort in recent years.")) == "expuls"
+    assert definite_noun(sentence("“This decision is not linked to any event,” Stoltenberg said.")) == "decis"
+    assert not points_back(sentence("This decision is the second in three years."), "")
     assert definite_noun(sentence("The storm killed 30 people.")) is None  # a figure: it says something itself
     assert definite_noun(sentence("The downsizing of the Russia mission takes effect next month.")) is None
 
