@@ -54,3 +54,22 @@ def test_embeddings_are_unit_vectors_and_paraphrases_are_close():
     assert vectors.shape == (3, 384)
     assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-4
     assert vectors[0] @ vectors[1] > 0.8 > 0.2 > vectors[0] @ vectors[2]
+
+
+def test_russia_s_suspension_of_its_mission_is_in_the_brief_as_one_source_s(sample_brief):
+    """Only source 4 reports it, in its headline and lead: the main answer to the expulsion."""
+    suspension = [item for item in sample_brief.sentences if "suspending its mission" in item.sentence.text]
+    assert len(suspension) == 1 and suspension[0].only_source and suspension[0].sentence.document == 3
+    assert sum(item.only_source for item in sample_brief.sentences) == 1
+
+
+def test_a_focused_brief_gives_no_bare_he_said_after_another_speaker():
+    from summarize.brief import analyze, compose_brief
+    from summarize.reader_fit import points_back
+
+    embedder = SentenceTransformerEmbedder()
+    analysis = analyze(sample_documents(), embedder)
+    brief = compose_brief(analysis, 150, focus="How did Russia respond?", embedder=embedder)
+    texts = [analysis.documents[item.sentence.document].text for item in brief.sentences]
+    assert not any(points_back(item.sentence, text) for item, text in zip(brief.sentences, texts))
+    assert any("suspending its mission" in item.sentence.text for item in brief.sentences)
