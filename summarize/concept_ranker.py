@@ -7,6 +7,10 @@ sentences that lean on their context. A concept's weight is learned (summarize.c
 share of human summaries expected to hold it, predicted from how the articles use it. Without a
 model, it is the number of articles that mention it, plus bonuses for the articles that put it in
 their lead or their headline (what sectioned briefs weigh by).
+
+A reader must be able to use every sentence (summarize.reader_fit, as rows by summarize.reader_rows):
+one that points back enters only with what it leans on and is read right after it, no two report
+one fact, and a single-source development (summarize.developments) gets a place when one fits.
 """
 
 from __future__ import annotations
