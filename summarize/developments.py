@@ -67,7 +67,7 @@ def _developments(analysis: Analysis) -> frozenset[int]:
         used[stories[sentence.document]].update(key_words(sentence.text))
     users = Counter(word for words in used.values() for word in words)  # word -> stories that use it
     owners = np.array([stories[s.document] for s in analysis.sentences])
-    leads = {}  # story -> the row of its first article's lead
+    leads: dict[int, int] = {}  # story -> the row of its first article's lead
     for index, sentence in enumerate(analysis.sentences):
         if sentence.position == 0:
             leads.setdefault(int(owners[index]), index)

@@ -45,7 +45,6 @@ _NOT_NOUNS = frozenset((
 _NAMED = re.compile(r"\s[A-Z]|\d")
 _QUOTE_MARKS = "\"“‘'"
 
-_PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,9 @@ class Leaning:
 
 
 STANDS_ALONE = Leaning()
+
+_LEANINGS: LastAnalysisMemo[tuple[Leaning, ...]] = LastAnalysisMemo()
+_STEMS: LastAnalysisMemo[list[set[str]]] = LastAnalysisMemo()
 
 
 def points_back(sentence: Sentence, document_text: str) -> bool:
@@ -119,7 +121,12 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
 def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
     """`leaning` of every sentence, computed once per analysis. A `previous` of -1: the sentence
     leans on something before its article's first prose sentence and can never enter a brief."""
-    return _PER_ANALYSIS.get(analysis, "leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences))))
+    return _LEANINGS.get(analysis, None, lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences))))
+
+
+def stems(analysis: Analysis) -> list[set[str]]:
+    """Every sentence's stemmed words, computed once per analysis."""
+    return _STEMS.get(analysis, None, lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
 
 
 def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int]:
@@ -128,9 +135,8 @@ def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int
     need = leanings(analysis)[index]
     found = [need.previous] if need.previous is not None and need.previous in set(among) else []
     if need.noun is not None:
-        stems = _PER_ANALYSIS.get(analysis, "stems", lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
-        alone = leanings(analysis)
-        found += [i for i in among if i != index and i not in found and alone[i] == STANDS_ALONE and need.noun in stems[i]]
+        words, alone = stems(analysis), leanings(analysis)
+        found += [i for i in among if i != index and i not in found and alone[i] == STANDS_ALONE and need.noun in words[i]]
     return found
 
 
@@ -139,8 +145,8 @@ def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
     support is among them (linear in the candidates: a batch brief can have tens of thousands)."""
     needs = leanings(analysis)
     among = set(candidates)
-    stems = _PER_ANALYSIS.get(analysis, "stems", lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
-    mentioned = {stem for i in candidates if needs[i] == STANDS_ALONE for stem in stems[i]}
+    words = stems(analysis)
+    mentioned = {stem for i in candidates if needs[i] == STANDS_ALONE for stem in words[i]}
 
     def supported(index: int) -> bool:
         need = needs[index]
