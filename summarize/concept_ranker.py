@@ -24,9 +24,9 @@ from .concept_model import ConceptModel, shipped_model
 from .concepts import bigrams, content_words, document_frequency
 from .memo import LastAnalysisMemo
 from .native_output import quiet_milp
-from .records import Analysis
 from .reader_fit import reading_order, usable
-from .reader_rows import ReaderRows
+from .reader_rows import solve_for_reader
+from .records import Analysis
 from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
 
@@ -126,8 +126,7 @@ class ConceptRanker:
         return Prepared(standalone, concepts, weights)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
-        from scipy.optimize import Bounds, LinearConstraint
-        from scipy.sparse import lil_matrix, vstack
+        from scipy.sparse import lil_matrix
 
         prepared = self.prepared(analysis)
         standalone, concepts, weights = prepared.standalone, prepared.concepts, prepared.weights
@@ -173,28 +172,12 @@ class ConceptRanker:
         for r, columns in enumerate(shared):
             rows[1 + m + r, columns] = 1.0  # one sentence per cluster: no two say the same thing
         upper = np.concatenate([[budget], np.zeros(m), np.ones(len(shared))])
-        fit = ReaderRows(analysis, candidates, development=self.development) if self.reader_fit else None
-
-        def solve(extra: list[tuple[dict[int, float], float]]) -> np.ndarray | None:
-            matrix, bounds = rows, upper
-            if extra:
-                more = lil_matrix((len(extra), n + m))
-                for r, (terms, _) in enumerate(extra):
-                    for column, value in terms.items():
-                        more[r, column] = value
-                matrix = vstack([rows, more], format="lil")
-                bounds = np.concatenate([upper, [bound for _, bound in extra]])
-            return quiet_milp(
-                -gain,
-                constraints=LinearConstraint(matrix.tocsr(), -np.inf, bounds),
-                integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-                bounds=Bounds(0, 1),
-                options={"time_limit": self.time_limit, "node_limit": self.node_limit},
-            ).x
-
-        solution = solve(fit.rows()) if fit is not None else solve([])
-        if fit is not None:
-            solution = fit.refine(solution, solve)
+        program = _Rows(rows, upper, gain, n)
+        limits = (self.time_limit, self.node_limit)
+        if self.reader_fit:
+            solution = solve_for_reader(program, analysis, list(enumerate(candidates)), limits, development=self.development)
+        else:
+            solution = program.solve(*limits)
         if solution is None:
             return SalienceRanker().select(analysis, budget)
         chosen = [candidates[c] for c in range(n) if solution[c] > 0.5]
@@ -202,9 +185,43 @@ class ConceptRanker:
         # Most important first: the order a news briefing is read and cut in; a sentence that leans on
         # another right after it.
         ranked = sorted(chosen, key=lambda i: (-salience[i], i))
-        if fit is not None:
+        if self.reader_fit:
             ranked = reading_order(analysis, ranked)
         return [Choice(i, float(salience[i])) for i in ranked]
+
+
+class _Rows:
+    """The concept program's matrix with rows added after it (summarize.reader_rows), solved with
+    scipy's milp: binaries for the first `binaries` columns, the concepts 0..1 after them."""
+
+    def __init__(self, matrix: Any, upper: np.ndarray, gain: np.ndarray, binaries: int) -> None:
+        self.matrix, self.upper, self.gain, self.binaries = matrix, upper, gain, binaries
+        self.rows: list[tuple[list[int], list[float], float]] = []
+
+    def at_most(self, terms: dict[int, float], bound: float) -> None:
+        self.rows.append((list(terms), list(terms.values()), bound))
+
+    def solve(self, time_limit: float, node_limit: int) -> np.ndarray | None:
+        from scipy.optimize import Bounds, LinearConstraint
+        from scipy.sparse import csr_matrix, vstack
+
+        matrix, upper = self.matrix.tocsr(), self.upper
+        if self.rows:
+            rows = [r for r, (columns, _, _) in enumerate(self.rows) for _ in columns]
+            columns = [c for columns, _, _ in self.rows for c in columns]
+            values = [v for _, values, _ in self.rows for v in values]
+            more = csr_matrix((values, (rows, columns)), shape=(len(self.rows), matrix.shape[1]))
+            matrix = vstack([matrix, more], format="csr")
+            upper = np.concatenate([upper, [bound for _, _, bound in self.rows]])
+        result = quiet_milp(
+            -self.gain,
+            constraints=LinearConstraint(matrix, -np.inf, upper),
+            integrality=np.concatenate([np.ones(self.binaries), np.zeros(matrix.shape[1] - self.binaries)]),
+            bounds=Bounds(0, 1),
+            options={"time_limit": time_limit, "node_limit": node_limit},
+        )
+        solution: np.ndarray | None = result.x
+        return solution
 
 
 def plain_concept_ranker() -> ConceptRanker:

@@ -1,10 +1,12 @@
-"""The rules of summarize.reader_fit and summarize.developments as rows of the concept program: a
-sentence that leans on another only with it, a single-source development when one fits, and no two
-sentences that report one fact (found after a solve, then kept apart, for a few rounds)."""
+"""The rules of summarize.reader_fit and summarize.developments as rows of an integer program (the
+plain brief's concept program, a sectioned brief's program): a sentence that leans on another only
+with it, a single-source development when one fits, and no two sentences that report one fact
+(found after a solve, then kept apart, for a few rounds)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -17,56 +19,59 @@ from .records import Analysis
 # pair found, and a brief rarely has more than one or two.
 SAME_FACT_ROUNDS = 3
 
-Row = tuple[dict[int, float], float]  # sum(value * x[column]) <= bound
-Solve = Callable[[list[Row]], "np.ndarray | None"]
+
+class Program(Protocol):
+    """An integer program built row by row (summarize.sections' and the concept program's)."""
+
+    rows: list[tuple[list[int], list[float], float]]
+
+    def at_most(self, terms: dict[int, float], bound: float) -> None: ...
+
+    def solve(self, time_limit: float, node_limit: int) -> np.ndarray | None: ...
 
 
-class ReaderRows:
-    """Extra rows over the program's first `len(candidates)` columns (one per candidate sentence)."""
-
-    def __init__(
-        self,
-        analysis: Analysis,
-        candidates: Sequence[int],
-        *,
-        development: bool = True,
-        judge: CorroborationJudge | None = None,
-    ) -> None:
-        self.analysis, self.candidates, self.judge = analysis, list(candidates), judge
-        column = {index: c for c, index in enumerate(candidates)}
-        self.leaning_rows: list[Row] = []
-        for c, index in enumerate(candidates):
-            if leanings(analysis)[index] != STANDS_ALONE:
-                row = {c: 1.0}
-                for other in supporters(analysis, index, candidates):
-                    row[column[other]] = row.get(column[other], 0.0) - 1.0
-                self.leaning_rows.append((row, 0.0))  # chosen only with what it leans on
-        found = sorted(column[i] for i in developments(analysis) if i in column)
-        self.development_row: Row | None = ({c: -1.0 for c in found}, -1.0) if development and found else None
-        self.apart_rows: list[Row] = []
-
-    def rows(self) -> list[Row]:
-        return self.leaning_rows + self.apart_rows + ([self.development_row] if self.development_row else [])
-
-    def chosen(self, solution: np.ndarray) -> list[int]:
-        return [index for c, index in enumerate(self.candidates) if solution[c] > 0.5]
-
-    def refine(self, solution: np.ndarray | None, solve: Solve) -> np.ndarray | None:
-        """The solution of `self.rows()`, without the development row if no development fits, and
-        with chosen sentences that report one fact kept apart."""
-        if solution is None and self.development_row is not None:
-            self.development_row = None
-            solution = solve(self.rows())
-        for _ in range(SAME_FACT_ROUNDS):
-            if solution is None:
-                return None
-            pairs = same_fact_pairs(self.analysis, self.chosen(solution), self.judge)
-            if not pairs:
-                break
-            place = {index: c for c, index in enumerate(self.candidates)}
-            self.apart_rows += [({place[a]: 1.0, place[b]: 1.0}, 1.0) for a, b in pairs]
-            better = solve(self.rows())
-            if better is None:
-                break
-            solution = better
-        return solution
+def solve_for_reader(
+    program: Program,
+    analysis: Analysis,
+    columns: Sequence[tuple[int, int]],
+    limits: tuple[float, int],
+    *,
+    leaning: bool = True,
+    development: bool = True,
+    judge: CorroborationJudge | None = None,
+) -> np.ndarray | None:
+    """Solve `program` (time and node `limits`) whose binary `columns` choose sentences ((column,
+    sentence index) pairs, one column per sentence), with the reader's rows: with `leaning`, a
+    sentence that leans on another is chosen only with one that gives what it needs (among these
+    sentences); with `development`, one single-source development is chosen when one fits; and no
+    two chosen sentences of different sources report one fact (the judge's decision)."""
+    column_of = {sentence: column for column, sentence in columns}
+    sentences = [sentence for _, sentence in columns]
+    if leaning:
+        for column, sentence in columns:
+            if leanings(analysis)[sentence] != STANDS_ALONE:
+                row = {column: 1.0}
+                for other in supporters(analysis, sentence, sentences):
+                    row[column_of[other]] = row.get(column_of[other], 0.0) - 1.0
+                program.at_most(row, 0.0)  # chosen only with what it leans on
+    news = sorted(column_of[i] for i in developments(analysis) if i in column_of) if development else []
+    if news:
+        program.at_most(dict.fromkeys(news, -1.0), -1.0)
+    solution = program.solve(*limits)
+    if solution is None and news:  # no development fits
+        program.rows.pop()
+        solution = program.solve(*limits)
+    for _ in range(SAME_FACT_ROUNDS):
+        if solution is None:
+            return None
+        chosen = [sentence for column, sentence in columns if solution[column] > 0.5]
+        pairs = same_fact_pairs(analysis, chosen, judge)
+        if not pairs:
+            break
+        for first, second in pairs:
+            program.at_most({column_of[first]: 1.0, column_of[second]: 1.0}, 1.0)
+        better = program.solve(*limits)
+        if better is None:
+            break
+        solution = better
+    return solution

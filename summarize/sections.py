@@ -11,7 +11,7 @@ one sentence per cluster in the whole brief; every section with relevant materia
 when the budget allows; each section aims at its share of the budget and may use words another
 cannot. A quotation that does not say whose it is never makes a brief, nor a sentence that points
 back to the one before it (summarize.reader_fit), except under its speaker's name. A single-source
-development (summarize.developments) gets a place when one fits.
+development (summarize.developments) gets a place when one fits; no two sentences report one fact.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ import numpy as np
 
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge
-from .developments import developments
 from .embedding import Embedder
 from .native_output import quiet_milp
 from .prompts import Prompt
+from .reader_fit import stands_in_section
+from .reader_rows import solve_for_reader
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from .relevance import (
     MIN_RELEVANCE,
@@ -37,7 +38,6 @@ from .relevance import (
     section_kinds,
     story_of,
 )
-from .reader_fit import stands_in_section
 from .selection import SalienceRanker, eligible
 
 # In the selection, in units of a typical word's concept gain (per word, or per 20 words for bonuses).
@@ -186,14 +186,14 @@ def _select(
         overflow = program.variable(-OVERFLOW_COST * unit, upper=float(budget))
         program.at_most({**{c: float(sentences[x.sentence].words) for c, x in zip(chosen, candidates)
                             if x.section == section}, overflow: -1.0}, float(caps[section]))
-    found = developments(analysis)
-    news = {column: 1.0 for column, x in zip(chosen, candidates) if x.sentence in found}
-    if ranker.development and news:  # a single-source development gets a place when one fits
-        program.at_most({column: -1.0 for column in news}, -1.0)
-    solution = program.solve(ranker.time_limit, ranker.node_limit)
-    if solution is None and ranker.development and news:
-        program.rows.pop()
-        solution = program.solve(ranker.time_limit, ranker.node_limit)
+    # A single-source development gets a place when one fits; no two sentences report one fact. (The
+    # sections' order is their own: a sentence that leans on another is not a candidate at all.)
+    limits = (ranker.time_limit, ranker.node_limit)
+    pairs = [(column, x.sentence) for column, x in zip(chosen, candidates)]
+    if ranker.reader_fit:
+        solution = solve_for_reader(program, analysis, pairs, limits, leaning=False, development=ranker.development)
+    else:
+        solution = program.solve(*limits)
     if solution is None:
         return _greedy(analysis, candidates, budget)
     return [x for column, x in zip(chosen, candidates) if solution[column] > 0.5]
@@ -244,7 +244,7 @@ def compose_sectioned_brief(
         _Candidate(i, int(owner[i]), float(matrix[owner[i], i]))
         for i, sentence in enumerate(analysis.sentences)
         if owner[i] >= 0 and eligible(sentence) and sentence.words <= words and not story.orphan_quotes[i]
-        and stands_in_section(analysis, i, prompt.sections[owner[i]].group == "speaker")
+        and (not ranker.reader_fit or stands_in_section(analysis, i, prompt.sections[owner[i]].group == "speaker"))
     ]
     asks = [section_kinds(section.questions) for section in prompt.sections]
     sides = [story.sides.get(speaker) for speaker in story.named]  # a quotation counts where it names its speaker
