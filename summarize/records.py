@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+DEFAULT_WORDS = 150  # a brief's word budget unless told otherwise: the library's, the CLI's and the TUI's
+
 
 class SummarizeError(Exception):
     """A problem the user can fix (bad input, bad option); shells print it in one line."""

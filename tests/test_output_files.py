@@ -294,7 +294,7 @@ def test_a_loop_of_links_is_one_line(tmp_path, article):
 
 def test_the_tui_export_follows_the_same_rule_and_refuses_special_files(tmp_path, article):
     from summarize.documents import read_documents
-    from tui.screens.prompt import check_export_path
+    from tui.checks import check_export_path
 
     documents = read_documents([str(article)])
     pipe = tmp_path / "pipe"
