@@ -219,7 +219,7 @@ def test_the_cli_writes_a_page_for_an_html_name_or_format(tmp_path, monkeypatch)
 
 
 def test_the_tui_export_writes_a_page_for_an_html_name(tmp_path, monkeypatch):
-    from .tui_helpers import answer, run
+    from .tui.tui_helpers import answer, run
 
     monkeypatch.chdir(tmp_path)
 

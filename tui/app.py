@@ -1,5 +1,5 @@
-"""The Textual app: it holds the articles, their analysis and the current brief, runs the slow core
-call in a worker, and turns every user action into a core call plus a redraw. No summarizing here."""
+"""The Textual app: it holds the articles, their analysis and the current brief, and runs the slow
+core calls in workers. What each key does is in `actions/` (a core call plus a redraw). No summarizing here."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 HEADER = re.compile(r"(\d+) / (\d+) words · (\d+) sentences?")
 
 STRAY = "HighsMipSolverData::transformNewIntegerFeasibleSolution"

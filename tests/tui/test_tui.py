@@ -17,7 +17,7 @@ import tui.app
 from summarize.documents import sample_documents
 from summarize.embedding import HashingEmbedder
 from summarize.render import citation_markers
-from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until
+from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.app import BriefingApp
 from tui.bindings import BRIEF_BINDINGS
 from tui.screens.help import HelpScreen

@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 from summarize.embedding import HashingEmbedder
 from summarize.prompts import load_prompt
 from summarize.render import NOT_ADDRESSED, to_json, to_markdown
-from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until
+from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.screens.main import MainScreen
 from tui.screens.prompt_picker import PromptPicker
 from tui.screens.text_input import TextInputScreen

@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from summarize.embedding import HashingEmbedder
 from summarize.render import to_markdown
-from tests.tui_helpers import ARTICLE, answer, errors, run, settle, until
+from tests.tui.tui_helpers import ARTICLE, answer, errors, run, settle, until
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.main import MainScreen
 from tui.screens.source_picker import SourcePicker

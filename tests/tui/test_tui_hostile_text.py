@@ -14,7 +14,7 @@ from textual import events
 from textual.command import CommandPalette
 
 from tests.conftest import STORY
-from tests.tui_helpers import answer, errors, header, run, settle, until
+from tests.tui.tui_helpers import answer, errors, header, run, settle, until
 from tui.plain import CONTROL, highlighted, one_line, printable, same_length
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
