@@ -3,12 +3,13 @@ protocol, not against `BriefingApp`, so that the app can import them without an 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import Screen, ScreenResultCallbackType, ScreenResultType
+from textual.widget import AwaitMount
 
 from summarize.prompts import Prompt
 from summarize.records import Analysis, Document
@@ -31,14 +32,17 @@ class Briefing(AppState, Protocol):
         markup: bool = True,
     ) -> None: ...
 
-    def push_screen(self, screen: Screen[Any], callback: Callable[[Any], object] | None = None) -> Any: ...
+    def push_screen(
+        self, screen: Screen[ScreenResultType], callback: ScreenResultCallbackType[ScreenResultType] | None = None,
+        wait_for_dismiss: Literal[False] = False,
+    ) -> AwaitMount: ...
 
     # --- the app's own (BriefingApp)
     def rebrief(self) -> None: ...
 
     def start_analysis(self, documents: tuple[Document, ...]) -> None: ...
 
-    def read_articles(self, inputs: Sequence[str | Path], adding: bool) -> None: ...
+    def read_articles(self, inputs: Sequence[str | Path], adding: bool) -> object: ...  # starts a worker
 
     # --- the actions (tui.actions), which call each other and the palette calls
     def set_words(self, words: int) -> None: ...

@@ -6,6 +6,7 @@ from ..bindings import WORD_STEP
 from ..briefing import Briefing
 from ..checks import MAX_WORDS, check_words
 from ..screens.text_input import TextInputScreen
+from .answered import if_answered
 
 
 class BudgetActions:
@@ -32,5 +33,5 @@ class BudgetActions:
                 "Word budget for the brief", str(self.words), placeholder="a whole number, e.g. 200",
                 hint=f"1 to {MAX_WORDS}; Enter applies, Escape cancels", check=check_words,
             ),
-            lambda value: value is not None and self.set_words(int(value)),
+            if_answered(lambda value: self.set_words(int(value))),
         )

@@ -16,6 +16,7 @@ from ..choice import SECTIONED_METHOD, Choice, available_prompts
 from ..plain import one_line
 from ..screens.prompt_picker import FOCUS, FROM_FILE, PLAIN, PromptPicker, prompt_key
 from ..screens.text_input import TextInputScreen
+from .answered import if_answered
 
 
 class ChoosingActions:
@@ -46,7 +47,7 @@ class ChoosingActions:
                 "Focus the brief on a question", self.choice.focus or "", placeholder="How did Russia respond?",
                 hint="The brief keeps what answers it; Enter applies, Escape cancels", check=check_focus,
             ),
-            lambda question: question is not None and self.focus_on(question),
+            if_answered(self.focus_on),
         )
 
     def choose_prompt(self: Briefing, prompt: Prompt) -> None:

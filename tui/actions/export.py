@@ -52,6 +52,6 @@ def export_to(app: Briefing, value: str | None) -> None:
     path = Path(value.strip()).expanduser()
     if path.exists():
         question = ConfirmScreen(f"{path} exists. Replace it?", "Replace")
-        app.push_screen(question, lambda replace: replace and app.export(path))
+        app.push_screen(question, lambda replace: app.export(path) if replace else None)
     else:
         app.export(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 
 from summarize.records import Document
 from summarize.render import source_number
@@ -13,6 +14,7 @@ from ..plain import one_line
 from ..screens.main import MainScreen
 from ..screens.source_picker import SourcePicker
 from ..screens.text_input import TextInputScreen
+from .answered import if_answered
 
 
 class SourceActions:
@@ -26,7 +28,7 @@ class SourceActions:
                 " FILE.jsonl#ID (one cluster of a .jsonl file). → completes a path; Enter adds, Escape cancels",
                 check=check_article_path, complete_paths=True,
             ),
-            lambda value: value is not None and add_from(self, value),
+            if_answered(partial(add_from, self)),
         )
 
     def add(self: Briefing, documents: tuple[Document, ...]) -> None:
@@ -45,7 +47,7 @@ class SourceActions:
             self.notify("There are no sources to remove.", severity="warning")
             return
         picker = SourcePicker("Remove which source?", self.documents, self.main.selected_source())
-        self.push_screen(picker, lambda index: index is not None and self.remove_source(index))
+        self.push_screen(picker, if_answered(self.remove_source))
 
     def remove_source(self: Briefing, index: int) -> None:
         removed = self.documents[index]
