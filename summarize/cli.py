@@ -164,9 +164,9 @@ def brief(
     from .brief import BriefSettings, build_brief
     from .cache import with_cache
     from .documents import article_paths, read_documents, sample_documents
+    from .formats import render_as
     from .rankers import ranker_named
     from .records import SummarizeError
-    from .formats import render_as
     from .text_safety import one_line
 
     try:

@@ -127,7 +127,7 @@ class Analysis:
 
     documents: tuple[Document, ...]
     sentences: tuple[Sentence, ...]
-    embeddings: "np.ndarray"  # one unit-length row per sentence
+    embeddings: np.ndarray  # one unit-length row per sentence
     clusters: tuple[Cluster, ...]
     model: str
 

@@ -19,18 +19,18 @@ from importlib.resources import files
 
 from . import __version__
 from .duplicates import duplicate_of
-from .text_safety import printable
 from .records import Brief, BriefSentence, Document, Sentence
 from .render import (
     NO_SENTENCE_FITS,
     NOT_ADDRESSED,
-    NOTHING_FITS,
     NOT_FOUND_ELSEWHERE,
+    NOTHING_FITS,
     ONE_ARTICLE,
     brief_title,
     source_number,
 )
 from .render_html_chart import coverage_chart, reports_by_source, span_id
+from .text_safety import printable
 
 
 def text(value: str) -> str:

@@ -1,7 +1,7 @@
 """The concept-coverage ILP ranker and its concepts, on literal documents with the fake embedder."""
 
-from summarize.brief import analyze, compose_brief
 from summarize import concept_ranker
+from summarize.brief import analyze, compose_brief
 from summarize.concept_ranker import ConceptRanker
 from summarize.concepts import bigrams, content_words, document_frequency
 from summarize.documents import make_document

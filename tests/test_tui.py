@@ -13,10 +13,10 @@ import pytest
 from textual.widgets import DataTable, Footer, Markdown
 from textual.widgets._footer import FooterKey, FooterLabel
 
+import tui.app
 from summarize.documents import sample_documents
 from summarize.embedding import HashingEmbedder
 from summarize.render import citation_markers
-import tui.app
 from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.app import BriefingApp
 from tui.screens.help import HelpScreen

@@ -15,11 +15,11 @@ from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from summarize.atomic import write_atomically
-from summarize.documents import read_documents, sample_documents
 from summarize.cache import with_cache
+from summarize.documents import read_documents, sample_documents
 from summarize.embedding import Embedder, default_embedder
-from summarize.records import Analysis, Brief, Document
 from summarize.formats import format_for_path, render_as
+from summarize.records import Analysis, Brief, Document
 from summarize.render import source_number
 
 from .choice import Choice, compose
@@ -29,15 +29,29 @@ from .plain import one_line, printable
 from .screens.help import HelpScreen
 from .screens.main import BRIEF_BINDINGS, WORD_STEP, MainScreen
 from .screens.prompt import (
-    MAX_WORDS, ConfirmScreen, PromptScreen, SourcePicker, check_article_path, check_export_path, check_input,
-    check_words, expand, identity,
+    MAX_WORDS,
+    ConfirmScreen,
+    PromptScreen,
+    SourcePicker,
+    check_article_path,
+    check_export_path,
+    check_input,
+    check_words,
+    expand,
+    identity,
 )
 from .screens.themes import ThemesScreen
 from .terminal import screen_measuring
 from .widgets.brief_pane import BriefList
 from .widgets.source_pane import CorroborationList
 from .workers import (
-    AnalysisCancelled, AnalysisDone, AnalysisFailed, AnalysisStep, ArticlesRead, BriefComposed, RememberingEmbedder,
+    AnalysisCancelled,
+    AnalysisDone,
+    AnalysisFailed,
+    AnalysisStep,
+    ArticlesRead,
+    BriefComposed,
+    RememberingEmbedder,
     describe,
 )
 

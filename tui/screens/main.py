@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, OptionList
 
 from summarize.records import Brief, Document
 
-from ..widgets.brief_pane import BriefPane, BriefList
+from ..widgets.brief_pane import BriefList, BriefPane
 from ..widgets.source_list import SourceList
 from ..widgets.source_pane import SourcePane
 

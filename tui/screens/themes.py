@@ -3,6 +3,7 @@ theme each brief sentence stands for."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +11,6 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
-from rich.text import Text
 
 from summarize.records import Analysis, Brief, Cluster
 from summarize.render import source_number

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Region
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
@@ -18,7 +18,6 @@ from summarize.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
 
 from ..plain import one_line, printable
 from .wrapped_list import WrappedOptionList
-
 
 SENTENCE = "sentence-"  # option id of a brief sentence: SENTENCE + its index in Brief.sentences
 
