@@ -116,9 +116,8 @@ def _batch_records(clusters, settings, workers, dask_address, use_cache, show, f
         from .batch import batch_record, brief_clusters
         from .parallel import BatchProgress
 
-        done = 0
-        for cluster, result in brief_clusters(clusters, with_cache(factory(), use_cache), settings):
-            done += 1
+        briefs = brief_clusters(clusters, with_cache(factory(), use_cache), settings)
+        for done, (cluster, result) in enumerate(briefs, start=1):
             show(BatchProgress(done, len(clusters)))
             yield cluster, batch_record(cluster, result)
         return

@@ -45,10 +45,7 @@ def embedder_factory(backend: str | None, purpose: str = "brief"):
 
     from . import embedding
 
-    if backend is None:
-        factory = embedding.default_factory(purpose)
-    else:
-        factory = partial(embedding.embedder_for, backend)
+    factory = embedding.default_factory(purpose) if backend is None else partial(embedding.embedder_for, backend)
     if (backend or embedding.default_backend(purpose)) == "static":
         ensure_built = getattr(factory(), "ensure_built", None)  # making an embedder loads nothing yet
         if ensure_built is not None:  # (a test's fake has nothing to build)

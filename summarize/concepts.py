@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from . import lightnltk
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
-from nltk.stem.porter import PorterStemmer
+from nltk.stem.porter import PorterStemmer  # noqa: E402 (after prepare(), above)
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -44,7 +45,7 @@ def bigrams(text: str) -> set[tuple[str, str]]:
     tokens = content_tokens(text)
     return {
         (first, second)
-        for first, second in zip(tokens, tokens[1:])
+        for first, second in pairwise(tokens)
         if not (first in STOP_WORDS and second in STOP_WORDS)
     }
 

@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 MONTHS = {
     name: number
@@ -101,7 +102,7 @@ class Calendar:
 def _weekday_pairs(text: str) -> Iterable[tuple[int, int, int, int | None]]:
     """(weekday, month, day, year) for a weekday written next to a date: "Monday (Oct. 18)"."""
     found = mentions(text)
-    for first, second in zip(found, found[1:]):
+    for first, second in pairwise(found):
         weekday, date = (first, second) if first.weekday is not None else (second, first)
         if weekday.weekday is None or date.day is None or date.month is None:
             continue

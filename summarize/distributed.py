@@ -67,7 +67,7 @@ def brief_clusters_dask(
     clusters: Sequence[ClusterInput],
     client,
     factory: Callable[[], Embedder],
-    settings: BriefSettings = BriefSettings(),
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
     ranker: Ranker | None = None,
     use_cache: bool = True,
     progress: Callable[[BatchProgress], None] = lambda state: None,
@@ -96,8 +96,7 @@ def brief_clusters_dask(
             done += len(records)
             progress(BatchProgress(done, len(clusters), 0, 0))
             while next_group in results:
-                for cluster, record in zip(groups[next_group], results.pop(next_group)):
-                    yield cluster, record
+                yield from zip(groups[next_group], results.pop(next_group))
                 next_group += 1
     finally:
         for future in futures:

@@ -44,9 +44,13 @@ def _complete() -> None:
         # Modules imported before keep working; the new packages must name them as attributes.
         for name, module in list(sys.modules.items()):
             parent, _, child = name.rpartition(".")
-            if parent.startswith("nltk") and parent in sys.modules and module is not None:
-                if not hasattr(sys.modules[parent], child):
-                    setattr(sys.modules[parent], child, module)
+            if (
+                parent.startswith("nltk")
+                and parent in sys.modules
+                and module is not None
+                and not hasattr(sys.modules[parent], child)
+            ):
+                setattr(sys.modules[parent], child, module)
 
 
 class _Finder(importlib.abc.MetaPathFinder):

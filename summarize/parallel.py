@@ -139,7 +139,7 @@ def _start_worker(parent: int) -> None:
 def brief_clusters_parallel(
     clusters: Sequence[ClusterInput],
     factory: Callable[[], Embedder],
-    settings: BriefSettings = BriefSettings(),
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
     ranker: Ranker | None = None,
     workers: int | None = None,
     use_cache: bool = True,

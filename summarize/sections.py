@@ -178,7 +178,7 @@ def _select(
     for columns in by_cluster.values():
         if len(columns) > 1:
             program.at_most({c: 1.0 for c in columns}, 1.0)  # one sentence per cluster in the brief
-    for section, columns in by_section.items():  # each section aims at its share
+    for section in by_section:  # each section aims at its share
         overflow = program.variable(-OVERFLOW_COST * unit, upper=float(budget))
         program.at_most({**{c: float(sentences[x.sentence].words) for c, x in zip(chosen, candidates)
                             if x.section == section}, overflow: -1.0}, float(caps[section]))

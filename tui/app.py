@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
@@ -62,7 +63,7 @@ class BriefingApp(ChoosingActions, App[None]):
     TITLE = "summarize"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BriefCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?", id="help",
                 tooltip="The keys and what the panes mean"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the app"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -51,7 +52,7 @@ class PathSuggester(Suggester):
 class PromptScreen(ModalScreen[str | None]):
     """Ask for one line of text. A `check` that finds a problem keeps the dialog open and notifies."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-prompt", tooltip="Close without doing anything")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel-prompt", tooltip="Close without doing anything")]
 
     def __init__(
         self, title: str, value: str = "", *, placeholder: str = "", hint: str = "",
@@ -87,7 +88,7 @@ class PromptScreen(ModalScreen[str | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
@@ -117,7 +118,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class SourcePicker(ModalScreen[int | None]):
     """Choose one of the sources (to remove it); returns its index."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-pick")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel-pick")]
 
     def __init__(self, title: str, documents: tuple[Document, ...], selected: int = 0) -> None:
         super().__init__()

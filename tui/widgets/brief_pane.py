@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Region
@@ -26,7 +27,7 @@ class BriefList(WrappedOptionList):
     """The brief's sentences, under their section headings in a sectioned brief; the highlighted
     sentence is shown in the source pane. Headings are disabled rows: the highlight skips them."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next sentence (or ↓)", show=False, id="next-sentence"),
         Binding("k", "cursor_up", "Previous sentence (or ↑)", show=False, id="previous-sentence"),
         Binding("enter", "screen.evidence", "Evidence", show=False, id="evidence",

@@ -4,9 +4,11 @@ shows one of them in place)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -22,7 +24,7 @@ from .wrapped_list import WrappedOptionList
 
 
 class CorroborationList(WrappedOptionList):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.back_to_brief", "Back", id="back-to-brief",
                 tooltip="Back to the brief, at the cited sentence"),
     ]
