@@ -80,7 +80,7 @@ class Calendar:
     """What the articles say about their own time: the story's year and what each weekday means."""
 
     year: int | None
-    weekdays: dict  # weekday -> (month, day)
+    weekdays: dict[int, tuple[int, int]]  # weekday -> (month, day)
 
     def key(self, text: str) -> tuple[int, int, int] | None:
         """(year, month, day) of the first date the text mentions, unknown parts as 0; None if none."""
@@ -128,11 +128,11 @@ def calendar(texts: Sequence[str]) -> Calendar:
         # The first year from the latest one mentioned in which the paired weekday and date agree.
         for weekday, month, day, _ in pairs:
             year = next((y for y in range(latest, latest + 40)
-                         if _valid(y, month, day) and _valid(y, month, day).weekday() == weekday), None)
+                         if (date := _valid(y, month, day)) is not None and date.weekday() == weekday), None)
             if year is not None:
                 break
     year = year or latest
-    weekdays: dict = {weekday: (month, day) for weekday, month, day, given in reversed(pairs)
+    weekdays: dict[int, tuple[int, int]] = {weekday: (month, day) for weekday, month, day, given in reversed(pairs)
                       if given in (None, year)}
     if year is not None:
         dates = sorted({
@@ -140,7 +140,9 @@ def calendar(texts: Sequence[str]) -> Calendar:
             if m.month and m.day and (m.year in (None, year)) and _valid(year, m.month, m.day)
         })
         for month, day in dates:
-            weekdays.setdefault(_valid(year, month, day).weekday(), (month, day))
+            valid = _valid(year, month, day)
+            if valid is not None:  # always: `dates` holds valid dates only
+                weekdays.setdefault(valid.weekday(), (month, day))
     return Calendar(year, weekdays)
 
 

@@ -38,7 +38,7 @@ def unwrap(text: str) -> str:
     if not is_hard_wrapped(text):
         return text
 
-    def join(match: re.Match) -> str:
+    def join(match: re.Match[str]) -> str:
         if _LIST_ITEM.match(text, match.end()):
             return match.group()
         return match.group()[:-1] + " "
