@@ -90,7 +90,7 @@ class BriefSentence:
 class BriefGroup:
     """Sentences of a section under one sub-heading, such as a speaker's name."""
 
-    title: str
+    title: str | None  # None: sentences with no known speaker (see relevance.by_speaker)
     sentences: tuple[int, ...]  # indexes into Brief.sentences
 
 
