@@ -3,7 +3,7 @@ call in a worker, and turns every user action into a core call plus a redraw. No
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -255,8 +255,12 @@ class BriefingApp(ChoosingActions, App[None]):
                 "Word budget for the brief", str(self.words), placeholder="a whole number, e.g. 200",
                 hint=f"1 to {MAX_WORDS}; Enter applies, Escape cancels", check=check_words,
             ),
-            lambda value: value is not None and self.set_words(int(value)),
+            self._length_from,
         )
+
+    def _length_from(self, value: str | None) -> None:
+        if value is not None:
+            self.set_words(int(value))
 
     # --- export -------------------------------------------------------------------------------
 
@@ -280,8 +284,12 @@ class BriefingApp(ChoosingActions, App[None]):
         path = Path(value.strip()).expanduser()
         if path.exists():
             question = ConfirmScreen(f"{path} exists. Replace it?", "Replace")
-            self.push_screen(question, lambda replace: replace and self.export(path))
+            self.push_screen(question, partial(self._replace, path))
         else:
+            self.export(path)
+
+    def _replace(self, path: Path, replace: bool | None) -> None:
+        if replace:
             self.export(path)
 
     def export(self, path: Path) -> None:
@@ -319,7 +327,11 @@ class BriefingApp(ChoosingActions, App[None]):
             self.notify("There are no sources to remove.", severity="warning")
             return
         picker = SourcePicker("Remove which source?", self.documents, self.main.selected_source())
-        self.push_screen(picker, lambda index: index is not None and self.remove_source(index))
+        self.push_screen(picker, self._remove_picked)
+
+    def _remove_picked(self, index: int | None) -> None:
+        if index is not None:
+            self.remove_source(index)
 
     def remove_source(self, index: int) -> None:
         removed = self.documents[index]
@@ -342,10 +354,15 @@ class BriefingApp(ChoosingActions, App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         tab = Binding("tab", "", "Next pane (shift+tab: previous)")
-        moving = [*BriefList.BINDINGS, *CorroborationList.BINDINGS, tab]
-        everywhere = [*self.BINDINGS, Binding("ctrl+p", "", "Command palette: every action by name")]
-        sections = {"Brief": BRIEF_BINDINGS, "Moving around": moving, "Themes view": ThemesScreen.BINDINGS}
+        moving = [*_keys(BriefList.BINDINGS), *_keys(CorroborationList.BINDINGS), tab]
+        everywhere = [*_keys(self.BINDINGS), Binding("ctrl+p", "", "Command palette: every action by name")]
+        sections = {"Brief": BRIEF_BINDINGS, "Moving around": moving, "Themes view": _keys(ThemesScreen.BINDINGS)}
         self.push_screen(HelpScreen({**sections, "Everywhere": everywhere}))
+
+
+def _keys(bindings: Iterable[BindingType]) -> list[Binding]:
+    """The bindings that are Binding objects: all of the app's are (each has an id and a tooltip)."""
+    return [binding for binding in bindings if isinstance(binding, Binding)]
 
 
 def make_app(

@@ -16,19 +16,32 @@ from .screens.prompt import PromptScreen, expand
 from .screens.prompt_picker import FOCUS, FROM_FILE, PLAIN, PromptPicker, prompt_key
 
 if TYPE_CHECKING:
-    from .app import BriefingApp
+    from textual.app import App
+
+    from summarize.records import Analysis
+
+    _App = App[None]  # what the mixin is mixed into, for the type checker only
+else:
+    _App = object
 
 
-class ChoosingActions:
+class ChoosingActions(_App):
     """Mixed into BriefingApp, whose `choice`, `words` and `rebrief` these use."""
 
-    def action_choose_prompt(self: BriefingApp) -> None:
+    if TYPE_CHECKING:  # BriefingApp's, declared here for the type checker
+        choice: Choice
+        words: int
+        analysis: Analysis | None
+
+        def rebrief(self) -> None: ...
+
+    def action_choose_prompt(self) -> None:
         shipped, problem = available_prompts()
         if problem:
             self.notify(problem, title="Cannot list the shipped prompts", severity="error", markup=False)
         self.push_screen(PromptPicker(shipped, current_key(self.choice, shipped)), self._picked)
 
-    def _picked(self: BriefingApp, key: str | None) -> None:
+    def _picked(self, key: str | None) -> None:
         if key == FROM_FILE:
             self.action_prompt_file()
         elif key == FOCUS:
@@ -39,7 +52,7 @@ class ChoosingActions:
             shipped, _ = available_prompts()
             self.choose_prompt(next(prompt for prompt in shipped if prompt_key(prompt) == key))
 
-    def action_prompt_file(self: BriefingApp) -> None:
+    def action_prompt_file(self) -> None:
         mine = self.choice.prompt if current_key(self.choice, available_prompts()[0]) == FROM_FILE else None
         current = mine.path if mine is not None else ""  # a shipped prompt's path is no file to edit
         self.push_screen(
@@ -52,7 +65,7 @@ class ChoosingActions:
             self._prompt_from,
         )
 
-    def _prompt_from(self: BriefingApp, value: str | None) -> None:
+    def _prompt_from(self, value: str | None) -> None:
         if value is None:
             return
         try:
@@ -62,32 +75,36 @@ class ChoosingActions:
             return
         self.choose_prompt(prompt)
 
-    def action_focus(self: BriefingApp) -> None:
+    def action_focus(self) -> None:  # type: ignore[override]  # `f`: a focus question, not Textual's focus-a-widget
         self.push_screen(
             PromptScreen(
                 "Focus the brief on a question", self.choice.focus or "", placeholder="How did Russia respond?",
                 hint="The brief keeps what answers it; Enter applies, Escape cancels", check=check_focus,
             ),
-            lambda question: question is not None and self.focus_on(question),
+            self._focus_from,
         )
 
-    def choose_prompt(self: BriefingApp, prompt: Prompt) -> None:
+    def _focus_from(self, question: str | None) -> None:
+        if question is not None:
+            self.focus_on(question)
+
+    def choose_prompt(self, prompt: Prompt) -> None:
         """Brief in `prompt`'s sections, at the budget it suggests (+ and - change it then)."""
         words = prompt.words or self.words
         if words != self.words:
             self.notify(f"{one_line(prompt.title)} in {words} words, the budget it suggests; + and - change it.", markup=False)
         self.set_choice(Choice(SECTIONED_METHOD, prompt=prompt), words)
 
-    def focus_on(self: BriefingApp, question: str) -> None:
+    def focus_on(self, question: str) -> None:
         self.set_choice(Choice(SECTIONED_METHOD, focus=" ".join(question.split())))
 
-    def plain_brief(self: BriefingApp) -> None:
+    def plain_brief(self) -> None:
         if not self.choice.sectioned:
             self.notify("The brief has no sections already.", severity="warning")
             return
         self.set_choice(self.choice.plain())
 
-    def action_switch_method(self: BriefingApp) -> None:
+    def action_switch_method(self) -> None:
         method = self.choice.other_method()
         if self.choice.sectioned and method != SECTIONED_METHOD:
             self.notify(
@@ -98,7 +115,7 @@ class ChoosingActions:
         else:
             self.set_choice(replace(self.choice, method=method))
 
-    def set_choice(self: BriefingApp, choice: Choice, words: int | None = None) -> None:
+    def set_choice(self, choice: Choice, words: int | None = None) -> None:
         if choice.sectioned and self.choice.method != choice.method:
             self.notify(f"Sections are chosen by {choice.method}: switched from {self.choice.method}.", markup=False)
         self.choice = choice

@@ -5,11 +5,11 @@ It only displays what the app holds; every change of state goes through an app a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
@@ -50,7 +50,7 @@ BRIEF_BINDINGS = [
 
 
 class MainScreen(Screen[None]):
-    BINDINGS = BRIEF_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = list(BRIEF_BINDINGS)
 
     app: BriefingApp
 
