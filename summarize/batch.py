@@ -37,7 +37,7 @@ def _groups(
 def brief_clusters(
     clusters: Iterable[ClusterInput],
     embedder: Embedder,
-    settings: BriefSettings = BriefSettings(),
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
     ranker: Ranker | None = None,
     on_cluster_done: Callable[[ClusterInput], None] = lambda cluster: None,
 ) -> Iterator[tuple[ClusterInput, Brief]]:

@@ -126,6 +126,7 @@ def compose_brief(
         if focus is not None:
             prompt = focus_prompt(focus)
             focus = prompt.title
+        assert prompt is not None  # given, or made from the focus question just above
         return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
     ranker = ranker or ConceptRanker()
     choices = ranker.select(analysis, words)

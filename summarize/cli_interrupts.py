@@ -67,4 +67,4 @@ def _forget_the_unhandled_interrupt() -> None:
     dataclasses and named tuples are built, on import) and, when it exits after `python -m`, kills
     itself with SIGINT however the program handled it: status -2, not 130. Each exec() of a string
     starts by clearing that memory."""
-    exec("pass")  # noqa: S102
+    exec("pass")

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 
 from .concept_model import ConceptModel, shipped_model
-from .concepts import bigrams, content_words, document_frequency
+from .concepts import Concept, bigrams, content_words, document_frequency
 from .memo import LastAnalysisMemo
 from .native_output import quiet_milp
 from .records import Analysis
@@ -36,8 +36,8 @@ MIN_STANDALONE = 0.3
 @dataclass(frozen=True)
 class Prepared:
     standalone: np.ndarray  # `containment` of every sentence
-    concepts: list[set]  # every sentence's bigrams
-    weights: dict  # `ConceptRanker.concept_weights`
+    concepts: list[set[Concept]]  # every sentence's bigrams
+    weights: dict[Concept, float]  # `ConceptRanker.concept_weights`
 
 
 # Shared by rankers (shells make one per call): each sentence's bigrams and containment, and the
@@ -76,7 +76,7 @@ class ConceptRanker:
         # Learned concept weights (summarize.concept_model); None: article counts and the bonuses above.
         self.model = shipped_model() if model == "shipped" else model
 
-    def concept_weights(self, analysis: Analysis, concepts: list[set], standalone: np.ndarray) -> dict:
+    def concept_weights(self, analysis: Analysis, concepts: list[set[Concept]], standalone: np.ndarray) -> dict[Concept, float]:
         """Concepts that at least `min_documents` articles mention, with their weights.
 
         With a learned `model`, a weight is the model's prediction from the concept's features.

@@ -37,7 +37,7 @@ OUTSIDE_CANDIDATES, OUTSIDE_SIMILARITY = 3, 0.5
 # A sentence that differs in more figures than this is another report (another moment), not a disagreement.
 MOST_DIFFERING_FIGURES = 2
 
-_PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
+_PER_ANALYSIS: LastAnalysisMemo[tuple[int, ...]] = LastAnalysisMemo()
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = 
         elif verdict.conflicts:
             differ.append(Disagreement(analysis.sentences[other], similarity, "; ".join(verdict.conflicts)))
 
-    def order(item: Corroboration | Disagreement) -> tuple:
+    def order(item: Corroboration | Disagreement) -> tuple[int, float, int]:
         return (item.sentence.document, -item.similarity, item.sentence.start)
 
     return Evidence(tuple(sorted(also, key=order)), tuple(sorted(differ, key=order)))

@@ -6,9 +6,12 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 
@@ -29,9 +32,9 @@ class SentenceTransformerEmbedder:
     def __init__(self, batch_size: int = 64, device: str = "cpu") -> None:
         self.batch_size = batch_size
         self.device = device
-        self._model = None
+        self._model: SentenceTransformer | None = None
 
-    def _load(self):
+    def _load(self) -> SentenceTransformer:
         if self._model is None:
             # A hub lookup would retry for a minute and fail: the weights come from site-packages.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -66,7 +69,9 @@ class SentenceTransformerEmbedder:
         for index, ids in enumerate(token_ids):
             by_length.setdefault(len(ids), []).append(index)
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-        vectors = np.zeros((len(texts), dimension()), dtype=np.float32)
+        size = dimension()
+        assert size is not None  # the model has a fixed size (384); the method's type allows None
+        vectors = np.zeros((len(texts), size), dtype=np.float32)
         for indexes in by_length.values():
             vectors[indexes] = model.encode(
                 [texts[i] for i in indexes], batch_size=self.batch_size, normalize_embeddings=True,

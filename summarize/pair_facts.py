@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .dates import calendar
 from .facts import (
@@ -27,7 +28,7 @@ from .facts import (
 from .memo import LastAnalysisMemo
 from .records import Analysis
 
-_PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
+_PER_ANALYSIS: LastAnalysisMemo[Any] = LastAnalysisMemo()  # keyed by what it holds: see the typed getters below
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,11 @@ class PairFacts:
     in_cluster: bool  # the candidate is in the sentence's cluster (not one of the few similar outside it)
 
 
-def _weekdays(analysis: Analysis) -> dict:
-    return _PER_ANALYSIS.get(analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
+def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
+    weekdays: dict[int, tuple[int, int]] = _PER_ANALYSIS.get(
+        analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays
+    )
+    return weekdays
 
 
 def _word_weights(analysis: Analysis) -> dict[str, float]:
@@ -63,7 +67,8 @@ def _word_weights(analysis: Analysis) -> dict[str, float]:
         total = len(analysis.sentences)
         return {word: math.log((total + 1) / count) for word, count in counts.items()}  # never 0
 
-    return _PER_ANALYSIS.get(analysis, "word weights", compute)
+    weights: dict[str, float] = _PER_ANALYSIS.get(analysis, "word weights", compute)
+    return weights
 
 
 def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
@@ -81,9 +86,10 @@ def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
 
 def _story_names(analysis: Analysis) -> frozenset[str]:
     """The words the story writes capitalised inside a sentence: names, not merely opening words."""
-    return _PER_ANALYSIS.get(
+    story_names: frozenset[str] = _PER_ANALYSIS.get(
         analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
     )
+    return story_names
 
 
 def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:

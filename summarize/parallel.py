@@ -15,7 +15,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from .embedding import Embedder
 from .jsonl import ClusterInput
 from .records import SummarizeError
 from .selection import Ranker
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 GROUP_CHARACTERS = 25_000  # about 125 news sentences: even shares for the cores, still a batch
 THREADS_VARIABLE = "SUMMARIZE_THREADS"  # the embedders' thread count in a worker process
@@ -116,7 +119,7 @@ def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHA
     return groups
 
 
-def _result(future, step: float = 0.25) -> Any:
+def _result(future: Future[Any], step: float = 0.25) -> Any:
     """A future's result, waited for in short steps. Python runs signal handlers in the main thread
     only; a Ctrl-C that lands on another thread (a BLAS or progress thread) would not wake a
     blocking wait, and would be acted on only when the group is done."""
@@ -139,7 +142,7 @@ def _start_worker(parent: int) -> None:
 def brief_clusters_parallel(
     clusters: Sequence[ClusterInput],
     factory: Callable[[], Embedder],
-    settings: BriefSettings = BriefSettings(),
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
     ranker: Ranker | None = None,
     workers: int | None = None,
     use_cache: bool = True,

@@ -92,7 +92,7 @@ class BriefSentence:
 class BriefGroup:
     """Sentences of a section under one sub-heading, such as a speaker's name."""
 
-    title: str
+    title: str | None  # None: sentences with no known speaker (see relevance.by_speaker)
     sentences: tuple[int, ...]  # indexes into Brief.sentences
 
 
@@ -129,7 +129,7 @@ class Analysis:
 
     documents: tuple[Document, ...]
     sentences: tuple[Sentence, ...]
-    embeddings: "np.ndarray"  # one unit-length row per sentence
+    embeddings: np.ndarray  # one unit-length row per sentence
     clusters: tuple[Cluster, ...]
     model: str
 

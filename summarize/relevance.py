@@ -124,7 +124,7 @@ def read_question(text: str) -> Question:
     return Question(text, kinds, subject)
 
 
-def section_kinds(questions: Sequence[str]) -> frozenset:
+def section_kinds(questions: Sequence[str]) -> frozenset[str]:
     """The kinds of answer at least half of a section's questions ask for."""
     asked = [read_question(q).kinds for q in questions]
     return frozenset(k for k in ANSWER_CUES if 2 * sum(k in kinds for kinds in asked) >= len(asked))
@@ -277,10 +277,12 @@ def date_order(analysis: Analysis, indexes: Sequence[int], story: Story | None =
                                           analysis.sentences[i].position))
 
 
-def by_speaker(indexes: Sequence[int], story: Story) -> list[tuple[str, list[int]]]:
-    """Sentences grouped under their speaker's name, in the order each speaker first appears."""
-    groups: dict[str, list[int]] = {}
+def by_speaker(indexes: Sequence[int], story: Story) -> list[tuple[str | None, list[int]]]:
+    """Sentences grouped under their speaker's name, in the order each speaker first appears (None:
+    no known speaker)."""
+    groups: dict[str | None, list[int]] = {}
     for index in indexes:
-        name = story.speaker_names.get(story.speakers[index], story.speakers[index])
+        speaker = story.speakers[index]
+        name = story.speaker_names.get(speaker, speaker) if speaker is not None else None
         groups.setdefault(name, []).append(index)
     return list(groups.items())

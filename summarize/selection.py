@@ -68,7 +68,10 @@ def self_containment(sentence: Sentence, document_text: str = "") -> float:
     return factor
 
 
-def containment(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+Rows = Sequence[int] | np.ndarray  # indexes of sentences in an analysis
+
+
+def containment(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
     """`self_containment` of the sentences at `rows` (default: all) of an analysis."""
     texts = [d.text for d in analysis.documents]
     sentences = analysis.sentences if rows is None else [analysis.sentences[i] for i in rows]
@@ -79,42 +82,44 @@ def eligible(sentence: Sentence) -> bool:
     return MIN_WORDS <= sentence.words <= MAX_WORDS
 
 
-def _rows(analysis: Analysis, rows: Sequence[int] | None) -> np.ndarray:
+def _rows(analysis: Analysis, rows: Rows | None) -> np.ndarray:
     return np.arange(len(analysis.sentences)) if rows is None else np.asarray(rows, dtype=int)
 
 
-def support(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+def support(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
     """How strongly the other articles report the content of each sentence at `rows` (default: all):
     the mean, over the other documents, of the best similarity to one of their sentences (0 when
     there is only one). Copies of one story count as one document: a wire report run twice does not
     support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
-    rows = _rows(analysis, rows)
+    indexes = _rows(analysis, rows)
     stories = _STORY_NUMBERS.get(analysis, None, lambda: story_numbers(analysis.documents))
     document_count = len(set(stories))
     owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
     if document_count < 2:
-        return np.zeros(len(rows))
-    vectors = analysis.embeddings[rows]
-    best = np.zeros((len(rows), document_count))
+        return np.zeros(len(indexes))
+    vectors = analysis.embeddings[indexes]
+    best = np.zeros((len(indexes), document_count))
     for document in range(document_count):
         inside = owners == document
         if inside.any():
             best[:, document] = (vectors @ analysis.embeddings[inside].T).max(axis=1)
-    best[np.arange(len(rows)), owners[rows]] = 0.0
-    return np.clip(best, 0.0, None).sum(axis=1) / (document_count - 1)
+    best[np.arange(len(indexes)), owners[indexes]] = 0.0
+    supported: np.ndarray = np.clip(best, 0.0, None).sum(axis=1) / (document_count - 1)
+    return supported
 
 
-def centrality(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+def centrality(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
     """Cosine similarity of each sentence at `rows` (default: all) to the centroid of all sentences."""
-    rows = _rows(analysis, rows)
+    indexes = _rows(analysis, rows)
     centroid = analysis.embeddings.mean(axis=0)
     norm = np.linalg.norm(centroid)
-    return analysis.embeddings[rows] @ (centroid / norm) if norm else np.zeros(len(rows))
+    return analysis.embeddings[indexes] @ (centroid / norm) if norm else np.zeros(len(indexes))
 
 
 def lead_bonus(sentence: Sentence) -> float:
     """News puts the key facts first."""
-    return 1.0 / np.sqrt(1.0 + sentence.position)
+    bonus: float = 1.0 / np.sqrt(1.0 + sentence.position)
+    return bonus
 
 
 def greedy_select(analysis: Analysis, scores: np.ndarray, budget: int) -> list[Choice]:
@@ -148,17 +153,18 @@ class SalienceRanker:
         self.centrality_weight = centrality_weight
         self.lead_weight = lead_weight
 
-    def scores(self, analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
+    def scores(self, analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
         """The score of each sentence at `rows` (default: all)."""
-        rows = _rows(analysis, rows)
-        if not len(rows):
+        indexes = _rows(analysis, rows)
+        if not len(indexes):
             return np.zeros(0)
-        base = (
-            self.support_weight * support(analysis, rows)
-            + self.centrality_weight * centrality(analysis, rows)
-            + self.lead_weight * np.array([lead_bonus(analysis.sentences[i]) for i in rows])
+        base: np.ndarray = (
+            self.support_weight * support(analysis, indexes)
+            + self.centrality_weight * centrality(analysis, indexes)
+            + self.lead_weight * np.array([lead_bonus(analysis.sentences[i]) for i in indexes])
         )
-        return base * containment(analysis, rows)
+        scores: np.ndarray = base * containment(analysis, indexes)
+        return scores
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         return greedy_select(analysis, self.scores(analysis), budget)

@@ -153,7 +153,7 @@ def speakers(sentences: Sequence[Sentence], texts: Sequence[str]) -> list[str | 
 
 def speaker_names(sentences: Sequence[Sentence]) -> dict[str, str]:
     """Speaker key -> the fullest way the articles name them ("peskov" -> "Dmitry Peskov")."""
-    forms: dict[str, Counter] = {}
+    forms: dict[str, Counter[str]] = {}
     for sentence in sentences:
         words = attributed(sentence.text)
         if words:

@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -86,7 +87,7 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
 
 
 class CountingEmbedder(HashingEmbedder):
-    instances: list = []
+    instances: ClassVar[list["CountingEmbedder"]] = []
 
     def __init__(self):
         super().__init__()
@@ -145,6 +146,7 @@ def test_cache_commands(counting):
 
 WARM_BRIEF = """
 import sys
+from typing import ClassVar
 from summarize.cli import main
 main(["brief", "--words", "70", "--format", "json"], standalone_mode=False)
 heavy = {"torch", "sentence_transformers", "transformers", "sklearn"} & set(sys.modules)

@@ -1,7 +1,7 @@
 """The concept-coverage ILP ranker and its concepts, on literal documents with the fake embedder."""
 
-from summarize.brief import analyze, compose_brief
 from summarize import concept_ranker
+from summarize.brief import analyze, compose_brief
 from summarize.concept_ranker import ConceptRanker
 from summarize.concepts import bigrams, content_words, document_frequency
 from summarize.documents import make_document
@@ -60,7 +60,7 @@ def test_a_sentence_that_leans_on_its_context_loses_to_one_that_stands_alone(emb
     dangling = "It approved the new budget for the city schools on Monday night, officials said."
     docs = documents(dangling + "\n" + standalone, standalone.replace("Monday", "Monday evening"), standalone)
     brief = compose_brief(analyze(docs, embedder), 16, ConceptRanker())
-    assert [item.sentence.text for item in brief.sentences][0].startswith("The council")
+    assert next(item.sentence.text for item in brief.sentences).startswith("The council")
 
 
 def test_a_single_article_gets_a_brief_of_its_own_sentences(embedder):

@@ -130,7 +130,7 @@ def test_the_same_brief_gives_the_same_bytes(story, embedder):
 
 def test_sources_list_titles_urls_and_copies():
     copy = Document("Storm hits (wire)", STORM[0].text, "news/a-copy.txt")
-    documents = STORM + (copy,)
+    documents = (*STORM, copy)
     brief = literal_brief(documents, [(sentence_in(documents, 0, "Officials said winds reached 120 miles per hour."), [])])
     html = to_html(brief)
     entries = re.findall(r'<li id="source-(\d)">(.*?)</li>', html)

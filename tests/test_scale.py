@@ -144,6 +144,6 @@ def test_parallel_batch_reports_the_bad_cluster(tmp_path):
     from summarize.embedding import HashingEmbedder
     from summarize.records import SummarizeError
 
-    clusters = clusters_of_story(2) + [ClusterInput("menu", (make_document("Home | News | Sport", "menu/0"),))]
+    clusters = [*clusters_of_story(2), ClusterInput("menu", (make_document("Home | News | Sport", "menu/0"),))]
     with pytest.raises(SummarizeError, match="cluster menu: no prose sentences"):
         list(brief_clusters_parallel(clusters, HashingEmbedder, BriefSettings(), workers=2, group_characters=1))

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
+from textual.binding import BindingType
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
@@ -44,11 +46,14 @@ from .workers import (
 )
 
 
-class BriefingApp(ChoosingActions, BudgetActions, SourceActions, ExportActions, ViewActions, App[None]):
+# `f` is the focus question (ChoosingActions.action_focus), not Textual's focus-a-widget action.
+class BriefingApp(  # type: ignore[misc]
+    ChoosingActions, BudgetActions, SourceActions, ExportActions, ViewActions, App[None]
+):
     TITLE = "summarize"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BriefCommands}
-    BINDINGS = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
 
     def __init__(
         self, paths: Sequence[Path] | None = None, embedder: Embedder | None = None, words: int = DEFAULT_WORDS

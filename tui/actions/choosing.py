@@ -41,7 +41,7 @@ class ChoosingActions:
             partial(prompt_from, self),
         )
 
-    def action_focus(self: Briefing) -> None:
+    def action_focus(self: Briefing) -> None:  # `f`: a focus question, not Textual's focus-a-widget
         self.push_screen(
             TextInputScreen(
                 "Focus the brief on a question", self.choice.focus or "", placeholder="How did Russia respond?",

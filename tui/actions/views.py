@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from collections.abc import Iterable
+
+from textual.binding import Binding, BindingType
 
 from ..bindings import APP_BINDINGS, BRIEF_BINDINGS
 from ..briefing import Briefing
@@ -23,7 +25,14 @@ class ViewActions:
         if isinstance(self.screen, HelpScreen):
             return
         tab = Binding("tab", "", "Next pane (shift+tab: previous)")
-        moving = [*BriefList.BINDINGS, *CorroborationList.BINDINGS, tab]
+        moving = [*keys(BriefList.BINDINGS), *keys(CorroborationList.BINDINGS), tab]
         everywhere = [*APP_BINDINGS, Binding("ctrl+p", "", "Command palette: every action by name")]
-        sections = {"Brief": BRIEF_BINDINGS, "Moving around": moving, "Themes view": ThemesScreen.BINDINGS}
+        sections: dict[str, list[Binding]] = {
+            "Brief": BRIEF_BINDINGS, "Moving around": moving, "Themes view": keys(ThemesScreen.BINDINGS)
+        }
         self.push_screen(HelpScreen({**sections, "Everywhere": everywhere}))
+
+
+def keys(bindings: Iterable[BindingType]) -> list[Binding]:
+    """The bindings that are Binding objects: all of the app's are (each has an id and a tooltip)."""
+    return [binding for binding in bindings if isinstance(binding, Binding)]

@@ -5,10 +5,11 @@ It only displays what the app holds; every change of state goes through an app a
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import ClassVar, Protocol, cast
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
@@ -30,7 +31,7 @@ class AppState(Protocol):
 
 
 class MainScreen(Screen[None]):
-    BINDINGS = BRIEF_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*BRIEF_BINDINGS]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -20,7 +22,7 @@ from ..widgets.wrapped_list import WrappedOptionList
 class SourcePicker(ModalScreen[int | None]):
     """Choose one of the sources (to remove it); returns its index."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-pick")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel-pick")]
 
     def __init__(self, title: str, documents: tuple[Document, ...], selected: int = 0) -> None:
         super().__init__()

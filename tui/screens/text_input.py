@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -43,7 +44,7 @@ class PathSuggester(Suggester):
 class TextInputScreen(ModalScreen[str | None]):
     """Ask for one line of text. A `check` that finds a problem keeps the dialog open and notifies."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-input", tooltip="Close without doing anything")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel-input", tooltip="Close without doing anything")]
 
     def __init__(
         self, title: str, value: str = "", *, placeholder: str = "", hint: str = "",
