@@ -17,11 +17,10 @@ from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge, evidence
 from .embedding import Embedder
 from .prompts import Prompt
-from .records import Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
+from .records import DEFAULT_WORDS, Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
 from .selection import Ranker
 from .sentences import PunktSplitter, SentenceSplitter
 
-DEFAULT_WORDS = 150
 Progress = Callable[[str], None]
 
 

@@ -23,9 +23,7 @@ from .cli_eval import evaluate
 from .cli_interrupts import interruption, signals_raised, written_files
 from .formats import FORMATS, format_for_path
 from .rankers import RANKER_NAMES
-from .records import SummarizeError
-
-DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
+from .records import DEFAULT_WORDS, SummarizeError
 
 
 class OneLineErrors(click.Group):

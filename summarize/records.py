@@ -10,6 +10,11 @@ if TYPE_CHECKING:
     import numpy as np
 
 
+# A brief's length in words when neither the user nor the prompt says: the library's, the CLI's and
+# the TUI's default (defined here, in the lightest module every shell imports anyway).
+DEFAULT_WORDS = 150
+
+
 class SummarizeError(Exception):
     """A problem the user can fix (bad input, bad option); shells print it in one line."""
 

@@ -18,7 +18,7 @@ from summarize.atomic import write_atomically
 from summarize.documents import read_documents, sample_documents
 from summarize.cache import with_cache
 from summarize.embedding import Embedder, default_embedder
-from summarize.records import Analysis, Brief, Document
+from summarize.records import DEFAULT_WORDS, Analysis, Brief, Document
 from summarize.formats import format_for_path, render_as
 from summarize.render import source_number
 
@@ -40,8 +40,6 @@ from .workers import (
     AnalysisCancelled, AnalysisDone, AnalysisFailed, AnalysisStep, ArticlesRead, BriefComposed, RememberingEmbedder,
     describe,
 )
-
-DEFAULT_WORDS = 150  # summarize.brief.DEFAULT_WORDS, repeated: that module is imported in workers only
 
 
 class BriefingApp(ChoosingActions, App[None]):
