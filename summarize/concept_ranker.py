@@ -12,14 +12,13 @@ their lead or their headline (what sectioned briefs weigh by).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
 from .concept_model import ConceptModel, shipped_model
 from .concepts import bigrams, content_words, document_frequency
 from .ilp import Program
-from .memo import LastAnalysisMemo
 from .records import Analysis
 from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
@@ -38,11 +37,6 @@ class Prepared:
     standalone: np.ndarray  # `containment` of every sentence
     concepts: list[set]  # every sentence's bigrams
     weights: dict  # `ConceptRanker.concept_weights`
-
-
-# Shared by rankers (shells make one per call): each sentence's bigrams and containment, and the
-# concept weights under each setting of the weighting parameters.
-_PREPARED: LastAnalysisMemo[Any] = LastAnalysisMemo()
 
 
 class ConceptRanker:
@@ -103,13 +97,14 @@ class ConceptRanker:
         }
 
     def prepared(self, analysis: Analysis) -> Prepared:
-        """What does not depend on the budget, computed once for the last analysis asked about: a
-        shell re-briefing at every length change pays only for the integer program."""
-        standalone, concepts = _PREPARED.get(
-            analysis, "sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
+        """What does not depend on the budget, computed once for the analysis and shared by rankers
+        (shells make one per call): a shell re-briefing at every length change pays only for the
+        integer program. The weights are kept for each setting of the weighting parameters."""
+        standalone, concepts = analysis.derived(
+            "concept_ranker.sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
         )
-        key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
-        weights = _PREPARED.get(analysis, key, lambda: self.concept_weights(analysis, concepts, standalone))
+        key = ("concept_ranker.weights", self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
+        weights = analysis.derived(key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:

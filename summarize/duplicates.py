@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .boilerplate import prose_spans
-from .records import Document
+from .records import Analysis, Document
 
 SHINGLE_WORDS = 5
 # Share of the shorter article's 5-grams found in the longer one from which both are one story.
@@ -70,3 +70,8 @@ def story_numbers(documents: Sequence[Document]) -> tuple[int, ...]:
         if source is None:
             numbers[index] = len(numbers)
     return tuple(numbers[index if source is None else source] for index, source in enumerate(original))
+
+
+def stories_of(analysis: Analysis) -> tuple[int, ...]:
+    """`story_numbers` of an analysis's documents, worked out once for the analysis."""
+    return analysis.derived("duplicates.story_numbers", lambda: story_numbers(analysis.documents))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import numpy as np
+
+T = TypeVar("T")
 
 
 # A brief's length in words when neither the user nor the prompt says: the library's, the CLI's and
@@ -135,6 +138,17 @@ class Analysis:
     embeddings: "np.ndarray"  # one unit-length row per sentence
     clusters: tuple[Cluster, ...]
     model: str
+    # Values derived from this analysis alone (`derived`): not part of what the analysis is.
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What `compute` gives for this analysis, computed on the first call for `key` and kept with
+        the analysis: a shell re-briefs one analysis at every length or prompt, and what does not
+        depend on those (concept weights, who speaks in each sentence, copies of one story) is
+        computed once. Keys are namespaced by their module ("selection.story_numbers")."""
+        if key not in self._derived:
+            self._derived.setdefault(key, compute())  # two threads: the first value stays
+        return self._derived[key]
 
     @cached_property
     def cluster_of(self) -> tuple[int, ...]:

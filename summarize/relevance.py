@@ -40,7 +40,6 @@ from .cues import (
     starts_referring,
 )
 from .dates import calendar, is_past
-from .memo import LastAnalysisMemo
 from .prompts import Prompt
 from .records import Analysis
 from .speakers import (
@@ -203,13 +202,10 @@ class Story:
         return named / sum(rarity.values()), answers
 
 
-_STORIES: LastAnalysisMemo[Story] = LastAnalysisMemo()
-
-
 def story_of(analysis: Analysis) -> Story:
-    """The analysis's `Story`, read once for the last analysis asked about (a shell re-briefs it
-    with each prompt and length; reading its speakers and dates is most of a sectioned brief's work)."""
-    return _STORIES.get(analysis, None, lambda: Story(analysis))
+    """The analysis's `Story`, read once for it (a shell re-briefs it with each prompt and length;
+    reading its speakers and dates is most of a sectioned brief's work)."""
+    return analysis.derived("relevance.story", lambda: Story(analysis))
 
 
 def relevance(

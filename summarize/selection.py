@@ -15,8 +15,7 @@ from .cues import (
     opens_inside_quote,
     starts_dangling,
 )
-from .duplicates import story_numbers
-from .memo import LastAnalysisMemo
+from .duplicates import stories_of
 from .records import Analysis, Sentence
 
 # Sentences outside this length are fragments or run-ons: poor brief material.
@@ -24,9 +23,6 @@ MIN_WORDS, MAX_WORDS = 6, 60
 # Two chosen sentences at least this similar say the same thing.
 REDUNDANT_SIMILARITY = 0.7
 HALF_QUOTE_FACTOR = 0.4
-
-# Which documents are copies of one story: compared pairwise, so kept while an analysis is re-briefed.
-_STORY_NUMBERS: LastAnalysisMemo[tuple[int, ...]] = LastAnalysisMemo()
 
 
 @dataclass(frozen=True)
@@ -77,7 +73,7 @@ def support(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray
     there is only one). Copies of one story count as one document: a wire report run twice does not
     support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
     rows = _rows(analysis, rows)
-    stories = _STORY_NUMBERS.get(analysis, None, lambda: story_numbers(analysis.documents))
+    stories = stories_of(analysis)  # copies of one story: compared pairwise, so worked out once
     document_count = len(set(stories))
     owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
     if document_count < 2:
