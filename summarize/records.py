@@ -123,6 +123,9 @@ class Brief:
     model: str
     sections: tuple[BriefSection, ...] = ()  # empty for a plain brief
     focus: str | None = None  # the question a focused brief answers
+    # Each document's earlier copy (`summarize.duplicates.duplicate_of`), as the analysis found it;
+    # None: not worked out (a brief built by hand), and the renderers work it out.
+    originals: tuple[int | None, ...] | None = None
 
     @property
     def words(self) -> int:

@@ -21,6 +21,7 @@ import numpy as np
 
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge
+from .duplicates import originals_of
 from .embedding import Embedder
 from .ilp import Program
 from .prompts import Prompt
@@ -231,5 +232,5 @@ def compose_sectioned_brief(
         ))
     return Brief(
         analysis.documents, tuple(items), analysis.clusters, words, ranker.name, analysis.model,
-        sections=tuple(sections), focus=focus,
+        sections=tuple(sections), focus=focus, originals=originals_of(analysis),
     )

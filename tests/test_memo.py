@@ -29,3 +29,17 @@ def test_re_briefing_with_prompts_reads_the_story_once(story, embedder, monkeypa
     for name, words in (("briefing", 120), ("reactions", 80), ("briefing", 200)):
         compose_brief(analysis, words, prompt=shipped_prompt(name), embedder=embedder)
     assert len(reads) == 1
+
+
+def test_rendering_uses_the_copies_the_analysis_found(story, embedder, monkeypatch):
+    from summarize import duplicates
+    from summarize.render import to_json, to_markdown
+
+    brief = compose_brief(analyze(story, embedder), 60)
+    assert brief.originals == duplicates.duplicate_of(brief.documents)
+
+    def not_again(documents):
+        raise AssertionError("story copies worked out again at render time")
+
+    monkeypatch.setattr(duplicates, "duplicate_of", not_again)
+    assert to_markdown(brief) and to_json(brief)
