@@ -11,6 +11,7 @@ from summarize.brief import BriefSettings
 from summarize.cli import main
 from summarize.jsonl import read_clusters
 from summarize.records import SummarizeError
+from tests import fakes
 
 from .conftest import STORY
 
@@ -82,14 +83,14 @@ def test_a_worker_reports_a_bad_cluster_as_the_local_path_does(tmp_path):
     path.write_text(cluster_line("good") + "\n", encoding="utf-8")
     clusters = [*read_clusters(path), ClusterInput("bad", (make_document("Home | News | Sport", "bad/0"),))]
     with pytest.raises(SummarizeError) as raised:
-        list(brief_clusters(clusters, embedding.HashingEmbedder(), BriefSettings()))
-    records = brief_group(clusters, embedding.HashingEmbedder, BriefSettings(), None, use_cache=False)
+        list(brief_clusters(clusters, fakes.HashingEmbedder(), BriefSettings()))
+    records = brief_group(clusters, fakes.HashingEmbedder, BriefSettings(), None, use_cache=False)
     assert records == [{"error": str(raised.value)}]
     assert str(raised.value).startswith("cluster bad: ")
 
 
 def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["batch", str(data), "-o", str(out), "--words", "50"])
     assert result.exit_code == 0, result.output
@@ -99,7 +100,7 @@ def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
 
 
 def test_batch_command_reports_a_bad_line_and_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     data = tmp_path / "bad.jsonl"
     data.write_text(cluster_line("ok") + "\n{oops\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"

@@ -6,7 +6,7 @@ import pytest
 
 from summarize.brief import BriefSettings, analyze, build_brief, compose_brief
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.records import SummarizeError
 from summarize.render import to_json
 

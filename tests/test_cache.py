@@ -15,7 +15,8 @@ from summarize.brief import split_documents
 from summarize.cache import CachedEmbedder, EmbeddingCache, with_cache
 from summarize.cli import main, shipped_questions
 from summarize.documents import sample_documents
-from summarize.embedding import MODEL_NAME, HashingEmbedder
+from summarize.embedding import MODEL_NAME
+from tests.fakes import HashingEmbedder
 from summarize.sentences import PunktSplitter
 
 

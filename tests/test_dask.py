@@ -11,7 +11,7 @@ from summarize import embedding
 from summarize.batch import batch_record, brief_clusters
 from summarize.brief import BriefSettings
 from summarize.cli import main
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.jsonl import read_clusters
 
 from .test_batch import cluster_line

@@ -18,7 +18,7 @@ import pytest
 
 from summarize.brief import BriefSettings, build_brief
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.records import Brief, BriefSection, Sentence
 from summarize.render import brief_title
 from summarize.render_html import to_html

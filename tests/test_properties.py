@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from summarize.brief import analyze, compose_brief
 from summarize.documents import make_document, read_documents
 from summarize.duplicates import duplicate_of, story_numbers
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.encoding import decode
 from summarize.linebreaks import unwrap
 from summarize.records import SummarizeError

@@ -13,7 +13,7 @@ import json, sys
 from summarize import ilp
 from summarize.brief import analyze, compose_brief
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.prompts import shipped_prompt
 from summarize.render import to_json
 

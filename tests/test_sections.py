@@ -10,7 +10,7 @@ import pytest
 from summarize.brief import analyze, compose_brief
 from summarize.dates import calendar, mentions
 from summarize.documents import make_document, sample_documents
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.prompts import load_prompt, parse_prompt, shipped_prompts
 from summarize.records import Sentence, SummarizeError
 from summarize.render import to_dict, to_json, to_markdown

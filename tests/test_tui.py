@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Markdown
 from textual.widgets._footer import FooterKey, FooterLabel
 
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.render import citation_markers
 import tui.app
 from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until

@@ -7,7 +7,7 @@ import json
 
 from textual.widgets import Input, OptionList
 
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.prompts import load_prompt
 from summarize.render import NOT_ADDRESSED, to_json, to_markdown
 from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.render import to_markdown
 from tests.tui_helpers import ARTICLE, answer, errors, run, settle, until
 from tui.screens.main import MainScreen
