@@ -16,19 +16,16 @@ from collections.abc import Sequence
 from .cues import SPEECH_VERB, in_quotation, outside_quotes, starts_with_speaker_pronoun
 from .records import Sentence
 
-__all__ = ["in_quotation", "outside_quotes"]  # kept importable from here: attribution reads them
-
-_VERB = SPEECH_VERB
 _WORD = r"[A-Z][\w’'.-]*[\w]"
 _NAME = rf"(?P<name>(?:{_WORD}\s+){{0,4}}{_WORD})"
 _GAP = r"(?:\s+(?:also|has|have|had|then|again|later|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|\([^)]{1,30}\)))*"
 _APPOSITIVE = r"(?:,\s[^,]{1,100},)?"
 _ROLE = r"(?:officials?|spokes(?:man|woman|person)|chief|envoy|diplomats?|sources?|ministry|statement)"
 _PATTERNS = [
-    re.compile(rf"{_NAME}{_APPOSITIVE}{_GAP}\s+{_VERB}\b"),  # Stoltenberg said; Slutsky, the ..., dismissed
+    re.compile(rf"{_NAME}{_APPOSITIVE}{_GAP}\s+{SPEECH_VERB}\b"),  # Stoltenberg said; Slutsky, the ..., dismissed
     re.compile(rf"\b(?:said|says|added|asked)\s+{_NAME}(?=\s*(?:[.,;:!?”\"]|$))"),  # said Stoltenberg.
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"),
-    re.compile(rf"\b{_NAME}\s+{_ROLE}{_GAP}\s+{_VERB}\b"),  # a NATO official told
+    re.compile(rf"\b{_NAME}\s+{_ROLE}{_GAP}\s+{SPEECH_VERB}\b"),  # a NATO official told
 ]
 _NOT_NAMES = frozenset(
     """the a an in on at but and or so he she they it we i you this that these those his her their its our
