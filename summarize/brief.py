@@ -15,6 +15,7 @@ from .boilerplate import prose_spans
 from .clusters import cluster_sentences, threshold_for
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge, evidence
+from .duplicates import originals_of
 from .embedding import Embedder
 from .prompts import Prompt
 from .records import DEFAULT_WORDS, Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
@@ -131,7 +132,9 @@ def compose_brief(
     ranker = ranker or ConceptRanker()
     choices = ranker.select(analysis, words)
     chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
-    return Brief(analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model)
+    return Brief(
+        analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model, originals=originals_of(analysis)
+    )
 
 
 def build_brief(

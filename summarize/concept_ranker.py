@@ -12,14 +12,13 @@ their lead or their headline (what sectioned briefs weigh by).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
 from .concept_model import ConceptModel, shipped_model
 from .concepts import Concept, bigrams, content_words, document_frequency
-from .memo import LastAnalysisMemo
-from .native_output import quiet_milp
+from .ilp import Program
 from .records import Analysis
 from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
@@ -38,11 +37,6 @@ class Prepared:
     standalone: np.ndarray  # `containment` of every sentence
     concepts: list[set[Concept]]  # every sentence's bigrams
     weights: dict[Concept, float]  # `ConceptRanker.concept_weights`
-
-
-# Shared by rankers (shells make one per call): each sentence's bigrams and containment, and the
-# concept weights under each setting of the weighting parameters.
-_PREPARED: LastAnalysisMemo[Any] = LastAnalysisMemo()
 
 
 class ConceptRanker:
@@ -103,19 +97,17 @@ class ConceptRanker:
         }
 
     def prepared(self, analysis: Analysis) -> Prepared:
-        """What does not depend on the budget, computed once for the last analysis asked about: a
-        shell re-briefing at every length change pays only for the integer program."""
-        standalone, concepts = _PREPARED.get(
-            analysis, "sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
+        """What does not depend on the budget, computed once for the analysis and shared by rankers
+        (shells make one per call): a shell re-briefing at every length change pays only for the
+        integer program. The weights are kept for each setting of the weighting parameters."""
+        standalone, concepts = analysis.derived(
+            "concept_ranker.sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
         )
-        key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
-        weights = _PREPARED.get(analysis, key, lambda: self.concept_weights(analysis, concepts, standalone))
+        key = ("concept_ranker.weights", self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
+        weights = analysis.derived(key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
-        from scipy.optimize import Bounds, LinearConstraint
-        from scipy.sparse import lil_matrix
-
         prepared = self.prepared(analysis)
         standalone, concepts, weights = prepared.standalone, prepared.concepts, prepared.weights
         candidates = [
@@ -130,44 +122,36 @@ class ConceptRanker:
         concept_ids = {c: k for k, c in enumerate(sorted({c for i in candidates for c in concepts[i] if c in weights}))}
         if not candidates or not concept_ids:
             return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back
-        n, m = len(candidates), len(concept_ids)
-        # Variables: one binary per candidate sentence, then one 0..1 per concept. milp minimises.
-        gain = np.zeros(n + m)
-        for concept, k in concept_ids.items():
-            gain[n + k] = weights[concept]
+        # Variables: one binary per candidate sentence, then one 0..1 per concept.
+        program = Program()
         # A sentence that leans on its context brings a reader only its `standalone` share of its
         # concepts (context_penalty 1). On the development set any penalty from 1 to 3 scored alike,
         # +0.2 ROUGE-1 and -2 over 0.5, with or without headlines.
-        for column, i in enumerate(candidates):
+        for i in candidates:
             covered = sum(weights.get(c, 0.0) for c in sorted(concepts[i]))  # sorted: the same float every run
-            gain[column] = -self.context_penalty * (1.0 - standalone[i]) * covered
-
-        groups: dict[int, list[int]] = {}
+            program.variable(-self.context_penalty * (1.0 - standalone[i]) * covered, binary=True)
+        n = len(candidates)
+        for concept in concept_ids:
+            program.variable(weights[concept])
+        program.at_most({column: analysis.sentences[i].words for column, i in enumerate(candidates)}, budget)
+        holders: dict[int, list[int]] = {k: [] for k in concept_ids.values()}
         for column, i in enumerate(candidates):
-            groups.setdefault(analysis.cluster_of[i], []).append(column)
-        shared = [columns for columns in groups.values() if len(columns) > 1] if self.one_per_cluster else []
-
-        rows = lil_matrix((1 + m + len(shared), n + m))
-        for column, i in enumerate(candidates):
-            rows[0, column] = analysis.sentences[i].words
             for concept in concepts[i]:
                 if concept in concept_ids:
-                    rows[1 + concept_ids[concept], column] = -1.0  # a concept counts only if a chosen sentence has it
-        for k in range(m):
-            rows[1 + k, n + k] = 1.0
-        for r, columns in enumerate(shared):
-            rows[1 + m + r, columns] = 1.0  # one sentence per cluster: no two say the same thing
-        upper = np.concatenate([[budget], np.zeros(m), np.ones(len(shared))])
-        result = quiet_milp(
-            -gain,
-            constraints=LinearConstraint(rows.tocsr(), -np.inf, upper),
-            integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-            bounds=Bounds(0, 1),
-            options={"time_limit": self.time_limit, "node_limit": self.node_limit},
-        )
-        if result.x is None:
+                    holders[concept_ids[concept]].append(column)
+        for k, columns in holders.items():  # a concept counts only if a chosen sentence has it
+            program.at_most({**{c: -1.0 for c in sorted(columns)}, n + k: 1.0}, 0.0)
+        if self.one_per_cluster:
+            groups: dict[int, list[int]] = {}
+            for column, i in enumerate(candidates):
+                groups.setdefault(analysis.cluster_of[i], []).append(column)
+            for columns in groups.values():
+                if len(columns) > 1:  # one sentence per cluster: no two say the same thing
+                    program.at_most(dict.fromkeys(columns, 1.0), 1.0)
+        solution = program.solve(self.time_limit, self.node_limit)
+        if solution is None:
             return SalienceRanker().select(analysis, budget)
-        chosen = [candidates[c] for c in range(n) if result.x[c] > 0.5]
+        chosen = [candidates[c] for c in range(n) if solution[c] > 0.5]
         salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
         # Most important first: the order a news briefing is read and cut in.
         return [Choice(i, float(salience[i])) for i in sorted(chosen, key=lambda i: (-salience[i], i))]

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
-from .duplicates import story_numbers
-from .memo import LastAnalysisMemo
+from .duplicates import stories_of
 from .pair_facts import FEATURES, PairFacts, features, pair_facts
 from .records import Analysis, Corroboration, Disagreement
 
@@ -36,8 +35,6 @@ OUTSIDE_CANDIDATES, OUTSIDE_SIMILARITY = 3, 0.5
 
 # A sentence that differs in more figures than this is another report (another moment), not a disagreement.
 MOST_DIFFERING_FIGURES = 2
-
-_PER_ANALYSIS: LastAnalysisMemo[tuple[int, ...]] = LastAnalysisMemo()
 
 
 @dataclass(frozen=True)
@@ -103,7 +100,7 @@ class FactJudge:
 def candidates(analysis: Analysis, index: int) -> list[int]:
     """Other sources' sentences in the sentence's cluster, then the few most similar outside it;
     never a sentence of the same story (its own article or a copy of it)."""
-    stories = _PER_ANALYSIS.get(analysis, "stories", lambda: story_numbers(analysis.documents))
+    stories = stories_of(analysis)
     story = stories[analysis.sentences[index].document]
     members = set(analysis.clusters[analysis.cluster_of[index]].members)
     similarity = analysis.embeddings @ analysis.embeddings[index]

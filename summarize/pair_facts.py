@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from .dates import calendar
 from .facts import (
@@ -25,10 +24,7 @@ from .facts import (
     same_date,
     share_a_figure,
 )
-from .memo import LastAnalysisMemo
 from .records import Analysis
-
-_PER_ANALYSIS: LastAnalysisMemo[Any] = LastAnalysisMemo()  # keyed by what it holds: see the typed getters below
 
 
 @dataclass(frozen=True)
@@ -53,10 +49,7 @@ class PairFacts:
 
 
 def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
-    weekdays: dict[int, tuple[int, int]] = _PER_ANALYSIS.get(
-        analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays
-    )
-    return weekdays
+    return analysis.derived("pair_facts.weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
 
 
 def _word_weights(analysis: Analysis) -> dict[str, float]:
@@ -67,8 +60,7 @@ def _word_weights(analysis: Analysis) -> dict[str, float]:
         total = len(analysis.sentences)
         return {word: math.log((total + 1) / count) for word, count in counts.items()}  # never 0
 
-    weights: dict[str, float] = _PER_ANALYSIS.get(analysis, "word weights", compute)
-    return weights
+    return analysis.derived("pair_facts.word_weights", compute)
 
 
 def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
@@ -86,10 +78,9 @@ def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
 
 def _story_names(analysis: Analysis) -> frozenset[str]:
     """The words the story writes capitalised inside a sentence: names, not merely opening words."""
-    story_names: frozenset[str] = _PER_ANALYSIS.get(
-        analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
+    return analysis.derived(
+        "pair_facts.names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
     )
-    return story_names
 
 
 def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:

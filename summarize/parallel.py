@@ -17,9 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from .brief import BriefSettings, analyze, compose_brief, split_documents
+from .brief import BriefSettings
 from .embedding import Embedder
 from .jsonl import ClusterInput
 from .records import SummarizeError
@@ -68,15 +66,6 @@ def worker_embedder(factory: Callable[[], Embedder], use_cache: bool) -> Embedde
         return _embedders[key]
 
 
-def embed_unique(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
-    """Vectors of `texts`, asking the embedder once for the distinct ones, shortest first."""
-    unique = sorted(set(texts), key=lambda text: (len(text), text))
-    if not unique:
-        return embedder.embed([])
-    vectors = dict(zip(unique, embedder.embed(unique)))
-    return np.stack([vectors[text] for text in texts])
-
-
 def brief_group(
     clusters: Sequence[ClusterInput],
     factory: Callable[[], Embedder],
@@ -86,24 +75,13 @@ def brief_group(
 ) -> list[dict[str, Any]]:
     """Runs in a worker: the output records of consecutive clusters, or one error record
     ({"error": message}) for a cluster with bad input, which no retry would fix."""
-    from .batch import batch_record
-    from .sentences import PunktSplitter
+    from .batch import batch_record, brief_clusters
 
     embedder = worker_embedder(factory, use_cache)
-    splitter = PunktSplitter()
-    split = [split_documents(cluster.documents, splitter) for cluster in clusters]
-    vectors = embed_unique(embedder, [s.text for sentences in split for s in sentences])
-    records: list[dict[str, Any]] = []
-    offset = 0
-    for cluster, sentences in zip(clusters, split):
-        rows = vectors[offset : offset + len(sentences)]
-        offset += len(sentences)
-        try:
-            analysis = analyze(cluster.documents, embedder, settings, embeddings=rows, sentences=sentences)
-        except SummarizeError as error:
-            return [{"error": f"cluster {cluster.id}: {error}"}]
-        records.append(batch_record(cluster, compose_brief(analysis, settings.words, ranker)))
-    return records
+    try:
+        return [batch_record(cluster, brief) for cluster, brief in brief_clusters(clusters, embedder, settings, ranker)]
+    except SummarizeError as error:  # already names the cluster
+        return [{"error": str(error)}]
 
 
 def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHARACTERS) -> list[list[ClusterInput]]:

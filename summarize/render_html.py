@@ -18,7 +18,7 @@ from html import escape
 from importlib.resources import files
 
 from . import __version__
-from .duplicates import duplicate_of
+from .duplicates import brief_originals
 from .records import Brief, BriefSentence, Document, Sentence
 from .render import (
     NO_SENTENCE_FITS,
@@ -237,7 +237,7 @@ def web_link(url: str) -> str:
 
 
 def sources_html(brief: Brief) -> str:
-    originals = duplicate_of(brief.documents)
+    originals = brief_originals(brief)
     rows = []
     for number, (document, original) in enumerate(zip(brief.documents, originals)):
         n = source_number(number)

@@ -23,8 +23,9 @@ import numpy as np
 from .concept_ranker import ConceptRanker
 from .concepts import Concept
 from .corroboration import CorroborationJudge
+from .duplicates import originals_of
 from .embedding import Embedder
-from .native_output import quiet_milp
+from .ilp import Program
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from .relevance import (
@@ -56,43 +57,6 @@ class _Candidate:
     sentence: int
     section: int
     relevance: float
-
-
-class _Program:
-    """A maximisation over 0..1 variables with <= rows, built by name, solved with scipy's milp."""
-
-    def __init__(self) -> None:
-        self.gain: list[float] = []
-        self.upper: list[float] = []
-        self.binary: list[bool] = []
-        self.rows: list[tuple[list[int], list[float], float]] = []
-
-    def variable(self, gain: float, upper: float = 1.0, binary: bool = False) -> int:
-        self.gain.append(gain)
-        self.upper.append(upper)
-        self.binary.append(binary)
-        return len(self.gain) - 1
-
-    def at_most(self, terms: dict[int, float], bound: float) -> None:
-        self.rows.append((list(terms), list(terms.values()), bound))
-
-    def solve(self, time_limit: float, node_limit: int) -> np.ndarray | None:
-        from scipy.optimize import Bounds, LinearConstraint
-        from scipy.sparse import csr_matrix
-
-        rows = [r for r, (columns, _, _) in enumerate(self.rows) for _ in columns]
-        columns = [c for columns, _, _ in self.rows for c in columns]
-        values = [v for _, values, _ in self.rows for v in values]
-        matrix = csr_matrix((values, (rows, columns)), shape=(len(self.rows), len(self.gain)))
-        result = quiet_milp(
-            -np.array(self.gain),
-            constraints=LinearConstraint(matrix, -np.inf, np.array([bound for _, _, bound in self.rows])),
-            integrality=np.array(self.binary, dtype=float),
-            bounds=Bounds(np.zeros(len(self.gain)), np.array(self.upper)),
-            options={"time_limit": time_limit, "node_limit": node_limit},
-        )
-        solution: np.ndarray | None = result.x
-        return solution
 
 
 def _select(
@@ -136,7 +100,7 @@ def _select(
     unit = float(np.median([c / w for c, w in zip(covered, words)])) if candidates else 1.0
     unit = unit if unit > 0 else 1.0  # a typical word's worth of concept gain
 
-    program = _Program()
+    program = Program()
     chosen = []
     for x, size, gain in zip(candidates, words, covered):
         fit = min(1.5, max(0.5, 0.5 + (x.relevance - MIN_RELEVANCE) / 2))
@@ -272,5 +236,5 @@ def compose_sectioned_brief(
         ))
     return Brief(
         analysis.documents, tuple(items), analysis.clusters, words, ranker.name, analysis.model,
-        sections=tuple(sections), focus=focus,
+        sections=tuple(sections), focus=focus, originals=originals_of(analysis),
     )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from .duplicates import story_numbers
-from .memo import LastAnalysisMemo
+from .cues import (
+    OPENING_QUOTES,
+    has_half_quote,
+    is_attributed,
+    opens_inside_quote,
+    starts_dangling,
+)
+from .duplicates import stories_of
 from .records import Analysis, Sentence
 
 # Sentences outside this length are fragments or run-ons: poor brief material.
@@ -18,18 +23,6 @@ MIN_WORDS, MAX_WORDS = 6, 60
 # Two chosen sentences at least this similar say the same thing.
 REDUNDANT_SIMILARITY = 0.7
 HALF_QUOTE_FACTOR = 0.4
-
-# Which documents are copies of one story: compared pairwise, so kept while an analysis is re-briefed.
-_STORY_NUMBERS: LastAnalysisMemo[tuple[int, ...]] = LastAnalysisMemo()
-
-_DANGLING_START = re.compile(
-    r"^(he|she|it|they|this|that|these|those|his|her|its|their|but|and|or|so|also|however|"
-    r"meanwhile|still|yet|instead|then|there|here|such|we|i|our|us)\b",
-    re.IGNORECASE,
-)
-_ATTRIBUTION = re.compile(r"\b(said|says|told|added|according|stated|wrote|asked|quoted)\b", re.IGNORECASE)
-_OPENING_QUOTES = "\"“‘'"
-_QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 @dataclass(frozen=True)
@@ -46,24 +39,15 @@ class Ranker(Protocol):
     def select(self, analysis: Analysis, budget: int) -> list[Choice]: ...
 
 
-def opens_inside_quote(document_text: str, sentence: Sentence) -> bool:
-    """Whether the sentence continues a quotation opened earlier in its paragraph."""
-    paragraph_start = document_text.rfind("\n", 0, sentence.start) + 1
-    before = document_text[paragraph_start : sentence.start]
-    if "“" in before or "”" in before:
-        return before.count("“") > before.count("”")
-    return before.count('"') % 2 == 1
-
-
 def self_containment(sentence: Sentence, document_text: str = "") -> float:
     """1.0 for a sentence that stands alone; less for one that leans on its neighbours."""
     text = sentence.text
     factor = 0.6 if document_text and opens_inside_quote(document_text, sentence) else 1.0
-    if _DANGLING_START.match(text):
+    if starts_dangling(text):
         factor *= 0.6
-    if text[0] in _OPENING_QUOTES and not _ATTRIBUTION.search(text):
+    if text[0] in OPENING_QUOTES and not is_attributed(text):
         factor *= 0.6  # an unattributed quote: who said it is in another sentence
-    if len(_QUOTE_MARKS.findall(text)) % 2:
+    if has_half_quote(text):
         factor *= HALF_QUOTE_FACTOR  # half of a quote that spans sentences
     return factor
 
@@ -92,7 +76,7 @@ def support(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
     there is only one). Copies of one story count as one document: a wire report run twice does not
     support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
     indexes = _rows(analysis, rows)
-    stories = _STORY_NUMBERS.get(analysis, None, lambda: story_numbers(analysis.documents))
+    stories = stories_of(analysis)  # copies of one story: compared pairwise, so worked out once
     document_count = len(set(stories))
     owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
     if document_count < 2:

@@ -16,8 +16,9 @@ from summarize.brief import split_documents
 from summarize.cache import CachedEmbedder, EmbeddingCache, with_cache
 from summarize.cli import main, shipped_questions
 from summarize.documents import sample_documents
-from summarize.embedding import MODEL_NAME, HashingEmbedder
+from summarize.embedding import MODEL_NAME
 from summarize.sentences import PunktSplitter
+from tests.fakes import HashingEmbedder
 
 
 def test_each_distinct_text_is_embedded_once_and_comes_back_bit_for_bit(tmp_path):

@@ -1,11 +1,9 @@
 """The concept-coverage ILP ranker and its concepts, on literal documents with the fake embedder."""
 
-from summarize import concept_ranker
 from summarize.brief import analyze, compose_brief
 from summarize.concept_ranker import ConceptRanker
 from summarize.concepts import bigrams, content_words, document_frequency
 from summarize.documents import make_document
-from summarize.memo import LastAnalysisMemo
 
 
 def test_bigrams_are_stemmed_and_skip_pairs_of_stop_words():
@@ -88,6 +86,6 @@ def test_re_briefing_one_analysis_weighs_its_concepts_once(embedder, monkeypatch
     compose_brief(analysis, 20, ConceptRanker(lead_weight=0.0))
     compose_brief(other, 20, ConceptRanker())
     assert len(calls) == 3, "other weights or another analysis are weighed afresh"
-    monkeypatch.setattr(concept_ranker, "_PREPARED", LastAnalysisMemo())
-    fresh = [compose_brief(analysis, budget, ConceptRanker()) for budget in (10, 20, 40)]
+    again = analyze(docs, embedder)  # the same analysis afresh: nothing derived kept yet
+    fresh = [compose_brief(again, budget, ConceptRanker()) for budget in (10, 20, 40)]
     assert fresh == first

@@ -26,6 +26,7 @@ from summarize.records import SummarizeError
 from summarize.render import to_dict, to_markdown
 from summarize.selection import support
 from summarize.sentences import PunktSplitter
+from tests import fakes
 
 from .conftest import STORY
 from .local_server import FIXTURES, PLAIN, serve
@@ -50,7 +51,7 @@ def server():
 
 @pytest.fixture
 def fake_model(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
 
 def run(*args, input=None):

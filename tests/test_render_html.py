@@ -16,6 +16,7 @@ from summarize.records import Brief, BriefGroup, BriefSection, Document
 from summarize.render import NOT_ADDRESSED, NOTHING_FITS
 from summarize.render_html import Mark, to_html
 from summarize.render_html_chart import span_id
+from tests import fakes
 
 from .html_page import (
     HOSTILE,
@@ -203,7 +204,7 @@ def test_the_cli_writes_a_page_for_an_html_name_or_format(tmp_path, monkeypatch)
     from summarize import embedding
     from summarize.cli import main
 
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
     def run(*args):
         return CliRunner().invoke(main, ["brief", "--words", "80", *args], catch_exceptions=False)

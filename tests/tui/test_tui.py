@@ -15,8 +15,8 @@ from textual.widgets._footer import FooterKey, FooterLabel
 
 import tui.app
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
 from summarize.render import citation_markers
+from tests.fakes import HashingEmbedder
 from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.app import BriefingApp
 from tui.bindings import BRIEF_BINDINGS

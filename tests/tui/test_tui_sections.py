@@ -7,9 +7,9 @@ import json
 
 from textual.widgets import Input, OptionList
 
-from summarize.embedding import HashingEmbedder
 from summarize.prompts import load_prompt
 from summarize.render import NOT_ADDRESSED, to_json, to_markdown
+from tests.fakes import HashingEmbedder
 from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.screens.main import MainScreen
 from tui.screens.prompt_picker import PromptPicker

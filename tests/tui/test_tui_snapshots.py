@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from tui.app import make_app
 
 SIZE = (120, 36)
