@@ -4,12 +4,11 @@ import json
 
 import pytest
 
-from summarize.brief import BriefSettings, build_brief
-from summarize.documents import sample_documents
-from summarize.embedding import SentenceTransformerEmbedder
-from summarize.render import to_json
-
-from .test_brief import BOILERPLATE
+from summarize.embedding.torch_model import SentenceTransformerEmbedder
+from summarize.inputs.documents import sample_documents
+from summarize.output.render import to_json
+from summarize.pipeline import BriefSettings, build_brief
+from tests.test_pipeline import BOILERPLATE
 
 pytestmark = pytest.mark.model
 
@@ -64,8 +63,9 @@ def test_russia_s_suspension_of_its_mission_is_in_the_brief_as_one_source_s(samp
 
 
 def test_a_focused_brief_gives_no_bare_he_said_after_another_speaker():
-    from summarize.brief import analyze, compose_brief
     from summarize.reader_fit import points_back
+
+    from summarize.pipeline import analyze, compose_brief
 
     embedder = SentenceTransformerEmbedder()
     analysis = analyze(sample_documents(), embedder)

@@ -1,0 +1,210 @@
+"""Sentences a reader can use: none that points back to something the brief has not said, and no two
+that report the same main fact.
+
+A sentence *leans* on the one before it in its article when its subject or reference is there: it
+opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
+bare pronoun ("“These actions ...,” he said"), or continues a quotation opened before it. Such a
+sentence may enter a brief only right after the sentence it leans on. A sentence that opens with a
+demonstrative noun ("This decision ...") or with a definite noun and names nothing else ("The
+expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
+before it in its article).
+
+The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
+sentence follows what it leans on; `same_fact_pairs` finds chosen sentences of different sources that
+the corroboration judge says report one fact, which the selection then keeps apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..citations.corroboration import CorroborationJudge, FactJudge
+from ..records import Analysis, Sentence
+from ..text.bigrams import STOP_WORDS, content_tokens
+from ..text.cues import OPENING_QUOTES, SPEECH_VERB, opens_inside_quote, outside_quotes, starts_with_speaker_pronoun
+from ..text.speakers import attributed
+
+_POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
+_PRONOUN_SPEAKER = re.compile(
+    rf"\b(?:he|she|they)\s+(?:also\s+)?{SPEECH_VERB}\b|\b(?:said|says|added)\s+(?:he|she|they)\b", re.IGNORECASE
+)
+_DEFINITE_START = re.compile(r"^the\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
+# "This decision ...", "These actions ...": a demonstrative before a noun points back like "the decision";
+# before a verb ("This is", "That's because") it stands for what was said before.
+_DEMONSTRATIVE_NOUN = re.compile(r"^(?:this|that|these|those|such)\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
+_NOT_NOUNS = frozenset((
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can",
+    "may", "might", "must", "should", "shall", "do", "does", "did", "not", "also", "means", "meant", "comes",
+    "came", "made", "makes", "led", "leads", "shows", "showed", "marks", "marked", "follows", "followed",
+))
+_NAMED = re.compile(r"\s[A-Z]|\d")
+
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """What one sentence needs before it in a brief. `previous`: the sentence before it in its
+    article, which must come right before it (None: it stands alone). `noun`: for a sentence that opens
+    with a definite noun and names nothing else, that noun's stem, which an earlier brief sentence
+    (or `previous`, anywhere before it) must mention."""
+
+    previous: int | None = None
+    noun: str | None = None
+
+    @property
+    def strict(self) -> bool:
+        return self.previous is not None and self.noun is None
+
+
+STANDS_ALONE = Leaning()
+
+
+
+def points_back(sentence: Sentence, document_text: str) -> bool:
+    """Whether the sentence's subject or speaker is in the sentence before it (see the module)."""
+    text = sentence.text
+    opening = text.lstrip(OPENING_QUOTES)
+    if _POINTING_START.match(opening) and _demonstrative_noun(opening) is None:
+        return True
+    if opens_inside_quote(document_text, sentence):
+        return True
+    return bool(_PRONOUN_SPEAKER.search(outside_quotes(text))) and attributed(text) is None
+
+
+def _demonstrative_noun(text: str) -> str | None:
+    match = _DEMONSTRATIVE_NOUN.match(text)
+    if match is None or match.group("noun").lower() in _NOT_NOUNS or "’" in match.group("noun"):
+        return None
+    return match.group("noun")
+
+
+def _stem(word: str) -> str | None:
+    stems = [t for t in content_tokens(word) if t not in STOP_WORDS]
+    return stems[0] if stems else None
+
+
+def definite_noun(sentence: Sentence) -> str | None:
+    """The stem of the noun a sentence opens with, when that noun points back: after a demonstrative
+    ("This decision ...", in a quotation too), or after "The" when the sentence names nothing else (no
+    capitalised word after its first, no number: "The expulsion was the second ...")."""
+    opening = sentence.text.lstrip(OPENING_QUOTES)
+    noun = _demonstrative_noun(opening)
+    if noun is not None:
+        return _stem(noun)
+    match = _DEFINITE_START.match(sentence.text)
+    if match is None or _NAMED.search(sentence.text):
+        return None
+    return _stem(match.group("noun"))
+
+
+def leaning(analysis: Analysis, index: int) -> Leaning:
+    """What sentence `index` needs before it in a brief."""
+    sentence = analysis.sentences[index]
+    previous = index - 1
+    has_previous = previous >= 0 and analysis.sentences[previous].document == sentence.document
+    if points_back(sentence, analysis.documents[sentence.document].text):
+        return Leaning(previous if has_previous else -1)
+    noun = definite_noun(sentence)
+    if noun is not None:
+        return Leaning(previous if has_previous else None, noun)
+    return STANDS_ALONE
+
+
+def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
+    """`leaning` of every sentence, computed once per analysis. A `previous` of -1: the sentence
+    leans on something before its article's first prose sentence and can never enter a brief."""
+    return analysis.derived("reader_fit.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences))))
+
+
+def stems(analysis: Analysis) -> list[set[str]]:
+    """Every sentence's stemmed words, computed once per analysis."""
+    return analysis.derived("reader_fit.stems", lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
+
+
+def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int]:
+    """The sentences of `among` that give what sentence `index` leans on: its previous sentence, and for
+    a definite noun, the sentences that stand alone and mention it."""
+    need = leanings(analysis)[index]
+    found = [need.previous] if need.previous is not None and need.previous in set(among) else []
+    if need.noun is not None:
+        words, alone = stems(analysis), leanings(analysis)
+        found += [i for i in among if i != index and i not in found and alone[i] == STANDS_ALONE and need.noun in words[i]]
+    return found
+
+
+def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
+    """The candidates that can enter a brief of `candidates`: those that stand alone, and those whose
+    support is among them (linear in the candidates: a batch brief can have tens of thousands)."""
+    needs = leanings(analysis)
+    among = set(candidates)
+    words = stems(analysis)
+    mentioned = {stem for i in candidates if needs[i] == STANDS_ALONE for stem in words[i]}
+
+    def supported(index: int) -> bool:
+        need = needs[index]
+        return need == STANDS_ALONE or need.previous in among or (need.noun is not None and need.noun in mentioned)
+
+    return [i for i in candidates if supported(i)]
+
+
+def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
+    """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one
+    right after the sentence it leans on (see `supporters`), the rest most important first."""
+    chosen = set(ranked)
+    parent: dict[int, int] = {}
+    for index in ranked:
+        found = supporters(analysis, index, [i for i in ranked if i != index])
+        need = leanings(analysis)[index]
+        if need.previous is not None and need.previous in chosen:
+            parent[index] = need.previous
+        elif found:
+            parent[index] = found[0]
+    children: dict[int, list[int]] = {}
+    for index in ranked:
+        if index in parent:
+            children.setdefault(parent[index], []).append(index)
+    order: list[int] = []
+
+    def place(index: int) -> None:
+        if index in order:
+            return
+        order.append(index)
+        for child in sorted(children.get(index, []), key=lambda i: (i != index + 1, ranked.index(i))):
+            place(child)
+
+    for index in ranked:
+        if index not in parent:
+            place(index)
+    order += [i for i in ranked if i not in order]  # a cycle of loose references: keep them, ranked
+    return order
+
+
+def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:
+    """Whether a sentence can enter a section of a sectioned brief, whose order is the section's own:
+    one that stands alone or points back only loosely (a definite noun: the sections say what it is
+    about), or, under its speaker's name (`grouped_by_speaker`), one whose only lean is that speaker
+    ("He said ...", "“...,” he said")."""
+    if not leanings(analysis)[index].strict:
+        return True
+    sentence = analysis.sentences[index]
+    text = sentence.text
+    if not grouped_by_speaker or opens_inside_quote(analysis.documents[sentence.document].text, sentence):
+        return False
+    return starts_with_speaker_pronoun(text) or bool(_PRONOUN_SPEAKER.search(outside_quotes(text)))
+
+
+def same_fact_pairs(
+    analysis: Analysis, chosen: Sequence[int], judge: CorroborationJudge | None = None
+) -> list[tuple[int, int]]:
+    """Pairs of chosen sentences from different sources that the judge says report one main fact."""
+    judge = judge or FactJudge()
+    pairs = []
+    for position, first in enumerate(chosen):
+        for second in chosen[position + 1:]:
+            if analysis.sentences[first].document == analysis.sentences[second].document:
+                continue
+            if judge.judge(analysis, first, second).same or judge.judge(analysis, second, first).same:
+                pairs.append((first, second))
+    return pairs

@@ -1,0 +1,67 @@
+"""The rules of summarize.selection.features.reader_fit and summarize.selection.features.developments as rows of an
+integer program (summarize.selection.ilp: the plain brief's concept program, a sectioned brief's): a sentence that leans on another only
+with it, a single-source development when one fits, and no two sentences that report one fact
+(found after a solve, then kept apart, for a few rounds)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..citations.corroboration import CorroborationJudge
+from ..records import Analysis
+from .developments import developments
+from .ilp import Program
+from .reader_fit import STANDS_ALONE, leanings, same_fact_pairs, supporters
+
+# Rounds of "solve, find two chosen sentences with one fact, keep them apart": each round adds every
+# pair found, and a brief rarely has more than one or two.
+SAME_FACT_ROUNDS = 3
+
+
+def solve_for_reader(
+    program: Program,
+    analysis: Analysis,
+    columns: Sequence[tuple[int, int]],
+    limits: tuple[float, int],
+    *,
+    leaning: bool = True,
+    development: bool = True,
+    judge: CorroborationJudge | None = None,
+) -> np.ndarray | None:
+    """Solve `program` (time and node `limits`) whose binary `columns` choose sentences ((column,
+    sentence index) pairs, one column per sentence), with the reader's rows: with `leaning`, a
+    sentence that leans on another is chosen only with one that gives what it needs (among these
+    sentences); with `development`, one single-source development is chosen when one fits; and no
+    two chosen sentences of different sources report one fact (the judge's decision)."""
+    column_of = {sentence: column for column, sentence in columns}
+    sentences = [sentence for _, sentence in columns]
+    if leaning:
+        for column, sentence in columns:
+            if leanings(analysis)[sentence] != STANDS_ALONE:
+                row = {column: 1.0}
+                for other in supporters(analysis, sentence, sentences):
+                    row[column_of[other]] = row.get(column_of[other], 0.0) - 1.0
+                program.at_most(row, 0.0)  # chosen only with what it leans on
+    news = sorted(column_of[i] for i in developments(analysis) if i in column_of) if development else []
+    if news:
+        program.at_most(dict.fromkeys(news, -1.0), -1.0)
+    solution = program.solve(*limits)
+    if solution is None and news:  # no development fits
+        program.rows.pop()
+        solution = program.solve(*limits)
+    for _ in range(SAME_FACT_ROUNDS):
+        if solution is None:
+            return None
+        chosen = [sentence for column, sentence in columns if solution[column] > 0.5]
+        pairs = same_fact_pairs(analysis, chosen, judge)
+        if not pairs:
+            break
+        for first, second in pairs:
+            program.at_most({column_of[first]: 1.0, column_of[second]: 1.0}, 1.0)
+        better = program.solve(*limits)
+        if better is None:
+            break
+        solution = better
+    return solution
