@@ -20,9 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarize.developments import developments
-from summarize.reader_fit import leanings, same_fact_pairs
-
 from summarize.embedding.backends import default_embedder
 from summarize.embedding.cache import with_cache
 from summarize.evaluation.rouge import mean_scores, score_summary, wordnet_exceptions
@@ -31,6 +28,8 @@ from summarize.inputs.jsonl import read_clusters
 from summarize.pipeline import analyze, compose_brief
 from summarize.selection.concept_model import model_not_trained_on
 from summarize.selection.concepts import ConceptRanker
+from summarize.selection.developments import developments
+from summarize.selection.reader_fit import leanings, same_fact_pairs
 
 SETS = ("duc2002", "duc2003", "tac2010")
 SETTINGS = {
