@@ -7,7 +7,7 @@ For each development set, the shipped concept weights learned without it (as `su
 `ours`) brief every cluster at 100 words under each setting below; ROUGE-1.5.5 -n 2 -m -l 100 -f A
 as `summarize eval` computes it. Also counts, per setting, the briefs with a single-source
 development, the brief sentences that point back to a sentence not right before them
-(`summarize.reader_fit.points_back`), and the pairs of brief sentences the corroboration judge says
+(`summarize.selection.reader_fit.points_back`), and the pairs of brief sentences the corroboration judge says
 report one fact. The data are read from ../shared, never copied here.
 """
 

@@ -63,9 +63,8 @@ def test_russia_s_suspension_of_its_mission_is_in_the_brief_as_one_source_s(samp
 
 
 def test_a_focused_brief_gives_no_bare_he_said_after_another_speaker():
-    from summarize.reader_fit import points_back
-
     from summarize.pipeline import analyze, compose_brief
+    from summarize.selection.reader_fit import points_back
 
     embedder = SentenceTransformerEmbedder()
     analysis = analyze(sample_documents(), embedder)
