@@ -69,9 +69,9 @@ def main() -> None:
             stories = story_numbers(analysis.documents)
             sentences = analysis.sentences
 
-            def span(i: int) -> dict:
+            def span(i: int, sentences=sentences, documents=analysis.documents, set_name=set_name) -> dict:
                 s = sentences[i]
-                return {"doc": document_id(set_name, analysis.documents[s.document]), "start": s.start,
+                return {"doc": document_id(set_name, documents[s.document]), "start": s.start,
                         "end": s.end, "digest": digest(s.text), "text": s.text}
 
             for choice in ConceptRanker().select(analysis, 150):
