@@ -10,4 +10,4 @@ WEIGHTS = {
     "in_cluster": 0.4725,
 }
 INTERCEPT = -6.4361
-THRESHOLD = 0.8519
+THRESHOLD = 0.8518
