@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from corroboration_set import PAIRS, SHARED, digest, document_id, read_pairs
+from corroboration_set import PAIRS, SHARED, TEST_PAIRS, digest, document_id, read_pairs
 
 from summarize.brief import analyze
 from summarize.concept_ranker import ConceptRanker
@@ -51,7 +51,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="the draft, with texts (keep it outside the repo)")
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--exclude", type=Path, nargs="*", default=[PAIRS], help="labelled files whose clusters to skip")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[PAIRS, TEST_PAIRS],
+                        help="labelled files whose clusters to skip (default: both; pairs_test2.jsonl was drawn "
+                             "with pairs.jsonl alone excluded)")
     parser.add_argument("--per-set", type=int, default=3, help="clusters drawn from each development set")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
