@@ -169,7 +169,7 @@ def figures(x: np.ndarray, same: np.ndarray, clusters: np.ndarray, open_: np.nda
         point = operating_point(points, target)
         recalls.append(f"{point[2]:.0%}" if point[1] >= target else "-")
     shown = listable & open_
-    return " | ".join(recalls + [f"{average_precision_score(same[shown], scores[shown]):.3f}"])
+    return " | ".join([*recalls, f"{average_precision_score(same[shown], scores[shown]):.3f}"])
 
 
 def main() -> None:

@@ -199,7 +199,7 @@ def test_another_fit_can_stand_in_for_the_shipped_weights():
     facts = PairFacts(similarity=0.7, shared_words=0.4, covers_sentence=0.4, covers_candidate=0.3, figures=(),
                       dates=(), other_figures=False, looks_back=False, same_detail=False, other_scope=False,
                       new_names=0, missing_names=0, length_ratio=0.8, in_cluster=True)
-    assert SHIPPED_WEIGHTS == tuple(WEIGHTS.items()) and FactJudge().intercept == INTERCEPT
+    assert tuple(WEIGHTS.items()) == SHIPPED_WEIGHTS and FactJudge().intercept == INTERCEPT
     by_similarity = (("similarity", 10.0),)
     assert agreement(facts, by_similarity, -6.0) > 0.5 > agreement(facts, by_similarity, -8.0)  # 7 - 6 / 7 - 8
     assert agreement(facts, (("shared_words", 10.0),), -6.0) < 0.5  # another feature, another verdict

@@ -10,7 +10,7 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
-from corroboration_set import (
+from corroboration_set import (  # noqa: E402
     LABELS,
     PAIRS,
     SHARED,
