@@ -27,10 +27,10 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from corroboration_set import PAIRS, SHARED, TEST_PAIRS, digest, document_id, read_pairs
 
-from summarize.brief import analyze
-from summarize.concept_ranker import ConceptRanker
-from summarize.duplicates import story_numbers
-from summarize.jsonl import read_clusters
+from summarize.inputs.jsonl import read_clusters
+from summarize.pipeline import analyze
+from summarize.selection.concepts import ConceptRanker
+from summarize.text.story_copies import story_numbers
 
 SETS = ("duc2002", "duc2003", "tac2010")
 MOST_PER_SENTENCE, OUTSIDE, OUTSIDE_SIMILARITY = 10, 3, 0.5
@@ -59,8 +59,8 @@ def main() -> None:
     args = parser.parse_args()
     if HERE.parent in args.out.resolve().parents:
         parser.error("the draft holds the development sets' texts: write it outside the repository")
-    from summarize.cache import with_cache
-    from summarize.embedding import default_embedder
+    from summarize.embedding.backends import default_embedder
+    from summarize.embedding.cache import with_cache
 
     used = {(p.set, p.cluster) for path in args.exclude for p in read_pairs(path)}
     embedder = with_cache(default_embedder())

@@ -41,17 +41,11 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 from corroboration_fit import curve, held_out_scores, operating_point
 from corroboration_set import PAIRS, SHARED, document_id, load_clusters, read_pairs
 
-from summarize.brief import analyze
-from summarize.corroboration import candidates, refused
-from summarize.duplicates import story_numbers
-from summarize.facts import _alike, content_stems, names
-from summarize.pair_facts import (
-    FEATURES,
-    _story_names,
-    _word_weights,
-    features,
-    pair_facts,
-)
+from summarize.citations.corroboration import candidates, refused
+from summarize.citations.facts import _alike, content_stems, names
+from summarize.citations.pair_facts import FEATURES, _story_names, _word_weights, features, pair_facts
+from summarize.pipeline import analyze
+from summarize.text.story_copies import story_numbers
 
 BASE = ("similarity", "shared_words", "same_detail", "in_cluster")
 _CLAUSE = re.compile(r"(?:,|;| -- | — |:)\s*|\s(?:that|when|after|before|because|while|who|which|as|but|and)\s")
@@ -62,7 +56,7 @@ class TokenVectors:
     """The onnx model's last hidden states, one unit row per token (no [CLS]/[SEP])."""
 
     def __init__(self) -> None:
-        from summarize.onnx_embedding import OnnxEmbedder
+        from summarize.embedding.onnx_model import OnnxEmbedder
 
         self.session, self.tokenizer = OnnxEmbedder(threads=1)._load()
         self.seconds, self.calls = 0.0, 0
@@ -88,8 +82,8 @@ def _share(ours: frozenset[str], theirs: frozenset[str]) -> float:
 
 
 def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
-    from summarize.cache import with_cache
-    from summarize.embedding import default_embedder
+    from summarize.embedding.backends import default_embedder
+    from summarize.embedding.cache import with_cache
 
     embedder = with_cache(default_embedder())
     tokens = TokenVectors()
