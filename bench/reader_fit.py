@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summarize.citations.corroboration import FactJudge
+from summarize.clustering.developments import developments
 from summarize.embedding.backends import default_embedder
 from summarize.embedding.cache import with_cache
 from summarize.evaluation.rouge import mean_scores, score_summary, wordnet_exceptions
@@ -28,7 +30,6 @@ from summarize.inputs.jsonl import read_clusters
 from summarize.pipeline import analyze, compose_brief
 from summarize.selection.concept_model import model_not_trained_on
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.developments import developments
 from summarize.selection.reader_fit import leanings, same_fact_pairs
 
 SETS = ("duc2002", "duc2003", "tac2010")
@@ -72,14 +73,14 @@ def main() -> None:
         model = model_not_trained_on([c.id for c in clusters])
         analyses = [(c, analyze(c.documents, embedder)) for c in clusters]
         for name, options in SETTINGS.items():
-            ranker = ConceptRanker(model=model, **options)
+            ranker = ConceptRanker(model=model, same_fact=FactJudge(), **options)
             scores, with_development, loose, repeated = [], 0, 0, 0
             for cluster, analysis in analyses:
                 chosen = [item.sentence for item in compose_brief(analysis, args.words, ranker).sentences]
                 indexes = [analysis.sentences.index(s) for s in chosen]
                 with_development += bool(set(indexes) & developments(analysis))
                 loose += dangling(analysis, indexes)
-                repeated += len(same_fact_pairs(analysis, indexes))
+                repeated += len(same_fact_pairs(analysis, indexes, FactJudge()))
                 scores.append(score_summary(" ".join(s.text for s in chosen), cluster.summaries,
                                             word_limit=100, exceptions=exceptions))
             mean = mean_scores(scores)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .citations.cite import brief_sentence
-from .citations.corroboration import CorroborationJudge
+from .citations.corroboration import CorroborationJudge, FactJudge
 from .clustering.clusters import cluster_sentences, threshold_for
 from .embedding.base import Embedder
 from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, SummarizeError
@@ -115,7 +115,7 @@ def compose_brief(
             focus = prompt.title
         assert prompt is not None  # given, or made from the focus question just above
         return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
-    ranker = ranker or ConceptRanker()
+    ranker = ranker or ConceptRanker(same_fact=judge or FactJudge())
     choices = ranker.select(analysis, words)
     chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(

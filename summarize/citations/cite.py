@@ -3,8 +3,8 @@ as a development only its source reports."""
 
 from __future__ import annotations
 
+from ..clustering.developments import developments
 from ..records import Analysis, BriefSentence
-from ..selection.developments import developments
 from .corroboration import CorroborationJudge, evidence
 
 
@@ -13,7 +13,7 @@ def brief_sentence(
 ) -> BriefSentence:
     """Sentence `index` as a brief shows it: with the other sources that report the same fact and
     those that give it another figure (see summarize.citations.corroboration), or marked as a
-    development only its source reports (summarize.selection.developments)."""
+    development only its source reports (summarize.clustering.developments)."""
     found = evidence(analysis, index, judge)
     return BriefSentence(
         sentence=analysis.sentences[index],

@@ -11,7 +11,7 @@ one sentence per cluster in the whole brief; every section with relevant materia
 when the budget allows; each section aims at its share of the budget and may use words another
 cannot. A quotation that does not say whose it is never makes a brief, nor a sentence that points
 back to the one before it (summarize.selection.reader_fit), except under its speaker's name. A single-source
-development (summarize.selection.developments) gets a place when one fits; no two sentences report one fact.
+development (summarize.clustering.developments) gets a place when one fits; no two sentences report one fact.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from ..citations.corroboration import CorroborationJudge
+from ..citations.corroboration import CorroborationJudge, FactJudge
 from ..embedding.base import Embedder
 from ..records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from ..selection.base import Ranker
@@ -68,6 +68,7 @@ def _select(
     ranker: ConceptRanker,
     asks: Sequence[frozenset[str]],
     varieties: Sequence[Sequence[tuple[Sequence[object], float]]],
+    judge: CorroborationJudge,
 ) -> list[_Candidate]:
     """The integer program over every section at once (see the module's docstring).
 
@@ -157,7 +158,7 @@ def _select(
     sentence_columns = [(column, x.sentence) for column, x in zip(chosen, candidates)]
     if ranker.reader_fit:
         solution = solve_for_reader(
-            program, analysis, sentence_columns, limits, leaning=False, development=ranker.development
+            program, analysis, sentence_columns, limits, leaning=False, development=ranker.development, judge=judge
         )
     else:
         solution = program.solve(*limits)
@@ -222,7 +223,9 @@ def compose_sectioned_brief(
         for number, section in enumerate(prompt.sections)
     ]
     caps = [share * words for share in prompt.shares()]
-    chosen = _select(analysis, candidates, owner, caps, words, ranker, asks, varieties) if candidates else []
+    chosen = (
+        _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, judge or FactJudge()) if candidates else []
+    )
 
     picked = [x.sentence for x in chosen]
     salience = dict(zip(picked, SalienceRanker().scores(analysis, picked)))

@@ -12,7 +12,7 @@ A reader must be able to use every sentence (summarize.selection.reader_fit, as 
 summarize.selection.reader_rows):
 one that points back enters only with what it leans on and is read right after it, no two report
 one fact, and a single-source development
-(summarize.selection.developments) gets a place when one fits.
+(summarize.clustering.developments) gets a place when one fits.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .concept_model import ConceptModel, shipped_model
 from .features import containment, eligible
 from .ilp import Program
 from .preselect import preselect
-from .reader_fit import reading_order, usable
+from .reader_fit import SameFact, reading_order, usable
 from .reader_rows import solve_for_reader
 from .salience import SalienceRanker
 
@@ -66,6 +66,7 @@ class ConceptRanker:
         model: ConceptModel | Literal["shipped"] | None = "shipped",
         reader_fit: bool = True,
         development: bool = True,
+        same_fact: SameFact | None = None,
     ) -> None:
         self.min_documents = min_documents
         self.lead_weight = lead_weight
@@ -82,10 +83,11 @@ class ConceptRanker:
         # Learned concept weights (summarize.selection.concept_model); None: article counts and the bonuses above.
         self.model = shipped_model() if model == "shipped" else model
         # Sentences a reader can use (summarize.selection.reader_fit): none that points back to what the brief has
-        # not said, no two that report one fact. A single-source development (summarize.selection.developments)
+        # not said, no two that report one fact. A single-source development (summarize.clustering.developments)
         # gets a place when one fits.
         self.reader_fit = reader_fit
         self.development = development
+        self.same_fact = same_fact  # the corroboration judge, handed in by the pipeline (a layer above)
 
     def concept_weights(self, analysis: Analysis, concepts: list[set[Concept]], standalone: np.ndarray) -> dict[Concept, float]:
         """Concepts that at least `min_documents` articles mention, with their weights.
@@ -169,7 +171,9 @@ class ConceptRanker:
                     program.at_most(dict.fromkeys(columns, 1.0), 1.0)
         limits = (self.time_limit, self.node_limit)
         if self.reader_fit:
-            solution = solve_for_reader(program, analysis, list(enumerate(candidates)), limits, development=self.development)
+            solution = solve_for_reader(
+                program, analysis, list(enumerate(candidates)), limits, development=self.development, judge=self.same_fact
+            )
         else:
             solution = program.solve(*limits)
         if solution is None:

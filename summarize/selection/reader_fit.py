@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from ..citations.corroboration import CorroborationJudge, FactJudge
 from ..records import Analysis, Sentence
 from ..text.bigrams import STOP_WORDS, content_tokens
 from ..text.cues import OPENING_QUOTES, SPEECH_VERB, opens_inside_quote, outside_quotes, starts_with_speaker_pronoun
@@ -195,11 +195,20 @@ def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) 
     return starts_with_speaker_pronoun(text) or bool(_PRONOUN_SPEAKER.search(outside_quotes(text)))
 
 
-def same_fact_pairs(
-    analysis: Analysis, chosen: Sequence[int], judge: CorroborationJudge | None = None
-) -> list[tuple[int, int]]:
+class SameFact(Protocol):
+    """What the selection needs of the corroboration judge (summarize.citations.corroboration, a layer
+    it does not import: the pipeline and the sections hand it in): whether two sentences report one fact."""
+
+    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Decision: ...
+
+
+class Decision(Protocol):
+    @property
+    def same(self) -> bool: ...
+
+
+def same_fact_pairs(analysis: Analysis, chosen: Sequence[int], judge: SameFact) -> list[tuple[int, int]]:
     """Pairs of chosen sentences from different sources that the judge says report one main fact."""
-    judge = judge or FactJudge()
     pairs = []
     for position, first in enumerate(chosen):
         for second in chosen[position + 1:]:

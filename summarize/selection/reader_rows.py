@@ -9,11 +9,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..citations.corroboration import CorroborationJudge
+from ..clustering.developments import developments
 from ..records import Analysis
-from .developments import developments
 from .ilp import Program
-from .reader_fit import STANDS_ALONE, leanings, same_fact_pairs, supporters
+from .reader_fit import STANDS_ALONE, SameFact, leanings, same_fact_pairs, supporters
 
 # Rounds of "solve, find two chosen sentences with one fact, keep them apart": each round adds every
 # pair found, and a brief rarely has more than one or two.
@@ -28,13 +27,14 @@ def solve_for_reader(
     *,
     leaning: bool = True,
     development: bool = True,
-    judge: CorroborationJudge | None = None,
+    judge: SameFact | None = None,
 ) -> np.ndarray | None:
     """Solve `program` (time and node `limits`) whose binary `columns` choose sentences ((column,
     sentence index) pairs, one column per sentence), with the reader's rows: with `leaning`, a
     sentence that leans on another is chosen only with one that gives what it needs (among these
     sentences); with `development`, one single-source development is chosen when one fits; and no
-    two chosen sentences of different sources report one fact (the judge's decision)."""
+    two chosen sentences of different sources report one fact (the `judge`'s decision; without one,
+    this is not checked)."""
     column_of = {sentence: column for column, sentence in columns}
     sentences = [sentence for _, sentence in columns]
     if leaning:
@@ -52,8 +52,8 @@ def solve_for_reader(
         program.rows.pop()
         solution = program.solve(*limits)
     for _ in range(SAME_FACT_ROUNDS):
-        if solution is None:
-            return None
+        if solution is None or judge is None:
+            return solution
         chosen = [sentence for column, sentence in columns if solution[column] > 0.5]
         pairs = same_fact_pairs(analysis, chosen, judge)
         if not pairs:

@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import numpy as np
 
+from summarize.clustering.developments import developments, has_headline
 from summarize.inputs.document import make_document
 from summarize.output.html import to_html
 from summarize.output.render import ONLY_SOURCE, to_json, to_markdown
 from summarize.pipeline import analyze, compose_brief
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.developments import developments, has_headline
 from tests.html_page import read_page
 from tests.tui.tui_helpers import run
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from summarize.citations.corroboration import FactJudge
 from summarize.inputs.document import make_document
 from summarize.inputs.documents import sample_documents
 from summarize.pipeline import analyze, compose_brief
@@ -117,8 +118,8 @@ def test_the_judge_s_same_fact_pairs_are_kept_apart():
         "On Monday the storm flooded Portville's harbour district.",
         "The mayor opened shelters in every school of the town.",
     ), KeyedEmbedder())
-    assert same_fact_pairs(analysis, [0, 1, 2]) == [(0, 1)]
-    ranker = ConceptRanker(one_per_cluster=False, model=None, min_documents=1)
+    assert same_fact_pairs(analysis, [0, 1, 2], FactJudge()) == [(0, 1)]
+    ranker = ConceptRanker(one_per_cluster=False, model=None, min_documents=1, same_fact=FactJudge())
     chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
     assert not {0, 1} <= set(chosen)
-    assert not same_fact_pairs(analysis, chosen)
+    assert not same_fact_pairs(analysis, chosen, FactJudge())
