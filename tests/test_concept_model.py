@@ -49,6 +49,17 @@ def test_features_count_articles_leads_headlines_names_and_numbers():
     assert all(f["log_articles"] == pytest.approx(np.log(3)) for f in features.values())
 
 
+def test_a_title_made_from_the_lead_is_not_a_headline():
+    # Untitled: each title is the lead's first words, which would count the lead a second time.
+    documents = [make_document(text, f"flood/{n}") for n, (_, text) in enumerate(ARTICLES)]
+    assert all(d.title_from_lead for d in documents)
+    sentences = split_documents(documents, PunktSplitter())
+    kept, rows = concept_features(documents, sentences, [bigrams(s.text) for s in sentences], [1.0] * len(sentences))
+    features = {concept: dict(zip(FEATURES, row)) for concept, row in zip(kept, rows)}
+    assert features[("hit", "dresden")]["lead_share"] > 0
+    assert all(f["title_share"] == 0.0 and f["title_word_share"] == 0.0 for f in features.values())
+
+
 def test_only_bigrams_enough_articles_mention_are_kept():
     documents = [make_document(text, f"flood/{n}", title) for n, (title, text) in enumerate(ARTICLES)]
     sentences = split_documents(documents, PunktSplitter())
