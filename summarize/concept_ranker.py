@@ -11,6 +11,7 @@ their lead or their headline (what sectioned briefs weigh by).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -40,6 +41,11 @@ class Prepared:
     weights: dict  # `ConceptRanker.concept_weights`
 
 
+# An extra gain for each candidate sentence (rows of the analysis in, one number each out): how
+# bench/concept_ablation.py measures sentence priors and a length reward without a second program.
+SentenceGain = Callable[[Analysis, Prepared, list[int]], np.ndarray]
+
+
 # Shared by rankers (shells make one per call): each sentence's bigrams and containment, and the
 # concept weights under each setting of the weighting parameters.
 _PREPARED: LastAnalysisMemo[Any] = LastAnalysisMemo()
@@ -60,6 +66,7 @@ class ConceptRanker:
         node_limit: int = 1000,
         candidate_pool: int = CANDIDATE_POOL,
         model: ConceptModel | Literal["shipped"] | None = "shipped",
+        sentence_gain: SentenceGain | None = None,
     ) -> None:
         self.min_documents = min_documents
         self.lead_weight = lead_weight
@@ -75,6 +82,7 @@ class ConceptRanker:
         self.candidate_pool = candidate_pool
         # Learned concept weights (summarize.concept_model); None: article counts and the bonuses above.
         self.model = shipped_model() if model == "shipped" else model
+        self.sentence_gain = sentence_gain
 
     def concept_weights(self, analysis: Analysis, concepts: list[set], standalone: np.ndarray) -> dict:
         """Concepts that at least `min_documents` articles mention, with their weights.
@@ -141,6 +149,8 @@ class ConceptRanker:
         for column, i in enumerate(candidates):
             covered = sum(weights.get(c, 0.0) for c in sorted(concepts[i]))  # sorted: the same float every run
             gain[column] = -self.context_penalty * (1.0 - standalone[i]) * covered
+        if self.sentence_gain is not None:
+            gain[:n] += self.sentence_gain(analysis, prepared, candidates)
 
         groups: dict[int, list[int]] = {}
         for column, i in enumerate(candidates):

@@ -123,3 +123,16 @@ def test_the_learned_ranker_and_the_plain_program_both_brief_within_budget(embed
         assert brief.sentences and brief.words <= 40
         for item in brief.sentences:
             assert story[item.sentence.document].text[item.sentence.start : item.sentence.end].split() == item.sentence.text.split()
+
+
+def test_a_sentence_gain_adds_to_a_candidates_worth(embedder, story):
+    analysis = analyze(story, embedder)
+    plain = {item.sentence for item in compose_brief(analysis, 40, ConceptRanker()).sentences}
+    outsider = next(i for i, s in enumerate(analysis.sentences) if s not in plain and 6 <= s.words <= 30)
+
+    def favour_outsider(analysis, prepared, candidates):
+        return np.array([100.0 if i == outsider else 0.0 for i in candidates])
+
+    favoured = compose_brief(analysis, 40, ConceptRanker(sentence_gain=favour_outsider))
+    assert analysis.sentences[outsider] in {item.sentence for item in favoured.sentences}
+    assert favoured.words <= 40
