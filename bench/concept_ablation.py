@@ -26,12 +26,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_concept_weights import ROOT, SETS, fit_logistic
 
-from summarize.brief import analyze, compose_brief, split_documents
-from summarize.cache import with_cache
-from summarize.concept_features import concept_features
-from summarize.concept_ranker import ConceptRanker, Prepared
-from summarize.concepts import bigrams, content_tokens, content_words
-from summarize.embedding import default_embedder
+from summarize.embedding.backends import default_embedder
+from summarize.embedding.cache import with_cache
 from summarize.evaluation.rouge import (
     mean_scores,
     score_summary,
@@ -39,10 +35,14 @@ from summarize.evaluation.rouge import (
     wordnet_exceptions,
 )
 from summarize.evaluation.variants import VARIANTS, apply_variant
-from summarize.jsonl import ClusterInput, read_clusters
+from summarize.inputs.jsonl import ClusterInput, read_clusters
+from summarize.pipeline import analyze, compose_brief, split_documents
 from summarize.records import Analysis
-from summarize.selection import containment
-from summarize.sentences import PunktSplitter
+from summarize.selection.concept_features import concept_features
+from summarize.selection.concepts import ConceptRanker, Prepared
+from summarize.selection.features import containment
+from summarize.text.bigrams import bigrams, content_tokens, content_words
+from summarize.text.sentences import PunktSplitter
 
 Predictor = Callable[[np.ndarray], np.ndarray]
 Transform = Callable[[np.ndarray], np.ndarray]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.documents import make_document
-from summarize.embedding import HashingEmbedder
+from summarize.inputs.document import make_document
+from tests.fakes import HashingEmbedder
 
 STORY = [
     (

@@ -10,10 +10,11 @@ import os
 import time
 from pathlib import Path
 
-from summarize import embedding
+from summarize.embedding import backends as embedding
+from tests import fakes
 
 
-class SlowEmbedder(embedding.HashingEmbedder):
+class SlowEmbedder(fakes.HashingEmbedder):
     def embed(self, texts):
         Path(os.environ["SLOW_MARKERS"], f"embedding-{os.getpid()}").touch()
         time.sleep(float(os.environ.get("SLOW_SECONDS", "30")))

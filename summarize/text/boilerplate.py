@@ -1,0 +1,187 @@
+"""Tell an article's prose from the page furniture around it.
+
+Saved news pages carry navigation ("Breaking News"), photo captions, credits ("With reporting by ..."),
+comment prompts and outlet self-promotion. Rather than list those strings, we keep only lines that
+read as prose, drop lines a page repeats (captions shown twice), and cut the tail that follows a
+credit line near the end of the article (where outlets put their self-promotion). A markdown file's
+YAML front matter is not part of the article. A block of lines repeated whole (an article pasted
+twice) is read once: its lines are not captions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Prose ends a sentence: terminal punctuation, perhaps inside closing quotes or brackets.
+_ENDS_LIKE_PROSE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_MIN_PROSE_WORDS = 5
+# Credit and end-of-article lines: bylines, sources, author boxes, comment prompts, copyright.
+_CREDIT = re.compile(
+    r"^(with |additional )*(reporting|writing|editing|research) by\b"
+    r"|^(written|edited|compiled|produced|reported) by\b"
+    r"|\bcontributed to (this|the) (report|article|story)\b"
+    r"|^sources?\s*:"
+    r"|^about (the )?authors?\b"
+    r"|^(leave|post|add) a (reply|comment)\b"
+    r"|^(related|read more|more on|recommended|follow us|sign up|subscribe)\b"
+    r"|copyright|all rights reserved|©",
+    re.IGNORECASE,
+)
+# A credit line this far into the article ends it: what follows is the outlet talking about itself.
+_TAIL_START = 0.6
+_HEADLINE_WORDS = range(4, 26)
+# An article with no headline is titled by its lead's first words: this many at most, cut at a word.
+_LEAD_TITLE_WORDS = 9
+# Words a title made from a lead should not end on ("... said on October 7 that" -> "... October 7").
+_DANGLING = frozenset(
+    "a an the of to in on at by for from with and or but that which who as is was are were has have had "
+    "its his her their this these those than into over after before about said says".split()
+)
+# YAML front matter: "---" on the first line, then a "key: value" line and more lines with no blank
+# one between them (a blank line means this was a rule above prose, not front matter), up to "---" or "...".
+_FRONT_MATTER = re.compile(
+    r"\A[ \t]*---[ \t]*\n(?:[A-Za-z_][\w -]*:[^\n]*\n(?:[^\n]*\S[^\n]*\n)*?)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
+)
+_FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_FRONT_MATTER_MAX = 64 * 1024
+# This many consecutive lines that repeat earlier ones in the same order are a copy, not captions.
+_COPIED_BLOCK_LINES = 3
+
+
+def front_matter(text: str) -> tuple[int, str | None]:
+    """Where a markdown file's YAML front matter ends (0 without one), and its `title:` if any."""
+    match = _FRONT_MATTER.match(text[:_FRONT_MATTER_MAX])
+    if match is None:
+        return 0, None
+    title = _FRONT_MATTER_TITLE.search(match.group())
+    value = title.group(1).strip("\"'").strip() if title else ""
+    return match.end(), " ".join(value.split()) or None
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line after any front matter, stripped of surrounding whitespace."""
+    spans = []
+    for match in re.compile(r"[^\n]+").finditer(text, front_matter(text)[0]):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + (len(raw) - len(raw.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _normalized(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def is_credit(line: str) -> bool:
+    return len(line.split()) <= 15 and bool(_CREDIT.search(line.strip(" •*-–—")))
+
+
+def reads_as_prose(line: str) -> bool:
+    return len(line.split()) >= _MIN_PROSE_WORDS and bool(_ENDS_LIKE_PROSE.search(line))
+
+
+def _copies(normalized: list[str]) -> set[int]:
+    """Indexes of lines that belong to a block of at least _COPIED_BLOCK_LINES lines repeating an
+    earlier block in the same order (the second and later copies of a pasted article)."""
+    first: dict[str, int] = {}
+    earlier: list[int | None] = []
+    for index, line in enumerate(normalized):
+        earlier.append(first.get(line))
+        first.setdefault(line, index)
+    copies: set[int] = set()
+    start = 0
+    while start < len(normalized):
+        end = start + 1
+        if earlier[start] is not None:
+            while end < len(normalized) and earlier[end] is not None and earlier[end] == earlier[end - 1] + 1:  # type: ignore[operator]
+                end += 1
+            if end - start >= _COPIED_BLOCK_LINES:
+                copies.update(range(start, end))
+        start = end
+    return copies
+
+
+def _line_counts(normalized: list[str], copies: set[int]) -> Counter[str]:
+    """How often each line occurs, the copies of a repeated block left out."""
+    return Counter(line for index, line in enumerate(normalized) if index not in copies)
+
+
+def headline(text: str) -> str | None:
+    """The article's headline: the `title:` of its front matter, else the first title-like line
+    before its first prose line.
+
+    Too-short lines are section labels ("Breaking News"); repeated lines are captions.
+    """
+    _, title = front_matter(text)
+    if title is not None:
+        return title
+    lines = [text[start:end] for start, end in lines_with_offsets(text)]
+    normalized = [_normalized(line) for line in lines]
+    copies = _copies(normalized)
+    counts = _line_counts(normalized, copies)
+    for index, line in enumerate(lines):
+        if index in copies:
+            continue
+        if reads_as_prose(line):
+            return None
+        if (
+            len(line.split()) in _HEADLINE_WORDS
+            and not is_credit(line)
+            and counts[_normalized(line)] == 1
+        ):
+            return " ".join(line.split())
+    return None
+
+
+# A line with this many sentence ends is running prose even when a tag follows its last sentence:
+# an article pasted without line breaks ("... he said. (END)", "... Story filed by Cox Newspapers").
+_RUNNING_PROSE_SENTENCES = 3
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
+
+
+def prose_length(line: str) -> int:
+    """How much of the line, from its start, is prose: all of a line that reads as prose, the part up
+    to the last sentence end of a line that holds several sentences then a tag, else 0."""
+    if reads_as_prose(line):
+        return len(line)
+    ends = [match.end() for match in _SENTENCE_END.finditer(line)]
+    return ends[-1] if len(ends) >= _RUNNING_PROSE_SENTENCES else 0
+
+def lead_title(text: str) -> str | None:
+    """A title for an article without a headline: the first words of its first prose line, cut at a
+    word boundary (not on "the", "of", ...) with an ellipsis; the whole line when it is short."""
+    spans = prose_spans(text)
+    if not spans:
+        return None
+    words = text[spans[0][0] : spans[0][1]].split()
+    if len(words) <= _LEAD_TITLE_WORDS + 1:
+        return " ".join(words)
+    cut = words[:_LEAD_TITLE_WORDS]
+    while len(cut) > 4 and cut[-1].lower().strip(",;:\"'“”‘’()") in _DANGLING:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:—–-") + "…"
+
+
+def prose_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that belong to the article's body, in order."""
+    lines = lines_with_offsets(text)
+    normalized = [_normalized(text[s:e]) for s, e in lines]
+    copies = _copies(normalized)
+    counts = _line_counts(normalized, copies)
+    title = headline(text)
+    kept = []
+    read = [(start, end) for index, (start, end) in enumerate(lines) if index not in copies]  # each copy once
+    for index, (start, end) in enumerate(read):
+        line = text[start:end]
+        if is_credit(line) and index >= _TAIL_START * len(read):
+            break
+        length = prose_length(line)
+        if counts[_normalized(line)] > 1 or not length or is_credit(line):
+            continue
+        if title is not None and _normalized(line) == _normalized(title):
+            continue
+        kept.append((start, start + length))
+    return kept

@@ -1,0 +1,151 @@
+"""The dates a sentence mentions, read simply: "October 7", "Oct. 18", "7 October 2021", "April 2014",
+"in April", "2014", "on Monday". Enough to put a brief's sentences in time order; not a date parser.
+
+Articles rarely give the year of their own events ("on October 7"). The story's year is taken from a
+weekday the articles pair with a date ("Monday (Oct. 18)" is a Monday only in some years: the first
+such year from the latest year they mention), else from the latest year they mention; a bare weekday
+("on Wednesday") is the date with that weekday the articles mention. Nothing depends on today's date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: number for number, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),  # October 7(, 2021)
+    re.compile(rf"\b{_DAY}\s+{_MONTH}(?:\s+{_YEAR}\b)?"),  # 7 October( 2021)
+    re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b"),  # April 2014
+    re.compile(rf"\b(?:in|since|from|until|by|early|late|mid|last|this|next|of|during)[\s-]+{_MONTH}\b"),  # in April
+    re.compile(rf"(?<![\d,.$€£-]){_YEAR}(?![\d-]|,\d|\.\d)"),  # 2014
+    re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    end: int | None = None  # where the expression ends in the text
+
+
+def mentions(text: str) -> list[Mention]:
+    """The date expressions in a text, in reading order; overlapping ones keep the most precise."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            groups = match.groupdict()
+            month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
+            taken.append(span)
+            found.append(Mention(
+                start=span[0],
+                year=int(groups["year"]) if groups.get("year") else None,
+                month=month,
+                day=int(groups["day"]) if groups.get("day") else None,
+                weekday=WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None,
+                end=span[1],
+            ))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """What the articles say about their own time: the story's year and what each weekday means."""
+
+    year: int | None
+    weekdays: dict[int, tuple[int, int]]  # weekday -> (month, day)
+
+    def key(self, text: str) -> tuple[int, int, int] | None:
+        """(year, month, day) of the first date the text mentions, unknown parts as 0; None if none."""
+        for mention in mentions(text):
+            resolved = self.resolve(mention)
+            if resolved is not None:
+                return resolved
+        return None
+
+    def resolve(self, mention: Mention) -> tuple[int, int, int] | None:
+        if mention.weekday is not None:
+            if mention.weekday not in self.weekdays:
+                return None
+            month, day = self.weekdays[mention.weekday]
+            return (self.year or 0, month, day)
+        return (mention.year or self.year or 0, mention.month or 0, mention.day or 0)
+
+
+def _weekday_pairs(text: str) -> Iterable[tuple[int, int, int, int | None]]:
+    """(weekday, month, day, year) for a weekday written next to a date: "Monday (Oct. 18)"."""
+    found = mentions(text)
+    for first, second in pairwise(found):
+        weekday, date = (first, second) if first.weekday is not None else (second, first)
+        if weekday.weekday is None or date.day is None or date.month is None:
+            continue
+        if second.start - first.start > 24:
+            continue
+        yield weekday.weekday, date.month, date.day, date.year
+
+
+def _valid(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def calendar(texts: Sequence[str]) -> Calendar:
+    """Read the story's year and weekdays from all the texts of a story."""
+    years = [m.year for text in texts for m in mentions(text) if m.year is not None]
+    latest = max(years) if years else None
+    pairs = [pair for text in texts for pair in _weekday_pairs(text)]
+    year = next((given for _, _, _, given in pairs if given is not None), None)
+    if year is None and latest is not None:
+        # The first year from the latest one mentioned in which the paired weekday and date agree.
+        for weekday, month, day, _ in pairs:
+            year = next((y for y in range(latest, latest + 40)
+                         if (date := _valid(y, month, day)) is not None and date.weekday() == weekday), None)
+            if year is not None:
+                break
+    year = year or latest
+    weekdays: dict[int, tuple[int, int]] = {weekday: (month, day) for weekday, month, day, given in reversed(pairs)
+                      if given in (None, year)}
+    if year is not None:
+        dates = sorted({
+            (m.month, m.day) for text in texts for m in mentions(text)
+            if m.month and m.day and (m.year in (None, year)) and _valid(year, m.month, m.day)
+        })
+        for month, day in dates:
+            valid = _valid(year, month, day)
+            if valid is not None:  # always: `dates` holds valid dates only
+                weekdays.setdefault(valid.weekday(), (month, day))
+    return Calendar(year, weekdays)
+
+
+def is_past(text: str, calendar: Calendar) -> bool:
+    """Whether the text mentions a year before the story's."""
+    return calendar.year is not None and any(m.year is not None and m.year < calendar.year for m in mentions(text))

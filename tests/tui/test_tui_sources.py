@@ -1,0 +1,174 @@
+"""The TUI's sources, dialogs and files, driven through the Pilot with the fake embedder, as in
+test_tui: bad input in a dialog, exporting the brief, adding and removing articles, unreadable
+input at start, and path completion."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from summarize.output.render import to_markdown
+from tests.fakes import HashingEmbedder
+from tests.tui.tui_helpers import ARTICLE, answer, errors, run, settle, until
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.main import MainScreen
+from tui.screens.source_picker import SourcePicker
+from tui.screens.text_input import PathSuggester, TextInputScreen
+
+
+@pytest.mark.parametrize(
+    "key, typed, says",
+    [("l", "abc", "not a whole number"), ("l", "0", "between 1"), ("l", "-5", "between 1"),
+     ("l", "99999", "between 1"), ("e", "nowhere/brief.md", "does not exist"), ("a", "missing.txt", "no such file"),
+     ("a", "-", "standard input")],
+)
+def test_bad_input_in_a_dialog_is_a_notification_and_the_dialog_stays_open(key, typed, says, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario(app, pilot, notes):
+        await answer(pilot, key, typed)
+        assert isinstance(app.screen, TextInputScreen)
+        assert len(errors(notes)) == 1 and says in errors(notes)[0]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen) and app.brief.budget == 150 and len(app.documents) == 5
+
+    run(scenario)
+
+
+def test_export_writes_the_brief_and_says_where(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario(app, pilot, notes):
+        await pilot.press("e")
+        field = app.screen.query_one(Input)
+        assert field.value == "brief.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        target = tmp_path / "brief.md"
+        assert target.read_text(encoding="utf-8") == to_markdown(app.brief)
+        assert str(target) in notes[-1].message
+        assert not list(tmp_path.glob(".*.tmp"))  # written atomically: no temporary left behind
+        await answer(pilot, "e", "brief.json")  # a .json name writes the JSON form
+        assert json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))["budget"] == 150
+
+    run(scenario)
+
+
+def test_ctrl_s_exports_too_and_asks_before_replacing_a_file(tmp_path):
+    target = tmp_path / "mine.md"
+    target.write_text("keep me", encoding="utf-8")
+
+    async def scenario(app, pilot, notes):
+        await answer(pilot, "ctrl+s", str(target))
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await answer(pilot, "ctrl+s", str(target))
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == to_markdown(app.brief)
+
+    run(scenario)
+
+
+def test_adding_an_article_rebuilds_the_brief_and_embeds_only_the_new_sentences(tmp_path):
+    article = tmp_path / "storm.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    embedder = HashingEmbedder()
+
+    async def scenario(app, pilot, notes):
+        calls = len(embedder.calls)
+        await answer(pilot, "a", str(article))
+        await until(pilot, lambda: app.brief is not None and len(app.brief.documents) == 6)
+        await pilot.pause()
+        assert app.documents[-1].title == "Storm hits the coast"
+        assert app.screen.source_list.option_count == 6
+        assert len(embedder.calls) == calls + 1
+        assert all("storm" in text.lower() or "officials" in text.lower() for text in embedder.calls[-1])
+        await answer(pilot, "a", str(article))  # the same again: a warning, not a duplicate
+        await settle(pilot)
+        assert len(app.documents) == 6 and notes[-1].severity == "warning" and "already" in notes[-1].message
+
+    run(scenario, embedder=embedder)
+
+
+def test_removing_a_source_rebuilds_the_brief_without_it():
+    async def scenario(app, pilot, notes):
+        removed = app.documents[1]
+        await pilot.press("x")
+        assert isinstance(app.screen, SourcePicker)
+        await pilot.press("home", "down", "enter")
+        await until(pilot, lambda: app.brief is not None)
+        await pilot.pause()
+        assert removed not in app.documents and len(app.brief.documents) == 4
+        assert app.screen.source_list.option_count == 4
+        assert removed.title in notes[-1].message
+
+    run(scenario)
+
+
+def test_removing_every_source_leaves_an_empty_state_not_a_crash():
+    async def scenario(app, pilot, notes):
+        for _ in range(5):
+            await pilot.press("x", "enter")
+            await pilot.pause()
+        assert app.documents == () and app.brief is None
+        assert app.screen.query_one("#brief-switcher").current == "brief-empty"
+        await pilot.press("x", "t", "e")
+        assert not errors(notes)
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("given, says", [("missing.txt", "no such file"), ("-", "standard input")])
+def test_an_unreadable_input_at_start_is_a_notification_and_the_app_stays_up(given, says, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario(app, pilot, notes):
+        await until(pilot, lambda: bool(errors(notes)))
+        assert says in errors(notes)[0]
+        assert app.screen.query_one("#brief-switcher").current == "brief-empty"
+
+    run(scenario, paths=[Path(given)], wait=False)
+
+
+def test_paths_complete_from_the_file_system(tmp_path):
+    (tmp_path / "storm-report.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    suggest = PathSuggester().get_suggestion
+    assert asyncio.run(suggest(f"{tmp_path}/sto")) == f"{tmp_path}/storm-report.txt"
+    assert asyncio.run(suggest(f"{tmp_path}/ne")) == f"{tmp_path}/news/"
+    assert asyncio.run(suggest(f"{tmp_path}/zzz")) is None
+
+
+def test_the_source_pane_names_a_disagreeing_source_and_shows_its_sentence():
+    async def scenario(app, pilot, notes):
+        from dataclasses import replace
+
+        from textual.widgets import OptionList, Static
+
+        from summarize.records import Disagreement
+
+        brief = app.brief
+        item = brief.sentences[0]
+        other = next(s for s in app.analysis.sentences if s.document != item.sentence.document)
+        item = replace(item, disagrees=(Disagreement(other, 0.75, "gives 9,000 dead"),))
+        pane = app.screen.source_pane
+        pane.show_item(brief, 1, item)
+        await pilot.pause()
+        title = str(pane.query_one("#also-title", Static).render())
+        assert f"Disagree: [{other.document + 1}] gives 9,000 dead" in title
+        options = pane.query_one("#corroborations", OptionList)
+        assert options.option_count == len(item.also_in) + 1
+        options.highlighted = options.option_count - 1
+        options.action_select()
+        await pilot.pause()
+        assert pane.shown_document == other.document
+        meta = str(pane.query_one("#source-meta", Static).render())
+        assert f"Disagrees with [{item.sentence.document + 1}]: gives 9,000 dead" in meta
+
+    run(scenario)
