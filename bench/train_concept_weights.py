@@ -54,7 +54,7 @@ def fit_logistic(rows: np.ndarray, shares: np.ndarray, ridge: float = RIDGE, ste
     mean, scale = rows.mean(axis=0), rows.std(axis=0)
     scale[scale == 0] = 1.0
     design = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale])
-    penalty = ridge * np.diag([0.0] + [1.0] * len(FEATURES))
+    penalty = ridge * np.diag([0.0] + [1.0] * rows.shape[1])
     beta = np.zeros(design.shape[1])
     beta[0] = np.log(shares.mean() / (1.0 - shares.mean()))
 

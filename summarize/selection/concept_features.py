@@ -23,7 +23,7 @@ FEATURES = (
     "lead_share",  # articles that mention it in their first LEAD_SENTENCES sentences / articles
     "first_share",  # articles that mention it in their first sentence / articles
     "earliest",  # mean over the articles that mention it of 1 / (1 + position of its first mention)
-    "title_share",  # articles whose headline has the bigram / articles
+    "title_share",  # articles whose headline (not one made from the lead) has the bigram / articles
     "title_word_share",  # mean over its content words of: articles whose headline has the word / articles
     "word_share",  # mean over its content words of: articles that mention the word / articles
     "stop_word",  # 1 when one of its two words is a stop word
@@ -83,7 +83,8 @@ def concept_features(
                     first.setdefault(concept, set()).add(document)
             for word in concept:
                 word_documents.setdefault(word, set()).add(document)
-    titles = [bigrams(d.title) for d in documents]
+    # A title made from the lead's first words is no headline: it would count the lead twice.
+    titles = [set() if d.title_from_lead else bigrams(d.title) for d in documents]
     title_words: dict[str, int] = {}
     for title in titles:
         for word in {w for pair in title for w in pair}:

@@ -17,6 +17,7 @@ one fact, and a single-source development
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,6 +50,11 @@ class Prepared:
     weights: dict[Concept, float]  # `ConceptRanker.concept_weights`
 
 
+# An extra gain for each candidate sentence (rows of the analysis in, one number each out): how
+# bench/concept_ablation.py measures sentence priors and a length reward without a second program.
+SentenceGain = Callable[[Analysis, Prepared, list[int]], np.ndarray]
+
+
 class ConceptRanker:
     name = "concepts"
 
@@ -67,6 +73,7 @@ class ConceptRanker:
         reader_fit: bool = True,
         development: bool = True,
         same_fact: SameFact | None = None,
+        sentence_gain: SentenceGain | None = None,
     ) -> None:
         self.min_documents = min_documents
         self.lead_weight = lead_weight
@@ -88,6 +95,7 @@ class ConceptRanker:
         self.reader_fit = reader_fit
         self.development = development
         self.same_fact = same_fact  # the corroboration judge, handed in by the pipeline (a layer above)
+        self.sentence_gain = sentence_gain
 
     def concept_weights(self, analysis: Analysis, concepts: list[set[Concept]], standalone: np.ndarray) -> dict[Concept, float]:
         """Concepts that at least `min_documents` articles mention, with their weights.
@@ -148,9 +156,10 @@ class ConceptRanker:
         # A sentence that leans on its context brings a reader only its `standalone` share of its
         # concepts (context_penalty 1). On the development set any penalty from 1 to 3 scored alike,
         # +0.2 ROUGE-1 and -2 over 0.5, with or without headlines.
-        for i in candidates:
+        extra = self.sentence_gain(analysis, prepared, candidates) if self.sentence_gain else np.zeros(len(candidates))
+        for i, bonus in zip(candidates, extra):
             covered = sum(weights.get(c, 0.0) for c in sorted(concepts[i]))  # sorted: the same float every run
-            program.variable(-self.context_penalty * (1.0 - standalone[i]) * covered, binary=True)
+            program.variable(-self.context_penalty * (1.0 - standalone[i]) * covered + float(bonus), binary=True)
         n = len(candidates)
         for concept in concept_ids:
             program.variable(weights[concept])

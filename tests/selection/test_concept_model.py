@@ -44,6 +44,17 @@ def test_features_count_articles_leads_headlines_names_and_numbers():
     assert all(f["log_articles"] == pytest.approx(np.log(3)) for f in features.values())
 
 
+def test_a_title_made_from_the_lead_is_not_a_headline():
+    # Untitled: each title is the lead's first words, which would count the lead a second time.
+    documents = [make_document(text, f"flood/{n}") for n, (_, text) in enumerate(ARTICLES)]
+    assert all(d.title_from_lead for d in documents)
+    sentences = split_documents(documents, PunktSplitter())
+    kept, rows = concept_features(documents, sentences, [bigrams(s.text) for s in sentences], [1.0] * len(sentences))
+    features = {concept: dict(zip(FEATURES, row)) for concept, row in zip(kept, rows)}
+    assert features[("hit", "dresden")]["lead_share"] > 0
+    assert all(f["title_share"] == 0.0 and f["title_word_share"] == 0.0 for f in features.values())
+
+
 def test_only_bigrams_enough_articles_mention_are_kept():
     documents = [make_document(text, f"flood/{n}", title) for n, (title, text) in enumerate(ARTICLES)]
     sentences = split_documents(documents, PunktSplitter())
@@ -107,3 +118,16 @@ def test_the_learned_ranker_and_the_plain_program_both_brief_within_budget(embed
         assert brief.sentences and brief.words <= 40
         for item in brief.sentences:
             assert story[item.sentence.document].text[item.sentence.start : item.sentence.end].split() == item.sentence.text.split()
+
+
+def test_a_sentence_gain_adds_to_a_candidates_worth(embedder, story):
+    analysis = analyze(story, embedder)
+    plain = {item.sentence for item in compose_brief(analysis, 40, ConceptRanker()).sentences}
+    outsider = next(i for i, s in enumerate(analysis.sentences) if s not in plain and 6 <= s.words <= 30)
+
+    def favour_outsider(analysis, prepared, candidates):
+        return np.array([100.0 if i == outsider else 0.0 for i in candidates])
+
+    favoured = compose_brief(analysis, 40, ConceptRanker(sentence_gain=favour_outsider))
+    assert analysis.sentences[outsider] in {item.sentence for item in favoured.sentences}
+    assert favoured.words <= 40
