@@ -17,11 +17,11 @@ from typing import Any, Literal
 import numpy as np
 
 from .concept_model import ConceptModel, shipped_model
+from .concept_program import ConceptTable
 from .concepts import bigrams, content_words, document_frequency
 from .memo import LastAnalysisMemo
 from .native_output import quiet_milp
 from .records import Analysis
-from .scale import preselect
 from .selection import Choice, SalienceRanker, containment, eligible
 
 # The integer program takes at most this many candidate sentences (a DUC cluster has at most ~560).
@@ -112,62 +112,48 @@ class ConceptRanker:
         weights = _PREPARED.get(analysis, key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
+    def table(self, analysis: Analysis) -> ConceptTable:
+        """The budget-free part of the program (summarize.concept_program), computed once per
+        analysis and weighting: a re-brief at another length only assembles and solves."""
+        prepared = self.prepared(analysis)
+        key = ("table", self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
+
+        def build() -> ConceptTable:
+            words = [s.words for s in analysis.sentences]
+            usable = [eligible(s) and prepared.standalone[i] >= MIN_STANDALONE for i, s in enumerate(analysis.sentences)]
+            return ConceptTable.build(words, usable, prepared.concepts, prepared.weights)
+
+        return _PREPARED.get(analysis, key, build)
+
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         from scipy.optimize import Bounds, LinearConstraint
-        from scipy.sparse import lil_matrix
 
-        prepared = self.prepared(analysis)
-        standalone, concepts, weights = prepared.standalone, prepared.concepts, prepared.weights
-        candidates = [
-            i
-            for i, s in enumerate(analysis.sentences)
-            if eligible(s) and s.words <= budget and standalone[i] >= MIN_STANDALONE
-        ]
-        if len(candidates) > self.candidate_pool:  # hundreds of articles: solve over the likeliest
-            gains = [sum(weights.get(c, 0.0) for c in sorted(concepts[i])) for i in candidates]
-            sizes = [analysis.sentences[i].words for i in candidates]
-            candidates = [candidates[k] for k in preselect(gains, sizes, self.candidate_pool)]
-        concept_ids = {c: k for k, c in enumerate(sorted({c for i in candidates for c in concepts[i] if c in weights}))}
-        if not candidates or not concept_ids:
-            return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back
-        n, m = len(candidates), len(concept_ids)
-        # Variables: one binary per candidate sentence, then one 0..1 per concept. milp minimises.
-        gain = np.zeros(n + m)
-        for concept, k in concept_ids.items():
-            gain[n + k] = weights[concept]
+        standalone, table = self.prepared(analysis).standalone, self.table(analysis)
+        # Hundreds of articles: the program is solved over the likeliest `candidate_pool` sentences.
+        candidates = table.candidates(budget, self.candidate_pool)
         # A sentence that leans on its context brings a reader only its `standalone` share of its
         # concepts (context_penalty 1). On the development set any penalty from 1 to 3 scored alike,
         # +0.2 ROUGE-1 and -2 over 0.5, with or without headlines.
-        for column, i in enumerate(candidates):
-            covered = sum(weights.get(c, 0.0) for c in sorted(concepts[i]))  # sorted: the same float every run
-            gain[column] = -self.context_penalty * (1.0 - standalone[i]) * covered
-
+        sentence_gain = -self.context_penalty * (1.0 - standalone[candidates]) * table.covered[candidates]
         groups: dict[int, list[int]] = {}
-        for column, i in enumerate(candidates):
+        for column, i in enumerate(candidates.tolist()):
             groups.setdefault(analysis.cluster_of[i], []).append(column)
+        # One sentence per cluster: no two say the same thing.
         shared = [columns for columns in groups.values() if len(columns) > 1] if self.one_per_cluster else []
-
-        rows = lil_matrix((1 + m + len(shared), n + m))
-        for column, i in enumerate(candidates):
-            rows[0, column] = analysis.sentences[i].words
-            for concept in concepts[i]:
-                if concept in concept_ids:
-                    rows[1 + concept_ids[concept], column] = -1.0  # a concept counts only if a chosen sentence has it
-        for k in range(m):
-            rows[1 + k, n + k] = 1.0
-        for r, columns in enumerate(shared):
-            rows[1 + m + r, columns] = 1.0  # one sentence per cluster: no two say the same thing
-        upper = np.concatenate([[budget], np.zeros(m), np.ones(len(shared))])
+        program = table.program(candidates, budget, sentence_gain, shared)
+        if program is None:
+            return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back
+        # A concept counts only if a chosen sentence has it. milp minimises.
         result = quiet_milp(
-            -gain,
-            constraints=LinearConstraint(rows.tocsr(), -np.inf, upper),
-            integrality=np.concatenate([np.ones(n), np.zeros(m)]),
+            -program.gain,
+            constraints=LinearConstraint(program.matrix, -np.inf, program.upper),
+            integrality=program.integrality,
             bounds=Bounds(0, 1),
             options={"time_limit": self.time_limit, "node_limit": self.node_limit},
         )
         if result.x is None:
             return SalienceRanker().select(analysis, budget)
-        chosen = [candidates[c] for c in range(n) if result.x[c] > 0.5]
+        chosen = [int(i) for i, x in zip(candidates, result.x) if x > 0.5]
         salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
         # Most important first: the order a news briefing is read and cut in.
         return [Choice(i, float(salience[i])) for i in sorted(chosen, key=lambda i: (-salience[i], i))]
