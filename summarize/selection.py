@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -20,7 +20,7 @@ REDUNDANT_SIMILARITY = 0.7
 HALF_QUOTE_FACTOR = 0.4
 
 # Which documents are copies of one story: compared pairwise, so kept while an analysis is re-briefed.
-_STORY_NUMBERS: LastAnalysisMemo[tuple[int, ...]] = LastAnalysisMemo()
+_STORY_NUMBERS: LastAnalysisMemo[Any] = LastAnalysisMemo()
 
 _DANGLING_START = re.compile(
     r"^(he|she|it|they|this|that|these|those|his|her|its|their|but|and|or|so|also|however|"
@@ -89,19 +89,24 @@ def support(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray
     there is only one). Copies of one story count as one document: a wire report run twice does not
     support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
     rows = _rows(analysis, rows)
-    stories = _STORY_NUMBERS.get(analysis, None, lambda: story_numbers(analysis.documents))
-    document_count = len(set(stories))
-    owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
+    owners, members = _STORY_NUMBERS.get(analysis, "sentences of each story", lambda: _sentences_of_each_story(analysis))
+    document_count = len(members)
     if document_count < 2:
         return np.zeros(len(rows))
     vectors = analysis.embeddings[rows]
     best = np.zeros((len(rows), document_count))
-    for document in range(document_count):
-        inside = owners == document
-        if inside.any():
+    for document, inside in enumerate(members):
+        if len(inside):
             best[:, document] = (vectors @ analysis.embeddings[inside].T).max(axis=1)
     best[np.arange(len(rows)), owners[rows]] = 0.0
     return np.clip(best, 0.0, None).sum(axis=1) / (document_count - 1)
+
+
+def _sentences_of_each_story(analysis: Analysis) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The story number of each sentence, and each story's sentences (copies of one story are one)."""
+    stories = story_numbers(analysis.documents)
+    owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
+    return owners, [np.flatnonzero(owners == story) for story in range(len(set(stories)))]
 
 
 def centrality(analysis: Analysis, rows: Sequence[int] | None = None) -> np.ndarray:
