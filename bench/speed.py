@@ -33,6 +33,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,6 +49,7 @@ GROWTH = (5, 50, 200, 500, 1000, 2000, 5000)
 REBRIEF_LIMIT = 2000  # re-briefs in a new process analyse again: not above this many articles
 TIMEOUT = 3600
 GROWTH_TIMEOUT = 600
+PARTS = ("brief", "batch", "growth", "phases")
 
 LEXRANK_FILES = """
 import sys
@@ -130,9 +133,18 @@ if __name__ == "__main__":
         print(sum(pool.map(embed, [texts[k::cores] for k in range(cores)])))
 """
 
+COUNT_SENTENCES = """
+import sys
+from pathlib import Path
+from summarize.brief import split_documents
+from summarize.jsonl import read_clusters
+from summarize.sentences import PunktSplitter
+print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, PunktSplitter())))
+"""
+
 # A shell's re-brief: the analysis is in memory, only the length changes (the TUI's length keys).
 REBRIEF = """
-import os, sys, time
+import json, os, sys, time
 from pathlib import Path
 from summarize.brief import analyze, compose_brief
 from summarize.cache import with_cache
@@ -141,19 +153,23 @@ from summarize.jsonl import read_clusters
 cluster = next(read_clusters(Path(sys.argv[1])))
 analysis = analyze(cluster.documents, with_cache(embedder_for(sys.argv[2]), True))
 compose_brief(analysis, 150)
-times = []
+walls, cpus = [], []
 for words in (100, 200, 120, 250):
-    started = time.perf_counter()
+    started, used = time.perf_counter(), time.process_time()
     compose_brief(analysis, words)
-    times.append(time.perf_counter() - started)
-print(max(times))
+    walls.append(time.perf_counter() - started)
+    cpus.append(time.process_time() - used)
+print(json.dumps({"seconds": max(walls), "cpu": max(cpus)}))
 """
 
 
 def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, timeout: float = TIMEOUT) -> dict:
-    """Wall time and peak memory (MB, process tree) of one command; its exit status must be 0."""
+    """Wall time, CPU time (user + system, the process and the children it waited for) and peak
+    memory (MB, process tree) of one command; its exit status must be 0. CPU time moves little with
+    the other jobs on a shared machine; wall time moves a lot."""
     import psutil
 
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
     watched = psutil.Process(process.pid)
@@ -167,12 +183,23 @@ def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, 
         if time.perf_counter() - started > timeout:
             process.kill()
             process.wait()
-            return {"seconds": None, "peak_mb": peak / 1e6, "timeout": True}
+            return {"seconds": None, "cpu": None, "peak_mb": peak / 1e6, "timeout": True}
         time.sleep(0.02)
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-2000:]}")
-    return {"seconds": seconds, "peak_mb": peak / 1e6, "timeout": False}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak / 1e6, "timeout": False}
+
+
+def median_of(runs: list[dict]) -> dict:
+    """The run of median wall time, with the median CPU time of all (an odd count: real runs)."""
+    ordered = sorted(runs, key=lambda run: run["seconds"] if run["seconds"] is not None else float("inf"))
+    chosen = dict(ordered[len(ordered) // 2])
+    chosen["cpu"] = statistics.median(run["cpu"] for run in runs)
+    chosen["runs"] = [run["seconds"] for run in runs]
+    return chosen
 
 
 def read_clusters(path: Path) -> list[dict]:
@@ -212,6 +239,11 @@ def main() -> None:
     parser.add_argument("--growth", default=",".join(map(str, GROWTH)), help="article counts of the growth series")
     parser.add_argument("--skip-growth-sumy", action="store_true", help="no LexRank in the growth series")
     parser.add_argument("--growth-sumy-limit", type=int, default=50, help="LexRank in the growth series up to this many articles")
+    parser.add_argument("--defaults-only", action="store_true", help="no rows for the other backends")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"which parts to run, comma-separated, of: {', '.join(PARTS)}")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the briefs of the sample, LexRank's and the in-memory re-briefs this many times (odd) and "
+                             "keep the median: the shared machine is noisy")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     python = sys.executable
@@ -242,78 +274,97 @@ def main() -> None:
     rows = results["rows"]
     sample = sorted((ROOT / "summarize" / "data" / "sample").glob("*.txt"))
     others = [b for b in ("static", "torch", "onnx") if b != backend_of("brief")] if not options.backend else []
+    if options.defaults_only:
+        others = []
+
+    parts = set(options.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"--parts: unknown {', '.join(sorted(parts - set(PARTS)))}")
+
+    def repeated(command: list[str], env_of) -> dict:
+        return median_of([measure(command, env_of()) for _ in range(max(1, options.repeat))])
 
     log("summarize --help")
-    helps = [measure([python, "-m", "summarize", "--help"], base)["seconds"] for _ in range(3)]
-    rows.append({"task": "`summarize --help` (best of 3)", "ours": {"seconds": min(helps), "peak_mb": None}, "lexrank": None})
+    helps = [measure([python, "-m", "summarize", "--help"], base) for _ in range(3)]
+    best = min(helps, key=lambda run: run["seconds"])
+    rows.append({"task": "`summarize --help` (best of 3)", "ours": {**best, "peak_mb": None}, "lexrank": None})
 
-    log("1. cold brief of the sample")
-    cache_env = fresh_env()
-    ours_cold = measure([python, "-m", "summarize", "brief", "--words", "150"], cache_env)
-    lexrank_cold = measure([python, "-c", LEXRANK_FILES, "150", *map(str, sample)], base)
-    rows.append({"task": f"1. cold brief of the sample (5 articles, 150 words, empty cache), {backend_of('brief')}",
-                 "ours": ours_cold, "lexrank": lexrank_cold})
-    for letter, backend in zip("bcd", others):
-        cold = measure([python, "-m", "summarize", "brief", "--words", "150", "--backend", backend], fresh_env())
-        rows.append({"task": f"1{letter}. the same cold brief, {backend}", "ours": cold, "lexrank": lexrank_cold})
+    if "brief" in parts:
+        log("1. cold brief of the sample")
+        cache_envs: list[dict[str, str]] = []
 
-    log("2. warm re-brief at another length")
-    ours_warm = measure([python, "-m", "summarize", "brief", "--words", "100"], cache_env)
-    rows.append({"task": "2. the same brief again, cache warm, at 100 words", "ours": ours_warm, "lexrank": lexrank_cold})
+        def cold_env() -> dict[str, str]:
+            cache_envs.append(fresh_env())
+            return cache_envs[-1]
 
-    log("3. batch over the development clusters")
-    clusters = read_clusters(options.data)
-    batch_env = fresh_env()
-    batch_command = [python, "-m", "summarize", "batch", str(options.data), "-o", str(work / "batch.jsonl"), "--words", "100"]
-    ours_batch = measure(batch_command, batch_env)
-    lexrank_batch = measure([python, "-c", LEXRANK_JSONL, "100", str(options.data)], base)
-    rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache), {backend_of('batch')}",
-                 "ours": ours_batch, "lexrank": lexrank_batch})
-    batch_others = [b for b in ("onnx",) if b != backend_of("batch")] if not options.backend else []
-    for backend in batch_others:
-        other = measure([*batch_command, "--backend", backend], fresh_env())
-        rows.append({"task": f"3a. the same batch, {backend}", "ours": other, "lexrank": lexrank_batch})
-    warm_batch = measure(batch_command[:-1] + ["120"], batch_env)
-    rows.append({"task": "3b. the batch of row 3 again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
-    for backend in [backend_of("batch"), *batch_others]:
-        embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data), backend], base)
-        rows.append({"task": f"3c. the model alone, {backend}: every distinct sentence of the batch embedded once, both cores",
-                     "ours": embedding_only, "lexrank": lexrank_batch})
+        ours_cold = repeated([python, "-m", "summarize", "brief", "--words", "150"], cold_env)
+        lexrank_cold = repeated([python, "-c", LEXRANK_FILES, "150", *map(str, sample)], lambda: base)
+        rows.append({"task": f"1. cold brief of the sample (5 articles, 150 words, empty cache), {backend_of('brief')}",
+                     "ours": ours_cold, "lexrank": lexrank_cold})
+        for letter, backend in zip("bcd", others):
+            cold = repeated([python, "-m", "summarize", "brief", "--words", "150", "--backend", backend], fresh_env)
+            rows.append({"task": f"1{letter}. the same cold brief, {backend}", "ours": cold, "lexrank": lexrank_cold})
 
-    log("4. growth")
-    pool = [cluster for path in options.pool.split(",") for cluster in read_clusters(Path(path))]
-    for articles in [int(n) for n in options.growth.split(",")]:
-        record = pooled(pool, articles)
-        path = work / f"pool-{articles}.jsonl"
-        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-        sentences = subprocess.run(
-            [python, "-c", "import sys; from summarize.jsonl import read_clusters; from summarize.brief import split_documents;"
-             "from summarize.sentences import PunktSplitter; from pathlib import Path;"
-             "print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, PunktSplitter())))", str(path)],
-            env=base, capture_output=True, text=True, check=True,
-        ).stdout.strip()
-        characters = sum(len(d["text"]) for d in record["documents"])
-        backend = backend_of("large" if characters > LARGE_INPUT_CHARACTERS else "brief")
-        log(f"   {articles} articles ({sentences} sentences, {backend})")
-        growth_env = fresh_env()
-        ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], growth_env,
-                       timeout=GROWTH_TIMEOUT)
-        rebrief = None
-        if articles <= REBRIEF_LIMIT and not ours["timeout"]:
-            rebrief = float(subprocess.run([python, "-c", REBRIEF, str(path), backend], env=growth_env, capture_output=True,
-                                           text=True, check=True).stdout)
-        lexrank = None
-        if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
-            lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
-        results["growth"].append({"articles": articles, "sentences": int(sentences), "backend": backend, "ours": ours,
-                                  "rebrief": rebrief, "lexrank": lexrank})
-        (options.out / "speed.partial.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        log("2. warm re-brief at another length")
+        ours_warm = repeated([python, "-m", "summarize", "brief", "--words", "100"], lambda: cache_envs[0])
+        rows.append({"task": "2. the same brief again, cache warm, at 100 words", "ours": ours_warm, "lexrank": lexrank_cold})
 
-    log("where a cold brief's time goes")
-    results["phases"] = {
-        backend: json.loads(subprocess.run([python, "-c", PHASES, backend], env=base, capture_output=True, text=True, check=True).stdout)
-        for backend in ("torch", "onnx", "static")
-    }
+    if "batch" in parts:
+        log("3. batch over the development clusters")
+        clusters = read_clusters(options.data)
+        batch_env = fresh_env()
+        batch_command = [python, "-m", "summarize", "batch", str(options.data), "-o", str(work / "batch.jsonl"), "--words", "100"]
+        ours_batch = measure(batch_command, batch_env)
+        lexrank_batch = measure([python, "-c", LEXRANK_JSONL, "100", str(options.data)], base)
+        rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache), {backend_of('batch')}",
+                     "ours": ours_batch, "lexrank": lexrank_batch})
+        batch_others = [b for b in ("onnx",) if b != backend_of("batch")] if not (options.backend or options.defaults_only) else []
+        for backend in batch_others:
+            other = measure([*batch_command, "--backend", backend], fresh_env())
+            rows.append({"task": f"3a. the same batch, {backend}", "ours": other, "lexrank": lexrank_batch})
+        warm_batch = measure(batch_command[:-1] + ["120"], batch_env)
+        rows.append({"task": "3b. the batch of row 3 again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
+        for backend in [backend_of("batch"), *batch_others]:
+            embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data), backend], base)
+            rows.append({"task": f"3c. the model alone, {backend}: every distinct sentence of the batch embedded once, both cores",
+                         "ours": embedding_only, "lexrank": lexrank_batch})
+
+    if "growth" in parts:
+        log("4. growth")
+        pool = [cluster for path in options.pool.split(",") for cluster in read_clusters(Path(path))]
+        for articles in [int(n) for n in options.growth.split(",")]:
+            record = pooled(pool, articles)
+            path = work / f"pool-{articles}.jsonl"
+            path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+            sentences = subprocess.run(
+                [python, "-c", COUNT_SENTENCES, str(path)],
+                env=base, capture_output=True, text=True, check=True,
+            ).stdout.strip()
+            characters = sum(len(d["text"]) for d in record["documents"])
+            backend = backend_of("large" if characters > LARGE_INPUT_CHARACTERS else "brief")
+            log(f"   {articles} articles ({sentences} sentences, {backend})")
+            growth_env = fresh_env()
+            ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], growth_env,
+                           timeout=GROWTH_TIMEOUT)
+            rebrief = None
+            if articles <= REBRIEF_LIMIT and not ours["timeout"]:
+                runs = [json.loads(subprocess.run([python, "-c", REBRIEF, str(path), backend], env=growth_env,
+                                                  capture_output=True, text=True, check=True).stdout)
+                        for _ in range(max(1, options.repeat))]
+                rebrief = {"seconds": statistics.median(r["seconds"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs)}
+            lexrank = None
+            if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
+                lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
+            results["growth"].append({"articles": articles, "sentences": int(sentences), "backend": backend, "ours": ours,
+                                      "rebrief": rebrief, "lexrank": lexrank})
+            (options.out / "speed.partial.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    if "phases" in parts:
+        log("where a cold brief's time goes")
+        results["phases"] = {
+            backend: json.loads(subprocess.run([python, "-c", PHASES, backend], env=base, capture_output=True, text=True, check=True).stdout)
+            for backend in ("torch", "onnx", "static")
+        }
 
     import shutil
 
@@ -322,7 +373,8 @@ def main() -> None:
     (options.out / "speed.partial.json").unlink(missing_ok=True)
     table = render(results)
     (options.out / "speed.md").write_text(table, encoding="utf-8")
-    plot(results, options.out / "growth.png")
+    if results["growth"]:
+        plot(results, options.out / "growth.png")
     print(table)
 
 
@@ -330,26 +382,32 @@ def render(results: dict) -> str:
     lines = [
         f"Backend: {results['backend']}; {results['cpus']} cores. Peak memory: the process and its children.",
         "",
-        "| task | summarize | LexRank (sumy) | ratio | peak MB (ours / LexRank) |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| task | summarize | LexRank (sumy) | ratio | CPU s (ours / LexRank) | CPU ratio | peak MB (ours / LexRank) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["rows"]:
         ours, theirs = row["ours"], row["lexrank"] or {}
         memory = "" if ours["peak_mb"] is None else f"{ours['peak_mb']:.0f} / {theirs.get('peak_mb', 0):.0f}"
+        cpu = "" if ours.get("cpu") is None else f"{ours['cpu']:.2f}" + (f" / {theirs['cpu']:.2f}" if theirs.get("cpu") else "")
         lines.append(
             f"| {row['task']} | {fmt(ours['seconds'])} | {fmt(theirs.get('seconds')) if theirs else ''} | "
-            f"{ratio(ours['seconds'], theirs.get('seconds')) if theirs else ''} | {memory} |"
+            f"{ratio(ours['seconds'], theirs.get('seconds')) if theirs else ''} | {cpu} | "
+            f"{ratio(ours.get('cpu'), theirs.get('cpu')) if theirs else ''} | {memory} |"
         )
     lines += [
         "",
-        "| articles | sentences | backend | summarize | peak MB | re-brief in memory (slowest of 4 lengths) | LexRank (sumy) | ratio |",
+        "| articles | sentences | backend | summarize | peak MB | re-brief in memory (slowest of 4 lengths; CPU) | LexRank (sumy) | ratio |",
         "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["growth"]:
-        ours, theirs = row["ours"], row["lexrank"]
+        ours, theirs, rebrief = row["ours"], row["lexrank"], row["rebrief"]
+        if isinstance(rebrief, float):  # results of an older run: wall time only
+            rebrief = {"seconds": rebrief, "cpu": None}
+        again = "not run" if rebrief is None else fmt(rebrief["seconds"]) + (
+            f" ({rebrief['cpu']:.2f} s)" if rebrief.get("cpu") is not None else "")
         lines.append(
             f"| {row['articles']} | {row['sentences']} | {row.get('backend', results['backend'])} | {fmt(ours['seconds'])} | "
-            f"{ours['peak_mb']:.0f} | {fmt(row['rebrief']) if row['rebrief'] is not None else 'not run'} | "
+            f"{ours['peak_mb']:.0f} | {again} | "
             f"{fmt(theirs['seconds']) if theirs else 'not run'} | {ratio(ours['seconds'], theirs['seconds']) if theirs else ''} |"
         )
     for backend, phases in results.get("phases", {}).items():

@@ -30,7 +30,7 @@ class ConceptProgram:
 
     candidates: np.ndarray  # sentence indexes, ascending
     gain: np.ndarray
-    matrix: "csr_matrix"
+    matrix: csr_matrix
     upper: np.ndarray
 
     @property
@@ -48,11 +48,11 @@ class ConceptTable:
     words: np.ndarray
     usable: np.ndarray
     covered: np.ndarray
-    incidence: "csr_matrix"
+    incidence: csr_matrix
     weights: np.ndarray
 
     @classmethod
-    def build(cls, words: Sequence[int], usable: Sequence[bool], concepts: Sequence[set], weights: dict) -> "ConceptTable":
+    def build(cls, words: Sequence[int], usable: Sequence[bool], concepts: Sequence[set], weights: dict) -> ConceptTable:
         from scipy.sparse import csr_matrix
 
         names = sorted(weights)  # the order the program numbers its concepts in

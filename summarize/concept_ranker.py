@@ -126,6 +126,13 @@ class ConceptRanker:
         return _PREPARED.get(analysis, key, build)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
+        """The chosen sentences, most important first. A length asked for before (the TUI's `-`
+        after a `+`) is answered from the analysis's memo, without solving again."""
+        key = ("choices", type(self), self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model,
+               self.one_per_cluster, self.context_penalty, self.time_limit, self.node_limit, self.candidate_pool, budget)
+        return list(_PREPARED.get(analysis, key, lambda: self._solve(analysis, budget)))
+
+    def _solve(self, analysis: Analysis, budget: int) -> list[Choice]:
         from scipy.optimize import Bounds, LinearConstraint
 
         standalone, table = self.prepared(analysis).standalone, self.table(analysis)

@@ -24,7 +24,9 @@ class LastAnalysisMemo(Generic[T]):
         last = self._last
         if last is None or last[0] is not analysis:
             last = (analysis, {})
+            # One assignment (a thread sees the old slot or the new, both consistent), made before
+            # computing, so that what `compute` itself memoises for the analysis lands in the same slot.
+            self._last = last
         if key not in last[1]:
             last[1][key] = compute()
-        self._last = last  # one assignment: a thread sees the old slot or the new, both consistent
         return last[1][key]

@@ -89,3 +89,18 @@ def test_no_candidate_means_no_program(embedder, documents):
     chosen = table.candidates(3, 1000)  # no sentence of three words or fewer may be chosen
     assert len(chosen) == 0
     assert table.program(chosen, 3, np.zeros(0), []) is None
+
+
+def test_a_length_asked_for_before_is_not_solved_again(embedder, documents, monkeypatch):
+    from summarize import concept_ranker
+
+    solves = []
+    solve = concept_ranker.quiet_milp
+    monkeypatch.setattr(concept_ranker, "quiet_milp", lambda *a, **k: solves.append(1) or solve(*a, **k))
+    analysis = analyze(documents, embedder)
+    first = compose_brief(analysis, 100)
+    compose_brief(analysis, 120)
+    again = compose_brief(analysis, 100)
+    assert len(solves) == 2 and rendered(again) == rendered(first)
+    compose_brief(analysis, 100, ConceptRanker(context_penalty=0.0))
+    assert len(solves) == 3, "another setting is solved afresh"
