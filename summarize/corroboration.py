@@ -129,8 +129,18 @@ class Evidence:
 
 
 def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = None) -> Evidence:
-    """The sentence's corroborations and disagreements, by source, most similar first within one."""
+    """The sentence's corroborations and disagreements, by source, most similar first within one.
+    Kept per analysis and judge: a re-brief at another length judges only the sentences new to it."""
     judge = judge or FactJudge()
+    key = ("evidence", index, judge)
+    try:
+        hash(key)
+    except TypeError:  # a judge that cannot be a key: judged afresh each time
+        return _judged(analysis, index, judge)
+    return _PER_ANALYSIS.get(analysis, key, lambda: _judged(analysis, index, judge))
+
+
+def _judged(analysis: Analysis, index: int, judge: CorroborationJudge) -> Evidence:
     also, differ = [], []
     for other in candidates(analysis, index):
         verdict = judge.judge(analysis, index, other)

@@ -104,3 +104,27 @@ def test_a_length_asked_for_before_is_not_solved_again(embedder, documents, monk
     assert len(solves) == 2 and rendered(again) == rendered(first)
     compose_brief(analysis, 100, ConceptRanker(context_penalty=0.0))
     assert len(solves) == 3, "another setting is solved afresh"
+
+
+def test_a_re_brief_judges_only_the_sentences_new_to_it(embedder, documents):
+    from summarize.corroboration import FactJudge, Verdict
+
+    class CountingJudge:
+        def __init__(self) -> None:
+            self.pairs: list[tuple[int, int]] = []
+
+        def judge(self, analysis, sentence, candidate) -> Verdict:
+            self.pairs.append((sentence, candidate))
+            return FactJudge().judge(analysis, sentence, candidate)
+
+    judge = CountingJudge()
+    analysis = analyze(documents, embedder)
+    short = compose_brief(analysis, 60, judge=judge)
+    judged = len(judge.pairs)
+    assert judged > 0
+    long = compose_brief(analysis, 200, judge=judge)
+    new = {item.sentence for item in long.sentences} - {item.sentence for item in short.sentences}
+    assert new and len(new) < len(long.sentences), "the longer brief keeps some sentences and adds others"
+    assert {analysis.sentences[s] for s, _ in judge.pairs[judged:]} == new, "only the new sentences are judged"
+    cold = compose_brief(analyze(documents, embedder), 200, judge=CountingJudge())
+    assert rendered(long) == rendered(cold)
