@@ -51,7 +51,6 @@ def run_backend(clusters, backend: str, threshold: float | None, words: int) -> 
     from summarize.brief import BriefSettings, analyze, compose_brief
     from summarize.cache import with_cache
     from summarize.embedding import embedder_for
-
     from summarize.evaluation.harness import OURS, our_ranker
 
     embedder = with_cache(embedder_for(backend), True)
