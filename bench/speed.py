@@ -3,10 +3,13 @@
     python bench/speed.py                       # everything; writes bench/results/
     python bench/speed.py --backend torch       # every run of ours on one backend, not the defaults
     python bench/speed.py --skip-growth-sumy    # LexRank only where the issue compares it
+    python bench/speed.py --parts brief,growth --growth 500 --repeat 3 --skip-growth-sumy --defaults-only
+                                                # the README's before/after rows (a few minutes)
 
 Every measurement is a new process (a cold start, as a user gets it), timed from launch to exit;
-peak memory is the largest summed resident size of that process and its children, sampled every
-20 ms. LexRank is sumy's, called once per cluster through `summarize.evaluation.peers` with our
+its CPU time (user + system, with the children it waited for) is given too: on a shared machine the
+wall time swings with the other jobs, the CPU time much less. Peak memory is the largest summed
+resident size of that process and its children, sampled every 20 ms. LexRank is sumy's, called once per cluster through `summarize.evaluation.peers` with our
 sentence splitter and the same word budget. The machine is shared and noisy: the ratios (ours /
 LexRank, measured minutes apart in the same run) are the figures to read, not the seconds.
 
@@ -21,7 +24,8 @@ than 1.5 million characters: static), plus rows with the other backends named.
    every core);
 4. growth: one brief of 5 ... 5,000 articles pooled from the development sets (empty cache each
    time): time and peak memory, as a table and a plot (bench/results/growth.png), and the slowest
-   in-memory re-brief at another length (what the TUI does on a length key). The three sets hold
+   in-memory re-brief at another length (what the TUI does on a length key: 100, 200, 120 and 250
+   words after a first brief at 150; wall and CPU seconds). The three sets hold
    1,325 articles: larger pools repeat them (each copy its own source, same sentences).
 
 The development sets are read from their place (default /work/shared/bench/) and never copied into
