@@ -326,7 +326,7 @@ def main() -> None:
         for backend in batch_others:
             other = measure([*batch_command, "--backend", backend], fresh_env())
             rows.append({"task": f"3a. the same batch, {backend}", "ours": other, "lexrank": lexrank_batch})
-        warm_batch = measure(batch_command[:-1] + ["120"], batch_env)
+        warm_batch = measure([*batch_command[:-1], "120"], batch_env)
         rows.append({"task": "3b. the batch of row 3 again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
         for backend in [backend_of("batch"), *batch_others]:
             embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data), backend], base)

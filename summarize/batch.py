@@ -1,9 +1,15 @@
-"""Brief many clusters: sentences of several clusters are embedded together, in large batches."""
+"""Brief many clusters: sentences of several clusters are embedded together, in large batches.
+
+The one batch path: `brief_clusters` here runs in this process, and in each worker process or Dask
+worker on its group of clusters (`summarize.parallel.brief_group`), so every path splits, embeds
+(each distinct sentence once), analyses and reports a bad cluster the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+import numpy as np
 
 from .brief import BriefSettings, analyze, compose_brief, split_documents
 from .embedding import Embedder
@@ -34,17 +40,28 @@ def _groups(
         yield group
 
 
+def embed_unique(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors of `texts`, asking the embedder once for the distinct ones, shortest first (a text's
+    vector does not depend on what it is embedded with: see the embedders)."""
+    unique = sorted(set(texts), key=lambda text: (len(text), text))
+    if not unique:
+        return embedder.embed([])
+    vectors = dict(zip(unique, embedder.embed(unique)))
+    return np.stack([vectors[text] for text in texts])
+
+
 def brief_clusters(
     clusters: Iterable[ClusterInput],
     embedder: Embedder,
-    settings: BriefSettings = BriefSettings(),
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
     ranker: Ranker | None = None,
     on_cluster_done: Callable[[ClusterInput], None] = lambda cluster: None,
 ) -> Iterator[tuple[ClusterInput, Brief]]:
-    """Each cluster with its brief, in input order."""
+    """Each cluster with its brief, in input order. A cluster with bad input stops the run with a
+    `SummarizeError` that names the cluster."""
     splitter = PunktSplitter()
     for group in _groups(clusters, splitter):
-        vectors = embedder.embed([s.text for _, sentences in group for s in sentences])
+        vectors = embed_unique(embedder, [s.text for _, sentences in group for s in sentences])
         offset = 0
         for cluster, sentences in group:
             embeddings = vectors[offset : offset + len(sentences)]

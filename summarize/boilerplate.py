@@ -88,7 +88,7 @@ def _copies(normalized: list[str]) -> set[int]:
     first: dict[str, int] = {}
     earlier: list[int | None] = []
     for index, line in enumerate(normalized):
-        earlier.append(first[line] if line in first else None)
+        earlier.append(first.get(line))
         first.setdefault(line, index)
     copies: set[int] = set()
     start = 0

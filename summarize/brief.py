@@ -15,13 +15,13 @@ from .boilerplate import prose_spans
 from .clusters import cluster_sentences, threshold_for
 from .concept_ranker import ConceptRanker
 from .corroboration import CorroborationJudge, evidence
+from .duplicates import originals_of
 from .embedding import Embedder
 from .prompts import Prompt
-from .records import Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
+from .records import DEFAULT_WORDS, Analysis, Brief, BriefSentence, Document, Sentence, SummarizeError
 from .selection import Ranker
 from .sentences import PunktSplitter, SentenceSplitter
 
-DEFAULT_WORDS = 150
 Progress = Callable[[str], None]
 
 
@@ -127,11 +127,14 @@ def compose_brief(
         if focus is not None:
             prompt = focus_prompt(focus)
             focus = prompt.title
+        assert prompt is not None  # given, or made from the focus question just above
         return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
     ranker = ranker or ConceptRanker()
     choices = ranker.select(analysis, words)
     chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
-    return Brief(analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model)
+    return Brief(
+        analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model, originals=originals_of(analysis)
+    )
 
 
 def build_brief(

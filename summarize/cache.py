@@ -228,7 +228,7 @@ class EmbeddingCache:
         if connection is not None:
             connection.close()
 
-    def __getstate__(self) -> dict:  # a connection does not cross processes: the copy reconnects
+    def __getstate__(self) -> dict[str, object]:  # a connection does not cross processes: the copy reconnects
         return {"directory": self.directory, "path": self.path, "_connections": {}, "dropped": 0}
 
 

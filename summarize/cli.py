@@ -4,7 +4,9 @@ that `summarize --help` answers at once."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,9 +25,10 @@ from .cli_eval import evaluate
 from .cli_interrupts import interruption, signals_raised, written_files
 from .formats import FORMATS, format_for_path
 from .rankers import RANKER_NAMES
-from .records import SummarizeError
+from .records import DEFAULT_WORDS, SummarizeError
 
-DEFAULT_WORDS = 150  # the library's default too (summarize.brief.DEFAULT_WORDS); kept here to stay light
+if TYPE_CHECKING:
+    from .prompts import Prompt
 
 
 class OneLineErrors(click.Group):
@@ -33,7 +36,14 @@ class OneLineErrors(click.Group):
     input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C and 143
     for SIGTERM (see `summarize.cli_interrupts`)."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         with signals_raised() as received:  # first: an interrupt from here on is handled below
@@ -164,9 +174,9 @@ def brief(
     from .brief import BriefSettings, build_brief
     from .cache import with_cache
     from .documents import article_paths, read_documents, sample_documents
+    from .formats import render_as
     from .rankers import ranker_named
     from .records import SummarizeError
-    from .formats import render_as
     from .text_safety import one_line
 
     try:
@@ -216,7 +226,7 @@ def shipped_questions() -> list[str]:
     return [q for prompt in shipped_prompts() for section in prompt.sections for q in section.questions]
 
 
-def sectioning(prompt_name: str | None, focus: str | None, method: str):
+def sectioning(prompt_name: str | None, focus: str | None, method: str) -> Prompt | None:
     """The prompt `--prompt` names (None without it), after checking the options go together."""
     from .prompts import load_prompt
     from .records import SummarizeError

@@ -4,11 +4,19 @@ inside the commands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .cli_common import BACKEND_NAMES, BATCH_BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
+
+if TYPE_CHECKING:
+    from .brief import BriefSettings
+    from .embedding import Embedder
+    from .jsonl import ClusterInput
+    from .parallel import BatchProgress
 
 
 @click.command()
@@ -72,7 +80,7 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
         with Progress(*columns, console=stderr_console()) as progress:
             task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
 
-            def show(state) -> None:
+            def show(state: BatchProgress) -> None:
                 share = state.clusters_done / max(state.clusters_total, 1)
                 if state.sentences_total:  # embedding is most of the work: it sets the pace
                     share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
@@ -97,7 +105,15 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
     click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
 
 
-def _batch_records(clusters, settings, workers, dask_address, use_cache, show, factory):
+def _batch_records(
+    clusters: list[ClusterInput],
+    settings: BriefSettings,
+    workers: int | None,
+    dask_address: str | None,
+    use_cache: bool,
+    show: Callable[[BatchProgress], None],
+    factory: Callable[[], Embedder],
+) -> Generator[tuple[ClusterInput, dict[str, Any]], None, None]:
     """The records of `summarize batch`, from Dask, worker processes or this process alone."""
     from .cache import with_cache
 
@@ -116,9 +132,8 @@ def _batch_records(clusters, settings, workers, dask_address, use_cache, show, f
         from .batch import batch_record, brief_clusters
         from .parallel import BatchProgress
 
-        done = 0
-        for cluster, result in brief_clusters(clusters, with_cache(factory(), use_cache), settings):
-            done += 1
+        briefs = brief_clusters(clusters, with_cache(factory(), use_cache), settings)
+        for done, (cluster, result) in enumerate(briefs, start=1):
             show(BatchProgress(done, len(clusters)))
             yield cluster, batch_record(cluster, result)
         return

@@ -4,10 +4,18 @@ and a progress console. Nothing heavy is imported here, so that `summarize --hel
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .embedding import Embedder
+
 BACKEND_NAMES = ("torch", "onnx", "static")  # summarize.embedding.BACKENDS, without importing numpy here
 _BACKENDS_HELP = (
     "How sentences are embedded: torch (all-MiniLM-L6-v2 on sentence-transformers, the reference), onnx "
@@ -35,7 +43,7 @@ class PositiveNumber(click.FloatRange):
         return super().convert(number, param, ctx)
 
 
-def embedder_factory(backend: str | None, purpose: str = "brief"):
+def embedder_factory(backend: str | None, purpose: str = "brief") -> Callable[[], Embedder]:
     """What builds the embedder: the library's default for `purpose` ("brief", "batch" or "large";
     tests replace `embedding.default_embedder`), or the named backend.
 
@@ -45,10 +53,7 @@ def embedder_factory(backend: str | None, purpose: str = "brief"):
 
     from . import embedding
 
-    if backend is None:
-        factory = embedding.default_factory(purpose)
-    else:
-        factory = partial(embedding.embedder_for, backend)
+    factory = embedding.default_factory(purpose) if backend is None else partial(embedding.embedder_for, backend)
     if (backend or embedding.default_backend(purpose)) == "static":
         ensure_built = getattr(factory(), "ensure_built", None)  # making an embedder loads nothing yet
         if ensure_built is not None:  # (a test's fake has nothing to build)
@@ -73,13 +78,13 @@ def cache_note(embedder: object) -> str | None:
     return None
 
 
-def stderr_console():
+def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
 
 
-def write_output(output, text: str) -> None:
+def write_output(output: str | Path, text: str) -> None:
     """A command's result into the file `-o` names (see `summarize.atomic`), or one clean error.
 
     The file is noted as written the moment it is, so that an interrupt does not claim otherwise."""

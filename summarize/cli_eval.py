@@ -4,10 +4,14 @@ in `summarize.cli`; heavy imports happen inside the command."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .cli_common import NO_CACHE_HELP, stderr_console, write_output
+
+if TYPE_CHECKING:
+    from .evaluation.harness import MethodResult
 
 DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasic"
 
@@ -68,7 +72,7 @@ def evaluate(
             check_output_path(output, data, inputs_are="the input")
         sets = [(path, list(islice(read_clusters(path, checked=False), limit))) for path in data]
         embedder = with_cache(default_embedder(), not no_cache)
-        by_variant: dict[str, list] = {}
+        by_variant: dict[str, list[list[MethodResult]]] = {}
         with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=stderr_console()) as progress:
             for variant in ["", *extra]:
                 for path, clusters in sets:

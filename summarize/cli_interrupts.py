@@ -6,6 +6,7 @@ line says exactly what was written: nothing, or the files named. Nothing heavy i
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +38,15 @@ def signals_raised() -> Iterator[list[int]]:
         received.append(number)
         raise Terminated() if number == signal.SIGTERM else KeyboardInterrupt()
 
+    def report_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+        # Raised inside a callback Python cannot raise from (an import lock's weakref callback):
+        # Python would print "Exception ignored in ..." with a traceback. The signal is in
+        # `received`, and the command ends on it with its one line.
+        if unraisable.exc_type is None or not issubclass(unraisable.exc_type, KeyboardInterrupt):
+            previous_hook(unraisable)
+
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = report_unraisable
     previous = {number: signal.signal(number, handle) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield received
@@ -44,6 +54,7 @@ def signals_raised() -> Iterator[list[int]]:
         for number, handler in previous.items():
             if handler is not None:  # None: installed by compiled code, which we cannot put back
                 signal.signal(number, handler)
+        sys.unraisablehook = previous_hook
 
 
 def interruption(error: BaseException, received: list[int]) -> tuple[str, int] | None:
@@ -67,4 +78,4 @@ def _forget_the_unhandled_interrupt() -> None:
     dataclasses and named tuples are built, on import) and, when it exits after `python -m`, kills
     itself with SIGINT however the program handled it: status -2, not 130. Each exec() of a string
     starts by clearing that memory."""
-    exec("pass")  # noqa: S102
+    exec("pass")

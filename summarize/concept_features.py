@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .concepts import STOP_WORDS, bigrams, stem
+from .concepts import STOP_WORDS, Concept, bigrams, stem
 from .records import Document, Sentence
 
 FEATURES = (
@@ -54,20 +54,20 @@ def _capitalised_share(sentences: Sequence[Sentence]) -> dict[str, float]:
 def concept_features(
     documents: Sequence[Document],
     sentences: Sequence[Sentence],
-    concepts: Sequence[set],
+    concepts: Sequence[set[Concept]],
     standalone: Sequence[float] | np.ndarray,
     min_documents: int = 1,
-) -> tuple[list[tuple[str, str]], np.ndarray]:
+) -> tuple[list[Concept], np.ndarray]:
     """The bigrams that at least `min_documents` articles mention (sorted) and their feature rows
     (columns in the order of FEATURES). `concepts` and `standalone` are each sentence's bigrams and
     self-containment."""
     articles = len(documents)
-    mentioned_by: dict[tuple, set[int]] = {}
-    lead: dict[tuple, set[int]] = {}
-    first: dict[tuple, set[int]] = {}
-    earliest: dict[tuple, dict[int, int]] = {}
-    sentence_count: dict[tuple, int] = {}
-    standalone_sum: dict[tuple, float] = {}
+    mentioned_by: dict[Concept, set[int]] = {}
+    lead: dict[Concept, set[int]] = {}
+    first: dict[Concept, set[int]] = {}
+    earliest: dict[Concept, dict[int, int]] = {}
+    sentence_count: dict[Concept, int] = {}
+    standalone_sum: dict[Concept, float] = {}
     word_documents: dict[str, set[int]] = {}
     for sentence, sentence_concepts, alone in zip(sentences, concepts, standalone):
         document, position = sentence.document, sentence.position

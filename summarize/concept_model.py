@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from .concept_features import FEATURES, concept_features
+from .concepts import Concept
 from .records import Document, Sentence
 
 MODEL_FILE = "concept_weights.json"
@@ -44,12 +45,13 @@ class ConceptModel:
         """The model's value for feature rows whose columns are in the order of FEATURES."""
         columns = [FEATURES.index(name) for name in self.features]
         standard = (rows[:, columns] - np.array(self.mean)) / np.array(self.scale)
-        return 1.0 / (1.0 + np.exp(-np.clip(self.intercept + standard @ np.array(self.coefficients), -30, 30)))
+        predicted: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(self.intercept + standard @ np.array(self.coefficients), -30, 30)))
+        return predicted
 
     def weights(
-        self, documents: Sequence[Document], sentences: Sequence[Sentence], concepts: Sequence[set],
+        self, documents: Sequence[Document], sentences: Sequence[Sentence], concepts: Sequence[set[Concept]],
         standalone: Sequence[float] | np.ndarray, min_documents: int,
-    ) -> dict:
+    ) -> dict[Concept, float]:
         """Each bigram that `min_documents` articles mention, with its predicted weight."""
         kept, rows = concept_features(documents, sentences, concepts, standalone, min_documents)
         if not kept:
@@ -74,7 +76,8 @@ class ConceptModel:
 @cache
 def _shipped() -> dict[str, Any]:
     text = resources.files("summarize").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
+    model: dict[str, Any] = json.loads(text)
+    return model
 
 
 @cache

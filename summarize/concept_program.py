@@ -3,7 +3,7 @@
 A shell re-briefs one analysis at every length change (the TUI's `+` and `-`). Everything but the
 budget is the same each time: each sentence's length, whether it may be chosen at all, its concepts
 and their summed weight. `ConceptTable` holds those as arrays, computed once per analysis and
-weighting (cached with the ranker's other per-analysis work); `ConceptTable.program` then assembles
+weighting (kept with the analysis, `Analysis.derived`); `ConceptTable.program` then assembles
 a budget's program with a few numpy operations instead of a Python loop over every sentence and
 concept. The program is exactly the one `ConceptRanker` documents, entry for entry, so a re-brief is
 the brief a cold run gives at that length.
@@ -22,21 +22,24 @@ from .scale import preselect
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
+    from .concepts import Concept
+
 
 @dataclass(frozen=True)
 class ConceptProgram:
-    """`maximise gain . x` subject to `matrix @ x <= upper`, 0 <= x <= 1, the first `len(candidates)`
-    variables binary (one per candidate sentence), the rest one per concept the candidates cover."""
+    """`maximise gain . x` subject to `matrix @ x <= bounds`, 0 <= x <= 1, the first `len(candidates)`
+    variables binary (one per candidate sentence), the rest one per concept the candidates cover
+    (solved by `summarize.ilp.solve`)."""
 
     candidates: np.ndarray  # sentence indexes, ascending
     gain: np.ndarray
     matrix: csr_matrix
-    upper: np.ndarray
+    bounds: np.ndarray
 
     @property
-    def integrality(self) -> np.ndarray:
-        n = len(self.candidates)
-        return np.concatenate([np.ones(n), np.zeros(len(self.gain) - n)])
+    def binary(self) -> np.ndarray:
+        """Which variables are integral: the sentences'."""
+        return np.arange(len(self.gain)) < len(self.candidates)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,9 @@ class ConceptTable:
     weights: np.ndarray
 
     @classmethod
-    def build(cls, words: Sequence[int], usable: Sequence[bool], concepts: Sequence[set], weights: dict) -> ConceptTable:
+    def build(
+        cls, words: Sequence[int], usable: Sequence[bool], concepts: Sequence[set[Concept]], weights: dict[Concept, float]
+    ) -> ConceptTable:
         from scipy.sparse import csr_matrix
 
         names = sorted(weights)  # the order the program numbers its concepts in
@@ -108,5 +113,5 @@ class ConceptTable:
         matrix = csr_matrix(coo_matrix((values, (rows, columns)), shape=(1 + m + len(groups), n + m)))
         matrix.sort_indices()
         gain = np.concatenate([sentence_gain, self.weights[used]])
-        upper = np.concatenate([[budget], np.zeros(m), np.ones(len(groups))])
-        return ConceptProgram(candidates, gain, matrix, upper)
+        bounds = np.concatenate([[budget], np.zeros(m), np.ones(len(groups))])
+        return ConceptProgram(candidates, gain, matrix, bounds)

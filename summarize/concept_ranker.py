@@ -12,15 +12,14 @@ their lead or their headline (what sectioned briefs weigh by).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
 from .concept_model import ConceptModel, shipped_model
 from .concept_program import ConceptTable
-from .concepts import bigrams, content_words, document_frequency
-from .memo import LastAnalysisMemo
-from .native_output import quiet_milp
+from .concepts import Concept, bigrams, content_words, document_frequency
+from .ilp import solve
 from .records import Analysis
 from .selection import Choice, SalienceRanker, containment, eligible
 
@@ -36,13 +35,8 @@ MIN_STANDALONE = 0.3
 @dataclass(frozen=True)
 class Prepared:
     standalone: np.ndarray  # `containment` of every sentence
-    concepts: list[set]  # every sentence's bigrams
-    weights: dict  # `ConceptRanker.concept_weights`
-
-
-# Shared by rankers (shells make one per call): each sentence's bigrams and containment, and the
-# concept weights under each setting of the weighting parameters.
-_PREPARED: LastAnalysisMemo[Any] = LastAnalysisMemo()
+    concepts: list[set[Concept]]  # every sentence's bigrams
+    weights: dict[Concept, float]  # `ConceptRanker.concept_weights`
 
 
 class ConceptRanker:
@@ -76,7 +70,7 @@ class ConceptRanker:
         # Learned concept weights (summarize.concept_model); None: article counts and the bonuses above.
         self.model = shipped_model() if model == "shipped" else model
 
-    def concept_weights(self, analysis: Analysis, concepts: list[set], standalone: np.ndarray) -> dict:
+    def concept_weights(self, analysis: Analysis, concepts: list[set[Concept]], standalone: np.ndarray) -> dict[Concept, float]:
         """Concepts that at least `min_documents` articles mention, with their weights.
 
         With a learned `model`, a weight is the model's prediction from the concept's features.
@@ -103,38 +97,37 @@ class ConceptRanker:
         }
 
     def prepared(self, analysis: Analysis) -> Prepared:
-        """What does not depend on the budget, computed once for the last analysis asked about: a
-        shell re-briefing at every length change pays only for the integer program."""
-        standalone, concepts = _PREPARED.get(
-            analysis, "sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
+        """What does not depend on the budget, computed once for the analysis and shared by rankers
+        (shells make one per call): a shell re-briefing at every length change pays only for the
+        integer program. The weights are kept for each setting of the weighting parameters."""
+        standalone, concepts = analysis.derived(
+            "concept_ranker.sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
         )
-        key = (self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
-        weights = _PREPARED.get(analysis, key, lambda: self.concept_weights(analysis, concepts, standalone))
+        key = ("concept_ranker.weights", self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
+        weights = analysis.derived(key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
     def table(self, analysis: Analysis) -> ConceptTable:
         """The budget-free part of the program (summarize.concept_program), computed once per
         analysis and weighting: a re-brief at another length only assembles and solves."""
         prepared = self.prepared(analysis)
-        key = ("table", self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
+        key = ("concept_ranker.table", self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
 
         def build() -> ConceptTable:
             words = [s.words for s in analysis.sentences]
             usable = [eligible(s) and prepared.standalone[i] >= MIN_STANDALONE for i, s in enumerate(analysis.sentences)]
             return ConceptTable.build(words, usable, prepared.concepts, prepared.weights)
 
-        return _PREPARED.get(analysis, key, build)
+        return analysis.derived(key, build)
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
         """The chosen sentences, most important first. A length asked for before (the TUI's `-`
-        after a `+`) is answered from the analysis's memo, without solving again."""
-        key = ("choices", type(self), self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model,
+        after a `+`) is answered from what the analysis keeps, without solving again."""
+        key = ("concept_ranker.choices", type(self), self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model,
                self.one_per_cluster, self.context_penalty, self.time_limit, self.node_limit, self.candidate_pool, budget)
-        return list(_PREPARED.get(analysis, key, lambda: self._solve(analysis, budget)))
+        return list(analysis.derived(key, lambda: self._solve(analysis, budget)))
 
     def _solve(self, analysis: Analysis, budget: int) -> list[Choice]:
-        from scipy.optimize import Bounds, LinearConstraint
-
         standalone, table = self.prepared(analysis).standalone, self.table(analysis)
         # Hundreds of articles: the program is solved over the likeliest `candidate_pool` sentences.
         candidates = table.candidates(budget, self.candidate_pool)
@@ -150,17 +143,10 @@ class ConceptRanker:
         program = table.program(candidates, budget, sentence_gain, shared)
         if program is None:
             return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back
-        # A concept counts only if a chosen sentence has it. milp minimises.
-        result = quiet_milp(
-            -program.gain,
-            constraints=LinearConstraint(program.matrix, -np.inf, program.upper),
-            integrality=program.integrality,
-            bounds=Bounds(0, 1),
-            options={"time_limit": self.time_limit, "node_limit": self.node_limit},
-        )
-        if result.x is None:
+        solution = solve(program.gain, program.matrix, program.bounds, program.binary, self.time_limit, self.node_limit)
+        if solution is None:
             return SalienceRanker().select(analysis, budget)
-        chosen = [int(i) for i, x in zip(candidates, result.x) if x > 0.5]
+        chosen = [int(i) for i, x in zip(candidates, solution) if x > 0.5]
         salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
         # Most important first: the order a news briefing is read and cut in.
         return [Choice(i, float(salience[i])) for i in sorted(chosen, key=lambda i: (-salience[i], i))]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from . import lightnltk
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
-from nltk.stem.porter import PorterStemmer
+from nltk.stem.porter import PorterStemmer  # noqa: E402 (after prepare(), above)
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -25,13 +26,17 @@ STOP_WORDS = frozenset(
     yourself yourselves said says say also mr mrs ms""".split()
 )
 
+# A concept: a bigram (two stemmed tokens) or a one-word concept (one token).
+Concept = tuple[str, ...]
+
 _WORD = re.compile(r"[a-z0-9]+")
 _stemmer = PorterStemmer()
 
 
 @cache
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    stemmed: str = _stemmer.stem(word)
+    return stemmed
 
 
 def content_tokens(text: str) -> list[str]:
@@ -39,24 +44,26 @@ def content_tokens(text: str) -> list[str]:
     return [word if word in STOP_WORDS else stem(word) for word in _WORD.findall(text.lower())]
 
 
-def bigrams(text: str) -> set[tuple[str, str]]:
+def bigrams(text: str) -> set[Concept]:
     """The sentence's concepts: adjacent token pairs that are not both stop words."""
     tokens = content_tokens(text)
     return {
         (first, second)
-        for first, second in zip(tokens, tokens[1:])
+        for first, second in pairwise(tokens)
         if not (first in STOP_WORDS and second in STOP_WORDS)
     }
 
 
-def content_words(text: str) -> set[tuple[str]]:
+def content_words(text: str) -> set[Concept]:
     """The sentence's content words as one-word concepts."""
     return {(token,) for token in content_tokens(text) if token not in STOP_WORDS and not token.isdigit()}
 
 
-def document_frequency(sentence_concepts: Sequence[set], sentence_documents: Sequence[int]) -> dict:
+def document_frequency(
+    sentence_concepts: Sequence[set[Concept]], sentence_documents: Sequence[int]
+) -> dict[Concept, int]:
     """For each concept, how many documents mention it."""
-    seen: dict = {}
+    seen: dict[Concept, set[int]] = {}
     for concepts, document in zip(sentence_concepts, sentence_documents):
         for concept in concepts:
             seen.setdefault(concept, set()).add(document)

@@ -28,8 +28,7 @@ from typing import Protocol
 import numpy as np
 
 from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
-from .duplicates import story_numbers
-from .memo import LastAnalysisMemo
+from .duplicates import stories_of
 from .pair_facts import FEATURES, PairFacts, features, pair_facts
 from .records import Analysis, Corroboration, Disagreement
 
@@ -38,8 +37,6 @@ OUTSIDE_CANDIDATES, OUTSIDE_SIMILARITY = 3, 0.5
 
 # A sentence that differs in more figures than this is another report (another moment), not a disagreement.
 MOST_DIFFERING_FIGURES = 2
-
-_PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
 
 
 @dataclass(frozen=True)
@@ -105,7 +102,7 @@ class FactJudge:
 def candidates(analysis: Analysis, index: int) -> list[int]:
     """Other sources' sentences in the sentence's cluster, then the few most similar outside it;
     never a sentence of the same story (its own article or a copy of it)."""
-    story_of = _PER_ANALYSIS.get(analysis, "story of each sentence", lambda: _story_of_each_sentence(analysis))
+    story_of = analysis.derived("corroboration.story_of_each_sentence", lambda: _story_of_each_sentence(analysis))
     other = story_of != story_of[index]
     members = analysis.clusters[analysis.cluster_of[index]].members
     inside = [i for i in sorted(members) if other[i]]
@@ -118,7 +115,7 @@ def candidates(analysis: Analysis, index: int) -> list[int]:
 
 
 def _story_of_each_sentence(analysis: Analysis) -> np.ndarray:
-    stories = story_numbers(analysis.documents)
+    stories = stories_of(analysis)
     return np.array([stories[s.document] for s in analysis.sentences], dtype=np.int64)
 
 
@@ -132,12 +129,12 @@ def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = 
     """The sentence's corroborations and disagreements, by source, most similar first within one.
     Kept per analysis and judge: a re-brief at another length judges only the sentences new to it."""
     judge = judge or FactJudge()
-    key = ("evidence", index, judge)
+    key = ("corroboration.evidence", index, judge)
     try:
         hash(key)
     except TypeError:  # a judge that cannot be a key: judged afresh each time
         return _judged(analysis, index, judge)
-    return _PER_ANALYSIS.get(analysis, key, lambda: _judged(analysis, index, judge))
+    return analysis.derived(key, lambda: _judged(analysis, index, judge))
 
 
 def _judged(analysis: Analysis, index: int, judge: CorroborationJudge) -> Evidence:
@@ -150,7 +147,7 @@ def _judged(analysis: Analysis, index: int, judge: CorroborationJudge) -> Eviden
         elif verdict.conflicts:
             differ.append(Disagreement(analysis.sentences[other], similarity, "; ".join(verdict.conflicts)))
 
-    def order(item: Corroboration | Disagreement) -> tuple:
+    def order(item: Corroboration | Disagreement) -> tuple[int, float, int]:
         return (item.sentence.document, -item.similarity, item.sentence.start)
 
     return Evidence(tuple(sorted(also, key=order)), tuple(sorted(differ, key=order)))

@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 MONTHS = {
     name: number
@@ -79,7 +80,7 @@ class Calendar:
     """What the articles say about their own time: the story's year and what each weekday means."""
 
     year: int | None
-    weekdays: dict  # weekday -> (month, day)
+    weekdays: dict[int, tuple[int, int]]  # weekday -> (month, day)
 
     def key(self, text: str) -> tuple[int, int, int] | None:
         """(year, month, day) of the first date the text mentions, unknown parts as 0; None if none."""
@@ -101,7 +102,7 @@ class Calendar:
 def _weekday_pairs(text: str) -> Iterable[tuple[int, int, int, int | None]]:
     """(weekday, month, day, year) for a weekday written next to a date: "Monday (Oct. 18)"."""
     found = mentions(text)
-    for first, second in zip(found, found[1:]):
+    for first, second in pairwise(found):
         weekday, date = (first, second) if first.weekday is not None else (second, first)
         if weekday.weekday is None or date.day is None or date.month is None:
             continue
@@ -127,11 +128,11 @@ def calendar(texts: Sequence[str]) -> Calendar:
         # The first year from the latest one mentioned in which the paired weekday and date agree.
         for weekday, month, day, _ in pairs:
             year = next((y for y in range(latest, latest + 40)
-                         if _valid(y, month, day) and _valid(y, month, day).weekday() == weekday), None)
+                         if (date := _valid(y, month, day)) is not None and date.weekday() == weekday), None)
             if year is not None:
                 break
     year = year or latest
-    weekdays: dict = {weekday: (month, day) for weekday, month, day, given in reversed(pairs)
+    weekdays: dict[int, tuple[int, int]] = {weekday: (month, day) for weekday, month, day, given in reversed(pairs)
                       if given in (None, year)}
     if year is not None:
         dates = sorted({
@@ -139,7 +140,9 @@ def calendar(texts: Sequence[str]) -> Calendar:
             if m.month and m.day and (m.year in (None, year)) and _valid(year, m.month, m.day)
         })
         for month, day in dates:
-            weekdays.setdefault(_valid(year, month, day).weekday(), (month, day))
+            valid = _valid(year, month, day)
+            if valid is not None:  # always: `dates` holds valid dates only
+                weekdays.setdefault(valid.weekday(), (month, day))
     return Calendar(year, weekdays)
 
 

@@ -13,7 +13,7 @@ Needs ``dask[distributed]`` (``pip install "summarize[dask]"``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .brief import BriefSettings
 from .embedding import Embedder
@@ -22,11 +22,14 @@ from .parallel import THREADS_VARIABLE, BatchProgress, brief_group, cluster_grou
 from .records import SummarizeError
 from .selection import Ranker
 
+if TYPE_CHECKING:
+    from distributed import Client
+
 GROUP_CHARACTERS = 200_000  # about 1,000 news sentences: large embedding batches, many tasks
 RETRIES = 2
 
 
-def connect(address: str):
+def connect(address: str) -> Client:
     """A Dask client: ``local:N`` starts a cluster of N worker processes on this machine; anything
     else is a scheduler's address (``tcp://HOST:PORT``). Close it with `close`."""
     try:
@@ -48,7 +51,7 @@ def connect(address: str):
                 env={THREADS_VARIABLE: "1", "OMP_NUM_THREADS": "1"},  # one core each: workers share the machine
             )
         client = Client(cluster)
-        client._summarize_local_cluster = cluster  # closed with the client, by `close`
+        client._summarize_local_cluster = cluster  # type: ignore[attr-defined]  # a tag read back by `close`
         return client
     try:
         return Client(address, timeout=30)
@@ -56,7 +59,7 @@ def connect(address: str):
         raise SummarizeError(f"--dask {address}: cannot reach the scheduler ({error})") from None
 
 
-def close(client) -> None:
+def close(client: Client) -> None:
     cluster = getattr(client, "_summarize_local_cluster", None)
     client.close()
     if cluster is not None:
@@ -65,9 +68,9 @@ def close(client) -> None:
 
 def brief_clusters_dask(
     clusters: Sequence[ClusterInput],
-    client,
+    client: Client,
     factory: Callable[[], Embedder],
-    settings: BriefSettings = BriefSettings(),
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
     ranker: Ranker | None = None,
     use_cache: bool = True,
     progress: Callable[[BatchProgress], None] = lambda state: None,
@@ -96,8 +99,7 @@ def brief_clusters_dask(
             done += len(records)
             progress(BatchProgress(done, len(clusters), 0, 0))
             while next_group in results:
-                for cluster, record in zip(groups[next_group], results.pop(next_group)):
-                    yield cluster, record
+                yield from zip(groups[next_group], results.pop(next_group))
                 next_group += 1
     finally:
         for future in futures:

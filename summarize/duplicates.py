@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .boilerplate import prose_spans
-from .records import Document
+from .records import Analysis, Brief, Document
 
 SHINGLE_WORDS = 5
 # Share of the shorter article's 5-grams found in the longer one from which both are one story.
@@ -62,11 +62,29 @@ def duplicate_of(documents: tuple[Document, ...]) -> tuple[int | None, ...]:
     return tuple(result)
 
 
-def story_numbers(documents: Sequence[Document]) -> tuple[int, ...]:
-    """Each document's story, numbered 0, 1, ... in order of first telling: copies share a number."""
-    original = duplicate_of(tuple(documents))
+def _story_numbers(original: Sequence[int | None]) -> tuple[int, ...]:
     numbers: dict[int, int] = {}
     for index, source in enumerate(original):
         if source is None:
             numbers[index] = len(numbers)
     return tuple(numbers[index if source is None else source] for index, source in enumerate(original))
+
+
+def story_numbers(documents: Sequence[Document]) -> tuple[int, ...]:
+    """Each document's story, numbered 0, 1, ... in order of first telling: copies share a number."""
+    return _story_numbers(duplicate_of(tuple(documents)))
+
+
+def originals_of(analysis: Analysis) -> tuple[int | None, ...]:
+    """`duplicate_of` of an analysis's documents, worked out once for the analysis."""
+    return analysis.derived("duplicates.duplicate_of", lambda: duplicate_of(analysis.documents))
+
+
+def stories_of(analysis: Analysis) -> tuple[int, ...]:
+    """`story_numbers` of an analysis's documents, worked out once for the analysis."""
+    return analysis.derived("duplicates.story_numbers", lambda: _story_numbers(originals_of(analysis)))
+
+
+def brief_originals(brief: Brief) -> tuple[int | None, ...]:
+    """Each of a brief's documents' earlier copy: as its analysis found it, or worked out now."""
+    return brief.originals if brief.originals is not None else duplicate_of(brief.documents)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 
@@ -29,9 +30,9 @@ class SentenceTransformerEmbedder:
     def __init__(self, batch_size: int = 64, device: str = "cpu") -> None:
         self.batch_size = batch_size
         self.device = device
-        self._model = None
+        self._model: SentenceTransformer | None = None
 
-    def _load(self):
+    def _load(self) -> SentenceTransformer:
         if self._model is None:
             # A hub lookup would retry for a minute and fail: the weights come from site-packages.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -66,40 +67,15 @@ class SentenceTransformerEmbedder:
         for index, ids in enumerate(token_ids):
             by_length.setdefault(len(ids), []).append(index)
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-        vectors = np.zeros((len(texts), dimension()), dtype=np.float32)
+        size = dimension()
+        assert size is not None  # the model has a fixed size (384); the method's type allows None
+        vectors = np.zeros((len(texts), size), dtype=np.float32)
         for indexes in by_length.values():
             vectors[indexes] = model.encode(
                 [texts[i] for i in indexes], batch_size=self.batch_size, normalize_embeddings=True,
                 convert_to_numpy=True,
             )
         return vectors
-
-
-class HashingEmbedder:
-    """A deterministic stand-in for tests: hashed bag of words, so shared words mean similarity."""
-
-    name = "hashing-fake"
-
-    def __init__(self, dimensions: int = 256) -> None:
-        self.dimensions = dimensions
-        self.calls: list[list[str]] = []  # what it was asked, for tests that check re-use
-
-    def _vector(self, text: str) -> np.ndarray:
-        vector = np.zeros(self.dimensions, dtype=np.float32)
-        for word in re.findall(r"\w+", text.lower()):
-            digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
-            vector[int.from_bytes(digest[:4], "little") % self.dimensions] += 1.0
-        norm = np.linalg.norm(vector)
-        if norm == 0:
-            vector[0] = 1.0
-            return vector
-        return vector / norm
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls.append(list(texts))
-        if not texts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
-        return np.stack([self._vector(text) for text in texts])
 
 
 BACKENDS = ("torch", "onnx", "static")

@@ -60,7 +60,7 @@ class Quantity:
     text: str  # as written, with what it counts, for a reader ("$70 million", "9,000 dead")
 
 
-def _is_year(match: re.Match, text: str) -> bool:
+def _is_year(match: re.Match[str], text: str) -> bool:
     value = match.group("value")
     return (value.isdigit() and len(value) == 4 and 1800 <= int(value) <= 2100 and not match.group("currency")
             and not match.group("scale") and not match.group("percent"))
@@ -199,7 +199,7 @@ def dates_in(text: str) -> tuple[DateMention, ...]:
     return tuple(result)
 
 
-def _day(mention: DateMention, weekdays: dict) -> tuple[int, int] | None:
+def _day(mention: DateMention, weekdays: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
     """(month, day) of a mention precise to the day, a weekday read through the story's calendar."""
     if mention.month and mention.day:
         return (mention.month, mention.day)
@@ -209,7 +209,7 @@ def _day(mention: DateMention, weekdays: dict) -> tuple[int, int] | None:
 
 
 def date_conflicts(first: tuple[DateMention, ...], second: tuple[DateMention, ...],
-                   weekdays: dict) -> tuple[DateMention, ...]:
+                   weekdays: dict[int, tuple[int, int]]) -> tuple[DateMention, ...]:
     """The dates of `second` that differ from every date of `first` at the precision both give (the
     day, else the weekday, else the year): two sentences that name different days or years."""
     days_first = {d for d in (_day(m, weekdays) for m in first) if d}
@@ -229,7 +229,7 @@ def date_conflicts(first: tuple[DateMention, ...], second: tuple[DateMention, ..
 
 def same_date(first: tuple[DateMention, ...], second: tuple[DateMention, ...]) -> bool:
     """Whether both give one exact date ("Dec. 8, 1980" and "December 8, 1980", or one year)."""
-    def exact(dates: tuple[DateMention, ...]) -> set[tuple]:
+    def exact(dates: tuple[DateMention, ...]) -> set[tuple[int | None, int | None, int | None]]:
         return {(m.year, m.month, m.day) for m in dates if m.day or m.year}
 
     return bool(exact(first) & exact(second))

@@ -110,7 +110,7 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
 
     class HTTPSHandler(urllib.request.HTTPSHandler):
         def https_open(self, req):  # type: ignore[no-untyped-def]
-            return self.do_open(secure, req, context=self._context)
+            return self.do_open(secure, req, context=self._context)  # type: ignore[attr-defined]  # set in __init__, not in typeshed
 
     class RedirectHandler(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]

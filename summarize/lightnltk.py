@@ -15,6 +15,10 @@ import importlib.abc
 import importlib.util
 import sys
 import threading
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+from typing import Any
 
 _PACKAGES = ("nltk", "nltk.tokenize", "nltk.stem")
 # What nltk.tokenize.punkt and nltk.stem.porter import (NLTK 3.9-3.10): safe without the __init__s.
@@ -44,16 +48,22 @@ def _complete() -> None:
         # Modules imported before keep working; the new packages must name them as attributes.
         for name, module in list(sys.modules.items()):
             parent, _, child = name.rpartition(".")
-            if parent.startswith("nltk") and parent in sys.modules and module is not None:
-                if not hasattr(sys.modules[parent], child):
-                    setattr(sys.modules[parent], child, module)
+            if (
+                parent.startswith("nltk")
+                and parent in sys.modules
+                and module is not None
+                and not hasattr(sys.modules[parent], child)
+            ):
+                setattr(sys.modules[parent], child, module)
 
 
 class _Finder(importlib.abc.MetaPathFinder):
     """Completes NLTK before any of its modules outside the light set is imported."""
 
     @staticmethod
-    def find_spec(fullname, path=None, target=None):
+    def find_spec(
+        fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
         if _pending and fullname.startswith("nltk.") and fullname not in _LIGHT and fullname not in _pending:
             _complete()
         return None  # the ordinary finders do the import
@@ -65,13 +75,13 @@ def _register(name: str) -> None:
         raise ImportError(name)
     module = importlib.util.module_from_spec(spec)  # the package, without running its __init__
 
-    def __getattr__(attribute: str):
+    def __getattr__(attribute: str) -> Any:
         if f"{name}.{attribute}" in _LIGHT:  # `from nltk import pathsec`: a light submodule
             return importlib.import_module(f"{name}.{attribute}")
         _complete()
         return getattr(sys.modules[name], attribute)  # the real package, imported by now
 
-    module.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    module.__getattr__ = __getattr__  # type: ignore[method-assign]  # PEP 562: a module's own __getattr__
     _pending[name] = spec
     sys.modules[name] = module
     parent, _, child = name.rpartition(".")

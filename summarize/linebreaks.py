@@ -8,6 +8,7 @@ to whitespace, which is what citations promise.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # A text is hard-wrapped when most of its lines are short, most lines continue into the next one,
 # and most do not end a sentence.
@@ -26,7 +27,7 @@ def is_hard_wrapped(text: str) -> bool:
     lengths = sorted(len(line) for line in nonblank)
     if lengths[int(0.9 * (len(lengths) - 1))] > WRAP_WIDTH:
         return False
-    continued = sum(1 for a, b in zip(filled, filled[1:]) if a and b)
+    continued = sum(1 for a, b in pairwise(filled) if a and b)
     unfinished = sum(1 for line in nonblank if not _ENDS_SENTENCE.search(line))
     return continued >= 0.5 * len(nonblank) and unfinished >= 0.5 * len(nonblank)
 
@@ -37,7 +38,7 @@ def unwrap(text: str) -> str:
     if not is_hard_wrapped(text):
         return text
 
-    def join(match: re.Match) -> str:
+    def join(match: re.Match[str]) -> str:
         if _LIST_ITEM.match(text, match.end()):
             return match.group()
         return match.group()[:-1] + " "

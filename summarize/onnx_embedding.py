@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -76,7 +78,7 @@ def build_onnx_model(path: Path | None = None) -> Path:
     return path
 
 
-def _export_and_quantize(path: Path, tempfile) -> None:
+def _export_and_quantize(path: Path, tempfile: ModuleType) -> None:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
@@ -90,10 +92,13 @@ def _export_and_quantize(path: Path, tempfile) -> None:
             super().__init__()
             self.model = model
 
-        def forward(self, input_ids, attention_mask, token_type_ids):  # keywords: transformers 5 needs them
-            return self.model(
+        def forward(  # keywords: transformers 5 needs them
+            self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
+        ) -> torch.Tensor:
+            hidden: torch.Tensor = self.model(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
+            return hidden
 
     names = ["input_ids", "attention_mask", "token_type_ids"]
     example = tuple(torch.ones(2, 16, dtype=torch.long) for _ in names)
@@ -118,10 +123,11 @@ class OnnxEmbedder:
     def __init__(self, path: Path | None = None, threads: int | None = None) -> None:
         self.path = path
         self.threads = threads
-        self._session = None
-        self._tokenizer = None
+        # onnxruntime and tokenizers ship no type information: their objects are Any.
+        self._session: Any = None
+        self._tokenizer: Any = None
 
-    def _load(self):
+    def _load(self) -> tuple[Any, Any]:
         if self._session is None:
             try:
                 import onnxruntime

@@ -24,10 +24,7 @@ from .facts import (
     same_date,
     share_a_figure,
 )
-from .memo import LastAnalysisMemo
 from .records import Analysis
-
-_PER_ANALYSIS: LastAnalysisMemo = LastAnalysisMemo()
 
 
 @dataclass(frozen=True)
@@ -51,8 +48,8 @@ class PairFacts:
     in_cluster: bool  # the candidate is in the sentence's cluster (not one of the few similar outside it)
 
 
-def _weekdays(analysis: Analysis) -> dict:
-    return _PER_ANALYSIS.get(analysis, "weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
+def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
+    return analysis.derived("pair_facts.weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
 
 
 def _word_weights(analysis: Analysis) -> dict[str, float]:
@@ -63,7 +60,7 @@ def _word_weights(analysis: Analysis) -> dict[str, float]:
         total = len(analysis.sentences)
         return {word: math.log((total + 1) / count) for word, count in counts.items()}  # never 0
 
-    return _PER_ANALYSIS.get(analysis, "word weights", compute)
+    return analysis.derived("pair_facts.word_weights", compute)
 
 
 def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
@@ -81,8 +78,8 @@ def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
 
 def _story_names(analysis: Analysis) -> frozenset[str]:
     """The words the story writes capitalised inside a sentence: names, not merely opening words."""
-    return _PER_ANALYSIS.get(
-        analysis, "names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
+    return analysis.derived(
+        "pair_facts.names", lambda: frozenset().union(*(names(s.text)[1] for s in analysis.sentences))
     )
 
 

@@ -15,15 +15,16 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from .brief import BriefSettings, analyze, compose_brief, split_documents
+from .brief import BriefSettings
 from .embedding import Embedder
 from .jsonl import ClusterInput
 from .records import SummarizeError
 from .selection import Ranker
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 GROUP_CHARACTERS = 25_000  # about 125 news sentences: even shares for the cores, still a batch
 THREADS_VARIABLE = "SUMMARIZE_THREADS"  # the embedders' thread count in a worker process
@@ -65,15 +66,6 @@ def worker_embedder(factory: Callable[[], Embedder], use_cache: bool) -> Embedde
         return _embedders[key]
 
 
-def embed_unique(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
-    """Vectors of `texts`, asking the embedder once for the distinct ones, shortest first."""
-    unique = sorted(set(texts), key=lambda text: (len(text), text))
-    if not unique:
-        return embedder.embed([])
-    vectors = dict(zip(unique, embedder.embed(unique)))
-    return np.stack([vectors[text] for text in texts])
-
-
 def brief_group(
     clusters: Sequence[ClusterInput],
     factory: Callable[[], Embedder],
@@ -83,24 +75,13 @@ def brief_group(
 ) -> list[dict[str, Any]]:
     """Runs in a worker: the output records of consecutive clusters, or one error record
     ({"error": message}) for a cluster with bad input, which no retry would fix."""
-    from .batch import batch_record
-    from .sentences import PunktSplitter
+    from .batch import batch_record, brief_clusters
 
     embedder = worker_embedder(factory, use_cache)
-    splitter = PunktSplitter()
-    split = [split_documents(cluster.documents, splitter) for cluster in clusters]
-    vectors = embed_unique(embedder, [s.text for sentences in split for s in sentences])
-    records: list[dict[str, Any]] = []
-    offset = 0
-    for cluster, sentences in zip(clusters, split):
-        rows = vectors[offset : offset + len(sentences)]
-        offset += len(sentences)
-        try:
-            analysis = analyze(cluster.documents, embedder, settings, embeddings=rows, sentences=sentences)
-        except SummarizeError as error:
-            return [{"error": f"cluster {cluster.id}: {error}"}]
-        records.append(batch_record(cluster, compose_brief(analysis, settings.words, ranker)))
-    return records
+    try:
+        return [batch_record(cluster, brief) for cluster, brief in brief_clusters(clusters, embedder, settings, ranker)]
+    except SummarizeError as error:  # already names the cluster
+        return [{"error": str(error)}]
 
 
 def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHARACTERS) -> list[list[ClusterInput]]:
@@ -116,7 +97,7 @@ def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHA
     return groups
 
 
-def _result(future, step: float = 0.25) -> Any:
+def _result(future: Future[Any], step: float = 0.25) -> Any:
     """A future's result, waited for in short steps. Python runs signal handlers in the main thread
     only; a Ctrl-C that lands on another thread (a BLAS or progress thread) would not wake a
     blocking wait, and would be acted on only when the group is done."""
@@ -139,7 +120,7 @@ def _start_worker(parent: int) -> None:
 def brief_clusters_parallel(
     clusters: Sequence[ClusterInput],
     factory: Callable[[], Embedder],
-    settings: BriefSettings = BriefSettings(),
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
     ranker: Ranker | None = None,
     workers: int | None = None,
     use_cache: bool = True,

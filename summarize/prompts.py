@@ -24,9 +24,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .files import read_limited
 from .records import SummarizeError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 PROMPT_SUFFIX = ".md"
 MAX_PROMPT_BYTES = 1024 * 1024  # a prompt is a page of questions; more is a wrong file (or /dev/zero)
@@ -85,7 +89,7 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
     description: str | None = None
     sections: list[PromptSection] = []
     # The section being read: title, its heading's line, questions, share, order, and settings seen.
-    current: dict | None = None
+    current: dict[str, Any] | None = None
     shares_total = 0.0
     words: int | None = None
     heading_lines: dict[str, int] = {}
@@ -230,7 +234,7 @@ def read_prompt(path: str | Path) -> Prompt:
     return parse_prompt(text, str(path))
 
 
-def _shipped_files() -> dict:
+def _shipped_files() -> dict[str, Traversable]:
     folder = resources.files("prompts")
     return {
         entry.name[: -len(PROMPT_SUFFIX)]: entry

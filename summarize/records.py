@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import numpy as np
+
+T = TypeVar("T")
+
+
+# A brief's length in words when neither the user nor the prompt says: the library's, the CLI's and
+# the TUI's default (defined here, in the lightest module every shell imports anyway).
+DEFAULT_WORDS = 150
 
 
 class SummarizeError(Exception):
@@ -90,7 +98,7 @@ class BriefSentence:
 class BriefGroup:
     """Sentences of a section under one sub-heading, such as a speaker's name."""
 
-    title: str
+    title: str | None  # None: sentences with no known speaker (see relevance.by_speaker)
     sentences: tuple[int, ...]  # indexes into Brief.sentences
 
 
@@ -115,6 +123,9 @@ class Brief:
     model: str
     sections: tuple[BriefSection, ...] = ()  # empty for a plain brief
     focus: str | None = None  # the question a focused brief answers
+    # Each document's earlier copy (`summarize.duplicates.duplicate_of`), as the analysis found it;
+    # None: not worked out (a brief built by hand), and the renderers work it out.
+    originals: tuple[int | None, ...] | None = None
 
     @property
     def words(self) -> int:
@@ -127,9 +138,21 @@ class Analysis:
 
     documents: tuple[Document, ...]
     sentences: tuple[Sentence, ...]
-    embeddings: "np.ndarray"  # one unit-length row per sentence
+    embeddings: np.ndarray  # one unit-length row per sentence
     clusters: tuple[Cluster, ...]
     model: str
+    # Values derived from this analysis alone (`derived`): not part of what the analysis is.
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What `compute` gives for this analysis, computed on the first call for `key` and kept with
+        the analysis: a shell re-briefs one analysis at every length or prompt, and what does not
+        depend on those (concept weights, who speaks in each sentence, copies of one story) is
+        computed once. Keys are namespaced by their module ("selection.story_numbers")."""
+        if key not in self._derived:
+            self._derived.setdefault(key, compute())  # two threads: the first value stays
+        value: T = self._derived[key]
+        return value
 
     @cached_property
     def cluster_of(self) -> tuple[int, ...]:

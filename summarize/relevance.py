@@ -32,14 +32,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from .concepts import STOP_WORDS, content_tokens
+from .cues import (
+    DOUBLE_QUOTES,
+    in_quotation,
+    is_attributed,
+    outside_quotes,
+    starts_referring,
+)
 from .dates import calendar, is_past
-from .memo import LastAnalysisMemo
 from .prompts import Prompt
 from .records import Analysis
 from .speakers import (
     attributed,
-    in_quotation,
-    outside_quotes,
     speaker_descriptions,
     speaker_names,
     speaker_sides,
@@ -65,19 +69,11 @@ ANSWER_CUES = {
     ),
     "date": re.compile(r"\b(when|dates?|days?|timeline|order|sequence|chronolog\w*|unfold\w*)\b", re.IGNORECASE),
 }
-_ATTRIBUTION = re.compile(
-    r"\b(said|says|say|saying|told|tells|added|adds|stated|accused|accuses|complained|complains|warned|warns|"
-    r"claimed|claims|dismissed|reiterated|insisted|argued|denied|urged|quoted|according to|regrets?|"
-    r"slammed|critici[sz]ed|condemned|praised|welcomed|defended|responded|replied|described|cited|called)\b",
-    re.IGNORECASE,
-)
-_QUOTE = re.compile(r"[\"“”]")
 _PAST = re.compile(
     r"\b(since|has long|have long|had long|long had|in recent years|previously|years ago|months ago|history|"
     r"historic|for years|decades?|decade-old|already|earlier|at the time|first time|in the past|cold war)\b",
     re.IGNORECASE,
 )
-_LEANING_START = re.compile(r"(he|she|they|it|we|i|this|that|these|those)\b", re.IGNORECASE)
 # Words a question asks with, not words that name its subject: they need not occur in the articles.
 FRAME_WORDS = frozenset(
     """happen happened happening happens decide decided decides decision decisions announce announced
@@ -124,7 +120,7 @@ def read_question(text: str) -> Question:
     return Question(text, kinds, subject)
 
 
-def section_kinds(questions: Sequence[str]) -> frozenset:
+def section_kinds(questions: Sequence[str]) -> frozenset[str]:
     """The kinds of answer at least half of a section's questions ask for."""
     asked = [read_question(q).kinds for q in questions]
     return frozenset(k for k in ANSWER_CUES if 2 * sum(k in kinds for kinds in asked) >= len(asked))
@@ -154,11 +150,11 @@ class Story:
         self.described = {key: set(content_tokens(text)) for key, text in speaker_descriptions(sentences).items()}
         # A quotation that does not say whose it is: a reader of a brief could not tell who said it.
         self.orphan_quotes = [
-            quoted[i] and self.named[i] is None and not _ATTRIBUTION.search(outside_quotes(s.text))
+            quoted[i] and self.named[i] is None and not is_attributed(outside_quotes(s.text))
             for i, s in enumerate(sentences)
         ]
         # Sentences that lean on the one before for what they are about: quotations, "He", "This".
-        self.leans = [quoted[i] or bool(_LEANING_START.match(s.text)) for i, s in enumerate(sentences)]
+        self.leans = [quoted[i] or starts_referring(s.text) for i, s in enumerate(sentences)]
         self.words = [set(content_tokens(s.text)) for s in sentences]
         self.neighbourhoods = []  # each sentence's words with its neighbours' in the same article
         for index, sentence in enumerate(sentences):
@@ -172,8 +168,8 @@ class Story:
         self.kinds = {kind: np.zeros(len(sentences)) for kind in ANSWER_CUES}
         for index, sentence in enumerate(sentences):
             earlier = is_past(sentence.text, self.calendar) or bool(_PAST.search(sentence.text))
-            quoting = quoted[index] or bool(_QUOTE.search(sentence.text))
-            self.kinds["statement"][index] = 1.0 if quoting or _ATTRIBUTION.search(sentence.text) else 0.0
+            quoting = quoted[index] or bool(DOUBLE_QUOTES.search(sentence.text))
+            self.kinds["statement"][index] = 1.0 if quoting or is_attributed(sentence.text) else 0.0
             self.kinds["past"][index] = 1.0 if earlier else 0.0
             # The event itself: what the leads report; not the past, and not a quotation.
             self.kinds["event"][index] = 0.0 if earlier or quoting else 1.0 if sentence.position < 3 else 0.5
@@ -206,13 +202,10 @@ class Story:
         return named / sum(rarity.values()), answers
 
 
-_STORIES: LastAnalysisMemo[Story] = LastAnalysisMemo()
-
-
 def story_of(analysis: Analysis) -> Story:
-    """The analysis's `Story`, read once for the last analysis asked about (a shell re-briefs it
-    with each prompt and length; reading its speakers and dates is most of a sectioned brief's work)."""
-    return _STORIES.get(analysis, None, lambda: Story(analysis))
+    """The analysis's `Story`, read once for it (a shell re-briefs it with each prompt and length;
+    reading its speakers and dates is most of a sectioned brief's work)."""
+    return analysis.derived("relevance.story", lambda: Story(analysis))
 
 
 def relevance(
@@ -277,10 +270,12 @@ def date_order(analysis: Analysis, indexes: Sequence[int], story: Story | None =
                                           analysis.sentences[i].position))
 
 
-def by_speaker(indexes: Sequence[int], story: Story) -> list[tuple[str, list[int]]]:
-    """Sentences grouped under their speaker's name, in the order each speaker first appears."""
-    groups: dict[str, list[int]] = {}
+def by_speaker(indexes: Sequence[int], story: Story) -> list[tuple[str | None, list[int]]]:
+    """Sentences grouped under their speaker's name, in the order each speaker first appears (None:
+    no known speaker)."""
+    groups: dict[str | None, list[int]] = {}
     for index in indexes:
-        name = story.speaker_names.get(story.speakers[index], story.speakers[index])
+        speaker = story.speakers[index]
+        name = story.speaker_names.get(speaker, speaker) if speaker is not None else None
         groups.setdefault(name, []).append(index)
     return list(groups.items())

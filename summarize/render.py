@@ -6,7 +6,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from .duplicates import duplicate_of
+from .duplicates import brief_originals
 from .records import Brief, BriefSection, BriefSentence, Document
 from .text_safety import json_escaped, one_line, printable
 
@@ -105,7 +105,7 @@ def to_markdown(brief: Brief) -> str:
     else:
         lines += [f"- {item.sentence.text} {citation_markers(item)}" for item in brief.sentences]
     lines += ["", "## Sources", ""]
-    originals = duplicate_of(brief.documents)
+    originals = brief_originals(brief)
     lines += [source_line(i, doc, originals[i]) for i, doc in enumerate(brief.documents)]
     return printable("\n".join(lines)) + "\n"
 
@@ -139,7 +139,7 @@ def section_entry(section: BriefSection) -> dict[str, Any]:
 
 def to_dict(brief: Brief) -> dict[str, Any]:
     cited = {item.cluster for item in brief.sentences}
-    originals = duplicate_of(brief.documents)
+    originals = brief_originals(brief)
     single = {"single_source": True} if len(brief.documents) == 1 else {}
     return {
         "budget": brief.budget,

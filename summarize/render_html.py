@@ -18,19 +18,19 @@ from html import escape
 from importlib.resources import files
 
 from . import __version__
-from .duplicates import duplicate_of
-from .text_safety import printable
+from .duplicates import brief_originals
 from .records import Brief, BriefSentence, Document, Sentence
 from .render import (
     NO_SENTENCE_FITS,
     NOT_ADDRESSED,
-    NOTHING_FITS,
     NOT_FOUND_ELSEWHERE,
+    NOTHING_FITS,
     ONE_ARTICLE,
     brief_title,
     source_number,
 )
 from .render_html_chart import coverage_chart, reports_by_source, span_id
+from .text_safety import printable
 
 
 def text(value: str) -> str:
@@ -120,7 +120,7 @@ def sections_html(brief: Brief) -> str:
     for section in brief.sections:
         body = ""
         for group in section.groups:
-            body += f'<h4 class="group">{text(group.title)}</h4>' + sentence_list(brief, group.sentences)
+            body += f'<h4 class="group">{text(str(group.title))}</h4>' + sentence_list(brief, group.sentences)
         if not section.groups and section.sentences:
             body = sentence_list(brief, section.sentences)
         if not section.sentences:
@@ -237,7 +237,7 @@ def web_link(url: str) -> str:
 
 
 def sources_html(brief: Brief) -> str:
-    originals = duplicate_of(brief.documents)
+    originals = brief_originals(brief)
     rows = []
     for number, (document, original) in enumerate(zip(brief.documents, originals)):
         n = source_number(number)

@@ -101,7 +101,8 @@ def _cell_components(vectors: np.ndarray, threshold: float, block: int) -> np.nd
         return np.arange(count)
     rows, columns = np.concatenate(first), np.concatenate(second)
     graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, columns)), shape=(count, count))
-    return connected_components(graph, directed=False)[1]
+    components: np.ndarray = connected_components(graph, directed=False)[1]
+    return components
 
 
 def spherical_kmeans(vectors: np.ndarray, parts: int, iterations: int = 10, seed: int = 0) -> np.ndarray:

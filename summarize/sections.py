@@ -14,15 +14,18 @@ cannot. A quotation that does not say whose it is never makes a brief.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
 from .concept_ranker import ConceptRanker
+from .concepts import Concept
 from .corroboration import CorroborationJudge
+from .duplicates import originals_of
 from .embedding import Embedder
-from .native_output import quiet_milp
+from .ilp import Program
 from .prompts import Prompt
 from .records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from .relevance import (
@@ -34,7 +37,9 @@ from .relevance import (
     section_kinds,
     story_of,
 )
-from .selection import SalienceRanker, eligible
+from .selection import Ranker, SalienceRanker, eligible
+
+_Key = TypeVar("_Key", bound=Hashable)
 
 # In the selection, in units of a typical word's concept gain (per word, or per 20 words for bonuses).
 RELEVANCE_WEIGHT = 1.0  # per word, scaled by how relevant the sentence is (0.5 to 1.5)
@@ -54,42 +59,6 @@ class _Candidate:
     relevance: float
 
 
-class _Program:
-    """A maximisation over 0..1 variables with <= rows, built by name, solved with scipy's milp."""
-
-    def __init__(self) -> None:
-        self.gain: list[float] = []
-        self.upper: list[float] = []
-        self.binary: list[bool] = []
-        self.rows: list[tuple[list[int], list[float], float]] = []
-
-    def variable(self, gain: float, upper: float = 1.0, binary: bool = False) -> int:
-        self.gain.append(gain)
-        self.upper.append(upper)
-        self.binary.append(binary)
-        return len(self.gain) - 1
-
-    def at_most(self, terms: dict[int, float], bound: float) -> None:
-        self.rows.append((list(terms), list(terms.values()), bound))
-
-    def solve(self, time_limit: float, node_limit: int) -> np.ndarray | None:
-        from scipy.optimize import Bounds, LinearConstraint
-        from scipy.sparse import csr_matrix
-
-        rows = [r for r, (columns, _, _) in enumerate(self.rows) for _ in columns]
-        columns = [c for columns, _, _ in self.rows for c in columns]
-        values = [v for _, values, _ in self.rows for v in values]
-        matrix = csr_matrix((values, (rows, columns)), shape=(len(self.rows), len(self.gain)))
-        result = quiet_milp(
-            -np.array(self.gain),
-            constraints=LinearConstraint(matrix, -np.inf, np.array([bound for _, _, bound in self.rows])),
-            integrality=np.array(self.binary, dtype=float),
-            bounds=Bounds(np.zeros(len(self.gain)), np.array(self.upper)),
-            options={"time_limit": time_limit, "node_limit": node_limit},
-        )
-        return result.x
-
-
 def _select(
     analysis: Analysis,
     candidates: list[_Candidate],
@@ -97,8 +66,8 @@ def _select(
     caps: Sequence[float],
     budget: int,
     ranker: ConceptRanker,
-    asks: Sequence[frozenset],
-    varieties: Sequence[Sequence[tuple[Sequence, float]]],
+    asks: Sequence[frozenset[str]],
+    varieties: Sequence[Sequence[tuple[Sequence[object], float]]],
 ) -> list[_Candidate]:
     """The integer program over every section at once (see the module's docstring).
 
@@ -116,7 +85,7 @@ def _select(
     counted = ConceptRanker(ranker.min_documents, ranker.lead_weight, ranker.lead_sentences, ranker.title_weight, model=None)
     headline = counted.prepared(analysis).weights
     plain = ConceptRanker(ranker.min_documents, lead_weight=0.0, title_weight=0.0, model=None).prepared(analysis).weights
-    holders: dict = {}  # concept -> how many of the sentences mentioning it each section holds
+    holders: dict[Concept, np.ndarray] = {}  # concept -> how many of the sentences mentioning it each section holds
     for index, section in enumerate(owner):
         if section >= 0:
             for concept in sorted(concepts[index] & headline.keys()):  # sorted: the same program every run
@@ -131,7 +100,7 @@ def _select(
     unit = float(np.median([c / w for c, w in zip(covered, words)])) if candidates else 1.0
     unit = unit if unit > 0 else 1.0  # a typical word's worth of concept gain
 
-    program = _Program()
+    program = Program()
     chosen = []
     for x, size, gain in zip(candidates, words, covered):
         fit = min(1.5, max(0.5, 0.5 + (x.relevance - MIN_RELEVANCE) / 2))
@@ -142,19 +111,19 @@ def _select(
         ))
     program.at_most({column: float(size) for column, size in zip(chosen, words)}, float(budget))
 
-    def reward(members: dict[object, list[int]], gain) -> dict[object, int]:
+    def reward(members: dict[_Key, list[int]], gain: Callable[[_Key], float]) -> dict[_Key, int]:
         """A 0..1 variable per key, worth `gain(key)`, that is 1 only if one of its columns is chosen."""
-        variables = {}
+        variables: dict[_Key, int] = {}
         for key, columns in members.items():
             variables[key] = program.variable(gain(key))
             program.at_most({variables[key]: 1.0, **{c: -1.0 for c in columns}}, 0.0)
         return variables
 
-    by_pair: dict = {}
-    by_source: dict = {}
-    by_section: dict = {}
-    by_label: dict = {}
-    by_cluster: dict = {}
+    by_pair: dict[tuple[Concept, int], list[int]] = {}
+    by_source: dict[int, list[int]] = {}
+    by_section: dict[int, list[int]] = {}
+    by_label: dict[tuple[int, int, object], list[int]] = {}
+    by_cluster: dict[int, list[int]] = {}
     for column, x in zip(chosen, candidates):
         for concept in sorted(concepts[x.sentence]):
             if (concept, x.section) in worth:
@@ -166,7 +135,7 @@ def _select(
                 by_label.setdefault((x.section, kind, labels[x.sentence]), []).append(column)
         by_cluster.setdefault(analysis.cluster_of[x.sentence], []).append(column)
     pairs = reward(by_pair, lambda pair: worth[pair])
-    by_concept: dict = {}
+    by_concept: dict[Concept, list[int]] = {}
     for (concept, _), variable in pairs.items():
         by_concept.setdefault(concept, []).append(variable)
     for variables in by_concept.values():
@@ -178,7 +147,7 @@ def _select(
     for columns in by_cluster.values():
         if len(columns) > 1:
             program.at_most({c: 1.0 for c in columns}, 1.0)  # one sentence per cluster in the brief
-    for section, columns in by_section.items():  # each section aims at its share
+    for section in by_section:  # each section aims at its share
         overflow = program.variable(-OVERFLOW_COST * unit, upper=float(budget))
         program.at_most({**{c: float(sentences[x.sentence].words) for c, x in zip(chosen, candidates)
                             if x.section == section}, overflow: -1.0}, float(caps[section]))
@@ -206,7 +175,7 @@ def compose_sectioned_brief(
     prompt: Prompt,
     embedder: Embedder,
     words: int,
-    ranker: ConceptRanker | None = None,
+    ranker: Ranker | None = None,
     focus: str | None = None,
     question_embeddings: np.ndarray | None = None,
     judge: CorroborationJudge | None = None,
@@ -235,7 +204,7 @@ def compose_sectioned_brief(
         if owner[i] >= 0 and eligible(sentence) and sentence.words <= words and not story.orphan_quotes[i]
     ]
     asks = [section_kinds(section.questions) for section in prompt.sections]
-    sides = [story.sides.get(speaker) for speaker in story.named]  # a quotation counts where it names its speaker
+    sides = [story.sides.get(speaker) if speaker is not None else None for speaker in story.named]  # a quotation counts where it names its speaker
     varieties = [
         [(sides, SIDE_WEIGHT), (story.named, GROUPED_SPEAKER_WEIGHT if section.group else SPEAKER_WEIGHT)]
         if "statement" in asks[number] or section.group
@@ -267,5 +236,5 @@ def compose_sectioned_brief(
         ))
     return Brief(
         analysis.documents, tuple(items), analysis.clusters, words, ranker.name, analysis.model,
-        sections=tuple(sections), focus=focus,
+        sections=tuple(sections), focus=focus, originals=originals_of(analysis),
     )

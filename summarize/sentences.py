@@ -16,7 +16,7 @@ from typing import Protocol
 from . import lightnltk
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
 
 Span = tuple[int, int]
 

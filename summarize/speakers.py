@@ -13,26 +13,19 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .cues import SPEECH_VERB, in_quotation, outside_quotes, starts_with_speaker_pronoun
 from .records import Sentence
 
-_VERB = (
-    r"(?:said|says|told|tells|added|adds|stated|states|accused|accuses|complained|complains|warned|warns|"
-    r"claimed|claims|dismissed|dismisses|reiterated|reiterates|insisted|insists|argued|argues|denied|denies|"
-    r"urged|urges|wrote|writes|regretted|slammed|slams|criticized|criticised|criticizes|condemned|condemns|"
-    r"praised|welcomed|welcomes|defended|defends|responded|responds|replied|replies|described|describes|cited|cites|"
-    r"noted|notes|explained|explains|confirmed|confirms|asked|asks|declared|declares|"
-    r"reported|reports|(?:was|were)\s+quoted)"
-)
 _WORD = r"[A-Z][\w’'.-]*[\w]"
 _NAME = rf"(?P<name>(?:{_WORD}\s+){{0,4}}{_WORD})"
 _GAP = r"(?:\s+(?:also|has|have|had|then|again|later|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|\([^)]{1,30}\)))*"
 _APPOSITIVE = r"(?:,\s[^,]{1,100},)?"
 _ROLE = r"(?:officials?|spokes(?:man|woman|person)|chief|envoy|diplomats?|sources?|ministry|statement)"
 _PATTERNS = [
-    re.compile(rf"{_NAME}{_APPOSITIVE}{_GAP}\s+{_VERB}\b"),  # Stoltenberg said; Slutsky, the ..., dismissed
+    re.compile(rf"{_NAME}{_APPOSITIVE}{_GAP}\s+{SPEECH_VERB}\b"),  # Stoltenberg said; Slutsky, the ..., dismissed
     re.compile(rf"\b(?:said|says|added|asked)\s+{_NAME}(?=\s*(?:[.,;:!?”\"]|$))"),  # said Stoltenberg.
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"),
-    re.compile(rf"\b{_NAME}\s+{_ROLE}{_GAP}\s+{_VERB}\b"),  # a NATO official told
+    re.compile(rf"\b{_NAME}\s+{_ROLE}{_GAP}\s+{SPEECH_VERB}\b"),  # a NATO official told
 ]
 _NOT_NAMES = frozenset(
     """the a an in on at but and or so he she they it we i you this that these those his her their its our
@@ -49,8 +42,6 @@ _MEDIA = frozenset(
     """news agency agencies press times post reuters ap afp tass interfax ria euronews bbc cnn journal
     tribune herald guardian telegraph politico newspaper television tv radio""".split()
 )
-_PRONOUN_START = re.compile(r"^(?:he|she|they|we|i)\b", re.IGNORECASE)
-_QUOTES = "\"“”‘’'"
 
 
 def _clean(name: str) -> list[str]:
@@ -59,33 +50,6 @@ def _clean(name: str) -> list[str]:
     while words and words[0].lower() in _NOT_NAMES:
         words.pop(0)
     return words
-
-
-def outside_quotes(text: str) -> str:
-    """The text with quoted words blanked out: a name inside a quotation is not its speaker."""
-    opening = {"“": True, "”": False}
-    first = next((c for c in text if c in '"“”'), None)
-    inside = first == "”"  # the sentence continues a quotation opened before it
-    kept = []
-    for char in text:
-        if char in opening:
-            inside = opening[char]
-            kept.append(" ")
-        elif char == '"':
-            inside = not inside
-            kept.append(" ")
-        else:
-            kept.append(" " if inside else char)
-    return "".join(kept)
-
-
-def in_quotation(sentence: Sentence, document_text: str) -> bool:
-    """Whether the sentence is (part of) a quotation: it opens with a quotation mark, continues one
-    opened before it in its paragraph, or closes one opened in an earlier paragraph."""
-    from .selection import opens_inside_quote
-
-    first = next((c for c in sentence.text if c in "“”"), None)
-    return sentence.text[0] in _QUOTES or first == "”" or opens_inside_quote(document_text, sentence)
 
 
 def attribution(text: str) -> tuple[list[str], str] | None:
@@ -129,7 +93,7 @@ def speakers(sentences: Sequence[Sentence], texts: Sequence[str]) -> list[str | 
         own.append(words[-1].lower() if words else None)
     result = list(own)
     leans = [
-        bool(_PRONOUN_START.match(sentence.text)) or in_quotation(sentence, texts[sentence.document])
+        starts_with_speaker_pronoun(sentence.text) or in_quotation(sentence, texts[sentence.document])
         for sentence in sentences
     ]
 
@@ -153,7 +117,7 @@ def speakers(sentences: Sequence[Sentence], texts: Sequence[str]) -> list[str | 
 
 def speaker_names(sentences: Sequence[Sentence]) -> dict[str, str]:
     """Speaker key -> the fullest way the articles name them ("peskov" -> "Dmitry Peskov")."""
-    forms: dict[str, Counter] = {}
+    forms: dict[str, Counter[str]] = {}
     for sentence in sentences:
         words = attributed(sentence.text)
         if words:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -106,7 +107,7 @@ class StaticEmbedder:
     def __init__(self, path: Path | None = None, on_build: Callable[[str], None] | None = None) -> None:
         self.path = path
         self.on_build = on_build
-        self._model: tuple[np.ndarray, object, int | None] | None = None
+        self._model: tuple[np.ndarray, Any, int | None] | None = None  # the tokenizer: tokenizers is untyped
 
     def ensure_built(self, on_build: Callable[[str], None] | None = None) -> Path:
         """The model's folder, after building it if it is missing (`on_build`, else the embedder's
@@ -122,7 +123,7 @@ class StaticEmbedder:
             build_static_model(folder)
         return folder
 
-    def _load(self):
+    def _load(self) -> tuple[np.ndarray, Any, int | None]:
         if self._model is None:
             try:
                 from safetensors.numpy import load_file
@@ -142,7 +143,7 @@ class StaticEmbedder:
         vectors = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         if not texts:
             return vectors
-        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)  # type: ignore[attr-defined]
+        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
         for row, encoding in enumerate(encodings):
             ids = [token for token in encoding.ids if token != unknown]
             if not ids:  # nothing the model knows (symbols only): a fixed unit vector, like the fake's

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .boilerplate import prose_spans
 from .encoding import decode
@@ -62,16 +62,18 @@ def extract_article(html: str, name: str) -> Page:
 
     for logger in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
         logging.getLogger(logger).setLevel(logging.CRITICAL)  # they warn on odd pages: we report ourselves
-    options = dict(with_metadata=True, include_comments=False, include_tables=False, include_images=False)
+    options: dict[str, Any] = dict(with_metadata=True, include_comments=False, include_tables=False, include_images=False)
     try:
         # Precision first: an ad that reads as prose would make a fine-looking wrong sentence.
         result = trafilatura.bare_extraction(html, favor_precision=True, **options)
+        assert not isinstance(result, dict)  # as_dict is off: a Document or None
         if result is None or not (result.text or "").strip():
             result = trafilatura.bare_extraction(html, **options)
+            assert not isinstance(result, dict)
     except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
         raise SummarizeError(f"{name}: cannot read this HTML ({type(error).__name__})") from None
     text = (result.text or "") if result is not None else ""
-    if not prose_spans(text):  # nothing but menu entries and labels
+    if result is None or not prose_spans(text):  # nothing but menu entries and labels (or nothing)
         raise SummarizeError(f"{name}: no article text found in this page")
     title = " ".join((result.title or "").split()) or None
     return Page(title=title, text=text.strip() + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.documents import make_document
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 
 STORY = [
     (

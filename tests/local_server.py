@@ -46,7 +46,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:  # http.server calls it by this name
         path = self.path.split("?")[0]
         if path == "/storm.html":
             self._send(200, (FIXTURES / "storm.html").read_bytes(), "text/html; charset=utf-8")

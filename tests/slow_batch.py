@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 from summarize import embedding
+from tests import fakes
 
 
-class SlowEmbedder(embedding.HashingEmbedder):
+class SlowEmbedder(fakes.HashingEmbedder):
     def embed(self, texts):
         Path(os.environ["SLOW_MARKERS"], f"embedding-{os.getpid()}").touch()
         time.sleep(float(os.environ.get("SLOW_SECONDS", "30")))

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from summarize import embedding
 from summarize.atomic import write_atomically
 from summarize.cli import main
+from tests import fakes
 
 from .conftest import STORY
 from .local_server import FIXTURES, closed_port_url, serve
@@ -49,7 +50,7 @@ def fifo(folder: Path, name: str) -> str:
 def fake_model(monkeypatch):
     from summarize import files
 
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     monkeypatch.setattr(files, "FIFO_WAIT_SECONDS", 0.5)  # how long a named pipe may stay without a writer
     for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
@@ -272,8 +273,9 @@ SLOW_RUN = textwrap.dedent(
     """
     import pathlib, sys, time
     from summarize import embedding
+    from tests import fakes
 
-    class Slow(embedding.HashingEmbedder):
+    class Slow(fakes.HashingEmbedder):
         def embed(self, texts):
             pathlib.Path(sys.argv[1]).write_text("embedding")
             time.sleep(60)

@@ -11,6 +11,7 @@ from summarize.brief import BriefSettings
 from summarize.cli import main
 from summarize.jsonl import read_clusters
 from summarize.records import SummarizeError
+from tests import fakes
 
 from .conftest import STORY
 
@@ -65,8 +66,31 @@ def test_clusters_are_embedded_together_and_briefed_in_order(data, embedder, mon
     assert 0 < record["brief"]["words"] <= 40
 
 
+def test_each_distinct_sentence_is_embedded_once(data, embedder):
+    """Three copies of one cluster: the embedder is asked for one copy's sentences, not three."""
+    results = list(brief_clusters(read_clusters(data), embedder, BriefSettings(words=40)))
+    asked = [text for call in embedder.calls for text in call]
+    assert len(asked) == len(set(asked))
+    assert len(results) == 3
+
+
+def test_a_worker_reports_a_bad_cluster_as_the_local_path_does(tmp_path):
+    from summarize.documents import make_document
+    from summarize.jsonl import ClusterInput
+    from summarize.parallel import brief_group
+
+    path = tmp_path / "clusters.jsonl"
+    path.write_text(cluster_line("good") + "\n", encoding="utf-8")
+    clusters = [*read_clusters(path), ClusterInput("bad", (make_document("Home | News | Sport", "bad/0"),))]
+    with pytest.raises(SummarizeError) as raised:
+        list(brief_clusters(clusters, fakes.HashingEmbedder(), BriefSettings()))
+    records = brief_group(clusters, fakes.HashingEmbedder, BriefSettings(), None, use_cache=False)
+    assert records == [{"error": str(raised.value)}]
+    assert str(raised.value).startswith("cluster bad: ")
+
+
 def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["batch", str(data), "-o", str(out), "--words", "50"])
     assert result.exit_code == 0, result.output
@@ -76,7 +100,7 @@ def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
 
 
 def test_batch_command_reports_a_bad_line_and_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     data = tmp_path / "bad.jsonl"
     data.write_text(cluster_line("ok") + "\n{oops\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"

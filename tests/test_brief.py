@@ -6,9 +6,9 @@ import pytest
 
 from summarize.brief import BriefSettings, analyze, build_brief, compose_brief
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
 from summarize.records import SummarizeError
 from summarize.render import to_json
+from tests.fakes import HashingEmbedder
 
 BOILERPLATE = re.compile(
     r"Accessibility links|Breaking News|About Author|Leave A Reply|\[File:|file photo|16x9|"

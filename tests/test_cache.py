@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -15,8 +16,9 @@ from summarize.brief import split_documents
 from summarize.cache import CachedEmbedder, EmbeddingCache, with_cache
 from summarize.cli import main, shipped_questions
 from summarize.documents import sample_documents
-from summarize.embedding import MODEL_NAME, HashingEmbedder
+from summarize.embedding import MODEL_NAME
 from summarize.sentences import PunktSplitter
+from tests.fakes import HashingEmbedder
 
 
 def test_each_distinct_text_is_embedded_once_and_comes_back_bit_for_bit(tmp_path):
@@ -86,7 +88,7 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
 
 
 class CountingEmbedder(HashingEmbedder):
-    instances: list = []
+    instances: ClassVar[list["CountingEmbedder"]] = []
 
     def __init__(self):
         super().__init__()
@@ -145,6 +147,7 @@ def test_cache_commands(counting):
 
 WARM_BRIEF = """
 import sys
+from typing import ClassVar
 from summarize.cli import main
 main(["brief", "--words", "70", "--format", "json"], standalone_mode=False)
 heavy = {"torch", "sentence_transformers", "transformers", "sklearn"} & set(sys.modules)

@@ -7,13 +7,14 @@ from click.testing import CliRunner
 
 from summarize import embedding
 from summarize.cli import main
+from tests import fakes
 
 from .test_import_hygiene import assert_command_imports_nothing_heavy
 
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
 
 def run(*args):

@@ -1,11 +1,9 @@
 """The concept-coverage ILP ranker and its concepts, on literal documents with the fake embedder."""
 
 from summarize.brief import analyze, compose_brief
-from summarize import concept_ranker
 from summarize.concept_ranker import ConceptRanker
 from summarize.concepts import bigrams, content_words, document_frequency
 from summarize.documents import make_document
-from summarize.memo import LastAnalysisMemo
 
 
 def test_bigrams_are_stemmed_and_skip_pairs_of_stop_words():
@@ -60,7 +58,7 @@ def test_a_sentence_that_leans_on_its_context_loses_to_one_that_stands_alone(emb
     dangling = "It approved the new budget for the city schools on Monday night, officials said."
     docs = documents(dangling + "\n" + standalone, standalone.replace("Monday", "Monday evening"), standalone)
     brief = compose_brief(analyze(docs, embedder), 16, ConceptRanker())
-    assert [item.sentence.text for item in brief.sentences][0].startswith("The council")
+    assert next(item.sentence.text for item in brief.sentences).startswith("The council")
 
 
 def test_a_single_article_gets_a_brief_of_its_own_sentences(embedder):
@@ -88,6 +86,6 @@ def test_re_briefing_one_analysis_weighs_its_concepts_once(embedder, monkeypatch
     compose_brief(analysis, 20, ConceptRanker(lead_weight=0.0))
     compose_brief(other, 20, ConceptRanker())
     assert len(calls) == 3, "other weights or another analysis are weighed afresh"
-    monkeypatch.setattr(concept_ranker, "_PREPARED", LastAnalysisMemo())
-    fresh = [compose_brief(analysis, budget, ConceptRanker()) for budget in (10, 20, 40)]
+    again = analyze(docs, embedder)  # the same analysis afresh: nothing derived kept yet
+    fresh = [compose_brief(again, budget, ConceptRanker()) for budget in (10, 20, 40)]
     assert fresh == first

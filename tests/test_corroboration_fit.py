@@ -11,8 +11,8 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
-from corroboration_fit import curve, held_out_scores, operating_point
-from corroboration_set import SHARED
+from corroboration_fit import curve, held_out_scores, operating_point  # noqa: E402 (bench/ is put on sys.path above)
+from corroboration_set import SHARED  # noqa: E402
 
 
 def test_the_threshold_is_the_lowest_that_keeps_the_precision():

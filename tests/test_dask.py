@@ -11,8 +11,8 @@ from summarize import embedding
 from summarize.batch import batch_record, brief_clusters
 from summarize.brief import BriefSettings
 from summarize.cli import main
-from summarize.embedding import HashingEmbedder
 from summarize.jsonl import read_clusters
+from tests.fakes import HashingEmbedder
 
 from .test_batch import cluster_line
 

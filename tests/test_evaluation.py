@@ -22,6 +22,7 @@ from summarize.evaluation.harness import (
 )
 from summarize.jsonl import ClusterInput
 from summarize.records import SummarizeError
+from tests import fakes
 
 from .conftest import STORY
 
@@ -70,7 +71,7 @@ CLUSTERS = [
 
 @pytest.fixture(autouse=True)
 def fake_embedder(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
 
 def test_every_method_gets_a_row_with_scores_in_range():
@@ -102,7 +103,7 @@ def test_a_peer_whose_summary_is_the_reference_scores_100():
 
 
 def test_our_brief_as_the_reference_scores_100():
-    ours = our_summaries(CLUSTERS, 60, our_ranker(OURS, CLUSTERS)[0], embedding.HashingEmbedder(), lambda: None)
+    ours = our_summaries(CLUSTERS, 60, our_ranker(OURS, CLUSTERS)[0], fakes.HashingEmbedder(), lambda: None)
     assert all(ours)
     mirrored = [ClusterInput(c.id, c.documents, (summary,)) for c, summary in zip(CLUSTERS, ours)]
     (result,) = evaluate(mirrored, [OURS], words=60)

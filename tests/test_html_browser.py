@@ -18,11 +18,11 @@ import pytest
 
 from summarize.brief import BriefSettings, build_brief
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
 from summarize.records import Brief, BriefSection, Sentence
 from summarize.render import brief_title
 from summarize.render_html import to_html
 from summarize.render_html_chart import span_id
+from tests.fakes import HashingEmbedder
 
 from .html_page import HOSTILE, hostile_brief, storm_brief
 

@@ -14,10 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from summarize import embedding
+from summarize.atomic import check_output_path
 from summarize.brief import BriefSettings, analyze, build_brief, compose_brief, split_documents
 from summarize.cli import main
-from summarize.selection import support
-from summarize.atomic import check_output_path
 from summarize.documents import article_paths, make_document, read_documents, sample_documents
 from summarize.duplicates import duplicate_of, story_numbers
 from summarize.encoding import decode
@@ -25,7 +24,9 @@ from summarize.language import not_english_reason
 from summarize.linebreaks import unwrap
 from summarize.records import SummarizeError
 from summarize.render import to_dict, to_markdown
+from summarize.selection import support
 from summarize.sentences import PunktSplitter
+from tests import fakes
 
 from .conftest import STORY
 from .local_server import FIXTURES, PLAIN, serve
@@ -50,7 +51,7 @@ def server():
 
 @pytest.fixture
 def fake_model(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
 
 def run(*args, input=None):

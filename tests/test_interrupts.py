@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from summarize import embedding
 from summarize.cli import main
+from tests import fakes
 
 from .test_batch import cluster_line
 
@@ -164,7 +165,7 @@ def test_ctrl_c_while_the_command_imports_is_one_line(tmp_path):
 
 @pytest.fixture
 def fake_model(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
 
 def article(tmp_path: Path) -> str:
@@ -194,7 +195,7 @@ def test_ctrl_c_after_the_file_is_in_place_says_it_was_written(tmp_path, monkeyp
 def test_ctrl_c_that_an_import_turns_into_import_error_is_still_ctrl_c(tmp_path, monkeypatch, fake_model):
     """Compiled modules (scipy's) report an interrupt during their initialization as ImportError."""
 
-    class InterruptedImport(embedding.HashingEmbedder):
+    class InterruptedImport(fakes.HashingEmbedder):
         def embed(self, texts):
             try:
                 os.kill(os.getpid(), signal.SIGINT)
@@ -214,7 +215,7 @@ def test_ctrl_c_that_an_import_turns_into_import_error_is_still_ctrl_c(tmp_path,
 def test_a_ctrl_c_that_a_library_swallowed_still_ends_the_run_as_interrupted(tmp_path, monkeypatch, fake_model):
     """The run went on to the end (the interrupt was lost), so the line says what was written."""
 
-    class Swallowing(embedding.HashingEmbedder):
+    class Swallowing(fakes.HashingEmbedder):
         def embed(self, texts):
             try:
                 os.kill(os.getpid(), signal.SIGINT)
@@ -231,7 +232,7 @@ def test_a_ctrl_c_that_a_library_swallowed_still_ends_the_run_as_interrupted(tmp
 
 
 def test_sigterm_in_process_exits_143(tmp_path, monkeypatch, fake_model):
-    class Terminated(embedding.HashingEmbedder):
+    class Terminated(fakes.HashingEmbedder):
         def embed(self, texts):
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(5)

@@ -82,7 +82,8 @@ NOISY_BRIEF = f"""
     import summarize.embedding as embedding
     from summarize.cli import main
 
-    embedding.default_embedder = embedding.HashingEmbedder
+    from tests.fakes import HashingEmbedder
+    embedding.default_embedder = HashingEmbedder
     solve = scipy.optimize.milp
     solved = []
 

@@ -22,6 +22,7 @@ from summarize import atomic, embedding
 from summarize.atomic import check_output_path, write_atomically
 from summarize.cli import main
 from summarize.records import SummarizeError
+from tests import fakes
 
 from .conftest import STORY
 from .test_batch import cluster_line
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
 
 @pytest.fixture
@@ -204,7 +205,7 @@ def test_a_file_size_limit_is_one_line_and_leaves_nothing(tmp_path, article, dat
         out.write_text("KEEP", encoding="utf-8")
     arguments = ["brief", str(article)] if command == "brief" else ["batch", str(data), "--workers", "0"]
     runner = (
-        "import resource, sys; from summarize import embedding; embedding.default_embedder = embedding.HashingEmbedder;"
+        "import resource, sys; from summarize import embedding; from tests.fakes import HashingEmbedder; embedding.default_embedder = HashingEmbedder;"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100)); from summarize.cli import main;"
         "main(sys.argv[1:], prog_name='summarize')"
     )
@@ -272,7 +273,7 @@ def test_refusing_an_input_works_through_links_and_for_batch(tmp_path, article, 
 def test_dev_stdout_is_written_in_place_whatever_standard_output_is(tmp_path, article):
     """/dev/stdout leads to a pipe here (a magic link whose target is no path): it is opened, not resolved."""
     runner = (
-        "import sys; from summarize import embedding; embedding.default_embedder = embedding.HashingEmbedder;"
+        "import sys; from summarize import embedding; from tests.fakes import HashingEmbedder; embedding.default_embedder = HashingEmbedder;"
         "from summarize.cli import main; main(sys.argv[1:], prog_name='summarize')"
     )
     result = subprocess.run(
@@ -294,7 +295,7 @@ def test_a_loop_of_links_is_one_line(tmp_path, article):
 
 def test_the_tui_export_follows_the_same_rule_and_refuses_special_files(tmp_path, article):
     from summarize.documents import read_documents
-    from tui.screens.prompt import check_export_path
+    from tui.checks import check_export_path
 
     documents = read_documents([str(article)])
     pipe = tmp_path / "pipe"

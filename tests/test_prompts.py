@@ -20,6 +20,7 @@ from summarize.prompts import (
     shipped_prompts,
 )
 from summarize.records import SummarizeError
+from tests import fakes
 
 from .test_import_hygiene import assert_command_imports_nothing_heavy
 
@@ -175,7 +176,7 @@ def test_reading_prompts_imports_nothing_heavy():
 
 @pytest.fixture
 def fake_model(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
 
 def run(*args):

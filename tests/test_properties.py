@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from summarize.brief import analyze, compose_brief
 from summarize.documents import make_document, read_documents
 from summarize.duplicates import duplicate_of, story_numbers
-from summarize.embedding import HashingEmbedder
 from summarize.encoding import decode
 from summarize.linebreaks import unwrap
 from summarize.records import SummarizeError
 from summarize.render import to_dict, to_json, to_markdown
+from tests.fakes import HashingEmbedder
 
 WORDS = ["storm", "coast", "officials", "said", "the", "a", "of", "mayor", "power", "homes", "flood", "Monday"]
 EMOJI = ["🌀", "🌊", "⚡", "👍🏽", "🇺🇸", "❤️"]

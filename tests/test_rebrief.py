@@ -79,9 +79,9 @@ def test_the_tables_build_the_documented_program_entry_for_entry(embedder, docum
         program = table.program(chosen, budget, sentence_gain, [c for c in groups.values() if len(c) > 1])
         assert program is not None
         assert np.array_equal(program.gain, gain)
-        assert np.array_equal(program.upper, upper)
+        assert np.array_equal(program.bounds, upper)
         assert np.array_equal(program.matrix.toarray(), matrix)
-        assert program.integrality.tolist() == [1.0] * len(candidates) + [0.0] * (len(gain) - len(candidates))
+        assert program.binary.tolist() == [True] * len(candidates) + [False] * (len(gain) - len(candidates))
 
 
 def test_no_candidate_means_no_program(embedder, documents):
@@ -95,8 +95,8 @@ def test_a_length_asked_for_before_is_not_solved_again(embedder, documents, monk
     from summarize import concept_ranker
 
     solves = []
-    solve = concept_ranker.quiet_milp
-    monkeypatch.setattr(concept_ranker, "quiet_milp", lambda *a, **k: solves.append(1) or solve(*a, **k))
+    solve = concept_ranker.solve
+    monkeypatch.setattr(concept_ranker, "solve", lambda *a, **k: solves.append(1) or solve(*a, **k))
     analysis = analyze(documents, embedder)
     first = compose_brief(analysis, 100)
     compose_brief(analysis, 120)

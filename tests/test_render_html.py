@@ -16,6 +16,7 @@ from summarize.records import Brief, BriefGroup, BriefSection, Document
 from summarize.render import NOT_ADDRESSED, NOTHING_FITS
 from summarize.render_html import Mark, to_html
 from summarize.render_html_chart import span_id
+from tests import fakes
 
 from .html_page import (
     HOSTILE,
@@ -130,7 +131,7 @@ def test_the_same_brief_gives_the_same_bytes(story, embedder):
 
 def test_sources_list_titles_urls_and_copies():
     copy = Document("Storm hits (wire)", STORM[0].text, "news/a-copy.txt")
-    documents = STORM + (copy,)
+    documents = (*STORM, copy)
     brief = literal_brief(documents, [(sentence_in(documents, 0, "Officials said winds reached 120 miles per hour."), [])])
     html = to_html(brief)
     entries = re.findall(r'<li id="source-(\d)">(.*?)</li>', html)
@@ -203,7 +204,7 @@ def test_the_cli_writes_a_page_for_an_html_name_or_format(tmp_path, monkeypatch)
     from summarize import embedding
     from summarize.cli import main
 
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
 
     def run(*args):
         return CliRunner().invoke(main, ["brief", "--words", "80", *args], catch_exceptions=False)
@@ -219,7 +220,7 @@ def test_the_cli_writes_a_page_for_an_html_name_or_format(tmp_path, monkeypatch)
 
 
 def test_the_tui_export_writes_a_page_for_an_html_name(tmp_path, monkeypatch):
-    from .tui_helpers import answer, run
+    from .tui.tui_helpers import answer, run
 
     monkeypatch.chdir(tmp_path)
 

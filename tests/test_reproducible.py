@@ -10,21 +10,21 @@ import pytest
 
 PROGRAMS = """
 import json, sys
-from summarize import sections
+from summarize import ilp
 from summarize.brief import analyze, compose_brief
 from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from summarize.prompts import shipped_prompt
 from summarize.render import to_json
 
 built = []
-solve = sections._Program.solve
+solve = ilp.Program.solve
 
 def recorded(program, *limits):
     built.append([program.gain, program.upper, program.binary, program.rows])
     return solve(program, *limits)
 
-sections._Program.solve = recorded
+ilp.Program.solve = recorded
 embedder = HashingEmbedder()
 analysis = analyze(sample_documents(), embedder)
 briefs = [to_json(compose_brief(analysis, words, prompt=shipped_prompt(name), embedder=embedder))

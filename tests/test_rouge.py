@@ -176,7 +176,7 @@ def test_missing_wordnet_table_says_to_install_py_rouge(monkeypatch, tmp_path, f
     spec = importlib.machinery.ModuleSpec("rouge", None, origin=str(tmp_path / "rouge" / "__init__.py"), is_package=True)
     spec.submodule_search_locations = [str(tmp_path / "rouge")]
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
-    with pytest.raises(FileNotFoundError, match="is not py-rouge.*pip install py-rouge"):
+    with pytest.raises(FileNotFoundError, match=r"is not py-rouge.*pip install py-rouge"):
         wordnet_exceptions()
     # the same folder with a table is read, one "inflected|base" a line
     (tmp_path / "rouge" / "wordnet_key_value.txt").write_text("geese|goose\nwent|go\n")

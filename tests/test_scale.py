@@ -123,7 +123,7 @@ def clusters_of_story(count):
 
 
 def test_parallel_batch_gives_the_same_records_in_input_order(embedder):
-    from summarize.embedding import HashingEmbedder
+    from tests.fakes import HashingEmbedder
 
     clusters = clusters_of_story(5)
     settings = BriefSettings(words=45)
@@ -141,9 +141,9 @@ def test_parallel_batch_gives_the_same_records_in_input_order(embedder):
 
 def test_parallel_batch_reports_the_bad_cluster(tmp_path):
     from summarize.documents import make_document
-    from summarize.embedding import HashingEmbedder
     from summarize.records import SummarizeError
+    from tests.fakes import HashingEmbedder
 
-    clusters = clusters_of_story(2) + [ClusterInput("menu", (make_document("Home | News | Sport", "menu/0"),))]
+    clusters = [*clusters_of_story(2), ClusterInput("menu", (make_document("Home | News | Sport", "menu/0"),))]
     with pytest.raises(SummarizeError, match="cluster menu: no prose sentences"):
         list(brief_clusters_parallel(clusters, HashingEmbedder, BriefSettings(), workers=2, group_characters=1))

@@ -10,12 +10,12 @@ import pytest
 from summarize.brief import analyze, compose_brief
 from summarize.dates import calendar, mentions
 from summarize.documents import make_document, sample_documents
-from summarize.embedding import HashingEmbedder
 from summarize.prompts import load_prompt, parse_prompt, shipped_prompts
 from summarize.records import Sentence, SummarizeError
-from summarize.render import to_dict, to_json, to_markdown
 from summarize.relevance import Story, read_question
+from summarize.render import to_dict, to_json, to_markdown
 from summarize.speakers import attributed, display_name, speaker_sides, speakers
+from tests.fakes import HashingEmbedder
 
 ARTICLES = [
     (

@@ -116,7 +116,7 @@ def test_model_is_loaded_from_the_shipped_files() -> None:
     params = english_punkt_parameters()
     assert len(params.ortho_context) > 20_000
     assert {"u.s", "oct", "mr", "a.m"} <= params.abbrev_types
-    assert NEWS_ABBREVIATIONS <= params.abbrev_types
+    assert params.abbrev_types >= NEWS_ABBREVIATIONS
     assert "no" not in params.abbrev_types
     assert english_punkt_parameters() is params
 

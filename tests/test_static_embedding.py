@@ -12,6 +12,7 @@ from summarize.static_embedding import (
     static_model_exists,
     static_model_path,
 )
+from tests import fakes
 
 WORDS = ["[UNK]", "storm", "coast", "flood", "vote", "election"]
 TABLE = np.array(
@@ -143,7 +144,7 @@ def test_a_large_input_is_briefed_on_the_large_input_backend(monkeypatch):
 
     def fake_backend(backend, on_build=None):
         asked.append(backend)
-        return embedding.HashingEmbedder()
+        return fakes.HashingEmbedder()
 
     monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
     monkeypatch.setattr(embedding, "embedder_for", fake_backend)
@@ -156,8 +157,8 @@ def test_a_large_input_is_briefed_on_the_large_input_backend(monkeypatch):
 
 
 def test_a_replaced_default_embedder_serves_every_purpose(monkeypatch):
-    monkeypatch.setattr(embedding, "default_embedder", embedding.HashingEmbedder)
-    assert all(isinstance(embedding.default_embedder_for(p), embedding.HashingEmbedder) for p in embedding.PURPOSES)
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
+    assert all(isinstance(embedding.default_embedder_for(p), fakes.HashingEmbedder) for p in embedding.PURPOSES)
 
 
 def test_help_says_what_each_default_costs():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from summarize.records import DEFAULT_WORDS
+
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
@@ -14,7 +16,7 @@ def main(argv: list[str] | None = None) -> None:
         epilog="Inside, press ? for the keys.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS")
-    parser.add_argument("-w", "--words", type=int, default=150, help="initial word budget (default 150)")
+    parser.add_argument("-w", "--words", type=int, default=DEFAULT_WORDS, help=f"initial word budget (default {DEFAULT_WORDS})")
     arguments = parser.parse_args(argv)
     if arguments.words < 1:
         parser.error("--words must be a positive number")

@@ -1,58 +1,59 @@
-"""The Textual app: it holds the articles, their analysis and the current brief, runs the slow core
-call in a worker, and turns every user action into a core call plus a redraw. No summarizing here."""
+"""The Textual app: it holds the articles, their analysis and the current brief, and runs the slow
+core calls in workers. What each key does is in `actions/` (a core call plus a redraw). No summarizing here."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
-from summarize.atomic import write_atomically
-from summarize.documents import read_documents, sample_documents
 from summarize.cache import with_cache
+from summarize.documents import read_documents, sample_documents
 from summarize.embedding import Embedder, default_embedder
-from summarize.records import Analysis, Brief, Document
-from summarize.formats import format_for_path, render_as
-from summarize.render import source_number
+from summarize.records import DEFAULT_WORDS, Analysis, Brief, Document
 
+from .actions import (
+    BudgetActions,
+    ChoosingActions,
+    ExportActions,
+    SourceActions,
+    ViewActions,
+)
+from .bindings import APP_BINDINGS
+from .checks import check_input
 from .choice import Choice, compose
-from .choosing import ChoosingActions
 from .commands import BriefCommands
 from .plain import one_line, printable
-from .screens.help import HelpScreen
-from .screens.main import BRIEF_BINDINGS, WORD_STEP, MainScreen
-from .screens.prompt import (
-    MAX_WORDS, ConfirmScreen, PromptScreen, SourcePicker, check_article_path, check_export_path, check_input,
-    check_words, expand, identity,
-)
-from .screens.themes import ThemesScreen
+from .screens.main import MainScreen
 from .terminal import screen_measuring
-from .widgets.brief_pane import BriefList
-from .widgets.source_pane import CorroborationList
 from .workers import (
-    AnalysisCancelled, AnalysisDone, AnalysisFailed, AnalysisStep, ArticlesRead, BriefComposed, RememberingEmbedder,
+    AnalysisCancelled,
+    AnalysisDone,
+    AnalysisFailed,
+    AnalysisStep,
+    ArticlesRead,
+    BriefComposed,
+    RememberingEmbedder,
     describe,
 )
 
-DEFAULT_WORDS = 150  # summarize.brief.DEFAULT_WORDS, repeated: that module is imported in workers only
 
-
-class BriefingApp(ChoosingActions, App[None]):
+# `f` is the focus question (ChoosingActions.action_focus), not Textual's focus-a-widget action.
+class BriefingApp(  # type: ignore[misc]
+    ChoosingActions, BudgetActions, SourceActions, ExportActions, ViewActions, App[None]
+):
     TITLE = "summarize"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BriefCommands}
-    BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", key_display="?", id="help",
-                tooltip="The keys and what the panes mean"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Leave the app"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
 
     def __init__(
         self, paths: Sequence[Path] | None = None, embedder: Embedder | None = None, words: int = DEFAULT_WORDS
@@ -94,12 +95,12 @@ class BriefingApp(ChoosingActions, App[None]):
             self.show_failure(problem)
             return
         self.main.show_loading("Reading articles")
-        self._read(self.paths, adding=False)
+        self.read_articles(self.paths, adding=False)
 
     # --- reading and analysis in workers ------------------------------------------------------
 
     @work(thread=True, group="reading")
-    def _read(self, inputs: Sequence[str | Path], adding: bool) -> None:
+    def read_articles(self, inputs: Sequence[str | Path], adding: bool) -> None:
         """Read files, folders or web pages: a download must not freeze the screen either."""
         try:
             documents = read_documents(inputs) if inputs else sample_documents()
@@ -117,16 +118,6 @@ class BriefingApp(ChoosingActions, App[None]):
             self.start_analysis(message.documents)
         else:
             self.add(message.documents)
-
-    def add(self, documents: tuple[Document, ...]) -> None:
-        known = {identity(d) for d in self.documents}
-        new = tuple(d for d in documents if identity(d) not in known)
-        if not new:
-            self.notify("Those articles are in the brief already.", severity="warning")
-            return
-        titles = ", ".join(one_line(d.title) for d in new)
-        self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added", markup=False)
-        self.start_analysis(self.documents + new)
 
     def start_analysis(self, documents: tuple[Document, ...]) -> None:
         """Rebuild everything from `documents`: split, embed (only new sentences), cluster, select."""
@@ -148,7 +139,9 @@ class BriefingApp(ChoosingActions, App[None]):
                 self.post_message(AnalysisStep(generation, step))
 
         try:
-            from summarize.brief import analyze  # imports nltk and scipy: seconds the screen need not wait
+            from summarize.brief import (
+                analyze,  # imports nltk and scipy: seconds the screen need not wait
+            )
 
             analysis = analyze(documents, self.embedder, progress=report)
         except AnalysisCancelled:
@@ -216,121 +209,6 @@ class BriefingApp(ChoosingActions, App[None]):
             return
         self.brief, self.shown_choice, self._shown = message.brief, message.choice, message.generation
         self.main.show_brief(self.brief, message.choice.label)
-
-    # --- length -------------------------------------------------------------------------------
-
-    def set_words(self, words: int) -> None:
-        self.words = words
-        if self.analysis is None:
-            self.notify(f"The brief will use {words} words once it is built.", markup=False)
-        self.rebrief()
-
-    def action_longer(self) -> None:
-        self.set_words(min(MAX_WORDS, self.words + WORD_STEP))
-
-    def action_shorter(self) -> None:
-        if self.words <= WORD_STEP:
-            self.notify(f"The budget is {self.words} words already; press l for an exact number.", severity="warning")
-            return
-        self.set_words(max(WORD_STEP, self.words - WORD_STEP))
-
-    def action_length(self) -> None:
-        self.push_screen(
-            PromptScreen(
-                "Word budget for the brief", str(self.words), placeholder="a whole number, e.g. 200",
-                hint=f"1 to {MAX_WORDS}; Enter applies, Escape cancels", check=check_words,
-            ),
-            lambda value: value is not None and self.set_words(int(value)),
-        )
-
-    # --- export -------------------------------------------------------------------------------
-
-    def action_export(self) -> None:
-        if self.brief is None:
-            self.notify("There is no brief to export yet.", severity="warning")
-            return
-        self.push_screen(
-            PromptScreen(
-                "Export the brief to", "brief.md", placeholder="file name",
-                hint=f"Relative to {Path.cwd()}; markdown, or JSON for a .json name, a page to share for .html;"
-                " → completes a path",
-                check=partial(check_export_path, documents=self.documents), complete_paths=True,
-            ),
-            self._export_to,
-        )
-
-    def _export_to(self, value: str | None) -> None:
-        if value is None:
-            return
-        path = Path(value.strip()).expanduser()
-        if path.exists():
-            question = ConfirmScreen(f"{path} exists. Replace it?", "Replace")
-            self.push_screen(question, lambda replace: replace and self.export(path))
-        else:
-            self.export(path)
-
-    def export(self, path: Path) -> None:
-        if self.brief is None:
-            return
-        output_format = format_for_path(path)
-        try:
-            write_atomically(path, render_as(self.brief, output_format))
-        except OSError as error:
-            self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", markup=False)
-            return
-        kind = {"json": "JSON", "html": "a page for any browser"}.get(output_format, output_format)
-        self.notify(f"Wrote {path.resolve()} ({self.brief.words} words, {kind}).", title="Exported", markup=False)
-
-    # --- sources ------------------------------------------------------------------------------
-
-    def action_add_article(self) -> None:
-        self.push_screen(
-            PromptScreen(
-                "Add articles", "", placeholder="path/to/article.txt, a folder, https://…, or data.jsonl#ID",
-                hint="A file (.txt, .md, .html, .htm; any encoding), a folder of them, an http(s) address, or"
-                " FILE.jsonl#ID (one cluster of a .jsonl file). → completes a path; Enter adds, Escape cancels",
-                check=check_article_path, complete_paths=True,
-            ),
-            self._add_from,
-        )
-
-    def _add_from(self, value: str | None) -> None:
-        if value is not None:
-            self.notify(f"Reading {value.strip()}…", markup=False, timeout=2)
-            self._read([expand(value)], adding=True)
-
-    def action_remove_source(self) -> None:
-        if not self.documents:
-            self.notify("There are no sources to remove.", severity="warning")
-            return
-        picker = SourcePicker("Remove which source?", self.documents, self.main.selected_source())
-        self.push_screen(picker, lambda index: index is not None and self.remove_source(index))
-
-    def remove_source(self, index: int) -> None:
-        removed = self.documents[index]
-        self.notify(f"Removed [{source_number(index)}] {one_line(removed.title)}.", title="Source removed", markup=False)
-        self.start_analysis(self.documents[:index] + self.documents[index + 1 :])
-
-    def show_source(self, index: int) -> None:
-        if isinstance(self.screen, MainScreen):
-            self.main.show_document(index)
-
-    # --- other views --------------------------------------------------------------------------
-
-    def action_themes(self) -> None:
-        if self.analysis is None or self.brief is None:
-            self.notify("The themes appear once the brief is built.", severity="warning")
-            return
-        self.push_screen(ThemesScreen(self.analysis, self.brief))
-
-    def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
-            return
-        tab = Binding("tab", "", "Next pane (shift+tab: previous)")
-        moving = [*BriefList.BINDINGS, *CorroborationList.BINDINGS, tab]
-        everywhere = [*self.BINDINGS, Binding("ctrl+p", "", "Command palette: every action by name")]
-        sections = {"Brief": BRIEF_BINDINGS, "Moving around": moving, "Themes view": ThemesScreen.BINDINGS}
-        self.push_screen(HelpScreen({**sections, "Everywhere": everywhere}))
 
 
 def make_app(

@@ -7,11 +7,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from summarize.embedding import Embedder
-from summarize.prompts import Prompt, focus_prompt, load_prompt, shipped_prompts
+from summarize.prompts import Prompt, shipped_prompts
 from summarize.rankers import RANKER_NAMES, ranker_named
 from summarize.records import Analysis, Brief, SummarizeError
-
-from .screens.prompt import expand
 
 SECTIONED_METHOD = "concepts"  # the only ranker a sectioned brief chooses with (summarize.sections)
 
@@ -50,14 +48,14 @@ class Choice:
 def compose(analysis: Analysis, words: int, choice: Choice, embedder: Embedder) -> Brief:
     """The brief at `words` as `choice` says. Runs in a worker: the first use of a prompt embeds its
     questions (only those: the articles' sentences are embedded already)."""
-    from summarize.brief import compose_brief  # imports nltk and scipy: not while the screen opens
+    from summarize.brief import (
+        compose_brief,  # imports nltk and scipy: not while the screen opens
+    )
 
     return compose_brief(
         analysis, words, ranker_named(choice.method), prompt=choice.prompt, focus=choice.focus,
         embedder=embedder if choice.sectioned else None,
     )
-
-
 
 
 @cache
@@ -72,22 +70,3 @@ def available_prompts() -> tuple[tuple[Prompt, ...], str]:
         return prompts(), ""
     except SummarizeError as error:
         return (), str(error)
-
-
-def check_prompt_file(value: str) -> str | None:
-    """Why `value` names no usable prompt (a file with a mistake, a missing file), or None."""
-    if not value.strip():
-        return "Type the path of a prompt file (.md), or the name of a shipped prompt."
-    try:
-        load_prompt(expand(value))
-    except SummarizeError as error:
-        return str(error)
-    return None
-
-
-def check_focus(value: str) -> str | None:
-    try:
-        focus_prompt(value)
-    except SummarizeError:
-        return "Type a question, such as “How did Russia respond?”."
-    return None

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from summarize.render import source_number
 
+from .bindings import BRIEF_BINDINGS
+from .briefing import Briefing
 from .choice import available_prompts
 from .plain import as_markup, highlighted, one_line
-from .screens.main import BRIEF_BINDINGS
-
-if TYPE_CHECKING:
-    from .app import BriefingApp
 
 Command = tuple[str, Callable[[], object], str]  # name, what it runs, help: plain text, never markup
 OWN_COMMANDS = {"choose-prompt", "focus", "switch-method"}  # bindings with commands of their own below
@@ -25,8 +23,8 @@ OWN_COMMANDS = {"choose-prompt", "focus", "switch-method"}  # bindings with comm
 
 class BriefCommands(Provider):
     @property
-    def briefing_app(self) -> BriefingApp:
-        return cast("BriefingApp", self.app)
+    def briefing_app(self) -> Briefing:
+        return cast(Briefing, self.app)
 
     def commands(self) -> list[Command]:
         app = self.briefing_app

@@ -44,7 +44,8 @@ def call_abandonably(function: Callable[[], T]) -> T:
             raise AnalysisCancelled()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]
+    value: T = outcome["value"]
+    return value
 
 
 class RememberingEmbedder:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..embedding import Embedder
 from ..jsonl import ClusterInput
@@ -137,7 +138,7 @@ def evaluate(
     exceptions = _exceptions()
     results = []
     for method in methods:
-        done = lambda method=method: on_cluster_done(method)
+        done = partial(on_cluster_done, method)
         started = time.perf_counter()
         note = ""
         if method in (OURS, PLAIN_CONCEPTS):

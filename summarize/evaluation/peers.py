@@ -171,7 +171,7 @@ class _RankRecorder:
     def __init__(self) -> None:
         self.ranked: list[tuple[Any, int]] | None = None  # (sentence, document order)
 
-    def __call__(self, sentences: Sequence[Any], count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+    def __call__(self, sentences: Sequence[Any], count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
         from sumy.utils import ItemsCount
 
         rate: Callable[..., Any]

@@ -231,9 +231,7 @@ def rouge_porter_stem(word: str) -> str:
         w = "Y" + w[1:]
 
     # Step 1a
-    if m := _STEP1A.search(w):
-        w = w[: m.start()] + m.group(1)
-    elif m := _STEP1A_S.search(w):
+    if (m := _STEP1A.search(w)) or (m := _STEP1A_S.search(w)):
         w = w[: m.start()] + m.group(1)
     # Step 1b
     if m := _STEP1B_EED.search(w):

@@ -5,54 +5,33 @@ It only displays what the app holds; every change of state goes through an app a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import ClassVar, Protocol, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
 from summarize.records import Brief, Document
 
-from ..widgets.brief_pane import BriefPane, BriefList
+from ..bindings import BRIEF_BINDINGS
+from ..widgets.brief_pane import BriefList, BriefPane
 from ..widgets.source_list import SourceList
 from ..widgets.source_pane import SourcePane
 
-if TYPE_CHECKING:
-    from ..app import BriefingApp
 
-WORD_STEP = 25
-LENGTH = Binding.Group("Length")  # the footer shows "+ - l Length": room for every other key
+class AppState(Protocol):
+    """What the screen shows of the app's state (the app provides it; the screen never changes it)."""
 
-# The main screen's keys; the help screen and the command palette are built from this list too.
-BRIEF_BINDINGS = [
-    Binding("plus,equals_sign", "app.longer", "Longer", key_display="+", id="longer",
-            tooltip=f"Widen the word budget by {WORD_STEP} words and re-rank", group=LENGTH),
-    Binding("minus", "app.shorter", "Shorter", key_display="-", id="shorter",
-            tooltip=f"Tighten the word budget by {WORD_STEP} words and re-rank", group=LENGTH),
-    Binding("l", "app.length", "Length", id="length", tooltip="Type an exact word budget", group=LENGTH),
-    Binding("p", "app.choose_prompt", "Prompt", id="choose-prompt",
-            tooltip="Brief in a prompt's sections (briefing, reactions, timeline, your own file), or plainly"),
-    Binding("f", "app.focus", "Focus", id="focus", tooltip="Type a question: the brief keeps what answers it"),
-    Binding("m", "app.switch_method", "Method", id="switch-method",
-            tooltip="Switch the ranking method between concepts and salience (no re-embedding)"),
-    Binding("t", "app.themes", "Themes", id="themes",
-            tooltip="Clusters of related content and the sources that report each"),
-    Binding("e,ctrl+s", "app.export", "Export", id="export",
-            tooltip="Write the brief to a file: markdown, JSON (a .json name) or a page to share (.html)"),
-    Binding("a", "app.add_article", "Add", id="add-article",
-            tooltip="Read more articles (a file, a folder, a web address, FILE.jsonl#ID) and rebuild"),
-    Binding("x,delete", "app.remove_source", "Remove", id="remove-source",
-            tooltip="Drop a source and rebuild the brief"),
-]
+    words: int
+    documents: tuple[Document, ...]
+    brief: Brief | None
 
 
 class MainScreen(Screen[None]):
-    BINDINGS = BRIEF_BINDINGS
-
-    app: BriefingApp
+    BINDINGS: ClassVar[list[BindingType]] = [*BRIEF_BINDINGS]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,6 +45,10 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#sources").border_title = "Sources"
         self.brief_list.focus()
+
+    @property
+    def app_state(self) -> AppState:
+        return cast(AppState, self.app)
 
     @property
     def brief_pane(self) -> BriefPane:
@@ -84,14 +67,14 @@ class MainScreen(Screen[None]):
         return self.query_one(SourceList)
 
     def show_loading(self, step: str) -> None:
-        self.brief_pane.show_loading(step, self.app.words)
-        self.source_list.show_sources(self.app.documents, None)
+        self.brief_pane.show_loading(step, self.app_state.words)
+        self.source_list.show_sources(self.app_state.documents, None)
         if self.source_pane.shown_document is None:
             self.source_pane.clear("The evidence for each sentence appears here once the brief is built.")
 
     def show_ranking(self) -> None:
         """A selection is taking a while: say so in the header, keep the old brief readable."""
-        self.brief_pane.show_ranking(self.app.words)
+        self.brief_pane.show_ranking(self.app_state.words)
 
     def show_brief(self, brief: Brief, label: str = "") -> None:
         """`label`: the prompt or focus question the brief was composed with, for the header."""
@@ -103,7 +86,7 @@ class MainScreen(Screen[None]):
 
     def show_message(self, message: str, documents: tuple[Document, ...]) -> None:
         """Nothing to show: no articles, or analysis failed."""
-        self.brief_pane.show_message(message, self.app.words)
+        self.brief_pane.show_message(message, self.app_state.words)
         self.source_list.show_sources(documents, None)
         self.source_pane.clear("Press a to add an article.")
 
@@ -112,13 +95,13 @@ class MainScreen(Screen[None]):
         item = self.brief_list.highlighted_item
         brief = self.brief_list.brief
         if item is None or brief is None:
-            if self.app.documents:
-                self.source_pane.show_document(self.app.documents, self.app.brief, 0)
+            if self.app_state.documents:
+                self.source_pane.show_document(self.app_state.documents, self.app_state.brief, 0)
             return
         self.source_pane.show_item(brief, (self.brief_list.highlighted_index or 0) + 1, item)
 
     def show_document(self, index: int) -> None:
-        self.source_pane.show_document(self.app.documents, self.app.brief, index)
+        self.source_pane.show_document(self.app_state.documents, self.app_state.brief, index)
 
     def selected_source(self) -> int:
         """The source a remove command should offer first: the one the reader is looking at."""

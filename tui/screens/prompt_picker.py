@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -45,7 +47,7 @@ def other_option(key: str, title: str, description: str, current: bool) -> Optio
 class PromptPicker(ModalScreen[str | None]):
     """Returns the chosen entry's key: `prompt:<name>`, FROM_FILE, FOCUS or PLAIN; None when cancelled."""
 
-    BINDINGS = [Binding("escape,p", "cancel", "Cancel", id="cancel-prompt-pick", tooltip="Keep the brief as it is")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,p", "cancel", "Cancel", id="cancel-prompt-pick", tooltip="Keep the brief as it is")]
 
     def __init__(self, prompts: tuple[Prompt, ...], current: str) -> None:
         super().__init__()

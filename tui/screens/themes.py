@@ -3,14 +3,16 @@ theme each brief sentence stands for."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
-from rich.text import Text
 
 from summarize.records import Analysis, Brief, Cluster
 from summarize.render import source_number
@@ -21,7 +23,7 @@ SAYS_WIDTH = 64  # characters of the representative sentence shown in the grid
 
 
 class ThemesScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,t", "app.pop_screen", "Back", id="close-themes", tooltip="Back to the brief"),
         Binding(
             "s", "toggle_single", "One-source themes", id="toggle-single-source",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Static
@@ -19,7 +21,7 @@ class ArticleView(VerticalScroll):
     """Shows `document.text` as read (control characters shown as spaces); offsets from the core
     index straight into it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.back_to_brief", "Back", id="article-back-to-brief",
                 tooltip="Back to the brief, at the cited sentence"),
     ]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Region
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
@@ -19,7 +20,6 @@ from summarize.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
 from ..plain import one_line, printable
 from .wrapped_list import WrappedOptionList
 
-
 SENTENCE = "sentence-"  # option id of a brief sentence: SENTENCE + its index in Brief.sentences
 
 
@@ -27,7 +27,7 @@ class BriefList(WrappedOptionList):
     """The brief's sentences, under their section headings in a sectioned brief; the highlighted
     sentence is shown in the source pane. Headings are disabled rows: the highlight skips them."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next sentence (or ↓)", show=False, id="next-sentence"),
         Binding("k", "cursor_up", "Previous sentence (or ↑)", show=False, id="previous-sentence"),
         Binding("enter", "screen.evidence", "Evidence", show=False, id="evidence",
@@ -58,17 +58,17 @@ class BriefList(WrappedOptionList):
         """Keep the headings just above the highlighted sentence in view too: the first sentence of
         a section reads with its heading (and its speaker's name)."""
         super().scroll_to_highlight(top)
-        first = self.highlighted
-        if first is None or top:
+        highlighted = first = self.highlighted
+        if first is None or highlighted is None or top:
             return
         while first > 0 and self.get_option_at_index(first - 1).disabled:
             first -= 1
         try:  # OptionList's line map is private: without it, the sentence alone is in view
             start = self._index_to_line[first]
-            end = self._index_to_line[self.highlighted] + self._heights[self.highlighted]
+            end = self._index_to_line[highlighted] + self._heights[highlighted]
         except (AttributeError, KeyError, IndexError):
             return
-        if first != self.highlighted:
+        if first != highlighted:
             width = self.scrollable_content_region.width
             self.scroll_to_region(Region(0, start, width, end - start), animate=False, immediate=True)
 
@@ -99,7 +99,7 @@ def brief_rows(brief: Brief) -> list[Option | None]:
         for group_number, group in enumerate(section.groups or [None]):
             members = section.sentences if group is None else group.sentences
             if group is not None:
-                title = Content.styled(f"  {one_line(group.title)}", "bold $text-secondary")
+                title = Content.styled(f"  {one_line(str(group.title))}", "bold $text-secondary")
                 rows.append(Option(title, id=f"group-{number}-{group_number}", disabled=True))
             rows += with_dividers(sentence_option(brief, index) for index in members)
         if not section.sentences:

@@ -4,9 +4,11 @@ shows one of them in place)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -22,7 +24,7 @@ from .wrapped_list import WrappedOptionList
 
 
 class CorroborationList(WrappedOptionList):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.back_to_brief", "Back", id="back-to-brief",
                 tooltip="Back to the brief, at the cited sentence"),
     ]
@@ -63,7 +65,7 @@ class SourcePane(Vertical):
     def show_item(self, brief: Brief, number: int, item: BriefSentence) -> None:
         """Brief sentence `number` (1-based): its article at that sentence, and its corroborations."""
         self.documents, self.brief, self.item = brief.documents, brief, item
-        evidence = (*item.also_in, *item.disagrees)
+        evidence: tuple[Corroboration | Disagreement, ...] = (*item.also_in, *item.disagrees)
         count = len(evidence)
         self._set_title(item.sentence.document, f"brief sentence {number} · theme #{item.cluster}")
         self._show_article(item.sentence.document, item.sentence)
@@ -108,7 +110,8 @@ class SourcePane(Vertical):
         event.stop()
         if self.brief is None or self.item is None:
             return
-        corroboration = (*self.item.also_in, *self.item.disagrees)[event.option_index]
+        evidence: tuple[Corroboration | Disagreement, ...] = (*self.item.also_in, *self.item.disagrees)
+        corroboration = evidence[event.option_index]
         sentence = corroboration.sentence
         relation = (f"Disagrees with [{source_number(self.item.sentence.document)}]: {corroboration.what}"
                     if isinstance(corroboration, Disagreement)

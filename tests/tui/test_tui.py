@@ -13,15 +13,16 @@ import pytest
 from textual.widgets import DataTable, Footer, Markdown
 from textual.widgets._footer import FooterKey, FooterLabel
 
-from summarize.documents import sample_documents
-from summarize.embedding import HashingEmbedder
-from summarize.render import citation_markers
 import tui.app
-from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until
+from summarize.documents import sample_documents
+from summarize.render import citation_markers
+from tests.fakes import HashingEmbedder
+from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.app import BriefingApp
+from tui.bindings import BRIEF_BINDINGS
 from tui.screens.help import HelpScreen
-from tui.screens.main import BRIEF_BINDINGS, MainScreen
-from tui.screens.prompt import PromptScreen
+from tui.screens.main import MainScreen
+from tui.screens.text_input import TextInputScreen
 from tui.screens.themes import ThemesScreen
 from tui.widgets.brief_pane import BriefList
 
@@ -171,7 +172,7 @@ def test_a_slow_selection_is_announced_and_does_not_freeze_the_screen(monkeypatc
 def test_l_sets_an_exact_budget_and_minus_stops_at_the_smallest_step():
     async def scenario(app, pilot, notes):
         await pilot.press("l")
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(app.screen, TextInputScreen)
         await pilot.press("6", "0", "enter")  # the current value is selected: typing replaces it
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)

@@ -1,6 +1,6 @@
-"""Screenshots of the TUI compared with accepted SVGs in tests/__snapshots__ (pytest-textual-snapshot).
+"""Screenshots of the TUI compared with accepted SVGs in tests/tui/__snapshots__ (pytest-textual-snapshot).
 
-After an intended change of the look: `pytest tests/test_tui_snapshots.py --snapshot-update`, then
+After an intended change of the look: `pytest tests/tui/test_tui_snapshots.py --snapshot-update`, then
 inspect the new SVGs before committing them.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from tui.app import make_app
 
 SIZE = (120, 36)

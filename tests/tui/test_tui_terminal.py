@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 HEADER = re.compile(r"(\d+) / (\d+) words · (\d+) sentences?")
 
 STRAY = "HighsMipSolverData::transformNewIntegerFeasibleSolution"
@@ -108,7 +108,8 @@ def noisy_milp(*args, **kwargs):
     return solve(*args, **kwargs)
 
 scipy.optimize.milp = noisy_milp
-tui.app.default_embedder = embedding.HashingEmbedder
+from tests.fakes import HashingEmbedder
+tui.app.default_embedder = HashingEmbedder
 tui.app.run([Path(p) for p in sys.argv[1:]])
 """
 HOSTILE = """Storm [bold]warning\x1b]0;PWN\x07 for the northern coast

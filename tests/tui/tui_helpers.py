@@ -10,7 +10,7 @@ from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from summarize.embedding import HashingEmbedder
+from tests.fakes import HashingEmbedder
 from tui.app import BriefingApp, make_app
 from tui.widgets.brief_pane import BriefList
 

@@ -7,13 +7,13 @@ import json
 
 from textual.widgets import Input, OptionList
 
-from summarize.embedding import HashingEmbedder
 from summarize.prompts import load_prompt
 from summarize.render import NOT_ADDRESSED, to_json, to_markdown
-from tests.tui_helpers import answer, brief_list, errors, header, run, settle, until
+from tests.fakes import HashingEmbedder
+from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.screens.main import MainScreen
-from tui.screens.prompt import PromptScreen
 from tui.screens.prompt_picker import PromptPicker
+from tui.screens.text_input import TextInputScreen
 
 MINE = """# Storm watch
 What the storm did, and what officials said.
@@ -109,7 +109,7 @@ def test_p_picks_a_prompt_with_speakers_and_plain_brief_comes_back():
             picker.highlighted = [option.id for option in picker.options].index(entry)
             await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(app.screen, PromptScreen) and title in app.screen.title_text
+            assert isinstance(app.screen, TextInputScreen) and title in app.screen.title_text
             await pilot.press("escape")
         assert isinstance(app.screen, MainScreen) and not app.brief.sections
 
@@ -138,7 +138,7 @@ def test_f_focuses_the_brief_on_a_question_and_says_when_no_article_addresses_it
 def test_an_empty_focus_question_is_refused_in_the_dialog():
     async def scenario(app, pilot, notes):
         await answer(pilot, "f", "   ")
-        assert isinstance(app.screen, PromptScreen) and "question" in errors(notes)[0]
+        assert isinstance(app.screen, TextInputScreen) and "question" in errors(notes)[0]
         await pilot.press("escape")
         assert app.choice.focus is None and not app.brief.sections
 
@@ -189,7 +189,7 @@ def test_a_prompt_file_briefs_in_its_sections_and_a_bad_one_notifies(tmp_path):
             await palette(pilot, "Prompt from file")
             app.screen.query_one(Input).value = str(path)
             await pilot.press("enter")
-            assert isinstance(app.screen, PromptScreen) and says in errors(notes)[-1]
+            assert isinstance(app.screen, TextInputScreen) and says in errors(notes)[-1]
             await pilot.press("escape")
         assert not app.brief.sections and app.choice.prompt is None
         await palette(pilot, "Prompt from file")

@@ -14,12 +14,13 @@ from textual import events
 from textual.command import CommandPalette
 
 from tests.conftest import STORY
-from tests.tui_helpers import answer, errors, header, run, settle, until
+from tests.tui.tui_helpers import answer, errors, header, run, settle, until
 from tui.plain import CONTROL, highlighted, one_line, printable, same_length
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.screens.prompt import PromptScreen, SourcePicker
 from tui.screens.prompt_picker import PromptPicker
+from tui.screens.source_picker import SourcePicker
+from tui.screens.text_input import TextInputScreen
 from tui.screens.themes import ThemesScreen
 
 LINK = "[link=file:///etc/passwd]click[/link]"
@@ -154,7 +155,7 @@ def test_every_screen_and_picker_shows_hostile_text_as_plain_text(articles, tmp_
         check_inert(app)
         await pilot.press("escape")
         await pilot.press("p", "end", "up", "up", "enter")  # "Prompt from file…"
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(app.screen, TextInputScreen)
         app.screen.query_one("Input").value = str(prompt_file)
         await pilot.press("enter")
         await settle(pilot)
@@ -162,7 +163,7 @@ def test_every_screen_and_picker_shows_hostile_text_as_plain_text(articles, tmp_
         assert f"Damage {UNBALANCED}" in shown(app, "#brief")
 
         await answer(pilot, "a", f"{tmp_path}/missing {LINK}\x1b]0;PWN\x07.txt")  # an error quoting the input
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(app.screen, TextInputScreen)
         assert "[link=file:/etc/passwd]click[/link]]0;PWN.txt: no such file" in shown(app, "#dialog-error")
         assert not CONTROL.search(errors(notes)[-1])
         app.screen.query_one("Input").value = str(hostile_file)

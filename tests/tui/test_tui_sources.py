@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from summarize.embedding import HashingEmbedder
 from summarize.render import to_markdown
-from tests.tui_helpers import ARTICLE, answer, errors, run, settle, until
+from tests.fakes import HashingEmbedder
+from tests.tui.tui_helpers import ARTICLE, answer, errors, run, settle, until
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.main import MainScreen
-from tui.screens.prompt import ConfirmScreen, PathSuggester, PromptScreen, SourcePicker
+from tui.screens.source_picker import SourcePicker
+from tui.screens.text_input import PathSuggester, TextInputScreen
 
 
 @pytest.mark.parametrize(
@@ -29,7 +31,7 @@ def test_bad_input_in_a_dialog_is_a_notification_and_the_dialog_stays_open(key, 
 
     async def scenario(app, pilot, notes):
         await answer(pilot, key, typed)
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(app.screen, TextInputScreen)
         assert len(errors(notes)) == 1 and says in errors(notes)[0]
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen) and app.brief.budget == 150 and len(app.documents) == 5

@@ -5,89 +5,68 @@ re-ranks: nothing is embedded again but a prompt's questions, once."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from functools import partial
 
 from summarize.prompts import Prompt, load_prompt
 from summarize.records import SummarizeError
 
-from .choice import SECTIONED_METHOD, Choice, available_prompts, check_focus, check_prompt_file
-from .plain import one_line
-from .screens.prompt import PromptScreen, expand
-from .screens.prompt_picker import FOCUS, FROM_FILE, PLAIN, PromptPicker, prompt_key
-
-if TYPE_CHECKING:
-    from .app import BriefingApp
+from ..briefing import Briefing
+from ..checks import check_focus, check_prompt_file, expand
+from ..choice import SECTIONED_METHOD, Choice, available_prompts
+from ..plain import one_line
+from ..screens.prompt_picker import FOCUS, FROM_FILE, PLAIN, PromptPicker, prompt_key
+from ..screens.text_input import TextInputScreen
+from .answered import if_answered
 
 
 class ChoosingActions:
     """Mixed into BriefingApp, whose `choice`, `words` and `rebrief` these use."""
 
-    def action_choose_prompt(self: BriefingApp) -> None:
+    def action_choose_prompt(self: Briefing) -> None:
         shipped, problem = available_prompts()
         if problem:
             self.notify(problem, title="Cannot list the shipped prompts", severity="error", markup=False)
-        self.push_screen(PromptPicker(shipped, current_key(self.choice, shipped)), self._picked)
+        self.push_screen(PromptPicker(shipped, current_key(self.choice, shipped)), partial(picked, self))
 
-    def _picked(self: BriefingApp, key: str | None) -> None:
-        if key == FROM_FILE:
-            self.action_prompt_file()
-        elif key == FOCUS:
-            self.action_focus()
-        elif key == PLAIN:
-            self.plain_brief()
-        elif key is not None:
-            shipped, _ = available_prompts()
-            self.choose_prompt(next(prompt for prompt in shipped if prompt_key(prompt) == key))
-
-    def action_prompt_file(self: BriefingApp) -> None:
+    def action_prompt_file(self: Briefing) -> None:
         mine = self.choice.prompt if current_key(self.choice, available_prompts()[0]) == FROM_FILE else None
         current = mine.path if mine is not None else ""  # a shipped prompt's path is no file to edit
         self.push_screen(
-            PromptScreen(
+            TextInputScreen(
                 "Brief in the sections of a prompt file", current, placeholder="path/to/prompt.md",
                 hint="A .md prompt (copy one: summarize prompts briefing > mine.md) or a shipped prompt's name;"
                 " → completes a path",
                 check=check_prompt_file, complete_paths=True,
             ),
-            self._prompt_from,
+            partial(prompt_from, self),
         )
 
-    def _prompt_from(self: BriefingApp, value: str | None) -> None:
-        if value is None:
-            return
-        try:
-            prompt = load_prompt(expand(value))
-        except SummarizeError as error:  # the file changed since the dialog checked it
-            self.notify(str(error), title="Cannot use the prompt", severity="error", markup=False)
-            return
-        self.choose_prompt(prompt)
-
-    def action_focus(self: BriefingApp) -> None:
+    def action_focus(self: Briefing) -> None:  # `f`: a focus question, not Textual's focus-a-widget
         self.push_screen(
-            PromptScreen(
+            TextInputScreen(
                 "Focus the brief on a question", self.choice.focus or "", placeholder="How did Russia respond?",
                 hint="The brief keeps what answers it; Enter applies, Escape cancels", check=check_focus,
             ),
-            lambda question: question is not None and self.focus_on(question),
+            if_answered(self.focus_on),
         )
 
-    def choose_prompt(self: BriefingApp, prompt: Prompt) -> None:
+    def choose_prompt(self: Briefing, prompt: Prompt) -> None:
         """Brief in `prompt`'s sections, at the budget it suggests (+ and - change it then)."""
         words = prompt.words or self.words
         if words != self.words:
             self.notify(f"{one_line(prompt.title)} in {words} words, the budget it suggests; + and - change it.", markup=False)
         self.set_choice(Choice(SECTIONED_METHOD, prompt=prompt), words)
 
-    def focus_on(self: BriefingApp, question: str) -> None:
+    def focus_on(self: Briefing, question: str) -> None:
         self.set_choice(Choice(SECTIONED_METHOD, focus=" ".join(question.split())))
 
-    def plain_brief(self: BriefingApp) -> None:
+    def plain_brief(self: Briefing) -> None:
         if not self.choice.sectioned:
             self.notify("The brief has no sections already.", severity="warning")
             return
         self.set_choice(self.choice.plain())
 
-    def action_switch_method(self: BriefingApp) -> None:
+    def action_switch_method(self: Briefing) -> None:
         method = self.choice.other_method()
         if self.choice.sectioned and method != SECTIONED_METHOD:
             self.notify(
@@ -98,7 +77,7 @@ class ChoosingActions:
         else:
             self.set_choice(replace(self.choice, method=method))
 
-    def set_choice(self: BriefingApp, choice: Choice, words: int | None = None) -> None:
+    def set_choice(self: Briefing, choice: Choice, words: int | None = None) -> None:
         if choice.sectioned and self.choice.method != choice.method:
             self.notify(f"Sections are chosen by {choice.method}: switched from {self.choice.method}.", markup=False)
         self.choice = choice
@@ -115,3 +94,28 @@ def current_key(choice: Choice, shipped: tuple[Prompt, ...]) -> str:
     if choice.prompt is None:
         return PLAIN
     return prompt_key(choice.prompt) if choice.prompt in shipped else FROM_FILE
+
+
+def picked(app: Briefing, key: str | None) -> None:
+    """What the prompt picker returns, acted on."""
+    if key == FROM_FILE:
+        app.action_prompt_file()
+    elif key == FOCUS:
+        app.action_focus()
+    elif key == PLAIN:
+        app.plain_brief()
+    elif key is not None:
+        shipped, _ = available_prompts()
+        app.choose_prompt(next(prompt for prompt in shipped if prompt_key(prompt) == key))
+
+
+def prompt_from(app: Briefing, value: str | None) -> None:
+    """The prompt file the dialog returns (None: cancelled), used."""
+    if value is None:
+        return
+    try:
+        prompt = load_prompt(expand(value))
+    except SummarizeError as error:  # the file changed since the dialog checked it
+        app.notify(str(error), title="Cannot use the prompt", severity="error", markup=False)
+        return
+    app.choose_prompt(prompt)
