@@ -48,10 +48,10 @@ def corroborating_pairs(analysis) -> set[tuple[int, int]]:
 
 
 def run_backend(clusters, backend: str, threshold: float | None, words: int) -> dict:
-    from summarize.brief import BriefSettings, analyze, compose_brief
-    from summarize.cache import with_cache
-    from summarize.embedding import embedder_for
+    from summarize.embedding.backends import embedder_for
+    from summarize.embedding.cache import with_cache
     from summarize.evaluation.harness import OURS, our_ranker
+    from summarize.pipeline import BriefSettings, analyze, compose_brief
 
     embedder = with_cache(embedder_for(backend), True)
     settings = BriefSettings(words=words, cluster_threshold=threshold)
@@ -89,7 +89,7 @@ def main() -> None:
 
     from summarize.evaluation.harness import score_method
     from summarize.evaluation.rouge import wordnet_exceptions
-    from summarize.jsonl import read_clusters
+    from summarize.inputs.jsonl import read_clusters
 
     exceptions = wordnet_exceptions()
     runs = [(options.reference, None)] + [(b, None) for b in options.backends.split(",") if b and b != options.reference]
@@ -110,8 +110,8 @@ def main() -> None:
             scores = score_method(backend, run["summaries"], clusters, options.words, run["seconds"], exceptions).rouge
             reference = reference or run
             rand, precision, recall = agreement(run, reference)
-            from summarize.clusters import threshold_for
-            from summarize.embedding import embedder_for
+            from summarize.clustering.clusters import threshold_for
+            from summarize.embedding.backends import embedder_for
 
             shown = threshold if threshold is not None else threshold_for(embedder_for(backend).name)
             lines.append(

@@ -31,16 +31,10 @@ from corroboration_set import (
     read_pairs,
 )
 
-from summarize.brief import analyze
-from summarize.corroboration import (
-    CorroborationJudge,
-    FactJudge,
-    Verdict,
-    candidates,
-    refused,
-)
-from summarize.duplicates import story_numbers
-from summarize.pair_facts import PairFacts, pair_facts
+from summarize.citations.corroboration import CorroborationJudge, FactJudge, Verdict, candidates, refused
+from summarize.citations.pair_facts import PairFacts, pair_facts
+from summarize.pipeline import analyze
+from summarize.text.story_copies import story_numbers
 
 RESULTS = HERE / "corroboration" / "results.md"
 
@@ -55,8 +49,8 @@ class Judged:
 
 
 def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
-    from summarize.cache import with_cache
-    from summarize.embedding import default_embedder
+    from summarize.embedding.backends import default_embedder
+    from summarize.embedding.cache import with_cache
 
     embedder = with_cache(default_embedder())
     result = []

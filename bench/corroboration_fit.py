@@ -1,10 +1,10 @@
 """Fit the corroboration judge's weights on the tune part of the labelled set, and only on it.
 
-    python bench/corroboration_fit.py            # cross-validate, fit, write summarize/corroboration_weights.py
+    python bench/corroboration_fit.py            # cross-validate, fit, write summarize/citations/corroboration_weights.py
     python bench/corroboration_fit.py --dry-run  # cross-validate and print, write nothing
 
 A logistic regression (scikit-learn, here only: the judge needs numpy alone) of "labelled SAME" on the
-pair's features (`summarize.pair_facts.FEATURES`), over the pairs the judge's rules do not already
+pair's features (`summarize.citations.pair_facts.FEATURES`), over the pairs the judge's rules do not already
 refuse (figures or dates that differ, an earlier event). The regularisation, the feature set and the
 threshold are chosen by cross-validation by cluster inside the tune part (each cluster held out in
 turn, its pairs scored by a model fitted on the others): the threshold is the lowest at which the
@@ -25,8 +25,8 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 from corroboration import Judged, judged_pairs
 from corroboration_set import PAIRS, SHARED, read_pairs
 
-from summarize.corroboration import refused
-from summarize.pair_facts import FEATURES, features
+from summarize.citations.corroboration import refused
+from summarize.citations.pair_facts import FEATURES, features
 
 WEIGHTS = HERE.parent / "summarize" / "corroboration_weights.py"
 FEATURE_SETS = {

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from summarize.documents import sample_documents
-from summarize.jsonl import read_clusters
+from summarize.inputs.documents import sample_documents
+from summarize.inputs.jsonl import read_clusters
 from summarize.records import Document
 
 HERE = Path(__file__).resolve().parent

@@ -20,16 +20,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_concept_weights import ROOT, SETS, set_examples, train
 
-from summarize.brief import analyze, compose_brief, split_documents
-from summarize.cache import with_cache
-from summarize.concept_model import ConceptModel
-from summarize.concept_ranker import ConceptRanker, plain_concept_ranker
-from summarize.embedding import default_embedder
+from summarize.embedding.backends import default_embedder
+from summarize.embedding.cache import with_cache
 from summarize.evaluation.rouge import mean_scores, score_summary, wordnet_exceptions
 from summarize.evaluation.variants import VARIANTS, apply_variant
-from summarize.jsonl import read_clusters
-from summarize.selection import Ranker
-from summarize.sentences import PunktSplitter
+from summarize.inputs.jsonl import read_clusters
+from summarize.pipeline import analyze, compose_brief, split_documents
+from summarize.selection.base import Ranker
+from summarize.selection.concept_model import ConceptModel
+from summarize.selection.concepts import ConceptRanker, plain_concept_ranker
+from summarize.text.sentences import PunktSplitter
 
 # Each setting: the ranker, given the concept model fitted without the held-out set.
 SETTINGS: dict[str, Callable[[ConceptModel], Ranker]] = {

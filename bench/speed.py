@@ -59,7 +59,7 @@ LEXRANK_FILES = """
 import sys
 from pathlib import Path
 from summarize.evaluation.peers import summarize_with_peer
-from summarize.sentences import PunktSplitter
+from summarize.text.sentences import PunktSplitter
 texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[2:]]
 print(summarize_with_peer("lexrank", texts, int(sys.argv[1]), PunktSplitter()))
 """
@@ -67,7 +67,7 @@ print(summarize_with_peer("lexrank", texts, int(sys.argv[1]), PunktSplitter()))
 LEXRANK_JSONL = """
 import json, sys
 from summarize.evaluation.peers import summarize_with_peer
-from summarize.sentences import PunktSplitter
+from summarize.text.sentences import PunktSplitter
 splitter = PunktSplitter()
 with open(sys.argv[2], encoding="utf-8") as stream:
     for line in stream:
@@ -81,10 +81,10 @@ import json, sys, time
 marks = [("start", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
-from summarize.brief import analyze, compose_brief
-from summarize.documents import sample_documents
-from summarize.embedding import embedder_for
-from summarize.sentences import PunktSplitter
+from summarize.pipeline import analyze, compose_brief
+from summarize.inputs.documents import sample_documents
+from summarize.embedding.backends import embedder_for
+from summarize.text.sentences import PunktSplitter
 mark("import summarize (numpy, scipy, nltk parts)")
 backend = sys.argv[1]
 embedder = embedder_for(backend)
@@ -100,7 +100,7 @@ else:
 embedder._load()
 mark("load the model")
 documents = sample_documents()
-from summarize.brief import split_documents
+from summarize.pipeline import split_documents
 sentences = split_documents(documents, PunktSplitter())
 mark("split sentences")
 vectors = embedder.embed([s.text for s in sentences])
@@ -123,13 +123,13 @@ from pathlib import Path
 
 def embed(texts):
     os.environ["SUMMARIZE_THREADS"] = "1"
-    from summarize.embedding import embedder_for
+    from summarize.embedding.backends import embedder_for
     return len(embedder_for(sys.argv[2]).embed(texts))
 
 if __name__ == "__main__":
-    from summarize.brief import split_documents
-    from summarize.jsonl import read_clusters
-    from summarize.sentences import PunktSplitter
+    from summarize.pipeline import split_documents
+    from summarize.inputs.jsonl import read_clusters
+    from summarize.text.sentences import PunktSplitter
     splitter = PunktSplitter()
     texts = sorted({s.text for c in read_clusters(Path(sys.argv[1])) for s in split_documents(c.documents, splitter)})
     cores = os.cpu_count() or 1
@@ -140,9 +140,9 @@ if __name__ == "__main__":
 COUNT_SENTENCES = """
 import sys
 from pathlib import Path
-from summarize.brief import split_documents
-from summarize.jsonl import read_clusters
-from summarize.sentences import PunktSplitter
+from summarize.pipeline import split_documents
+from summarize.inputs.jsonl import read_clusters
+from summarize.text.sentences import PunktSplitter
 print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, PunktSplitter())))
 """
 
@@ -150,10 +150,10 @@ print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, Punk
 REBRIEF = """
 import json, os, sys, time
 from pathlib import Path
-from summarize.brief import analyze, compose_brief
-from summarize.cache import with_cache
-from summarize.embedding import embedder_for
-from summarize.jsonl import read_clusters
+from summarize.pipeline import analyze, compose_brief
+from summarize.embedding.cache import with_cache
+from summarize.embedding.backends import embedder_for
+from summarize.inputs.jsonl import read_clusters
 cluster = next(read_clusters(Path(sys.argv[1])))
 analysis = analyze(cluster.documents, with_cache(embedder_for(sys.argv[2]), True))
 compose_brief(analysis, 150)
@@ -214,7 +214,7 @@ def read_clusters(path: Path) -> list[dict]:
 def pooled(clusters: list[dict], articles: int) -> dict:
     """One story of `articles` articles: the development clusters' articles in file order, repeated
     (each copy with its own id) when there are fewer. `summarize` must be importable."""
-    from summarize.language import not_english_reason
+    from summarize.inputs.language import not_english_reason
 
     # A brief refuses an article that does not read as English (one TAC 2010 article is a table).
     every = [d for cluster in clusters for d in cluster["documents"] if not_english_reason(d["text"]) is None]
@@ -258,7 +258,7 @@ def main() -> None:
     if options.backend:
         base["SUMMARIZE_BACKEND"] = options.backend
     sys.path.insert(0, str(ROOT))
-    from summarize.embedding import LARGE_INPUT_CHARACTERS, default_backend
+    from summarize.embedding.backends import LARGE_INPUT_CHARACTERS, default_backend
 
     def backend_of(purpose: str) -> str:
         return options.backend or default_backend(purpose)
@@ -270,7 +270,7 @@ def main() -> None:
         print(message, file=sys.stderr, flush=True)
 
     # Built once per machine, like installing: not part of any timing.
-    subprocess.run([python, "-c", "from summarize.onnx_embedding import OnnxEmbedder; OnnxEmbedder()._load()"], env=base, check=True)
+    subprocess.run([python, "-c", "from summarize.embedding.onnx_model import OnnxEmbedder; OnnxEmbedder()._load()"], env=base, check=True)
     subprocess.run([python, "-m", "summarize", "brief", "--backend", "static", "--no-cache"], env=base, check=True,
                    stdout=subprocess.DEVNULL)
 

@@ -3,7 +3,7 @@
     python bench/train_concept_weights.py            # reads ../shared/bench/{duc2002,duc2003,tac2010}.jsonl
 
 A logistic regression, fitted by Newton's method in numpy (deterministic: the same file every run),
-predicts from a bigram's generic features (`summarize.concept_features`) the share of a cluster's
+predicts from a bigram's generic features (`summarize.selection.concept_features`) the share of a cluster's
 reference summaries (cut at 100 words, as ROUGE scores them) that contain it; Li, Qian & Liu (2013).
 It is fitted once on every set (the model briefs use) and once without each set (the model
 `summarize eval` uses on that set, so that its figures are for news the weights never saw). No
@@ -23,14 +23,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's summarize, whatever is installed
 
-from summarize.brief import split_documents
-from summarize.concept_features import FEATURES, concept_features
-from summarize.concept_model import MODEL_FILE, ConceptModel
-from summarize.concepts import bigrams
 from summarize.evaluation.rouge import truncate_words
-from summarize.jsonl import ClusterInput, read_clusters
-from summarize.selection import self_containment
-from summarize.sentences import PunktSplitter
+from summarize.inputs.jsonl import ClusterInput, read_clusters
+from summarize.pipeline import split_documents
+from summarize.selection.concept_features import FEATURES, concept_features
+from summarize.selection.concept_model import MODEL_FILE, ConceptModel
+from summarize.selection.features import self_containment
+from summarize.text.bigrams import bigrams
+from summarize.text.sentences import PunktSplitter
 
 SETS = ("duc2002", "duc2003", "tac2010")
 MIN_DOCUMENTS = 2  # the ranker weighs only bigrams that two articles mention: train on those

@@ -2,7 +2,7 @@
 Ctrl-C that comes before the command's own handling begins or after it ends).
 
 - Ctrl-C or SIGTERM while the command's modules are being imported ends the run as later on: one
-  line, status 130 or 143 (see `summarize.cli_interrupts`), even when an import swallowed it.
+  line, status 130 or 143 (see `summarize.cli.interrupts`), even when an import swallowed it.
 - Once the command has ended and said so, a signal during the interpreter's teardown ends the
   process at once with the status already decided, rather than a second message or a death by
   SIGINT after "Wrote brief.md"."""
@@ -36,15 +36,15 @@ def run() -> None:
     received: list[int] = []
     try:
         signal.signal(signal.SIGTERM, _terminated)
-        from .cli_interrupts import Terminated, signals_raised
+        from .cli.interrupts import Terminated, signals_raised
 
         with signals_raised() as received:
-            from .cli import main
+            from .cli.main import main
         if received:  # raised, then lost: a compiled module reports it as ImportError, which some catch
             raise Terminated() if signal.SIGTERM in received else KeyboardInterrupt()
         main()
     except KeyboardInterrupt as error:
-        from .cli_interrupts import interruption
+        from .cli.interrupts import interruption
 
         message, status = interruption(error, received) or ("interrupted", 130)
         sys.stderr.write(f"Error: {message}\n")

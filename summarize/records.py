@@ -90,7 +90,7 @@ class BriefSentence:
     sentence: Sentence
     cluster: int  # Cluster.id
     score: float
-    also_in: tuple[Corroboration, ...]  # other sources reporting the same fact (summarize.corroboration)
+    also_in: tuple[Corroboration, ...]  # other sources reporting the same fact (summarize.citations.corroboration)
     disagrees: tuple[Disagreement, ...] = ()  # other sources giving the same event another count
 
 
@@ -104,7 +104,7 @@ class BriefGroup:
 
 @dataclass(frozen=True)
 class BriefSection:
-    """A part of a sectioned brief (see summarize.prompts): a heading and the questions it answers."""
+    """A part of a sectioned brief (see summarize.sections.prompts): a heading and the questions it answers."""
 
     title: str
     questions: tuple[str, ...]
@@ -123,7 +123,7 @@ class Brief:
     model: str
     sections: tuple[BriefSection, ...] = ()  # empty for a plain brief
     focus: str | None = None  # the question a focused brief answers
-    # Each document's earlier copy (`summarize.duplicates.duplicate_of`), as the analysis found it;
+    # Each document's earlier copy (`summarize.text.story_copies.duplicate_of`), as the analysis found it;
     # None: not worked out (a brief built by hand), and the renderers work it out.
     originals: tuple[int | None, ...] | None = None
 

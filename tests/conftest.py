@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.documents import make_document
+from summarize.inputs.document import make_document
 from tests.fakes import HashingEmbedder
 
 STORY = [

@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from summarize import embedding
+from summarize.embedding import backends as embedding
 from tests import fakes
 
 

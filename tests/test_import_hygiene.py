@@ -9,24 +9,24 @@ import pytest
 UI_AND_MODEL = {"textual", "rich", "torch", "sentence_transformers", "onnxruntime"}
 
 NOT_IMPORTED = {
-    "summarize.brief": UI_AND_MODEL,
-    "summarize.render": UI_AND_MODEL,
-    "summarize.render_html": UI_AND_MODEL | {"numpy", "scipy"},
-    "summarize.formats": UI_AND_MODEL | {"numpy", "summarize.render", "summarize.records"},
-    "summarize.documents": UI_AND_MODEL,
-    "summarize.selection": UI_AND_MODEL,
-    "summarize.cli": UI_AND_MODEL | {"numpy"},
-    "summarize.rankers": UI_AND_MODEL | {"numpy"},
-    "summarize.cache": UI_AND_MODEL | {"distributed", "sklearn"},
-    "summarize.parallel": UI_AND_MODEL | {"distributed", "sklearn"},
-    "summarize.distributed": UI_AND_MODEL | {"distributed", "sklearn"},
-    "summarize.scale": UI_AND_MODEL | {"distributed", "sklearn"},
-    "summarize.onnx_embedding": UI_AND_MODEL | {"distributed", "sklearn"},
-    "summarize.static_embedding": UI_AND_MODEL | {"model2vec", "transformers", "tokenizers", "safetensors"},
-    "summarize.sections": UI_AND_MODEL | {"scipy"},
-    "summarize.relevance": UI_AND_MODEL | {"scipy"},
-    "summarize.speakers": UI_AND_MODEL | {"scipy"},
-    "summarize.dates": UI_AND_MODEL | {"scipy"},
+    "summarize.pipeline": UI_AND_MODEL,
+    "summarize.output.render": UI_AND_MODEL,
+    "summarize.output.html": UI_AND_MODEL | {"numpy", "scipy"},
+    "summarize.output.formats": UI_AND_MODEL | {"numpy", "summarize.output.render", "summarize.records"},
+    "summarize.inputs.documents": UI_AND_MODEL,
+    "summarize.selection.features": UI_AND_MODEL,
+    "summarize.cli.main": UI_AND_MODEL | {"numpy"},
+    "summarize.selection.registry": UI_AND_MODEL | {"numpy"},
+    "summarize.embedding.cache": UI_AND_MODEL | {"distributed", "sklearn"},
+    "summarize.batch.processes": UI_AND_MODEL | {"distributed", "sklearn"},
+    "summarize.batch.dask_cluster": UI_AND_MODEL | {"distributed", "sklearn"},
+    "summarize.clustering.large_inputs": UI_AND_MODEL | {"distributed", "sklearn"},
+    "summarize.embedding.onnx_model": UI_AND_MODEL | {"distributed", "sklearn"},
+    "summarize.embedding.static_model": UI_AND_MODEL | {"model2vec", "transformers", "tokenizers", "safetensors"},
+    "summarize.sections.compose": UI_AND_MODEL | {"scipy"},
+    "summarize.sections.relevance": UI_AND_MODEL | {"scipy"},
+    "summarize.text.speakers": UI_AND_MODEL | {"scipy"},
+    "summarize.text.dates": UI_AND_MODEL | {"scipy"},
 }
 
 
@@ -39,7 +39,7 @@ def test_module_imports_nothing_it_does_not_need(module):
 def assert_command_imports_nothing_heavy(*args: str) -> None:
     """`summarize ARGS` (run in a fresh interpreter) works without importing the model, the UI or numpy."""
     code = (
-        "import sys; from click.testing import CliRunner; from summarize.cli import main;"
+        "import sys; from click.testing import CliRunner; from summarize.cli.main import main;"
         f"r = CliRunner().invoke(main, {list(args)!r}); assert r.exit_code == 0, r.output;"
         "heavy = {'torch', 'sentence_transformers', 'textual', 'numpy', 'scipy'} & set(sys.modules);"
         "assert not heavy, heavy"

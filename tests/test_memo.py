@@ -1,8 +1,8 @@
 """Work derived from an analysis is kept with it: reused for it, never for another."""
 
-from summarize import relevance
-from summarize.brief import analyze, compose_brief
-from summarize.prompts import shipped_prompt
+from summarize.pipeline import analyze, compose_brief
+from summarize.sections import relevance
+from summarize.sections.prompts import shipped_prompt
 
 
 def test_derived_values_are_kept_per_analysis_and_key(story, embedder):
@@ -32,8 +32,8 @@ def test_re_briefing_with_prompts_reads_the_story_once(story, embedder, monkeypa
 
 
 def test_rendering_uses_the_copies_the_analysis_found(story, embedder, monkeypatch):
-    from summarize import duplicates
-    from summarize.render import to_json, to_markdown
+    from summarize.output.render import to_json, to_markdown
+    from summarize.text import story_copies as duplicates
 
     brief = compose_brief(analyze(story, embedder), 60)
     assert brief.originals == duplicates.duplicate_of(brief.documents)

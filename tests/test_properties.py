@@ -9,13 +9,14 @@ import json
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from summarize.brief import analyze, compose_brief
-from summarize.documents import make_document, read_documents
-from summarize.duplicates import duplicate_of, story_numbers
-from summarize.encoding import decode
-from summarize.linebreaks import unwrap
+from summarize.inputs.document import make_document
+from summarize.inputs.documents import read_documents
+from summarize.inputs.encoding import decode
+from summarize.inputs.linebreaks import unwrap
+from summarize.output.render import to_dict, to_json, to_markdown
+from summarize.pipeline import analyze, compose_brief
 from summarize.records import SummarizeError
-from summarize.render import to_dict, to_json, to_markdown
+from summarize.text.story_copies import duplicate_of, story_numbers
 from tests.fakes import HashingEmbedder
 
 WORDS = ["storm", "coast", "officials", "said", "the", "a", "of", "mayor", "power", "homes", "flood", "Monday"]

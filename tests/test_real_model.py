@@ -4,12 +4,11 @@ import json
 
 import pytest
 
-from summarize.brief import BriefSettings, build_brief
-from summarize.documents import sample_documents
-from summarize.embedding import SentenceTransformerEmbedder
-from summarize.render import to_json
-
-from .test_brief import BOILERPLATE
+from summarize.embedding.torch_model import SentenceTransformerEmbedder
+from summarize.inputs.documents import sample_documents
+from summarize.output.render import to_json
+from summarize.pipeline import BriefSettings, build_brief
+from tests.test_pipeline import BOILERPLATE
 
 pytestmark = pytest.mark.model
 

@@ -10,12 +10,12 @@ import pytest
 
 PROGRAMS = """
 import json, sys
-from summarize import ilp
-from summarize.brief import analyze, compose_brief
-from summarize.documents import sample_documents
+from summarize.selection import ilp
+from summarize.pipeline import analyze, compose_brief
+from summarize.inputs.documents import sample_documents
 from tests.fakes import HashingEmbedder
-from summarize.prompts import shipped_prompt
-from summarize.render import to_json
+from summarize.sections.prompts import shipped_prompt
+from summarize.output.render import to_json
 
 built = []
 solve = ilp.Program.solve

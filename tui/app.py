@@ -15,9 +15,10 @@ from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
-from summarize.cache import with_cache
-from summarize.documents import read_documents, sample_documents
-from summarize.embedding import Embedder, default_embedder
+from summarize.embedding.backends import default_embedder
+from summarize.embedding.base import Embedder
+from summarize.embedding.cache import with_cache
+from summarize.inputs.documents import read_documents, sample_documents
 from summarize.records import DEFAULT_WORDS, Analysis, Brief, Document
 
 from .actions import (
@@ -139,9 +140,7 @@ class BriefingApp(  # type: ignore[misc]
                 self.post_message(AnalysisStep(generation, step))
 
         try:
-            from summarize.brief import (
-                analyze,  # imports nltk and scipy: seconds the screen need not wait
-            )
+            from summarize.pipeline import analyze
 
             analysis = analyze(documents, self.embedder, progress=report)
         except AnalysisCancelled:

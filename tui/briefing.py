@@ -11,8 +11,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen, ScreenResultCallbackType, ScreenResultType
 from textual.widget import AwaitMount
 
-from summarize.prompts import Prompt
 from summarize.records import Analysis, Document
+from summarize.sections.prompts import Prompt
 
 from .choice import Choice
 from .screens.main import AppState, MainScreen

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarize.atomic import check_output_path
-from summarize.documents import article_paths
-from summarize.prompts import focus_prompt, load_prompt
+from summarize.inputs.documents import article_paths
+from summarize.output.atomic import check_output_path
 from summarize.records import Document, SummarizeError
+from summarize.sections.prompts import focus_prompt, load_prompt
 
 MAX_WORDS = 10_000
 

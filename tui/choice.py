@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from summarize.embedding import Embedder
-from summarize.prompts import Prompt, shipped_prompts
-from summarize.rankers import RANKER_NAMES, ranker_named
+from summarize.embedding.base import Embedder
 from summarize.records import Analysis, Brief, SummarizeError
+from summarize.sections.prompts import Prompt, shipped_prompts
+from summarize.selection.registry import RANKER_NAMES, ranker_named
 
-SECTIONED_METHOD = "concepts"  # the only ranker a sectioned brief chooses with (summarize.sections)
+SECTIONED_METHOD = "concepts"  # the only ranker a sectioned brief chooses with (summarize.sections.compose)
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,7 @@ class Choice:
 def compose(analysis: Analysis, words: int, choice: Choice, embedder: Embedder) -> Brief:
     """The brief at `words` as `choice` says. Runs in a worker: the first use of a prompt embeds its
     questions (only those: the articles' sentences are embedded already)."""
-    from summarize.brief import (
-        compose_brief,  # imports nltk and scipy: not while the screen opens
-    )
+    from summarize.pipeline import compose_brief
 
     return compose_brief(
         analysis, words, ranker_named(choice.method), prompt=choice.prompt, focus=choice.focus,

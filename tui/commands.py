@@ -10,7 +10,7 @@ from typing import cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from summarize.render import source_number
+from summarize.output.render import source_number
 
 from .bindings import BRIEF_BINDINGS
 from .briefing import Briefing

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from summarize.text_safety import CONTROL, one_line, printable
+from summarize.output.safety import CONTROL, one_line, printable
 
 __all__ = ["ControlsAsSpaces", "as_markup", "highlighted", "one_line", "printable", "same_length"]
 

@@ -1,7 +1,7 @@
 """The terminal the app draws on. Textual's Linux driver draws on stderr but reads the terminal's
 size from standard output (fd 1), which is not the screen when output is redirected
 (`summarize tui > log`) and, for the milliseconds of an integer program, is /dev/null
-(summarize.native_output keeps the solver's stray line off the screen): a resize then would lay the
+(summarize.selection.native_output keeps the solver's stray line off the screen): a resize then would lay the
 app out at 80x24. The driver here measures the stream it draws on."""
 
 from __future__ import annotations

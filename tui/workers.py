@@ -12,7 +12,7 @@ import numpy as np
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from summarize.embedding import Embedder
+from summarize.embedding.base import Embedder
 from summarize.records import Analysis, Brief, Document, SummarizeError
 
 from .choice import Choice

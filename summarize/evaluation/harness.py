@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from ..embedding import Embedder
-from ..jsonl import ClusterInput
+from ..embedding.base import Embedder
+from ..inputs.jsonl import ClusterInput
 from ..records import SummarizeError
-from ..selection import Ranker
+from ..selection.base import Ranker
 from .peers import PEER_METHODS, summarize_with_peer
 from .rouge import (
     RougeScores,
@@ -82,8 +82,8 @@ def our_ranker(method: str, clusters: Sequence[ClusterInput]) -> tuple[Ranker, s
 
     `ours` on a development set uses the shipped weights learned without that set, so that its
     figures are those of news it has never seen."""
-    from ..concept_model import model_not_trained_on, shipped_model
-    from ..concept_ranker import ConceptRanker, plain_concept_ranker
+    from ..selection.concept_model import model_not_trained_on, shipped_model
+    from ..selection.concepts import ConceptRanker, plain_concept_ranker
 
     if method == PLAIN_CONCEPTS:
         return plain_concept_ranker(), ""
@@ -97,8 +97,8 @@ def our_summaries(
     clusters: Sequence[ClusterInput], words: int, ranker: Ranker, embedder: Embedder, on_cluster_done: Callable[[], None]
 ) -> list[str]:
     """Our brief of each cluster as plain text: its sentences joined by spaces."""
-    from ..batch import brief_clusters
-    from ..brief import BriefSettings
+    from ..batch.local import brief_clusters
+    from ..pipeline import BriefSettings
 
     briefs = brief_clusters(clusters, embedder, BriefSettings(words=words), ranker, on_cluster_done=lambda c: on_cluster_done())
     return [" ".join(item.sentence.text for item in brief.sentences) for _, brief in briefs]
@@ -106,7 +106,7 @@ def our_summaries(
 
 def peer_summaries(method: str, clusters: Sequence[ClusterInput], words: int, on_cluster_done: Callable[[], None]) -> list[str]:
     """A peer's summary of each cluster (see :mod:`summarize.evaluation.peers`)."""
-    from ..sentences import PunktSplitter
+    from ..text.sentences import PunktSplitter
 
     splitter = PunktSplitter()
     summaries = []
@@ -143,7 +143,7 @@ def evaluate(
         note = ""
         if method in (OURS, PLAIN_CONCEPTS):
             if embedder is None:
-                from ..embedding import default_embedder
+                from ..embedding.backends import default_embedder
 
                 embedder = default_embedder()
             ranker, note = our_ranker(method, clusters)

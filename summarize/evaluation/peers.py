@@ -23,7 +23,7 @@ briefs never cut a sentence, so this favours the peers slightly.
   the smallest k whose top-k sentences reach ``words`` words, and return what
   sumy returns for that k, cut to ``words`` words. The top-k sets are nested
   (sumy sorts all sentences by rating once, stably, and cuts), so one call
-  ranks everything and gives the answer for every k; ``tests/test_peers.py``
+  ranks everything and gives the answer for every k; ``tests/evaluation/test_peers.py``
   checks that it equals a direct ``summarizer(document, k)`` call.
   KL-Sum is the exception to "one call": sumy orders all sentences greedily
   (14 minutes for DUC 2002's 59 clusters), so we run its greedy loop only as
@@ -286,7 +286,7 @@ def summarize_with_peer(method: str, documents: Sequence[str], words: int, split
 
     ``method`` is one of :data:`PEER_METHODS`; ``splitter`` is any object whose
     ``split(text)`` returns sentence spans (for instance
-    ``summarize.sentences.PunktSplitter()``).
+    ``summarize.text.sentences.PunktSplitter()``).
     """
     if method not in PEER_METHODS:
         raise ValueError(f"unknown peer method {method!r}; valid methods: {', '.join(PEER_METHODS)}")

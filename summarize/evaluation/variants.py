@@ -6,8 +6,8 @@ pasted from elsewhere; evaluating each set again under these variants shows it.
 
 from __future__ import annotations
 
-from ..documents import make_document
-from ..jsonl import ClusterInput
+from ..inputs.document import make_document
+from ..inputs.jsonl import ClusterInput
 
 VARIANTS = {
     "notitle": "headlines blanked",
@@ -29,7 +29,7 @@ def check_variants(variants: list[str]) -> None:
 def apply_variant(cluster: ClusterInput, variant: str) -> ClusterInput:
     """`cluster` with its headlines blanked ("notitle"), its text on one line ("flat"), or both.
 
-    A blanked headline is replaced as for any untitled input (`summarize.documents.make_document`)."""
+    A blanked headline is replaced as for any untitled input (`summarize.inputs.document.make_document`)."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}")
     documents = []

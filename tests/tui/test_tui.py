@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Footer, Markdown
 from textual.widgets._footer import FooterKey, FooterLabel
 
 import tui.app
-from summarize.documents import sample_documents
-from summarize.render import citation_markers
+from summarize.inputs.documents import sample_documents
+from summarize.output.render import citation_markers
 from tests.fakes import HashingEmbedder
 from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.app import BriefingApp
@@ -147,16 +147,16 @@ def test_plus_and_minus_change_the_budget_and_rerank_without_re_embedding():
 
 
 def test_a_slow_selection_is_announced_and_does_not_freeze_the_screen(monkeypatch):
-    import summarize.brief
+    import summarize.pipeline
 
-    compose, release = summarize.brief.compose_brief, threading.Event()
+    compose, release = summarize.pipeline.compose_brief, threading.Event()
 
     def slow_compose(*args, **options):
         release.wait(10)
         return compose(*args, **options)
 
     async def scenario(app, pilot, notes):
-        monkeypatch.setattr(summarize.brief, "compose_brief", slow_compose)
+        monkeypatch.setattr(summarize.pipeline, "compose_brief", slow_compose)
         before = app.brief
         await pilot.press("plus")
         await until(pilot, lambda: "choosing sentences" in header(app))
@@ -274,13 +274,13 @@ def test_q_quits_cleanly():
 
 def test_opening_the_app_imports_neither_the_model_nor_the_summarizer():
     # The screen must come up at once: torch, nltk and scipy load in workers.
-    heavy = "{'torch', 'sentence_transformers', 'nltk', 'summarize.brief'}"
+    heavy = "{'torch', 'sentence_transformers', 'nltk', 'summarize.pipeline'}"
     code = f"import sys, tui.app; print(sorted({heavy} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
-    import summarize.brief  # whose default budget the app repeats rather than imports
+    import summarize.pipeline  # whose default budget the app repeats rather than imports
 
-    assert tui.app.DEFAULT_WORDS == summarize.brief.DEFAULT_WORDS
+    assert tui.app.DEFAULT_WORDS == summarize.pipeline.DEFAULT_WORDS
 
 
 def test_the_module_entry_point_parses_paths_and_words(monkeypatch):

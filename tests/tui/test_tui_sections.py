@@ -7,8 +7,8 @@ import json
 
 from textual.widgets import Input, OptionList
 
-from summarize.prompts import load_prompt
-from summarize.render import NOT_ADDRESSED, to_json, to_markdown
+from summarize.output.render import NOT_ADDRESSED, to_json, to_markdown
+from summarize.sections.prompts import load_prompt
 from tests.fakes import HashingEmbedder
 from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
 from tui.screens.main import MainScreen
@@ -203,7 +203,7 @@ def test_a_prompt_file_briefs_in_its_sections_and_a_bad_one_notifies(tmp_path):
 
 
 def test_a_failing_composition_notifies_and_keeps_the_brief_and_its_choice(monkeypatch):
-    import summarize.brief
+    import summarize.pipeline
     from summarize.records import SummarizeError
 
     def failing(*args, **options):
@@ -211,7 +211,7 @@ def test_a_failing_composition_notifies_and_keeps_the_brief_and_its_choice(monke
 
     async def scenario(app, pilot, notes):
         before = app.brief
-        monkeypatch.setattr(summarize.brief, "compose_brief", failing)
+        monkeypatch.setattr(summarize.pipeline, "compose_brief", failing)
         await palette(pilot, "Prompt: Briefing")
         await settle(pilot)
         assert "could not be embedded" in errors(notes)[-1]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from summarize.render import to_markdown
+from summarize.output.render import to_markdown
 from tests.fakes import HashingEmbedder
 from tests.tui.tui_helpers import ARTICLE, answer, errors, run, settle, until
 from tui.screens.confirm import ConfirmScreen

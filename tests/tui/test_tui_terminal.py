@@ -97,7 +97,7 @@ LAUNCH = f"""
 import ctypes, sys
 from pathlib import Path
 import scipy.optimize
-import summarize.embedding as embedding
+import summarize.embedding.backends as embedding
 import tui.app
 
 solve = scipy.optimize.milp

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from summarize.prompts import Prompt, load_prompt
 from summarize.records import SummarizeError
+from summarize.sections.prompts import Prompt, load_prompt
 
 from ..briefing import Briefing
 from ..checks import check_focus, check_prompt_file, expand

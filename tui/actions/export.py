@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from summarize.atomic import write_atomically
-from summarize.formats import format_for_path, render_as
+from summarize.output.atomic import write_atomically
+from summarize.output.formats import format_for_path, render_as
 
 from ..briefing import Briefing
 from ..checks import check_export_path

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from functools import partial
 
+from summarize.output.render import source_number
 from summarize.records import Document
-from summarize.render import source_number
 
 from ..briefing import Briefing
 from ..checks import check_article_path, expand

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from summarize.prompts import Prompt
+from summarize.sections.prompts import Prompt
 
 from ..plain import one_line
 from ..widgets.wrapped_list import WrappedOptionList

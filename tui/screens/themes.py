@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from summarize.output.render import source_number
 from summarize.records import Analysis, Brief, Cluster
-from summarize.render import source_number
 
 from ..plain import one_line, printable
 

@@ -14,8 +14,8 @@ from textual.geometry import Region
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
+from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
 from summarize.records import Brief, BriefSentence
-from summarize.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
 
 from ..plain import one_line, printable
 from .wrapped_list import WrappedOptionList

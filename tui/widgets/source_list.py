@@ -7,8 +7,8 @@ from collections import Counter
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from summarize.output.render import source_number
 from summarize.records import Brief, Document
-from summarize.render import source_number
 
 from ..plain import one_line
 from .wrapped_list import WrappedOptionList

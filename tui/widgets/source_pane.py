@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from summarize.output.render import NOT_FOUND_ELSEWHERE, disagreement_notes, source_number
 from summarize.records import Brief, BriefSentence, Corroboration, Disagreement, Document, Sentence
-from summarize.render import NOT_FOUND_ELSEWHERE, disagreement_notes, source_number
 
 from ..plain import one_line, printable
 from .article_view import ArticleView, Spans

@@ -16,7 +16,7 @@ that reruns give identical files:
 - ``ortho_context.tab``  word, tab, bit flags of the cases it was seen in
 
 The files are verbatim: the news abbreviations we add live in
-``summarize/sentences.py``. The folder also works unchanged as an NLTK
+``summarize/text/sentences.py``. The folder also works unchanged as an NLTK
 ``tokenizers/punkt_tab/english`` directory. The runtime needs only ``nltk``.
 """
 

@@ -1,0 +1,167 @@
+"""Batch briefing on every core: worker processes each embed, cluster and select groups of clusters.
+
+Clusters go out in consecutive groups of about `GROUP_CHARACTERS` characters of text. A worker
+builds its embedder once (from the factory it is given, with one thread: the cores are shared out
+by process, which keeps every core busy without threads waiting on each other), embeds a group's
+sentences in one call, and briefs each of its clusters. Records come back in input order, and they
+are the ones `summarize.batch.local.brief_clusters` gives: a text's vector does not depend on what it is
+embedded with (see `SentenceTransformerEmbedder.embed`), and a worker runs the same `analyze` and
+`compose_brief`. `summarize.batch.dask_cluster` sends the same groups to Dask workers.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..embedding.base import Embedder
+from ..inputs.jsonl import ClusterInput
+from ..pipeline import BriefSettings
+from ..records import SummarizeError
+from ..selection.base import Ranker
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+GROUP_CHARACTERS = 25_000  # about 125 news sentences: even shares for the cores, still a batch
+THREADS_VARIABLE = "SUMMARIZE_THREADS"  # the embedders' thread count in a worker process
+
+_embedders: dict[str, Embedder] = {}  # in a worker: one embedder per factory, built once
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    clusters_done: int
+    clusters_total: int
+    sentences_embedded: int = 0  # 0 when not counted
+    sentences_total: int = 0
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def _factory_key(factory: Callable[[], Embedder]) -> str:
+    import hashlib
+    import pickle
+
+    try:
+        return hashlib.sha256(pickle.dumps(factory)).hexdigest()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return repr(factory)
+
+
+def worker_embedder(factory: Callable[[], Embedder], use_cache: bool) -> Embedder:
+    """This process's embedder for `factory`: built on the first call, then reused."""
+    key = f"{_factory_key(factory)}|cache={use_cache}"
+    with _lock:
+        if key not in _embedders:
+            from ..embedding.cache import with_cache
+
+            _embedders[key] = with_cache(factory(), use_cache)
+        return _embedders[key]
+
+
+def brief_group(
+    clusters: Sequence[ClusterInput],
+    factory: Callable[[], Embedder],
+    settings: BriefSettings,
+    ranker: Ranker | None,
+    use_cache: bool,
+) -> list[dict[str, Any]]:
+    """Runs in a worker: the output records of consecutive clusters, or one error record
+    ({"error": message}) for a cluster with bad input, which no retry would fix."""
+    from .local import batch_record, brief_clusters
+
+    embedder = worker_embedder(factory, use_cache)
+    try:
+        return [batch_record(cluster, brief) for cluster, brief in brief_clusters(clusters, embedder, settings, ranker)]
+    except SummarizeError as error:  # already names the cluster
+        return [{"error": str(error)}]
+
+
+def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHARACTERS) -> list[list[ClusterInput]]:
+    """Consecutive clusters, about `characters` characters of text a group (a cluster is never cut)."""
+    groups: list[list[ClusterInput]] = []
+    size = characters
+    for cluster in clusters:
+        if size >= characters:
+            groups.append([])
+            size = 0
+        groups[-1].append(cluster)
+        size += sum(len(document.text) for document in cluster.documents)
+    return groups
+
+
+def _result(future: Future[Any], step: float = 0.25) -> Any:
+    """A future's result, waited for in short steps. Python runs signal handlers in the main thread
+    only; a Ctrl-C that lands on another thread (a BLAS or progress thread) would not wake a
+    blocking wait, and would be acted on only when the group is done."""
+    while True:
+        try:
+            return future.result(timeout=step)
+        except TimeoutError:
+            continue
+
+
+def _start_worker(parent: int) -> None:
+    """Each worker: deaf to Ctrl-C, gone with its parent (see `summarize.batch.workers`), one thread."""
+    from .workers import start_worker
+
+    start_worker(parent)
+    os.environ[THREADS_VARIABLE] = "1"
+    os.environ["OMP_NUM_THREADS"] = "1"
+
+
+def brief_clusters_parallel(
+    clusters: Sequence[ClusterInput],
+    factory: Callable[[], Embedder],
+    settings: BriefSettings = BriefSettings(),  # noqa: B008 (frozen: safe to share)
+    ranker: Ranker | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
+    progress: Callable[[BatchProgress], None] = lambda state: None,
+    group_characters: int = GROUP_CHARACTERS,
+) -> Iterator[tuple[ClusterInput, dict[str, Any]]]:
+    """Each cluster with its output record (`summarize.batch.local.batch_record`), in input order.
+
+    When this stops early (an interrupt, a bad cluster, the caller closing the iterator), the worker
+    processes are terminated at once rather than left to finish their groups."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from .workers import children_deaf_to_ctrl_c, live_children, stop_children_since
+
+    groups = cluster_groups(clusters, group_characters)
+    done = 0
+    progress(BatchProgress(0, len(clusters)))
+    earlier = live_children()
+    pool = None
+    try:
+        with children_deaf_to_ctrl_c():  # the pool's processes and threads start in here
+            # spawn, not fork: a forked copy of a process that holds model threads can hang.
+            pool = ProcessPoolExecutor(
+                max_workers=min(workers or default_workers(), max(len(groups), 1)),
+                mp_context=get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),),
+            )
+            futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
+        for group, future in zip(groups, futures):
+            records = _result(future)
+            if records and "error" in records[0]:
+                raise SummarizeError(records[0]["error"])
+            for cluster, record in zip(group, records):
+                done += 1
+                progress(BatchProgress(done, len(clusters)))
+                yield cluster, record
+    except BaseException:
+        # Workers first: the pool then finds them gone and fails its futures (cancelling them
+        # instead races its own thread, which Python 3.11 answers with InvalidStateError).
+        stop_children_since(earlier)
+        if pool is not None:
+            pool.shutdown(wait=True)
+        raise
+    pool.shutdown(wait=True)

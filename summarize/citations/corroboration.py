@@ -1,0 +1,153 @@
+"""Which other sources report the same fact as a brief sentence, and which report it differently.
+
+A sentence of another source is *corroboration* ("also [4]") only when it reports the same main fact:
+the same event or claim, by or about the same actors, at the same time, with no conflicting detail.
+Being about the same topic is not enough; the same person in another statement, the same kind of
+event on another day, or the other side's reaction to it are not corroboration. When two sources
+report one event with different counts, that is a *disagreement* ("[3] gives 9,000 dead"); a
+different day means another event, not a disagreement.
+
+The judge sits behind a one-method protocol so tests and other judges (a cross-encoder) can stand
+in. The default, `FactJudge`, combines the embedding similarity with what must agree: figures
+(with their units), dates, and the content words that say what happened: rules refuse what cannot be
+the same fact, then weights fitted on a labelled set of pairs (`bench/corroboration/`, which measures
+it; `bench/corroboration_fit.py` fits them) decide the rest, precision first.
+
+Candidates are the sentences of other sources in the brief sentence's cluster plus, since a fact is
+sometimes worded differently enough to land in another cluster, the few most similar sentences of
+other sources outside it. Copies of one story (`summarize.text.story_copies`) are never each other's
+corroboration: a wire report run twice is one report.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from ..records import Analysis, Corroboration, Disagreement
+from ..text.story_copies import stories_of
+from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
+from .pair_facts import FEATURES, PairFacts, features, pair_facts
+
+# Sentences outside the cluster considered as candidates: at most this many, at least this similar.
+OUTSIDE_CANDIDATES, OUTSIDE_SIMILARITY = 3, 0.5
+
+# A sentence that differs in more figures than this is another report (another moment), not a disagreement.
+MOST_DIFFERING_FIGURES = 2
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the candidate reports the brief sentence's fact (`same`), and, when it reports the same
+    event with another count, what it gives instead (`conflicts`, in its own words: "gives 17 people")."""
+
+    same: bool
+    conflicts: tuple[str, ...] = ()
+
+
+class CorroborationJudge(Protocol):
+    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
+        """Sentence and candidate are indexes into `analysis.sentences`, from different sources."""
+        ...
+
+
+def refused(facts: PairFacts) -> bool:
+    """What no similarity makes the same fact: the candidate's figures or dates differ from the
+    sentence's (another count, another day), each gives a figure the other lacks, or it tells an
+    earlier event."""
+    return bool(facts.figures or facts.dates or facts.other_figures or facts.looks_back)
+
+
+_WEIGHT_INDEX = tuple((FEATURES.index(name), weight) for name, weight in WEIGHTS.items())
+
+
+def agreement(facts: PairFacts) -> float:
+    """How likely the pair reports one fact, from its features and the weights fitted on the labelled
+    set (`summarize.citations.corroboration_weights`, written by bench/corroboration_fit.py): a probability."""
+    values = features(facts)
+    score = INTERCEPT + sum(weight * values[index] for index, weight in _WEIGHT_INDEX)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+@dataclass(frozen=True)
+class FactJudge:
+    """A candidate reports the sentence's fact when the rules do not refuse it (`refused`) and its
+    `agreement` reaches `threshold` (chosen on the labelled set for precision first).
+
+    A pair whose similarity plus shared word weight (plus `same_detail` when both give one figure or
+    exact date) reaches `same_event`, that names no other day and gives another number for the same
+    count reports one event differently: a disagreement. A different date means another event (on the
+    labelled set, date differences were nearly all another day's event), and two counts for different
+    places or scopes (a regional toll and one island's) do not disagree either."""
+
+    threshold: float = THRESHOLD
+    same_detail: float = 0.2
+    same_event: float = 1.1
+
+    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
+        facts = pair_facts(analysis, sentence, candidate)
+        if facts.figures and not facts.dates:
+            score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
+            same_event = (score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES
+                          and not facts.other_scope)
+            return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
+        if refused(facts):
+            return Verdict(False)
+        return Verdict(agreement(facts) >= self.threshold)
+
+
+def candidates(analysis: Analysis, index: int) -> list[int]:
+    """Other sources' sentences in the sentence's cluster, then the few most similar outside it;
+    never a sentence of the same story (its own article or a copy of it)."""
+    story_of = analysis.derived("corroboration.story_of_each_sentence", lambda: _story_of_each_sentence(analysis))
+    other = story_of != story_of[index]
+    members = analysis.clusters[analysis.cluster_of[index]].members
+    inside = [i for i in sorted(members) if other[i]]
+    similarity = analysis.embeddings @ analysis.embeddings[index]
+    near = other & (similarity >= OUTSIDE_SIMILARITY)
+    near[list(members)] = False
+    outside = np.flatnonzero(near)
+    outside = outside[np.lexsort((outside, -similarity[outside].astype(np.float64)))][:OUTSIDE_CANDIDATES]
+    return inside + outside.tolist()
+
+
+def _story_of_each_sentence(analysis: Analysis) -> np.ndarray:
+    stories = stories_of(analysis)
+    return np.array([stories[s.document] for s in analysis.sentences], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    also_in: tuple[Corroboration, ...]
+    disagrees: tuple[Disagreement, ...]
+
+
+def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = None) -> Evidence:
+    """The sentence's corroborations and disagreements, by source, most similar first within one.
+    Kept per analysis and judge: a re-brief at another length judges only the sentences new to it."""
+    judge = judge or FactJudge()
+    key = ("corroboration.evidence", index, judge)
+    try:
+        hash(key)
+    except TypeError:  # a judge that cannot be a key: judged afresh each time
+        return _judged(analysis, index, judge)
+    return analysis.derived(key, lambda: _judged(analysis, index, judge))
+
+
+def _judged(analysis: Analysis, index: int, judge: CorroborationJudge) -> Evidence:
+    also, differ = [], []
+    for other in candidates(analysis, index):
+        verdict = judge.judge(analysis, index, other)
+        similarity = round(float(analysis.embeddings[other] @ analysis.embeddings[index]), 4)
+        if verdict.same:
+            also.append(Corroboration(analysis.sentences[other], similarity))
+        elif verdict.conflicts:
+            differ.append(Disagreement(analysis.sentences[other], similarity, "; ".join(verdict.conflicts)))
+
+    def order(item: Corroboration | Disagreement) -> tuple[int, float, int]:
+        return (item.sentence.document, -item.similarity, item.sentence.start)
+
+    return Evidence(tuple(sorted(also, key=order)), tuple(sorted(differ, key=order)))

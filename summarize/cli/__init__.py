@@ -1,0 +1,1 @@
+"""The `summarize` command (a thin shell; `summarize.cli.main` is its entry point)."""

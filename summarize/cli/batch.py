@@ -1,0 +1,141 @@
+"""`summarize batch`: every cluster of a JSON-lines file. Registered on the `summarize` group in
+`summarize.cli.main`; heavy imports happen inside the command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .common import BACKEND_NAMES, BATCH_BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
+
+if TYPE_CHECKING:
+    from ..batch.processes import BatchProgress
+    from ..embedding.base import Embedder
+    from ..inputs.jsonl import ClusterInput
+    from ..pipeline import BriefSettings
+
+
+@click.command()
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write one JSON line per cluster, once all are done (- : standard output). "
+                   "A file is replaced atomically and keeps its permissions.")
+@click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief.")
+@click.option(
+    "--workers", type=click.IntRange(min=0), default=None, show_default="one per core",
+    help="Processes that each embed, cluster and select a share of the clusters; 0: all in this process.",
+)
+@click.option(
+    "--dask", "dask_address", metavar="tcp://HOST:PORT|local:N",
+    help="Spread the clusters over a Dask cluster: a scheduler's address, or local:N to start N workers here.",
+)
+@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
+@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BATCH_BACKEND_HELP)
+def batch(data: Path, output: Path, words: int, workers: int | None = None, dask_address: str | None = None,
+          no_cache: bool = False, backend: str | None = None) -> None:
+    """Brief every cluster of articles in DATA, a JSON-lines file.
+
+    \b
+    Each input line: {"id": ..., "documents": [{"id", "title", "text"}], "summaries": [...]}
+    ("summaries", human reference summaries, is optional). Each output line, in input order:
+    {"id": ..., "summary": "<the brief's sentences joined by spaces>", "brief": {<brief JSON>}}
+
+    Worker processes (one per core) each embed a group of clusters' sentences in one batch and
+    brief them; progress and the time left go to stderr. With --dask each Dask worker loads the model
+    once and briefs groups of clusters; a failed worker's clusters are retried, and the output is
+    the same as without --dask. Ctrl-C (status 130) or SIGTERM (143) stops the workers and writes
+    nothing.
+    """
+    import json
+    from contextlib import closing
+
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from ..inputs.jsonl import read_clusters
+    from ..output.atomic import check_output_path, is_standard_output
+    from ..pipeline import BriefSettings
+    from ..records import SummarizeError
+
+    try:
+        check_output_path(output, [data], inputs_are="the input")
+        if dask_address is not None and workers is not None:
+            raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
+        clusters = list(read_clusters(data))
+        factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
+        columns = (
+            TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[clusters]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=stderr_console()) as progress:
+            task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
+
+            def show(state: BatchProgress) -> None:
+                share = state.clusters_done / max(state.clusters_total, 1)
+                if state.sentences_total:  # embedding is most of the work: it sets the pace
+                    share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
+                progress.update(
+                    task, completed=round(1000 * share), clusters=f"{state.clusters_done}/{state.clusters_total} clusters"
+                )
+
+            settings = BriefSettings(words=words)
+            lines = []
+            # Closing the records stops the workers when an interrupt or a bad cluster ends the run early.
+            records = _batch_records(clusters, settings, workers, dask_address, not no_cache, show, factory)
+            with closing(records):
+                for _, record in records:
+                    lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    except SummarizeError as error:
+        raise click.UsageError(str(error)) from None
+    if is_standard_output(output):
+        click.echo("".join(lines), nl=False)
+        click.echo(f"Wrote {len(clusters)} briefs.", err=True)
+        return
+    write_output(output, "".join(lines))
+    click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
+
+
+def _batch_records(
+    clusters: list[ClusterInput],
+    settings: BriefSettings,
+    workers: int | None,
+    dask_address: str | None,
+    use_cache: bool,
+    show: Callable[[BatchProgress], None],
+    factory: Callable[[], Embedder],
+) -> Generator[tuple[ClusterInput, dict[str, Any]], None, None]:
+    """The records of `summarize batch`, from Dask, worker processes or this process alone."""
+    from ..embedding.cache import with_cache
+
+    if dask_address is not None:
+        from ..batch.dask_cluster import brief_clusters_dask, close, connect
+
+        client = connect(dask_address)
+        try:
+            yield from brief_clusters_dask(
+                clusters, client, factory, settings, use_cache=use_cache, progress=show
+            )
+        finally:
+            close(client)
+        return
+    if workers == 0:
+        from ..batch.local import batch_record, brief_clusters
+        from ..batch.processes import BatchProgress
+
+        briefs = brief_clusters(clusters, with_cache(factory(), use_cache), settings)
+        for done, (cluster, result) in enumerate(briefs, start=1):
+            show(BatchProgress(done, len(clusters)))
+            yield cluster, batch_record(cluster, result)
+        return
+    from ..batch.processes import brief_clusters_parallel
+
+    yield from brief_clusters_parallel(clusters, factory, settings, workers=workers, use_cache=use_cache, progress=show)

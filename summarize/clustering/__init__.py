@@ -1,0 +1,1 @@
+"""Clustering: sentences that report the same content, across articles, at any size."""

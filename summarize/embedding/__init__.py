@@ -1,0 +1,1 @@
+"""Embedding: sentence vectors behind a one-method protocol; backends by name; the cache."""

@@ -1,0 +1,1 @@
+"""Inputs: files, folders, web pages, JSON-lines clusters, standard input; decoding and checks."""

@@ -1,0 +1,205 @@
+"""Read articles from files, folders, web pages (.html files and http(s) URLs), a JSON-lines cluster
+file, standard input (`-`) and the built-in sample.
+
+Every reader ends the same way: bytes are decoded (UTF-8, else the detected encoding), HTML is reduced
+to its article, and the text is refused, in one line naming the input, when it is empty, too large or
+not English. Binary files are refused by what they are ("a PNG image").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..records import Document, SummarizeError
+from .document import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARACTERS,
+    STDIN_NAME,
+    check_text,
+    checked_document,
+    document_from_bytes,
+    make_document,
+)
+from .files import read_limited
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES  # what a folder is searched for
+CLUSTER_SUFFIXES = (".jsonl",)
+STDIN = "-"
+_CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.+)$", re.IGNORECASE)
+
+
+def read_bytes(stream_or_path: BinaryIO | Path, name: str) -> bytes:
+    """At most MAX_FILE_BYTES from a file or stream; more is an error, not a silent cut."""
+    data: bytes | None
+    if isinstance(stream_or_path, Path):
+        data = read_limited(stream_or_path, name, MAX_FILE_BYTES)
+    else:
+        try:
+            data = stream_or_path.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
+        data = data if len(data) <= MAX_FILE_BYTES else None
+    if data is None:
+        raise SummarizeError(
+            f"{name}: too large to summarize (over {MAX_FILE_BYTES // 2**20} MB; the limit is "
+            f"{MAX_TEXT_CHARACTERS / 1e6:g} million characters, about 5 MB, of text per document)"
+        )
+    return data
+
+
+def read_document(path: Path, shown_as: str | None = None) -> Document:
+    """A text file in any common encoding, or an HTML page (.html/.htm, or content that is HTML)."""
+    name = shown_as or str(path)
+    html = True if Path(path).suffix.lower() in HTML_SUFFIXES else None
+    return document_from_bytes(read_bytes(Path(path), name), name, html=html)
+
+
+def read_stdin(stream: BinaryIO | None = None) -> Document:
+    """One document from standard input (`-`): text in any encoding, or an HTML page."""
+    return document_from_bytes(read_bytes(stream or sys.stdin.buffer, STDIN_NAME), STDIN_NAME)
+
+
+def read_url(url: str, timeout: float | None = None, max_bytes: int | None = None) -> Document:
+    """The article of the page at an http(s) URL (fetched once; nothing is cached)."""
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
+    from .web import page_text
+
+    download = fetch(url, timeout or DEFAULT_TIMEOUT, max_bytes or DEFAULT_MAX_BYTES)
+    title, text, encoding = page_text(download)
+    return checked_document(text, url, title, url, encoding)
+
+
+def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]:
+    """The documents of one cluster of a JSON-lines cluster file (`{"id", "documents": [...]}` a
+    line): the one whose id is `cluster`, or the only one. Every line must be valid JSON of a cluster;
+    only the chosen cluster's documents get an article's checks (another cluster's odd document, such
+    as a list, must not stop this one)."""
+    from .jsonl import read_clusters
+
+    name = str(path)
+    chosen, ids = None, []
+    for found in read_clusters(path, checked=False):
+        ids.append(found.id)
+        if chosen is None and (cluster is None or found.id == cluster):
+            chosen = found
+    listed = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+    if cluster is None and len(ids) > 1:
+        raise SummarizeError(f"{name}: {len(ids)} clusters in this file; choose one with --cluster ID ({listed})")
+    if chosen is None:
+        raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed})")
+    for document in chosen.documents:
+        check_text(document.text, f"{chosen.where} (document {document.path})")
+    # A cluster file's document is named by the file, the cluster and its id in the file.
+    return tuple(
+        replace(document, path=f"{name}#{chosen.id}/{document.path}", encoding="utf-8") for document in chosen.documents
+    )
+
+
+def _cluster_in_path(given: str | Path) -> tuple[Path, str] | None:
+    """`data.jsonl#ID` names cluster ID of data.jsonl (where no file has that very name)."""
+    match = _CLUSTER_IN_PATH.match(str(given))
+    if match is None or Path(given).exists():
+        return None
+    return Path(match.group(1)), match.group(2)
+
+
+def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
+    """("url", URL), ("stdin", "-"), ("cluster", (Path, ID)) or ("file", Path) for each input,
+    folders expanded to their articles (.txt, .md, .html, .htm; not hidden files) in name order; a
+    file named twice is read once."""
+    from .web import as_url
+
+    seen: set[str] = set()
+    stdin = False
+    for given in paths:
+        url = as_url(given)
+        if url is not None:
+            yield "url", url
+            continue
+        if str(given) == STDIN:
+            if stdin:
+                raise SummarizeError("-: standard input can be read only once")
+            stdin = True
+            yield "stdin", STDIN
+            continue
+        named = _cluster_in_path(given)
+        if named is not None:
+            if not named[0].is_file():
+                raise SummarizeError(f"{named[0]}: no such file")
+            yield "cluster", named
+            continue
+        path = Path(given)
+        if path.is_dir():
+            try:
+                inside = sorted(
+                    p for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+                )
+            except OSError as error:
+                raise SummarizeError(f"{path}: cannot read this folder ({error.strerror or error})") from None
+            if not inside:
+                raise SummarizeError(f"{path}: no articles in this folder (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
+        elif path.exists():  # a file, or a pipe such as <(curl ...)
+            inside = [path]
+        else:
+            raise SummarizeError(f"{path}: no such file or folder")
+        for file in inside:
+            key = os.path.realpath(file)
+            if key not in seen:
+                seen.add(key)
+                yield "file", file
+
+
+def article_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The local files named, with each folder replaced by its articles in name order; URLs and
+    `-` (stdin) are not files and are skipped. Raises SummarizeError for a missing path."""
+    return [given if kind == "file" else given[0] for kind, given in _inputs(paths) if kind in ("file", "cluster")]
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    cluster: str | None = None,
+    stdin: BinaryIO | None = None,
+    timeout: float | None = None,
+    max_download: int | None = None,
+) -> tuple[Document, ...]:
+    """The documents of every input, in order: files (text in any encoding, HTML), folders of them,
+    http(s) URLs, `-` for standard input (or `stdin`), and .jsonl cluster files, of which `cluster`
+    picks one cluster by id (needed when a file has several); `data.jsonl#ID` names one too.
+
+    Raises SummarizeError, in one line naming the input, for anything that is not a readable
+    English article. URLs are fetched within `timeout` seconds and `max_download` bytes."""
+    documents: list[Document] = []
+    clusters = 0
+    for kind, given in _inputs(paths):
+        if kind == "url":
+            documents.append(read_url(str(given), timeout, max_download))
+        elif kind == "stdin":
+            documents.append(read_stdin(stdin))
+        elif kind == "cluster":
+            documents.extend(read_cluster(*given))
+            clusters += 1
+        elif Path(given).suffix.lower() in CLUSTER_SUFFIXES:
+            documents.extend(read_cluster(Path(given), cluster))
+            clusters += 1
+        else:
+            documents.append(read_document(Path(given)))
+    if cluster is not None and not clusters:
+        raise SummarizeError(f"cluster {cluster!r} asked for, but no input is a .jsonl cluster file")
+    return tuple(documents)
+
+
+def sample_documents() -> tuple[Document, ...]:
+    """The built-in sample: five outlets' articles about one event, shipped as package data."""
+    folder = resources.files("summarize") / "data" / "sample"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
+    return tuple(make_document(f.read_text(encoding="utf-8"), f"sample/{f.name}") for f in files)

@@ -1,0 +1,111 @@
+"""Clusters of articles as JSON lines: `{"id", "documents": [{"id", "title", "text"}], "summaries"}`.
+
+Every line is checked as `summarize brief` checks a file: binary data, size (a line, then each
+document), UTF-8, and each document's text as any article's (empty, too large, not English, no
+prose); a malformed line is an error naming it."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..records import Document, SummarizeError
+from .document import text_document
+from .encoding import binary_kind
+from .files import open_input
+
+# A line holds one cluster: a few articles of at most 5 MB of text each, well within this.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ClusterInput:
+    id: str
+    documents: tuple[Document, ...]
+    summaries: tuple[str, ...] = ()  # human reference summaries, when the file has them
+    where: str = ""  # "file:line" it was read from, for messages
+
+
+def _string(value: object, where: str, what: str) -> str:
+    """`value` when it is a string of characters (JSON allows a lone surrogate such as \\ud800,
+    which no output can hold)."""
+    if not isinstance(value, str):
+        raise SummarizeError(f"{where}: {what} must be a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        character = value[error.start]
+        raise SummarizeError(f"{where}: {what} holds \\u{ord(character):04x}, half a character (a lone surrogate)") from None
+    return value
+
+
+def _cluster(record: object, where: str, checked: bool) -> ClusterInput:
+    if not isinstance(record, dict):
+        raise SummarizeError(f"{where}: expected a JSON object")
+    documents = record.get("documents")
+    if not isinstance(documents, list) or not documents:
+        raise SummarizeError(f'{where}: "documents" must be a non-empty list')
+    cluster_id = _string(str(record.get("id", where)), where, '"id"')
+    parsed = []
+    for number, document in enumerate(documents, start=1):
+        if not isinstance(document, dict) or not isinstance(document.get("text"), str):
+            raise SummarizeError(f'{where}: document {number} needs a "text" string')
+        text = _string(document["text"], where, f'document {number}\'s "text"')
+        if not text.strip():
+            raise SummarizeError(f"{where}: document {number} is empty")
+        title = document.get("title")
+        if title is not None:
+            title = _string(title, where, f'document {number}\'s "title"')
+        name = _string(str(document.get("id", f"{cluster_id}/{number}")), where, f'document {number}\'s "id"')
+        parsed.append(text_document(text, f"{where} (document {name})", name, title or None, checked=checked))
+    summaries = record.get("summaries") or []
+    if not isinstance(summaries, list) or not all(isinstance(s, str) for s in summaries):
+        raise SummarizeError(f'{where}: "summaries" must be a list of strings')
+    return ClusterInput(cluster_id, tuple(parsed), tuple(_string(s, where, '"summaries"') for s in summaries), where)
+
+
+def read_clusters(path: Path, checked: bool = True) -> Iterator[ClusterInput]:
+    """Each non-blank line's cluster, in file order; a malformed line, or a file with none, is an
+    error naming it. `checked` False reads documents as given (evaluation data: a reference set's
+    odd document, such as a list, must not stop a run)."""
+    name = str(path)
+    found = 0
+    with open_input(path, name) as stream:
+        kind = binary_kind(stream.peek(8192)[:8192])
+        if kind is not None:
+            raise SummarizeError(f"{name}: this is {kind}, not a JSON-lines cluster file")
+        number = 0
+        while True:
+            try:
+                raw = stream.readline(MAX_LINE_BYTES + 1)
+            except OSError as error:
+                raise SummarizeError(f"{name}: cannot read ({error.strerror or error})") from None
+            if not raw:
+                break
+            number += 1
+            where = f"{name}:{number}"
+            if len(raw) > MAX_LINE_BYTES:
+                raise SummarizeError(f"{where}: the line is over {MAX_LINE_BYTES // 2**20} MB (one cluster a line)")
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)  # editors on Windows start UTF-8 files with one
+            if b"\x00" in raw:
+                raise SummarizeError(f"{where}: binary data, not JSON")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise SummarizeError(f"{where}: not UTF-8 text ({error.reason} at byte {error.start} of the line)") from None
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise SummarizeError(f"{where}: not valid JSON ({error.msg})") from None
+            except RecursionError:
+                raise SummarizeError(f"{where}: not valid JSON (nested too deeply)") from None
+            found += 1
+            yield _cluster(record, where, checked)
+    if not found:
+        raise SummarizeError(f"{name}: the file is empty (no clusters)")

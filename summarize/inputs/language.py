@@ -1,0 +1,73 @@
+"""Refuse text that is clearly not English: the embedding model, the sentence splitter and the
+concept stop words are English, and on other languages they give a brief that only looks right.
+
+Cheap signals, no model: letters at all (a text of emoji, symbols or digits has no words), the script (most letters outside the Latin alphabet: Cyrillic, Arabic,
+Chinese, ...), and, for Latin-script text, the share of words that are common English function words
+("the", "of", "and", ...): about 40 % in English news, under 5 % in French, German or Spanish.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from ..records import SummarizeError
+
+FUNCTION_WORDS = frozenset(
+    """the of and to in a is that for it was on with as he be by at his from has have are were had
+    an not but which its or this they said been their who will would after there more than about her
+    she we him them when what into also up out one two new its over while can could should than those
+    these our you i if no so all some such other only then just because""".split()
+)
+# Below this share of English function words (counted over at least MIN_WORDS words) a Latin-script
+# text is not English. English news measures 28-45 % (the 567 DUC 2002 articles, the sample); French, German, Spanish,
+# Italian and Dutch news 4-7 %.
+MIN_ENGLISH_SHARE = 0.15
+MIN_WORDS = 25
+# Above this share of letters outside the Latin script, the text is in another script.
+MAX_OTHER_SCRIPT_SHARE = 0.5
+_SAMPLE = 200_000  # characters: plenty to judge, cheap on a 5 MB document
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _script(letter: str) -> str:
+    """The script a letter belongs to, from its Unicode name ("CYRILLIC SMALL LETTER A" -> Cyrillic)."""
+    name = unicodedata.name(letter, "")
+    if not name:
+        return "Other"
+    first = name.split()[0]
+    if first in {"CJK", "HIRAGANA", "KATAKANA"}:
+        return "Chinese or Japanese"
+    if first == "HANGUL":
+        return "Korean"
+    return first.capitalize()
+
+
+def not_english_reason(text: str) -> str | None:
+    """Why `text` is clearly not English ("mostly Cyrillic script"), or None when it may well be."""
+    sample = text[:_SAMPLE]
+    letters = [c for c in sample if c.isalpha()]
+    symbols = sum(unicodedata.category(c) == "So" for c in sample)  # emoji, pictographs, dingbats
+    if not letters:
+        return "it has no words, only symbols or emoji" if symbols else "it has no words"
+    if symbols > len(letters):
+        return "mostly emoji or symbols, not words"
+    other = [c for c in letters if not ("a" <= c.lower() <= "z") and _script(c) != "Latin"]
+    if len(other) > MAX_OTHER_SCRIPT_SHARE * len(letters):
+        script, _ = Counter(_script(c) for c in other).most_common(1)[0]
+        return f"mostly {script} script"
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
+    if len(words) < MIN_WORDS:
+        return None
+    share = sum(w in FUNCTION_WORDS for w in words) / len(words)
+    if share < MIN_ENGLISH_SHARE:
+        return f"only {share:.0%} of its words are common English words, against about 40% in English"
+    return None
+
+
+def check_english(text: str, name: str) -> None:
+    """Raise a one-line SummarizeError naming `name` when `text` is clearly not English."""
+    reason = not_english_reason(text)
+    if reason is not None:
+        raise SummarizeError(f"{name}: the text is not English ({reason}); only English articles are supported")

@@ -1,0 +1,1 @@
+"""Output: rendering a brief (markdown, JSON, HTML) and writing files safely."""

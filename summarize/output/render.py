@@ -1,0 +1,196 @@
+"""Write a brief as markdown for people or as JSON for programs (a stable contract)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any
+
+from ..records import Brief, BriefSection, BriefSentence, Document
+from ..text.story_copies import brief_originals
+from .safety import json_escaped, one_line, printable
+
+
+def source_number(document: int) -> int:
+    """Sources are numbered from 1 in the order the documents were given."""
+    return document + 1
+
+
+def disagreement_notes(item: BriefSentence) -> list[str]:
+    """`[3] gives 9,000 dead` for each source that gives the sentence's event another figure (its
+    most similar such sentence)."""
+    shown: dict[int, str] = {}
+    for other in sorted(item.disagrees, key=lambda d: (d.sentence.document, -d.similarity)):
+        shown.setdefault(other.sentence.document, other.what)
+    return [f"[{source_number(d)}] {what}" for d, what in sorted(shown.items())]
+
+
+def citation_markers(item: BriefSentence) -> str:
+    """`[2] (also [1][4]; [3] gives 9,000 dead)`: the source, those that report the same fact, and
+    those that report it with another figure."""
+    marker = f"[{source_number(item.sentence.document)}]"
+    others = sorted({c.sentence.document for c in item.also_in})
+    notes = (["also " + "".join(f"[{source_number(d)}]" for d in others)] if others else []) + disagreement_notes(item)
+    if notes:
+        marker += " (" + "; ".join(notes) + ")"
+    return marker
+
+
+def brief_title(brief: Brief) -> str:
+    """The headline of the source the most important sentence comes from; if that source has no
+    headline (its title is made from its lead), that of a source reporting the same, the one nearest
+    its lead first."""
+    for item in brief.sentences:
+        others = sorted(item.also_in, key=lambda c: (c.sentence.position, -c.similarity, c.sentence.document))
+        for number in [item.sentence.document] + [c.sentence.document for c in others]:
+            document = brief.documents[number]
+            if not document.title_from_lead and document.title != PurePath(document.path).stem:
+                return document.title
+    if brief.sentences:
+        return brief.documents[brief.sentences[0].sentence.document].title
+    return "Briefing"
+
+
+def source_line(number: int, document: Document, original: int | None) -> str:
+    """`1. Title — `path``, with the URL for a page saved from the web and a note on a copy."""
+    line = f"{source_number(number)}. {one_line(document.title)} — `{one_line(document.path)}`"
+    if document.url is not None and document.url != document.path:
+        line += f" ({one_line(document.url)})"
+    if original is not None:
+        line += f" (the same story as [{source_number(original)}])"
+    return line
+
+
+NOT_ADDRESSED = "No article addresses this."
+NOTHING_FITS = "Nothing on this fits the word budget."
+NOT_FOUND_ELSEWHERE = "No other source was found to report this same fact."
+ONE_ARTICLE = "Only one article was given, so no sentence is checked against another source."
+NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
+
+
+def section_lines(brief: Brief) -> list[str]:
+    """Each section as a `## heading` with its bullets, or a line saying why it has none."""
+    lines: list[str] = []
+    for number, section in enumerate(brief.sections):
+        if number:
+            lines.append("")
+        lines += [f"## {section.title}", ""]
+        for group_number, group in enumerate(section.groups or [None]):
+            if group is not None:  # grouped by speaker: the name in bold, then what they said
+                lines += ([""] if group_number else []) + [f"**{group.title}**", ""]
+            members = section.sentences if group is None else group.sentences
+            items = [brief.sentences[i] for i in members]
+            lines += [f"- {item.sentence.text} {citation_markers(item)}" for item in items]
+        if not section.sentences:
+            lines.append(NOT_ADDRESSED if not section.addressed else NOTHING_FITS)
+    return lines
+
+
+def to_markdown(brief: Brief) -> str:
+    """The brief for people; article text comes out printable (no terminal escapes)."""
+    count = len(brief.documents)
+    lines = [
+        f"# {one_line(brief_title(brief))}",
+        "",
+        f"*Briefing from {count} source{'s' if count != 1 else ''}"
+        f"{' (a single article)' if count == 1 else ''}, {brief.words} words.*",
+        "",
+    ]
+    if count == 1:
+        lines += [ONE_ARTICLE, ""]
+    if not brief.sentences and not brief.sections:
+        lines += [NO_SENTENCE_FITS, ""]
+    if brief.sections:
+        lines += section_lines(brief)
+    else:
+        lines += [f"- {item.sentence.text} {citation_markers(item)}" for item in brief.sentences]
+    lines += ["", "## Sources", ""]
+    originals = brief_originals(brief)
+    lines += [source_line(i, doc, originals[i]) for i, doc in enumerate(brief.documents)]
+    return printable("\n".join(lines)) + "\n"
+
+
+def source_entry(number: int, document: Document, original: int | None) -> dict[str, Any]:
+    """A source's JSON: `url`, `encoding` and `duplicate_of` only when they apply."""
+    entry: dict[str, Any] = {"id": source_number(number), "title": document.title, "path": document.path}
+    if document.url is not None:
+        entry["url"] = document.url
+    if document.encoding is not None:
+        entry["encoding"] = document.encoding
+    if original is not None:
+        entry["duplicate_of"] = source_number(original)
+    return entry
+
+
+def section_entry(section: BriefSection) -> dict[str, Any]:
+    """A section's JSON: its sentences are indexes into "sentences"; `addressed` is false when no
+    article addresses its questions (an empty section whose material did not fit says true);
+    `groups` only for a section grouped by speaker."""
+    entry: dict[str, Any] = {
+        "title": section.title,
+        "questions": list(section.questions),
+        "sentences": list(section.sentences),
+        "addressed": section.addressed,
+    }
+    if section.groups:
+        entry["groups"] = [{"title": g.title, "sentences": list(g.sentences)} for g in section.groups]
+    return entry
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    cited = {item.cluster for item in brief.sentences}
+    originals = brief_originals(brief)
+    single = {"single_source": True} if len(brief.documents) == 1 else {}
+    return {
+        "budget": brief.budget,
+        "words": brief.words,
+        "method": brief.method,
+        "model": brief.model,
+        **single,
+        **({"focus": brief.focus} if brief.focus is not None else {}),
+        "sources": [source_entry(i, doc, originals[i]) for i, doc in enumerate(brief.documents)],
+        "sentences": [
+            {
+                "text": item.sentence.text,
+                "source": source_number(item.sentence.document),
+                "start": item.sentence.start,
+                "end": item.sentence.end,
+                "cluster": item.cluster,
+                "score": item.score,
+                "also_in": [
+                    {
+                        "source": source_number(c.sentence.document),
+                        "text": c.sentence.text,
+                        "start": c.sentence.start,
+                        "end": c.sentence.end,
+                        "similarity": c.similarity,
+                    }
+                    for c in item.also_in
+                ],
+                "disagrees": [
+                    {
+                        "source": source_number(d.sentence.document),
+                        "text": d.sentence.text,
+                        "start": d.sentence.start,
+                        "end": d.sentence.end,
+                        "what": d.what,
+                    }
+                    for d in item.disagrees
+                ],
+            }
+            for item in brief.sentences
+        ],
+        # Only for a sectioned or focused brief (see summarize.sections.prompts): plain briefs keep their shape.
+        **({"sections": [section_entry(section) for section in brief.sections]} if brief.sections else {}),
+        # Clusters that span several sources or stand behind a brief sentence: the story's themes.
+        "clusters": [
+            {"id": c.id, "sources": [source_number(d) for d in c.sources], "size": c.size}
+            for c in brief.clusters
+            if len(c.sources) > 1 or c.id in cited
+        ],
+    }
+
+
+def to_json(brief: Brief) -> str:
+    """The brief for programs: the texts exactly as read, with every control character escaped."""
+    return json_escaped(json.dumps(to_dict(brief), ensure_ascii=False, indent=2)) + "\n"

@@ -1,0 +1,138 @@
+"""The core call: documents in, a cited brief out.
+
+`analyze` does the expensive part once (splitting, embedding, clustering); `compose_brief` chooses
+sentences from an analysis at any length, so a shell can re-brief without re-embedding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .citations.cite import brief_sentence
+from .citations.corroboration import CorroborationJudge
+from .clustering.clusters import cluster_sentences, threshold_for
+from .embedding.base import Embedder
+from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, SummarizeError
+from .sections.prompts import Prompt
+from .selection.base import Ranker
+from .selection.concepts import ConceptRanker
+from .text.boilerplate import prose_spans
+from .text.sentences import PunktSplitter, SentenceSplitter
+from .text.story_copies import originals_of
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    words: int = DEFAULT_WORDS
+    cluster_threshold: float | None = None  # None: the embedding model's own (clusters.threshold_for)
+
+
+def _quiet(step: str) -> None:
+    pass
+
+
+def split_documents(documents: Sequence[Document], splitter: SentenceSplitter) -> tuple[Sentence, ...]:
+    """Every prose sentence of every document, with its span in that document's text."""
+    sentences = []
+    for number, document in enumerate(documents):
+        position = 0
+        for block_start, block_end in prose_spans(document.text):
+            for start, end in splitter.split(document.text[block_start:block_end]):
+                start, end = block_start + start, block_start + end
+                text = " ".join(document.text[start:end].split())
+                sentences.append(Sentence(number, start, end, text, position))
+                position += 1
+    return tuple(sentences)
+
+
+def analyze(
+    documents: Sequence[Document],
+    embedder: Embedder,
+    settings: BriefSettings = BriefSettings(),
+    splitter: SentenceSplitter | None = None,
+    embeddings: np.ndarray | None = None,
+    progress: Progress = _quiet,
+    *,
+    sentences: Sequence[Sentence] | None = None,
+) -> Analysis:
+    """Split, embed and cluster. Pass `embeddings` (one row per sentence, in the order
+    `split_documents` gives) to skip the model, for example from a cache, and `sentences`
+    (what `split_documents` gave) to skip splitting again."""
+    if not documents:
+        raise SummarizeError("no documents to brief")
+    if sentences is None:
+        progress("Splitting sentences")
+        sentences = split_documents(documents, splitter or PunktSplitter())
+    sentences = tuple(sentences)
+    if not sentences:
+        raise SummarizeError("no prose sentences found in the input")
+    if embeddings is None:
+        progress(f"Embedding {len(sentences)} sentences")
+        embeddings = embedder.embed([s.text for s in sentences])
+    elif embeddings.shape[0] != len(sentences):
+        raise ValueError(f"{embeddings.shape[0]} embeddings given for {len(sentences)} sentences")
+    progress("Clustering")
+    threshold = settings.cluster_threshold
+    if threshold is None:
+        threshold = threshold_for(embedder.name)
+    clusters = cluster_sentences(embeddings, [s.document for s in sentences], threshold)
+    return Analysis(tuple(documents), sentences, embeddings, clusters, embedder.name)
+
+
+def compose_brief(
+    analysis: Analysis,
+    words: int = DEFAULT_WORDS,
+    ranker: Ranker | None = None,
+    *,
+    prompt: Prompt | None = None,
+    focus: str | None = None,
+    embedder: Embedder | None = None,
+    judge: CorroborationJudge | None = None,
+) -> Brief:
+    """Choose sentences from an analysis; cheap enough to run on every length change.
+
+    With a `prompt` (summarize.sections.prompts) the brief comes in the prompt's sections; with a `focus`
+    question, it answers that question. Both need the `embedder` the analysis was made with: it embeds
+    the questions (nothing else). `judge` decides which other sources report each sentence's fact
+    (default: summarize.citations.corroboration.FactJudge)."""
+    if words < 1:
+        raise SummarizeError(f"the word budget must be a positive number, not {words}")
+    if prompt is not None or focus is not None:
+        from .sections.compose import compose_sectioned_brief
+        from .sections.prompts import focus_prompt
+
+        if prompt is not None and focus is not None:
+            raise SummarizeError("give either a prompt or a focus question, not both")
+        if embedder is None:
+            raise ValueError("a prompt or a focus question needs the embedder the analysis was made with")
+        if focus is not None:
+            prompt = focus_prompt(focus)
+            focus = prompt.title
+        assert prompt is not None  # given, or made from the focus question just above
+        return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
+    ranker = ranker or ConceptRanker()
+    choices = ranker.select(analysis, words)
+    chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
+    return Brief(
+        analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model, originals=originals_of(analysis)
+    )
+
+
+def build_brief(
+    documents: Sequence[Document],
+    embedder: Embedder,
+    settings: BriefSettings = BriefSettings(),
+    ranker: Ranker | None = None,
+    progress: Progress = _quiet,
+    *,
+    prompt: Prompt | None = None,
+    focus: str | None = None,
+) -> Brief:
+    analysis = analyze(documents, embedder, settings, progress=progress)
+    progress("Selecting sentences")
+    return compose_brief(analysis, settings.words, ranker, prompt=prompt, focus=focus, embedder=embedder)

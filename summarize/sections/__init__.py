@@ -1,0 +1,1 @@
+"""Sectioned briefs: prompt files, questions, the story, relevance, composing sections."""

@@ -1,0 +1,1 @@
+"""Selection: rankers that choose a brief's sentences (salience, concepts by ILP)."""

@@ -1,0 +1,61 @@
+"""The salience ranker: scores from `summarize.selection.features`, then a greedy choice,
+most important first, within the word budget."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..records import Analysis
+from .base import Choice
+from .features import Rows, _rows, centrality, containment, eligible, lead_bonus, support
+
+# Two chosen sentences at least this similar say the same thing.
+REDUNDANT_SIMILARITY = 0.7
+
+
+def greedy_select(analysis: Analysis, scores: np.ndarray, budget: int) -> list[Choice]:
+    """Best-scored first; one sentence per cluster, none too like a chosen one, within budget."""
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    chosen: list[int] = []
+    used_clusters: set[int] = set()
+    words = 0
+    for index in order:
+        sentence = analysis.sentences[index]
+        if not eligible(sentence) or words + sentence.words > budget:
+            continue
+        if analysis.cluster_of[index] in used_clusters:
+            continue
+        if chosen and float((analysis.embeddings[chosen] @ analysis.embeddings[index]).max()) >= REDUNDANT_SIMILARITY:
+            continue
+        chosen.append(index)
+        used_clusters.add(analysis.cluster_of[index])
+        words += sentence.words
+    return [Choice(index, float(scores[index])) for index in chosen]
+
+
+class SalienceRanker:
+    """Scores each sentence by cross-article support, centrality and lead position, then chooses
+    greedily, most important first, the way a news briefing is read and cut."""
+
+    name = "salience"
+
+    def __init__(self, support_weight: float = 1.0, centrality_weight: float = 0.5, lead_weight: float = 0.4):
+        self.support_weight = support_weight
+        self.centrality_weight = centrality_weight
+        self.lead_weight = lead_weight
+
+    def scores(self, analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
+        """The score of each sentence at `rows` (default: all)."""
+        indexes = _rows(analysis, rows)
+        if not len(indexes):
+            return np.zeros(0)
+        base: np.ndarray = (
+            self.support_weight * support(analysis, indexes)
+            + self.centrality_weight * centrality(analysis, indexes)
+            + self.lead_weight * np.array([lead_bonus(analysis.sentences[i]) for i in indexes])
+        )
+        scores: np.ndarray = base * containment(analysis, indexes)
+        return scores
+
+    def select(self, analysis: Analysis, budget: int) -> list[Choice]:
+        return greedy_select(analysis, self.scores(analysis), budget)

@@ -1,0 +1,111 @@
+"""The surface cues news text gives about a sentence, in one place: quotation marks, the verbs that
+attribute speech, and the opening words that lean on the sentence before.
+
+Every stage that asks "is this quoted?", "does it say who said it?" or "does it lean on its
+context?" reads these, so a sentence counts as attributed (or leaning) in all stages or in none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Sentence
+
+# Quotation marks. A sentence opening with one of these opens a quotation (a closing single mark
+# or apostrophe, "’90s", does not).
+OPENING_QUOTES = "\"“‘'"
+DOUBLE_QUOTES = re.compile(r"[\"“”]")
+
+# Verbs (and phrases) that attribute a statement to someone: "Stoltenberg said", "..., he warned",
+# "according to the Kremlin". One list for every stage: speaker detection, the self-containment of
+# a quotation, the kind of sentence a "what did they say" question asks for.
+SPEECH_VERBS = (
+    "said says say saying told tells added adds stated states accused accuses complained complains "
+    "warned warns claimed claims dismissed dismisses reiterated reiterates insisted insists argued argues "
+    "denied denies urged urges wrote writes regretted regrets regret slammed slams criticized criticised "
+    "criticizes criticises condemned condemns praised praises welcomed welcomes defended defends "
+    "responded responds replied replies described describes cited cites noted notes explained explains "
+    "confirmed confirms asked asks declared declares reported reports called calls"
+).split()
+# For a speaker pattern ("Name <verb>"), case-sensitive like the name before it. "X quoted Y" makes
+# Y the speaker, not X: only "was quoted" names its subject's words.
+SPEECH_VERB = "(?:" + "|".join(SPEECH_VERBS) + r"|(?:was|were)\s+quoted)"
+ATTRIBUTION = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r"|quoted|according(?:\s+to)?)\b", re.IGNORECASE)
+
+# Opening words that lean on the sentence before, in three widening circles:
+# a personal pronoun names a speaker given before ("He said"); a referring word names what the
+# sentence is about ("This", "It"); a connective or possessive needs the sentence before to be read
+# at all ("But", "Their"). Each stage asks the question it needs answered.
+SPEAKER_PRONOUNS = ("he", "she", "they", "we", "i")
+REFERRING_WORDS = (*SPEAKER_PRONOUNS, "it", "this", "that", "these", "those")
+DANGLING_WORDS = REFERRING_WORDS + tuple(
+    "his her its their our us but and or so also however meanwhile still yet instead then there here such".split()
+)
+
+
+def _start(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+_SPEAKER_PRONOUN_START = _start(SPEAKER_PRONOUNS)
+_REFERRING_START = _start(REFERRING_WORDS)
+_DANGLING_START = _start(DANGLING_WORDS)
+
+
+def starts_with_speaker_pronoun(text: str) -> bool:
+    """"He said ...": the speaker is named in a sentence nearby."""
+    return bool(_SPEAKER_PRONOUN_START.match(text))
+
+
+def starts_referring(text: str) -> bool:
+    """"This ...", "They ...": what the sentence is about is named in the sentence before."""
+    return bool(_REFERRING_START.match(text))
+
+
+def starts_dangling(text: str) -> bool:
+    """"But ...", "Their ...": the sentence cannot be read without the one before."""
+    return bool(_DANGLING_START.match(text))
+
+
+def is_attributed(text: str) -> bool:
+    """Whether the text has a verb or phrase that attributes speech."""
+    return bool(ATTRIBUTION.search(text))
+
+
+def opens_inside_quote(document_text: str, sentence: Sentence) -> bool:
+    """Whether the sentence continues a quotation opened earlier in its paragraph."""
+    paragraph_start = document_text.rfind("\n", 0, sentence.start) + 1
+    before = document_text[paragraph_start : sentence.start]
+    if "“" in before or "”" in before:
+        return before.count("“") > before.count("”")
+    return before.count('"') % 2 == 1
+
+
+def has_half_quote(text: str) -> bool:
+    """An odd number of double quotation marks: half of a quotation that spans sentences."""
+    return len(DOUBLE_QUOTES.findall(text)) % 2 == 1
+
+
+def in_quotation(sentence: Sentence, document_text: str) -> bool:
+    """Whether the sentence is (part of) a quotation: it opens with a quotation mark, continues one
+    opened before it in its paragraph, or closes one opened in an earlier paragraph."""
+    first = next((c for c in sentence.text if c in "“”"), None)
+    return sentence.text[0] in OPENING_QUOTES or first == "”" or opens_inside_quote(document_text, sentence)
+
+
+def outside_quotes(text: str) -> str:
+    """The text with quoted words blanked out: a name inside a quotation is not its speaker."""
+    opening = {"“": True, "”": False}
+    first = next((c for c in text if c in '"“”'), None)
+    inside = first == "”"  # the sentence continues a quotation opened before it
+    kept = []
+    for char in text:
+        if char in opening:
+            inside = opening[char]
+            kept.append(" ")
+        elif char == '"':
+            inside = not inside
+            kept.append(" ")
+        else:
+            kept.append(" " if inside else char)
+    return "".join(kept)

@@ -1,0 +1,174 @@
+"""Who says what: the speaker of each attributed statement, read simply from the way news attributes
+speech ("Stoltenberg said", "said Stoltenberg", "Leonid Slutsky, the chairman of ..., also dismissed",
+"according to the Kremlin"). A quotation or a "He said" without a name takes the speaker of the
+sentence before it (or after it) in the same article. Speakers the articles describe with a common
+name ("Kremlin spokesman Dmitry Peskov", "Russian Foreign Minister Sergey Lavrov") are one side. A
+news outlet that reports something is nobody's side. Not a named-entity recogniser: good enough to
+tell the parties of a story apart, so that "how each side responded" hears more than one side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..records import Sentence
+from .cues import SPEECH_VERB, in_quotation, outside_quotes, starts_with_speaker_pronoun
+
+_WORD = r"[A-Z][\w’'.-]*[\w]"
+_NAME = rf"(?P<name>(?:{_WORD}\s+){{0,4}}{_WORD})"
+_GAP = r"(?:\s+(?:also|has|have|had|then|again|later|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|\([^)]{1,30}\)))*"
+_APPOSITIVE = r"(?:,\s[^,]{1,100},)?"
+_ROLE = r"(?:officials?|spokes(?:man|woman|person)|chief|envoy|diplomats?|sources?|ministry|statement)"
+_PATTERNS = [
+    re.compile(rf"{_NAME}{_APPOSITIVE}{_GAP}\s+{SPEECH_VERB}\b"),  # Stoltenberg said; Slutsky, the ..., dismissed
+    re.compile(rf"\b(?:said|says|added|asked)\s+{_NAME}(?=\s*(?:[.,;:!?”\"]|$))"),  # said Stoltenberg.
+    re.compile(rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"),
+    re.compile(rf"\b{_NAME}\s+{_ROLE}{_GAP}\s+{SPEECH_VERB}\b"),  # a NATO official told
+]
+_NOT_NAMES = frozenset(
+    """the a an in on at but and or so he she they it we i you this that these those his her their its our
+    after as if when while since for from with by to of then also however meanwhile still yet there here
+    mr mrs ms dr prof""".split()
+)
+_TITLES = frozenset(
+    """mr mrs ms dr prof president vice prime minister foreign defence defense interior finance secretary
+    general secretary-general deputy assistant chancellor senator sen rep gov governor spokesman
+    spokeswoman spokesperson chief chairman chairwoman ambassador former top official envoy""".split()
+)
+# News outlets report; they are not parties to a story ("Sky News reported that ... Prague said").
+_MEDIA = frozenset(
+    """news agency agencies press times post reuters ap afp tass interfax ria euronews bbc cnn journal
+    tribune herald guardian telegraph politico newspaper television tv radio""".split()
+)
+
+
+def _clean(name: str) -> list[str]:
+    """The name's words without leading function words and possessive endings."""
+    words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") for w in name.split()]
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)
+    return words
+
+
+def attribution(text: str) -> tuple[list[str], str] | None:
+    """The words of the name a sentence attributes its statement to, and the words that describe the
+    speaker ("Russian presidential spokesman Dmitry Peskov"; "Leonid Slutsky, the chairman of ... of
+    Russia's parliament"), if it names one."""
+    text = outside_quotes(text)
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            words = _clean(match.group("name"))
+            if words and words[-1].lower() in _MEDIA:
+                return None  # a report, not a party's statement
+            if words:
+                clause = re.split(r"[,;:(“”\"]", text[: match.start("name")])[-1].split()[-4:]
+                return words, " ".join(clause) + " " + match.group(0)
+    return None
+
+
+def attributed(text: str) -> list[str] | None:
+    """The words of the name a sentence attributes its statement to, if it names one."""
+    found = attribution(text)
+    return found[0] if found else None
+
+
+def display_name(words: Sequence[str]) -> str:
+    """"Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"; "Mr Lavrov" -> "Lavrov"."""
+    kept = list(words)
+    while len(kept) > 1 and kept[0].lower() in _TITLES:
+        kept.pop(0)
+    tail = kept[-2:]
+    if len(tail) == 2 and tail[0].lower() in _TITLES:
+        tail = tail[1:]
+    return " ".join(tail)
+
+
+def speakers(sentences: Sequence[Sentence], texts: Sequence[str]) -> list[str | None]:
+    """Each sentence's speaker key (its surname or institution, lower-cased), or None."""
+    own = []
+    for sentence in sentences:
+        words = attributed(sentence.text)
+        own.append(words[-1].lower() if words else None)
+    result = list(own)
+    leans = [
+        starts_with_speaker_pronoun(sentence.text) or in_quotation(sentence, texts[sentence.document])
+        for sentence in sentences
+    ]
+
+    def same_article(index: int, other: int) -> bool:
+        return 0 <= other < len(sentences) and sentences[other].document == sentences[index].document
+
+    for index in range(len(sentences)):  # a quote or "He said" continues the speaker before it...
+        if result[index] is None and leans[index]:
+            for other in (index - 1, index - 2):
+                if same_article(index, other) and result[other]:
+                    result[index] = result[other]
+                    break
+    for index in range(len(sentences)):  # ...or is attributed just after it
+        if result[index] is None and leans[index]:
+            for other in (index + 1, index + 2):
+                if same_article(index, other) and own[other]:
+                    result[index] = own[other]
+                    break
+    return result
+
+
+def speaker_names(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Speaker key -> the fullest way the articles name them ("peskov" -> "Dmitry Peskov")."""
+    forms: dict[str, Counter[str]] = {}
+    for sentence in sentences:
+        words = attributed(sentence.text)
+        if words:
+            forms.setdefault(words[-1].lower(), Counter())[display_name(words)] += 1
+    return {key: max(counter, key=lambda name: (len(name.split()), counter[name], name)) for key, counter in forms.items()}
+
+
+def speaker_descriptions(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Speaker key -> every way the articles describe them, run together ("peskov" -> "Kremlin
+    spokesman Dmitry Peskov ... Russian presidential spokesman Dmitry Peskov told ...")."""
+    described: dict[str, list[str]] = {}
+    for sentence in sentences:
+        found = attribution(sentence.text)
+        if found:
+            described.setdefault(found[0][-1].lower(), []).append(found[1])
+    return {key: " ".join(texts) for key, texts in described.items()}
+
+
+def speaker_sides(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Speaker key -> a key shared by the speakers of one side: speakers are on one side when the
+    articles describe them with a common name ("Kremlin spokesman Dmitry Peskov", "Russian
+    presidential spokesman Dmitry Peskov", "Russian Foreign Minister Sergey Lavrov": Peskov, Lavrov
+    and the Kremlin are one side; "NATO Secretary General Jens Stoltenberg" and "a NATO official"
+    another). Only names the articles give count; no outside knowledge."""
+    affiliations: dict[str, set[str]] = {}
+    for sentence in sentences:
+        found = attribution(sentence.text)
+        if not found:
+            continue
+        words, description = found
+        key = words[-1].lower()
+        names = {w.lower() for w in display_name(words).split()}
+        tokens = affiliations.setdefault(key, {key})
+        for token in re.findall(r"[A-Z][\w-]*", description):
+            token = token.lower().removesuffix("’s").removesuffix("'s")
+            if token not in names and token not in _TITLES and token not in _NOT_NAMES and len(token) > 2:
+                tokens.add(token)
+    parent = {key: key for key in affiliations}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def alike(first: str, second: str) -> bool:  # "Russia" and "Russian"
+        return first == second or (min(len(first), len(second)) >= 4 and (first.startswith(second) or second.startswith(first)))
+
+    keys = sorted(affiliations)
+    for position, first in enumerate(keys):
+        for second in keys[position + 1:]:
+            if any(alike(a, b) for a in affiliations[first] for b in affiliations[second]):
+                parent[root(second)] = root(first)
+    return {key: root(key) for key in keys}

@@ -1,0 +1,191 @@
+"""The corroboration judge: what must agree for "also [n]" to be true, and what makes a disagreement."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from summarize.citations.corroboration import FactJudge, Verdict, candidates, evidence
+from summarize.citations.facts import (
+    dates_in,
+    figure_conflicts,
+    figures_apart,
+    looks_back,
+    quantities,
+    relative_times_differ,
+    same_figure,
+)
+from summarize.inputs.document import make_document
+from summarize.pipeline import analyze, compose_brief
+
+
+def test_quantities_read_figures_with_what_they_count():
+    found = {q.text: q for q in quantities("The storm killed 9,000 people and cost $66 million; 2.5 million fled.")}
+    assert set(found) == {"9,000 people", "$66 million", "2.5 million fled"}
+    assert found["9,000 people"].value == 9000 and found["9,000 people"].unit == "people"
+    assert found["$66 million"].value == 66e6 and found["$66 million"].unit == "$"
+    assert quantities("NATO expelled eight Russian officials") and quantities("eight")[0].value == 8
+    assert not quantities("In 2021, on October 7 at 10:30, one of them spoke.")  # years, days, times, "one"
+
+
+def test_a_bound_the_other_figure_meets_is_the_same_figure():
+    def first(text):
+        return quantities(text)[0]
+
+    assert same_figure(first("more than 10 years"), first("12 years"))
+    assert same_figure(first("38 million voters"), first("38.5 million voters"))
+    assert not same_figure(first("at least 15 people"), first("at least two people"))  # two counts
+    assert not quantities("At 11 p.m. the storm turned.")  # a time of day is no count
+
+
+def test_a_count_for_another_place_is_no_disagreement():
+    analysis = analyze(story(
+        "The storm killed at least 62 people throughout Europe, police said.",
+        "The storm killed 32 people in Poland, police said.",
+        "The storm killed at least 70 people in Europe, police said.",
+    ), KeyedEmbedder())
+    assert FactJudge().judge(analysis, 0, 1) == Verdict(False)
+    assert FactJudge().judge(analysis, 0, 2).conflicts == ("gives 70 people",)
+
+
+def test_rounding_is_not_a_different_figure():
+    nearly, exact = quantities("nearly 200 dead")[0], quantities("197 dead")[0]
+    assert same_figure(nearly, exact)
+    assert not same_figure(quantities("$66 million")[0], quantities("$70 million")[0])
+    assert same_figure(quantities("12 percent")[0], quantities("12.6 percent")[0])
+
+
+def test_figures_conflict_only_for_the_same_count():
+    ours = quantities("Gilbert hit Kingston with 115 mph winds.")
+    assert [q.text for q in figure_conflicts(ours, quantities("Gilbert packed 110 mph winds."))] == ["110 mph"]
+    assert not figure_conflicts(ours, quantities("Gilbert packed 115 mph winds and 3 inches of rain."))
+    # a shared figure shows the others count other things
+    charges = quantities("She pleaded guilty to seven charges, including two counts of conspiracy.")
+    assert not figure_conflicts(charges, quantities("She pleaded guilty to seven of the nine counts."))
+
+
+def test_an_earlier_cut_is_not_this_cut():
+    now = "NATO halved Russia's mission, reducing the number of members it will accredit from 20 down to 10."
+    then = "At the time, NATO also reduced the size of the Russian mission to 20 from 30 people."
+    assert figures_apart(quantities(now), quantities(then))
+    assert not figures_apart(quantities(now), quantities("NATO halved the positions Russia can accredit, to 10."))
+    assert looks_back(then) and not looks_back(now)
+    analysis = analyze(story(now, then), KeyedEmbedder())
+    assert FactJudge().judge(analysis, 0, 1) == Verdict(False)
+
+
+def test_dates_without_the_day_of_a_statement():
+    assert [d.text for d in dates_in("Stoltenberg said on October 7 that NATO acted on Wednesday.")] == ["Wednesday"]
+    # a dateline gives the day the report was filed, not the day of what it reports
+    assert [d.text for d in dates_in("LUANDA, April 24 (Xinhua) -- The conference opens on April 29.")] == ["April 29"]
+
+
+def test_another_relative_day_is_another_moment():
+    assert relative_times_differ("Two weeks ago, the typhoon killed 74 people.", "Last week, the typhoon killed 74.")
+    assert not relative_times_differ("Last week, the typhoon killed 74 people.", "Last week it killed 74.")
+    assert not relative_times_differ("The typhoon killed 74 people.", "Last week, the typhoon killed 74 people.")
+    assert looks_back("Earlier, the typhoon hit Taiwan.") and not looks_back("Earlier this week, Israel threatened ...")
+
+
+@dataclass
+class KeyedEmbedder:
+    """Sentences with the same key word get the same vector: a controlled similarity."""
+
+    name: str = "keyed"
+
+    def embed(self, texts):
+        keys = ["storm", "ferry", "mayor"]
+        rows = [[float(key in t.lower()) for key in keys] + [0.1] for t in texts]
+        return np.array([np.array(r) / np.linalg.norm(r) for r in rows])
+
+
+def story(*articles):
+    return tuple(make_document(text, f"a/{n}.txt", f"Title {n}") for n, text in enumerate(articles))
+
+
+def index_of(analysis, text):
+    return next(i for i, s in enumerate(analysis.sentences) if s.text.startswith(text))
+
+
+def test_same_fact_is_corroboration_another_fact_is_not():
+    analysis = analyze(story(
+        "The storm flooded the harbour district of Portville on Monday.",
+        "On Monday the storm flooded Portville's harbour district.",
+        "The storm is the third this year to reach the coast of Portville.",
+    ), KeyedEmbedder())
+    judge = FactJudge()
+    first = index_of(analysis, "The storm flooded")
+    assert judge.judge(analysis, first, index_of(analysis, "On Monday")).same
+    assert not judge.judge(analysis, first, index_of(analysis, "The storm is the third")).same
+
+
+def test_another_day_is_another_event_not_a_disagreement():
+    analysis = analyze(story(
+        "The storm flooded the harbour district of Portville on Monday.",
+        "The storm flooded the harbour district of Portville on Thursday.",
+    ), KeyedEmbedder())
+    assert FactJudge().judge(analysis, 0, 1) == Verdict(False)
+
+
+def test_another_figure_for_the_same_event_is_a_disagreement():
+    analysis = analyze(story(
+        "The storm killed 15 people in the harbour district of Portville.",
+        "The storm killed 17 people in the harbour district of Portville.",
+    ), KeyedEmbedder())
+    verdict = FactJudge().judge(analysis, 0, 1)
+    assert not verdict.same and verdict.conflicts == ("gives 17 people",)
+    found = evidence(analysis, 0)
+    assert not found.also_in and [d.what for d in found.disagrees] == ["gives 17 people"]
+
+
+def test_copies_of_one_story_never_corroborate_each_other():
+    wire = ("The storm flooded the harbour district of Portville on Monday, officials said. Ferries stopped "
+            "running and the mayor closed the schools for the rest of the week while crews cleared the roads.")
+    analysis = analyze(story(wire, "Portville news. " + wire, "On Monday the storm flooded Portville's harbour."),
+                       KeyedEmbedder())
+    first = index_of(analysis, "The storm flooded")
+    assert all(analysis.sentences[i].document == 2 for i in candidates(analysis, first))
+
+
+class EveryoneAgrees:
+    def judge(self, analysis, sentence, candidate):
+        return Verdict(True)
+
+
+def test_a_judge_can_be_passed_in():
+    analysis = analyze(story(
+        "The storm flooded the harbour district of Portville on Monday.",
+        "The storm is the third this year to reach the coast of Portville.",
+    ), KeyedEmbedder())
+    trusting = compose_brief(analysis, 10, judge=EveryoneAgrees())
+    careful = compose_brief(analysis, 10)
+    assert [len(item.also_in) for item in trusting.sentences] == [1]
+    assert [len(item.also_in) for item in careful.sentences] == [0]
+
+
+@pytest.mark.parametrize("judge", [FactJudge(), EveryoneAgrees()])
+def test_corroborations_come_from_other_sources(judge):
+    analysis = analyze(story(
+        "The storm flooded the harbour district of Portville on Monday.",
+        "On Monday the storm flooded Portville's harbour district.",
+    ), KeyedEmbedder())
+    for index, sentence in enumerate(analysis.sentences):
+        for other in evidence(analysis, index, judge).also_in:
+            assert other.sentence.document != sentence.document
+
+
+def test_the_learned_weights_read_known_features_and_more_agreement_is_more_likely():
+    from dataclasses import replace
+
+    from summarize.citations.corroboration import agreement, refused
+    from summarize.citations.corroboration_weights import THRESHOLD, WEIGHTS
+    from summarize.citations.pair_facts import FEATURES, PairFacts
+
+    assert set(WEIGHTS) <= set(FEATURES) and 0 < THRESHOLD < 1
+    facts = PairFacts(similarity=0.6, shared_words=0.3, covers_sentence=0.3, covers_candidate=0.2, figures=(),
+                      dates=(), other_figures=False, looks_back=False, same_detail=False, other_scope=False,
+                      new_names=0, missing_names=0, length_ratio=0.8, in_cluster=True)
+    closer = replace(facts, similarity=0.9, shared_words=0.8)
+    assert 0 < agreement(facts) < agreement(closer) < 1
+    assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
+    assert not refused(closer) and refused(replace(closer, dates=("says another day",)))

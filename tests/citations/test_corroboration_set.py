@@ -1,0 +1,44 @@
+"""The labelled corroboration set in bench/corroboration: by reference, split by cluster, checked."""
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+from corroboration_set import PAIRS, SHARED, digest, load_clusters, read_pairs  # noqa: E402
+
+
+def test_the_set_is_stored_by_reference_and_split_by_cluster():
+    pairs = read_pairs()
+    assert len(pairs) >= 300
+    assert {p.label for p in pairs} == {"SAME", "PARTIAL", "DIFFERENT"}
+    parts = {}
+    for pair in pairs:
+        parts.setdefault((pair.set, pair.cluster), set()).add(pair.part)
+    assert all(len(found) == 1 for found in parts.values()), "a cluster is in one part only"
+    for part in ("tune", "test"):
+        assert {s for (s, _), found in parts.items() if part in found} >= {"duc2002", "duc2003", "tac2010"}
+    for line in PAIRS.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["set"] != "sample":  # the development sets' texts are never copied here
+            assert "text" not in record["sentence"] and "text" not in record["candidate"]
+
+
+def test_a_changed_text_is_refused():
+    pairs = [p for p in read_pairs() if p.set == "sample"][:1]
+    assert load_clusters(pairs)  # the sample ships with the project: its spans check out
+    moved = [replace(pairs[0], sentence=replace(pairs[0].sentence, start=pairs[0].sentence.start + 1))]
+    with pytest.raises(ValueError, match="is not the one labelled"):
+        load_clusters(moved)
+    assert digest(" a  b ") == digest("a b")
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="the development sets are not beside this checkout")
+def test_every_span_still_reads_the_labelled_text():
+    clusters = load_clusters(read_pairs())
+    assert sum(len(c.pairs) for c in clusters) == len(read_pairs())

@@ -1,0 +1,82 @@
+"""The CLI as a user runs it, with the fake embedder in place of the model."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli.main import main
+from summarize.embedding import backends as embedding
+from tests import fakes
+from tests.test_import_hygiene import assert_command_imports_nothing_heavy
+
+
+@pytest.fixture(autouse=True)
+def fake_model(monkeypatch):
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def write_story(folder, story):
+    paths = []
+    for number, document in enumerate(story):
+        path = folder / f"{number}.txt"
+        path.write_text(document.title + "\n\n" + document.text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_no_paths_briefs_the_built_in_sample():
+    result = run("brief", "--words", "80")
+    assert result.exit_code == 0
+    assert "## Sources" in result.output and "sample/000_0b5c9c80ee66a672.txt" in result.output
+
+
+def test_files_and_folders_and_json_output(tmp_path, story):
+    paths = write_story(tmp_path, story)
+    from_files = json.loads(run("brief", *paths, "--format", "json", "--words", "60").output)
+    from_folder = json.loads(run("brief", str(tmp_path), "--format", "json", "--words", "60").output)
+    assert from_files == from_folder
+    assert from_files["words"] <= 60 and len(from_files["sources"]) == 3
+    assert from_files["sources"][0]["title"] == "Storm hits the coast"
+
+
+def test_output_file_is_written_and_inputs_are_never_overwritten(tmp_path, story):
+    paths = write_story(tmp_path, story)
+    out = tmp_path / "brief.md"
+    result = run("brief", *paths, "-o", str(out))
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("# ")
+    before = (tmp_path / "0.txt").read_text(encoding="utf-8")
+    refused = run("brief", *paths, "-o", paths[0])
+    assert refused.exit_code == 2 and "overwrite an input" in refused.output
+    assert (tmp_path / "0.txt").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing.txt"], "no such file"),
+        (["--words", "0"], "0 is not in the range"),
+        (["--words", "many"], "not a valid integer"),
+        (["--format", "pdf"], "'pdf' is not one of"),
+        (["-o", "no/such/folder/brief.md"], "does not exist"),
+    ],
+)
+def test_bad_input_is_one_clear_line(args, message):
+    result = run("brief", *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_help_is_instant_and_imports_nothing_heavy():
+    assert_command_imports_nothing_heavy("brief", "--help")
+
+
+def test_help_explains_every_option():
+    text = run("brief", "--help").output
+    for option in ("--words", "--format", "--output", "built-in sample"):
+        assert option in text

@@ -1,0 +1,98 @@
+"""The pipeline with the fake embedder: spans, budget, clusters, citations, determinism."""
+
+import re
+
+import pytest
+
+from summarize.inputs.documents import sample_documents
+from summarize.output.render import to_json
+from summarize.pipeline import BriefSettings, analyze, build_brief, compose_brief
+from summarize.records import SummarizeError
+from tests.fakes import HashingEmbedder
+
+BOILERPLATE = re.compile(
+    r"Accessibility links|Breaking News|About Author|Leave A Reply|\[File:|file photo|16x9|"
+    r"With reporting by|Source: Al Jazeera|RFE/RL journalists|newsroom brings you",
+    re.IGNORECASE,
+)
+
+
+def assert_verbatim(document_text: str, start: int, end: int, text: str) -> None:
+    assert " ".join(document_text[start:end].split()) == text
+
+
+@pytest.mark.parametrize("words", [20, 40, 60, 100, 150])
+def test_brief_sentences_are_verbatim_and_within_budget(story, embedder, words):
+    brief = build_brief(story, embedder, BriefSettings(words=words))
+    assert brief.words <= words
+    for item in brief.sentences:
+        assert_verbatim(story[item.sentence.document].text, item.sentence.start, item.sentence.end, item.sentence.text)
+        for other in item.also_in:
+            assert other.sentence.document != item.sentence.document
+            assert_verbatim(story[other.sentence.document].text, other.sentence.start, other.sentence.end, other.sentence.text)
+
+
+def test_no_two_brief_sentences_come_from_one_cluster(story, embedder):
+    brief = build_brief(story, embedder, BriefSettings(words=150))
+    clusters = [item.cluster for item in brief.sentences]
+    assert len(clusters) == len(set(clusters))
+
+
+def test_what_several_outlets_report_is_corroborated(story, embedder):
+    brief = build_brief(story, embedder, BriefSettings(words=150))
+    corroborated = [item for item in brief.sentences if item.also_in]
+    assert corroborated, "the storm story repeats facts across outlets"
+    first = brief.sentences[0]
+    assert {c.sentence.document for c in first.also_in}, "the most important fact is widely reported"
+
+
+def test_boilerplate_never_reaches_a_brief(story, embedder):
+    for words in (50, 150, 400):
+        for documents in (story, sample_documents()):
+            brief = build_brief(documents, embedder, BriefSettings(words=words))
+            assert brief.sentences
+            for item in brief.sentences:
+                assert not BOILERPLATE.search(item.sentence.text), item.sentence.text
+
+
+def test_brief_fills_most_of_the_budget(embedder):
+    brief = build_brief(sample_documents(), embedder, BriefSettings(words=150))
+    assert 0.8 * 150 <= brief.words <= 150
+
+
+def test_same_input_gives_byte_identical_output():
+    first = to_json(build_brief(sample_documents(), HashingEmbedder(), BriefSettings(words=120)))
+    second = to_json(build_brief(sample_documents(), HashingEmbedder(), BriefSettings(words=120)))
+    assert first == second
+
+
+def test_rebriefing_at_another_length_does_not_embed_again(story, embedder):
+    analysis = analyze(story, embedder)
+    assert len(embedder.calls) == 1
+    short, long = compose_brief(analysis, 30), compose_brief(analysis, 120)
+    assert len(embedder.calls) == 1
+    assert short.words <= 30 < long.words <= 120
+
+
+def test_precomputed_embeddings_must_match_the_sentences(story, embedder):
+    analysis = analyze(story, embedder)
+    again = analyze(story, embedder, embeddings=analysis.embeddings)
+    assert len(embedder.calls) == 1
+    assert again.clusters == analysis.clusters
+    with pytest.raises(ValueError, match="embeddings given"):
+        analyze(story, embedder, embeddings=analysis.embeddings[:-1])
+
+
+def test_bad_budget_and_empty_input_are_clear_errors(story, embedder):
+    with pytest.raises(SummarizeError, match="positive"):
+        compose_brief(analyze(story, embedder), 0)
+    with pytest.raises(SummarizeError, match="no documents"):
+        build_brief((), embedder)
+
+
+def test_rankers_are_found_by_the_names_shells_offer():
+    from summarize.selection.registry import RANKER_NAMES, ranker_named
+
+    assert [ranker_named(name).name for name in RANKER_NAMES] == list(RANKER_NAMES)
+    with pytest.raises(SummarizeError, match="unknown method 'best'; choose from concepts, salience"):
+        ranker_named("best")

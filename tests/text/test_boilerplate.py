@@ -1,0 +1,127 @@
+from summarize.text.boilerplate import headline, prose_spans
+
+
+def kept_lines(text: str) -> list[str]:
+    return [text[start:end] for start, end in prose_spans(text)]
+
+
+def test_prose_lines_are_kept_verbatim():
+    text = "Title of the story here\n\n  The council voted on Tuesday to close the old bridge.  \n"
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge."]
+
+
+def test_lines_that_are_not_prose_are_dropped():
+    text = (
+        "Accessibility links\nBreaking News\n"
+        "The council voted on Tuesday to close the old bridge for repairs.\n"
+        "The mayor at the bridge on Monday [File: Jane Doe/Reuters]\n"
+        "(file photo)\n"
+        "• 16x9 Image\n"
+        "Years of tension\n"
+    )
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
+
+
+def test_a_line_repeated_in_a_document_is_dropped():
+    caption = "The mayor speaks to reporters outside the town hall on Monday."
+    text = f"{caption}\n{caption}\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
+
+
+def test_credits_and_what_follows_them_at_the_end_are_dropped():
+    body = "\n".join(f"Paragraph number {n} of the story says something new and true." for n in range(6))
+    text = body + "\nWith reporting by AP, AFP and TASS\nWe are the most trusted newsroom in the whole world today.\n"
+    kept = kept_lines(text)
+    assert len(kept) == 6
+    assert not any("newsroom" in line for line in kept)
+    assert kept_lines("The council voted to close the bridge on Tuesday night.\nSource: Al Jazeera and news agencies\n") == [
+        "The council voted to close the bridge on Tuesday night."
+    ]
+
+
+def test_headline_is_the_first_title_like_line_before_the_prose():
+    assert headline("Accessibility links\nBreaking News\nCouncil Votes To Close Old Bridge\n\nThe council voted.") == (
+        "Council Votes To Close Old Bridge"
+    )
+    assert headline("The council voted on Tuesday to close the old bridge for repairs.\nMore text.") is None
+
+
+
+def test_an_article_on_one_line_keeps_its_sentences_before_a_trailing_tag():
+    text = (
+        "The court ruled on Monday that the general could be tried. His lawyers said they would appeal. "
+        "The government welcomed the decision, a spokesman said. (scl)"
+    )
+    assert kept_lines(text) == [text[: text.index(" (scl)")]]
+    filed = text.replace("(scl)", "Story Filed By Cox Newspapers For Use By Clients of the New York Times News Service")
+    assert kept_lines(filed) == [text[: text.index(" (scl)")]]
+
+
+def test_a_short_line_without_a_sentence_end_is_still_not_prose():
+    assert kept_lines("Breaking News\n\nThe court ruled on Monday. It was a surprise. (scl)\n\nThe end came soon after that.") == [
+        "The end came soon after that."
+    ]
+
+
+ARTICLE = (
+    "Council Votes To Close Old Bridge\n\n"
+    "The council voted on Tuesday to close the old bridge for repairs.\n\n"
+    "The mayor said the work would take at least two years to finish.\n\n"
+    "Drivers will use the new ring road while the bridge is closed.\n"
+)
+
+
+def test_an_article_pasted_several_times_is_read_once():
+    text = (ARTICLE + "\n") * 50
+    assert kept_lines(text) == kept_lines(ARTICLE) and len(kept_lines(ARTICLE)) == 3
+    assert prose_spans(text) == prose_spans(ARTICLE)  # the first copy's lines
+    assert headline(text) == "Council Votes To Close Old Bridge"
+
+
+def test_a_caption_repeated_between_paragraphs_is_still_dropped():
+    caption = "The mayor speaks to reporters outside the town hall on Monday."
+    body = ARTICLE.split("\n\n")
+    text = "\n\n".join([body[0], caption, body[1], caption, body[2], caption, body[3]])
+    assert caption not in kept_lines(text) and len(kept_lines(text)) == 3
+
+
+def test_yaml_front_matter_is_not_the_title_nor_the_text():
+    text = "---\nlayout: post\ntitle: 'Bridge to close for two years'\ndate: 2021-10-07\n---\n\n" + ARTICLE
+    assert headline(text) == "Bridge to close for two years"
+    assert kept_lines(text) == kept_lines(ARTICLE)
+    untitled = "---\nlayout: post\ndescription: The council voted on Tuesday to close the old bridge.\n---\n" + ARTICLE
+    assert headline(untitled) == "Council Votes To Close Old Bridge" and kept_lines(untitled) == kept_lines(ARTICLE)
+
+
+def test_a_horizontal_rule_is_not_front_matter():
+    text = "---\n\nThe council voted on Tuesday to close the old bridge for repairs.\n\n---\n"
+    assert kept_lines(text) == ["The council voted on Tuesday to close the old bridge for repairs."]
+
+
+def test_a_rule_above_a_key_like_line_and_prose_is_not_front_matter():
+    text = "---\nUpdate: 3pm\n\n" + ARTICLE + "\n\n---\nMore to come.\n"
+    assert kept_lines(ARTICLE)[0] in kept_lines(text)
+
+
+def test_an_article_without_a_headline_is_titled_by_its_lead_cut_at_a_word():
+    from summarize.text.boilerplate import lead_title
+
+    lead = "Secretary-General Jens Stoltenberg said on October 7 that NATO decided to expel eight Russians."
+    assert lead_title(lead + "\n") == "Secretary-General Jens Stoltenberg said on October 7 that NATO…"
+    assert lead_title("A powerful storm hit the northern coast of the island on Monday.\n") == (
+        "A powerful storm hit the northern coast…"  # not "... coast of the…"
+    )
+    assert lead_title("The council voted on Tuesday to close the bridge.\n") == "The council voted on Tuesday to close the bridge."
+    assert lead_title("Home\nSport\n") is None
+
+
+def test_the_sample_source_without_a_headline_gets_its_lead_not_its_file_name():
+    from summarize.inputs.document import make_document
+    from summarize.inputs.documents import sample_documents
+
+    fifth = sample_documents()[4]
+    assert fifth.title == "The North Atlantic Treaty Organization (NATO) expelled eight members…" and fifth.title_from_lead
+    assert "004_f479679f536a04d0" not in fifth.title
+    titled = make_document(ARTICLE, "news/bridge.txt")
+    assert titled.title == "Council Votes To Close Old Bridge" and not titled.title_from_lead
+    assert make_document("The council voted on Tuesday to close the bridge for two years.\n", "x/f00.txt").title_from_lead

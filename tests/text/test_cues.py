@@ -1,0 +1,72 @@
+"""The surface cues every stage shares: one vocabulary, so stages agree on a sentence."""
+
+import pytest
+
+from summarize.records import Sentence
+from summarize.selection.features import self_containment
+from summarize.text import cues
+from summarize.text.speakers import attributed
+
+
+def _sentence(document_text: str, text: str) -> Sentence:
+    start = document_text.index(text)
+    return Sentence(0, start, start + len(text), text, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Houston, we see motion," Commander Loren J. Shriver reported.',
+        '"We will not accept this," Foreign Minister Sergey Lavrov warned.',
+        '"It is a provocation," Kremlin spokesman Dmitry Peskov told reporters.',
+        '"The move was expected," Stoltenberg wrote on Twitter.',
+    ],
+)
+def test_a_quote_that_names_its_speaker_is_attributed_in_every_stage(text: str) -> None:
+    assert attributed(text) is not None  # the speakers stage names someone...
+    assert cues.is_attributed(text)  # ...so the shared cue says it is attributed...
+    # ...and selection does not take it for an unattributed quote (only the 0.6 quote factor is absent).
+    assert self_containment(_sentence(text, text)) == 1.0
+
+
+def test_an_unattributed_quote_is_not_self_contained() -> None:
+    text = '"We will respond to this decision in due course."'
+    assert not cues.is_attributed(text)
+    assert self_containment(_sentence(text, text)) < 1.0
+
+
+def test_according_to_attributes() -> None:
+    assert cues.is_attributed("The talks failed, according to the Kremlin.")
+    assert not cues.is_attributed("The talks failed on Tuesday.")
+
+
+def test_x_quoted_y_does_not_make_x_the_speaker() -> None:
+    assert attributed("Reuters quoted Peskov as saying the talks had failed.") != ["Reuters"]
+    assert attributed("Peskov was quoted by Reuters.") == ["Peskov"]
+
+
+def test_leaning_starts_widen_from_speakers_to_referring_to_dangling_words() -> None:
+    assert cues.starts_with_speaker_pronoun("He said the talks failed.")
+    assert not cues.starts_with_speaker_pronoun("This was the third attempt.")
+    assert cues.starts_referring("This was the third attempt.")
+    assert cues.starts_referring("He said the talks failed.")
+    assert not cues.starts_referring("But the talks failed.")
+    assert cues.starts_dangling("But the talks failed.")
+    assert cues.starts_dangling("This was the third attempt.")
+    assert not cues.starts_dangling("Theirs was a hard job.")  # a whole word, not a prefix
+    assert set(cues.SPEAKER_PRONOUNS) <= set(cues.REFERRING_WORDS) <= set(cues.DANGLING_WORDS)
+
+
+def test_in_quotation_sees_a_quote_opened_earlier_in_the_paragraph() -> None:
+    document = 'Lavrov said: "The move is hostile. It will not go unanswered." Talks resume today.'
+    inside = _sentence(document, 'It will not go unanswered."')
+    after = _sentence(document, "Talks resume today.")
+    assert cues.opens_inside_quote(document, inside)
+    assert cues.in_quotation(inside, document)
+    assert not cues.in_quotation(after, document)
+
+
+def test_outside_quotes_blanks_quoted_words_only() -> None:
+    kept = cues.outside_quotes('"Lavrov is wrong," Peskov said.')
+    assert "Lavrov" not in kept and "Peskov said." in kept
+    assert cues.has_half_quote('He said: "The talks failed.') and not cues.has_half_quote('"Fine," he said.')

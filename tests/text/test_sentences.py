@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from summarize.text.sentences import (
+    NEWS_ABBREVIATIONS,
+    PUNKT_DATA_FILES,
+    PunktSplitter,
+    SentenceSplitter,
+    english_punkt_parameters,
+)
+
+SEEDS_DIR = Path("/work/shared/seeds")
+
+SPLITTER: SentenceSplitter = PunktSplitter()
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in SPLITTER.split(text)]
+
+
+def assert_well_formed(text: str, spans: list[tuple[int, int]]) -> None:
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        piece = text[start:end]
+        assert piece == piece.strip()
+        previous_end = end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hello world. How are you?", ["Hello world.", "How are you?"]),
+        ("Stop! Why? Because.", ["Stop!", "Why?", "Because."]),
+        # U.S. inside a sentence, before a name-like word, and ending one.
+        ("The U.S. Army said so.", ["The U.S. Army said so."]),
+        ("The U.S.-led coalition struck. Rebels fled.", ["The U.S.-led coalition struck.", "Rebels fled."]),
+        ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
+        ("She lives in the U.S. He does not.", ["She lives in the U.S.", "He does not."]),
+        ("Talks at the U.N. ended. The U.K. Foreign Office agreed.", ["Talks at the U.N. ended.", "The U.K. Foreign Office agreed."]),
+        ("The attack on Oct. 7 shocked Israel. Many died.", ["The attack on Oct. 7 shocked Israel.", "Many died."]),
+        ("It opened Sept. 12 and closed Dec. 3. Nobody came.", ["It opened Sept. 12 and closed Dec. 3.", "Nobody came."]),
+        ("Mr. Smith met Mrs. Jones and Dr. Brown. They talked.", ["Mr. Smith met Mrs. Jones and Dr. Brown.", "They talked."]),
+        ("Gen. Milley briefed Sen. Warren. Rep. Pelosi listened.", ["Gen. Milley briefed Sen. Warren.", "Rep. Pelosi listened."]),
+        ("Gov. Newsom thanked Sgt. Diaz, Capt. Reyes and Cmdr. Lee.", ["Gov. Newsom thanked Sgt. Diaz, Capt. Reyes and Cmdr. Lee."]),
+        ("Lt. Col. Vindman and Maj. Gen. Ryder met Adm. Grady. Rev. King prayed.", ["Lt. Col. Vindman and Maj. Gen. Ryder met Adm. Grady.", "Rev. King prayed."]),
+        ("Prof. Ito and Det. Insp. Shaw visited St. Louis.", ["Prof. Ito and Det. Insp. Shaw visited St. Louis."]),
+        ("J. R. R. Tolkien wrote it. He was English.", ["J. R. R. Tolkien wrote it.", "He was English."]),
+        ("It began at 9 a.m. on Monday. It ended late.", ["It began at 9 a.m. on Monday.", "It ended late."]),
+        ("It began at 9 a.m. The crowd was calm.", ["It began at 9 a.m.", "The crowd was calm."]),
+        ("Some fruit, e.g. apples, is cheap. Buy it.", ["Some fruit, e.g. apples, is cheap.", "Buy it."]),
+        ("The rule, i.e. the law, applies. Obey it.", ["The rule, i.e. the law, applies.", "Obey it."]),
+        ("Smith et al. found it. Others disagreed.", ["Smith et al. found it.", "Others disagreed."]),
+        ("Apple Inc. and Acme Corp. sued Foo Ltd. in court.", ["Apple Inc. and Acme Corp. sued Foo Ltd. in court."]),
+        ("He is ranked No. 1 in the world. Next is No. 12, a rival.", ["He is ranked No. 1 in the world.", "Next is No. 12, a rival."]),
+        ("The answer was no. We left.", ["The answer was no.", "We left."]),
+        ("It was Smith vs. Jones. Jones won.", ["It was Smith vs. Jones.", "Jones won."]),
+        ("They climbed Mt. Everest, 29,032 ft. high. It was cold.", ["They climbed Mt. Everest, 29,032 ft. high.", "It was cold."]),
+        # Quotes that end a sentence stay with it.
+        ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+        ("He said “no.” Then he left.", ["He said “no.”", "Then he left."]),
+        ("“We will win,” he said. “They will lose.” The crowd cheered.", ["“We will win,” he said.", "“They will lose.”", "The crowd cheered."]),
+        ("The talks are “over.” Officials left Geneva.", ["The talks are “over.”", "Officials left Geneva."]),
+        ("She asked, 'Why?' Nobody answered.", ["She asked, 'Why?'", "Nobody answered."]),
+    ],
+)
+def test_splits_news_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+    assert_well_formed(text, SPLITTER.split(text))
+
+
+def test_spans_are_exact_offsets_with_surrounding_whitespace() -> None:
+    text = "  First one.   Second one.\t "
+    assert SPLITTER.split(text) == [(2, 12), (15, 26)]
+
+
+def test_every_line_break_ends_a_sentence() -> None:
+    text = "Headline Without A Period\nFirst line. Second line\n\n  Third   \r\nLast line."
+    assert sentences(text) == ["Headline Without A Period", "First line.", "Second line", "Third", "Last line."]
+
+
+def test_a_line_break_splits_even_after_an_abbreviation() -> None:
+    assert sentences("Reporting by Mr.\nSmith wrote this.") == ["Reporting by Mr.", "Smith wrote this."]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", "\n\n  \t\r\n  \n", "\u00a0\u2028"])
+def test_empty_or_blank_text_has_no_sentences(text: str) -> None:
+    assert SPLITTER.split(text) == []
+
+
+def test_text_without_punctuation_is_one_sentence() -> None:
+    assert sentences("  breaking news from the capital ") == ["breaking news from the capital"]
+
+
+def test_very_long_text_without_punctuation_is_one_span() -> None:
+    text = "word " * 200_000
+    assert SPLITTER.split(text) == [(0, len(text) - 1)]
+
+
+def test_splitting_is_deterministic() -> None:
+    text = "Mr. Smith went to the U.S. The trip was long. “Fine,” he said.\nNext."
+    first = SPLITTER.split(text)
+    assert first == SPLITTER.split(text) == PunktSplitter().split(text)
+    assert len(first) == 4
+
+
+def test_model_is_loaded_from_the_shipped_files() -> None:
+    data_dir = files("summarize") / "data" / "punkt"
+    sizes = [len((data_dir / name).read_bytes()) for name in PUNKT_DATA_FILES]
+    assert all(size > 0 for size in sizes)
+    assert sum(sizes) < 1_000_000
+    params = english_punkt_parameters()
+    assert len(params.ortho_context) > 20_000
+    assert {"u.s", "oct", "mr", "a.m"} <= params.abbrev_types
+    assert params.abbrev_types >= NEWS_ABBREVIATIONS
+    assert "no" not in params.abbrev_types
+    assert english_punkt_parameters() is params
+
+
+def seed_texts() -> dict[str, str]:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"{SEEDS_DIR} is missing")
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS_DIR.glob("*.txt"))}
+    if not texts:
+        pytest.skip(f"no sample articles in {SEEDS_DIR}")
+    return texts
+
+
+def test_seed_articles_give_clean_spans() -> None:
+    for name, text in seed_texts().items():
+        spans = SPLITTER.split(text)
+        assert spans, name
+        assert_well_formed(text, spans)
+        for start, end in spans:
+            assert "\n" not in text[start:end], name
+        # Every non-blank character belongs to some sentence.
+        covered = sum(end - start for start, end in spans)
+        assert covered >= len("".join(text.split())), name
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "Russian Foreign Minister Sergey Lavrov said Monday (Oct. 18) that his country is suspending its mission to NATO.",
+        "In addition, staff at NATO’s office in Moscow will be stripped of their accreditation by November 1.",
+        "Mr Lavrov complained that the military alliance is not “interested in equitable dialogue”.",
+        "Jamie Shea, former Deputy Assistant Secretary-General of NATO, told Euronews that Russia’s decision was “not a dramatic move.”",
+        "“These actions, of course, do not allow us to have any illusions about the possibility of normalizing relations, or resuming dialogue with NATO,\" he said.",
+        "“On the contrary, these prospects are almost completely undermined.”",
+        "Stoltenberg reiterated that “the relationship between NATO and Russia is at its lowest point since the end of the Cold War.",
+        "And it is because of Russian behavior.”",
+        "“NATO’s policy towards Russia remains consistent,” the NATO official told the Associated Press.",
+        "So far, Russia has not responded positively,” Stoltenberg said.",
+        "NATO Chief Says Russian Expulsions Prompted By Moscow's 'Malign Activity'",
+    ],
+)
+def test_seed_articles_known_sentences_come_out_whole(expected: str) -> None:
+    found = [piece for text in seed_texts().values() for piece in sentences(text)]
+    assert expected in found
