@@ -102,7 +102,7 @@ def main() -> None:
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name in options.sets.split(","):
-        clusters = list(read_clusters(SETS / f"{name}.jsonl"))
+        clusters = list(read_clusters(SETS / f"{name}.jsonl", checked=False))  # as `summarize eval` reads them
         reference = None
         for backend, threshold in runs:
             print(f"{name}: {backend} (threshold {threshold or 'its own'})", file=sys.stderr, flush=True)
