@@ -1,4 +1,4 @@
-"""Fit the corroboration judge's weights on the tune part of the labelled set, and only on it.
+"""Fit the corroboration judge's weights on the tune set (`bench/corroboration/pairs.jsonl`, all of it).
 
     python bench/corroboration_fit.py            # cross-validate, fit, write summarize/citations/corroboration_weights.py
     python bench/corroboration_fit.py --dry-run  # cross-validate and print, write nothing
@@ -6,14 +6,17 @@
 A logistic regression (scikit-learn, here only: the judge needs numpy alone) of "labelled SAME" on the
 pair's features (`summarize.citations.pair_facts.FEATURES`), over the pairs the judge's rules do not already
 refuse (figures or dates that differ, an earlier event). The regularisation, the feature set and the
-threshold are chosen by cross-validation by cluster inside the tune part (each cluster held out in
+threshold are chosen by cross-validation by cluster inside the tune set (each cluster held out in
 turn, its pairs scored by a model fitted on the others): the threshold is the lowest at which the
-held-out scores list pairs with at least the target precision. The test part is never read.
+held-out scores list pairs with at least the target precision. The whole first file is the tune set
+(its old "test" third was looked at during development); the test set is the fresh
+`pairs_test2.jsonl`, which this script never reads.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -28,7 +31,7 @@ from corroboration_set import PAIRS, SHARED, read_pairs
 from summarize.citations.corroboration import refused
 from summarize.citations.pair_facts import FEATURES, features
 
-WEIGHTS = HERE.parent / "summarize" / "corroboration_weights.py"
+WEIGHTS = HERE.parent / "summarize" / "citations" / "corroboration_weights.py"
 FEATURE_SETS = {
     "all": tuple(f for f in FEATURES if f not in ("figure_conflict", "date_conflict", "other_figures", "looks_back")),
     "small": ("similarity", "shared_words", "same_detail", "in_cluster"),
@@ -76,7 +79,7 @@ def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float,
                   note: str) -> None:
     lines = [
         '"""The corroboration judge\'s learned weights: written by `python bench/corroboration_fit.py`',
-        "(a logistic regression on the labelled set's tune part; see bench/corroboration/README.md), not by",
+        "(a logistic regression on the labelled tune set, pairs.jsonl; see bench/corroboration/README.md), not by",
         'hand. The judge lists a candidate when the logistic of intercept + weights . features reaches THRESHOLD."""',
         "",
         f"# {note}",
@@ -84,7 +87,7 @@ def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float,
         *[f'    "{name}": {weight:.4f},' for name, weight in zip(names, weights)],
         "}",
         f"INTERCEPT = {intercept:.4f}",
-        f"THRESHOLD = {threshold:.4f}",
+        f"THRESHOLD = {math.floor(threshold * 1e4) / 1e4:.4f}",  # down: the held-out point's last pair stays listed
         "",
     ]
     WEIGHTS.write_text("\n".join(lines))
@@ -97,14 +100,13 @@ def main() -> None:
     parser.add_argument("--precision", type=float, default=0.95, help="the target precision (SAME / listed)")
     parser.add_argument("--dry-run", action="store_true", help=f"print, do not write {WEIGHTS.name}")
     args = parser.parse_args()
-    items: list[Judged] = [i for i in judged_pairs([p for p in read_pairs(args.pairs) if p.part == "tune"], args.shared)
-                           if not i.copy]
+    items: list[Judged] = [i for i in judged_pairs(read_pairs(args.pairs), args.shared) if not i.copy]
     same = np.array([i.pair.label == "SAME" for i in items])
     clusters = np.array([f"{i.pair.set}/{i.pair.cluster}" for i in items])
     open_ = np.array([not refused(i.facts) for i in items])
     listable = np.array([i.candidate for i in items])
     every = np.array([features(i.facts) for i in items])
-    print(f"tune: {len(items)} pairs of {len(set(clusters))} clusters, {int(same.sum())} SAME, "
+    print(f"tune (the whole of {args.pairs.name}): {len(items)} pairs of {len(set(clusters))} clusters, {int(same.sum())} SAME, "
           f"{int((~open_).sum())} refused by the rules ({int(same[~open_].sum())} of them SAME)")
     results = []
     for set_name, names in FEATURE_SETS.items():

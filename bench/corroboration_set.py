@@ -19,7 +19,8 @@ from summarize.inputs.jsonl import read_clusters
 from summarize.records import Document
 
 HERE = Path(__file__).resolve().parent
-PAIRS = HERE / "corroboration" / "pairs.jsonl"
+PAIRS = HERE / "corroboration" / "pairs.jsonl"  # the tune set (its old "test" third was looked at: tune now)
+TEST_PAIRS = HERE / "corroboration" / "pairs_test2.jsonl"  # the fresh test set, drawn and labelled before any tuning
 SHARED = HERE.parent.parent / "shared" / "bench"
 LABELS = ("SAME", "PARTIAL", "DIFFERENT")
 
@@ -37,7 +38,7 @@ class LabelledPair:
     pair: int
     set: str
     cluster: str
-    part: str  # "tune" or "test": whole clusters, a third of each set's clusters aside for the test
+    part: str  # as labelled: "tune"/"test" (pairs.jsonl's first split, all tune now), "test2" (pairs_test2.jsonl)
     sentence: Span
     candidate: Span
     similarity: float  # cosine when drawn (all-MiniLM-L6-v2 int8)

@@ -98,7 +98,7 @@ class BriefSentence:
 class BriefGroup:
     """Sentences of a section under one sub-heading, such as a speaker's name."""
 
-    title: str | None  # None: sentences with no known speaker (see relevance.by_speaker)
+    title: str | None  # None: sentences with no known speaker (see summarize.sections.relevance.by_speaker)
     sentences: tuple[int, ...]  # indexes into Brief.sentences
 
 

@@ -25,6 +25,7 @@ NOT_IMPORTED = {
     "summarize.embedding.static_model": UI_AND_MODEL | {"model2vec", "transformers", "tokenizers", "safetensors"},
     "summarize.sections.compose": UI_AND_MODEL | {"scipy"},
     "summarize.sections.relevance": UI_AND_MODEL | {"scipy"},
+    "summarize.sections.story": UI_AND_MODEL | {"scipy"},
     "summarize.text.speakers": UI_AND_MODEL | {"scipy"},
     "summarize.text.dates": UI_AND_MODEL | {"scipy"},
 }

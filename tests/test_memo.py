@@ -1,7 +1,7 @@
 """Work derived from an analysis is kept with it: reused for it, never for another."""
 
 from summarize.pipeline import analyze, compose_brief
-from summarize.sections import relevance
+from summarize.sections import story as story_module
 from summarize.sections.prompts import shipped_prompt
 
 
@@ -24,8 +24,8 @@ def test_derived_values_are_kept_per_analysis_and_key(story, embedder):
 def test_re_briefing_with_prompts_reads_the_story_once(story, embedder, monkeypatch):
     analysis = analyze(story, embedder)
     reads = []
-    read = relevance.Story
-    monkeypatch.setattr(relevance, "Story", lambda analysis: reads.append(1) or read(analysis))
+    read = story_module.Story
+    monkeypatch.setattr(story_module, "Story", lambda analysis: reads.append(1) or read(analysis))
     for name, words in (("briefing", 120), ("reactions", 80), ("briefing", 200)):
         compose_brief(analysis, words, prompt=shipped_prompt(name), embedder=embedder)
     assert len(reads) == 1

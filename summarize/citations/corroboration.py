@@ -61,14 +61,15 @@ def refused(facts: PairFacts) -> bool:
     return bool(facts.figures or facts.dates or facts.other_figures or facts.looks_back)
 
 
-_WEIGHT_INDEX = tuple((FEATURES.index(name), weight) for name, weight in WEIGHTS.items())
+SHIPPED_WEIGHTS = tuple(WEIGHTS.items())
 
 
-def agreement(facts: PairFacts) -> float:
+def agreement(facts: PairFacts, weights: tuple[tuple[str, float], ...] = SHIPPED_WEIGHTS,
+              intercept: float = INTERCEPT) -> float:
     """How likely the pair reports one fact, from its features and the weights fitted on the labelled
     set (`summarize.citations.corroboration_weights`, written by bench/corroboration_fit.py): a probability."""
     values = features(facts)
-    score = INTERCEPT + sum(weight * values[index] for index, weight in _WEIGHT_INDEX)
+    score = intercept + sum(weight * values[FEATURES.index(name)] for name, weight in weights)
     return 1.0 / (1.0 + math.exp(-score))
 
 
@@ -86,6 +87,8 @@ class FactJudge:
     threshold: float = THRESHOLD
     same_detail: float = 0.2
     same_event: float = 1.1
+    weights: tuple[tuple[str, float], ...] = SHIPPED_WEIGHTS  # (feature, weight): another fit can stand in
+    intercept: float = INTERCEPT
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         facts = pair_facts(analysis, sentence, candidate)
@@ -96,7 +99,7 @@ class FactJudge:
             return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
         if refused(facts):
             return Verdict(False)
-        return Verdict(agreement(facts) >= self.threshold)
+        return Verdict(agreement(facts, self.weights, self.intercept) >= self.threshold)
 
 
 def candidates(analysis: Analysis, index: int) -> list[int]:

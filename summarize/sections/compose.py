@@ -31,7 +31,9 @@ from ..selection.salience import SalienceRanker
 from ..text.bigrams import Concept
 from ..text.story_copies import originals_of
 from .prompts import Prompt
-from .relevance import MIN_RELEVANCE, assign, by_speaker, date_order, relevance, section_kinds, story_of
+from .questions import section_kinds
+from .relevance import MIN_RELEVANCE, assign, by_speaker, date_order, relevance
+from .story import story_of
 
 _Key = TypeVar("_Key", bound=Hashable)
 

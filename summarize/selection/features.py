@@ -43,7 +43,8 @@ def eligible(sentence: Sentence) -> bool:
     return MIN_WORDS <= sentence.words <= MAX_WORDS
 
 
-def _rows(analysis: Analysis, rows: Rows | None) -> np.ndarray:
+def row_indexes(analysis: Analysis, rows: Rows | None) -> np.ndarray:
+    """The indexes `rows` of an analysis's sentences as an array (None: every sentence)."""
     return np.arange(len(analysis.sentences)) if rows is None else np.asarray(rows, dtype=int)
 
 
@@ -52,7 +53,7 @@ def support(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
     the mean, over the other documents, of the best similarity to one of their sentences (0 when
     there is only one). Copies of one story count as one document: a wire report run twice does not
     support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
-    indexes = _rows(analysis, rows)
+    indexes = row_indexes(analysis, rows)
     owners, members = analysis.derived("selection.sentences_of_each_story", lambda: _sentences_of_each_story(analysis))
     document_count = len(members)
     if document_count < 2:
@@ -77,7 +78,7 @@ def _sentences_of_each_story(analysis: Analysis) -> tuple[np.ndarray, list[np.nd
 
 def centrality(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
     """Cosine similarity of each sentence at `rows` (default: all) to the centroid of all sentences."""
-    indexes = _rows(analysis, rows)
+    indexes = row_indexes(analysis, rows)
     centroid = analysis.embeddings.mean(axis=0)
     norm = np.linalg.norm(centroid)
     return analysis.embeddings[indexes] @ (centroid / norm) if norm else np.zeros(len(indexes))

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..records import Analysis
 from .base import Choice
-from .features import Rows, _rows, centrality, containment, eligible, lead_bonus, support
+from .features import Rows, centrality, containment, eligible, lead_bonus, row_indexes, support
 
 # Two chosen sentences at least this similar say the same thing.
 REDUNDANT_SIMILARITY = 0.7
@@ -46,7 +46,7 @@ class SalienceRanker:
 
     def scores(self, analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
         """The score of each sentence at `rows` (default: all)."""
-        indexes = _rows(analysis, rows)
+        indexes = row_indexes(analysis, rows)
         if not len(indexes):
             return np.zeros(0)
         base: np.ndarray = (

@@ -20,6 +20,7 @@ _MIN_PROSE_WORDS = 5
 _CREDIT = re.compile(
     r"^(with |additional )*(reporting|writing|editing|research) by\b"
     r"|^(written|edited|compiled|produced|reported) by\b"
+    r"|\bcontributed to (this|the) (report|article|story)\b"
     r"|^sources?\s*:"
     r"|^about (the )?authors?\b"
     r"|^(leave|post|add) a (reply|comment)\b"

@@ -189,3 +189,17 @@ def test_the_learned_weights_read_known_features_and_more_agreement_is_more_like
     assert 0 < agreement(facts) < agreement(closer) < 1
     assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
     assert not refused(closer) and refused(replace(closer, dates=("says another day",)))
+
+
+def test_another_fit_can_stand_in_for_the_shipped_weights():
+    from summarize.citations.corroboration import SHIPPED_WEIGHTS, agreement
+    from summarize.citations.corroboration_weights import INTERCEPT, WEIGHTS
+    from summarize.citations.pair_facts import PairFacts
+
+    facts = PairFacts(similarity=0.7, shared_words=0.4, covers_sentence=0.4, covers_candidate=0.3, figures=(),
+                      dates=(), other_figures=False, looks_back=False, same_detail=False, other_scope=False,
+                      new_names=0, missing_names=0, length_ratio=0.8, in_cluster=True)
+    assert tuple(WEIGHTS.items()) == SHIPPED_WEIGHTS and FactJudge().intercept == INTERCEPT
+    by_similarity = (("similarity", 10.0),)
+    assert agreement(facts, by_similarity, -6.0) > 0.5 > agreement(facts, by_similarity, -8.0)  # 7 - 6 / 7 - 8
+    assert agreement(facts, (("shared_words", 10.0),), -6.0) < 0.5  # another feature, another verdict

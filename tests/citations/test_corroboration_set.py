@@ -10,7 +10,15 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 
-from corroboration_set import PAIRS, SHARED, digest, load_clusters, read_pairs  # noqa: E402
+from corroboration_set import (  # noqa: E402
+    LABELS,
+    PAIRS,
+    SHARED,
+    TEST_PAIRS,
+    digest,
+    load_clusters,
+    read_pairs,
+)
 
 
 def test_the_set_is_stored_by_reference_and_split_by_cluster():
@@ -29,6 +37,21 @@ def test_the_set_is_stored_by_reference_and_split_by_cluster():
             assert "text" not in record["sentence"] and "text" not in record["candidate"]
 
 
+def test_the_fresh_test_set_is_stored_by_reference_apart_from_the_tune_set():
+    tune, test = read_pairs(), read_pairs(TEST_PAIRS)
+    assert len(test) >= 200
+    assert {p.label for p in test} == set(LABELS)
+    assert {p.set for p in test} == {"duc2002", "duc2003", "tac2010"}
+    assert not {(p.set, p.cluster) for p in tune} & {(p.set, p.cluster) for p in test}, "no cluster in both"
+    assert not {p.pair for p in tune} & {p.pair for p in test}
+    for pair in test:
+        assert pair.reason and (pair.what if pair.conflict else not pair.what)
+        assert not (pair.conflict and pair.label == "SAME"), "a conflict is never SAME"
+    for line in TEST_PAIRS.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        assert "text" not in record["sentence"] and "text" not in record["candidate"]
+
+
 def test_a_changed_text_is_refused():
     pairs = [p for p in read_pairs() if p.set == "sample"][:1]
     assert load_clusters(pairs)  # the sample ships with the project: its spans check out
@@ -40,5 +63,6 @@ def test_a_changed_text_is_refused():
 
 @pytest.mark.skipif(not SHARED.exists(), reason="the development sets are not beside this checkout")
 def test_every_span_still_reads_the_labelled_text():
-    clusters = load_clusters(read_pairs())
-    assert sum(len(c.pairs) for c in clusters) == len(read_pairs())
+    for path in (PAIRS, TEST_PAIRS):
+        clusters = load_clusters(read_pairs(path))
+        assert sum(len(c.pairs) for c in clusters) == len(read_pairs(path))

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from summarize.cli.main import main, shipped_questions
+from summarize.cli.brief import shipped_questions
+from summarize.cli.main import main
 from summarize.embedding import backends as embedding
 from summarize.embedding.base import MODEL_NAME
 from summarize.embedding.cache import CachedEmbedder, EmbeddingCache, with_cache

@@ -13,7 +13,8 @@ from summarize.output.render import to_dict, to_json, to_markdown
 from summarize.pipeline import analyze, compose_brief
 from summarize.records import Sentence, SummarizeError
 from summarize.sections.prompts import load_prompt, parse_prompt, shipped_prompts
-from summarize.sections.relevance import Story, read_question
+from summarize.sections.questions import read_question
+from summarize.sections.story import Story
 from summarize.text.dates import calendar, mentions
 from summarize.text.speakers import attributed, display_name, speaker_sides, speakers
 from tests.fakes import HashingEmbedder

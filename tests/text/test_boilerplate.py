@@ -37,6 +37,8 @@ def test_credits_and_what_follows_them_at_the_end_are_dropped():
     assert kept_lines("The council voted to close the bridge on Tuesday night.\nSource: Al Jazeera and news agencies\n") == [
         "The council voted to close the bridge on Tuesday night."
     ]
+    contributed = "The council voted to close the bridge on Tuesday night.\nThe Associated Press contributed to this article.\n"
+    assert kept_lines(contributed) == ["The council voted to close the bridge on Tuesday night."]
 
 
 def test_headline_is_the_first_title_like_line_before_the_prose():
