@@ -4,8 +4,9 @@
     python bench/backends.py --backends static,torch --sets duc2002 --static-thresholds 0.6,0.75
 
 For each set (read from ../shared/bench, licensed for evaluation only: never copied here) and each
-backend, every cluster is analysed (split, embed, cluster) and briefed at 100 words, and scored as
-`summarize eval` scores it (ROUGE-1.5.5 -n 2 -m -l 100 -f A, WordNet exceptions). Agreement with
+backend, every cluster is analysed (split, embed, cluster), briefed at 100 words with the concept
+weights learned without that set and scored, both as `summarize eval` does (ROUGE-1.5.5 -n 2 -m -l
+100 -f A, WordNet exceptions). Agreement with
 the reference backend (default onnx: the transformer, all-MiniLM-L6-v2, in int8, cosine 0.993 to
 torch; the default for a brief): adjusted Rand index of the sentence clusters, and precision /
 recall of the corroborating pairs (two sentences of different articles in one cluster: what a
@@ -49,15 +50,17 @@ def corroborating_pairs(analysis) -> set[tuple[int, int]]:
 def run_backend(clusters, backend: str, threshold: float | None, words: int) -> dict:
     from summarize.embedding.backends import embedder_for
     from summarize.embedding.cache import with_cache
+    from summarize.evaluation.harness import OURS, our_ranker
     from summarize.pipeline import BriefSettings, analyze, compose_brief
 
     embedder = with_cache(embedder_for(backend), True)
     settings = BriefSettings(words=words, cluster_threshold=threshold)
+    ranker, _ = our_ranker(OURS, clusters)  # as `summarize eval`: concept weights learned without this set
     summaries, analyses = [], []
     started = time.perf_counter()
     for cluster in clusters:
         analysis = analyze(cluster.documents, embedder, settings)
-        brief = compose_brief(analysis, words)
+        brief = compose_brief(analysis, words, ranker)
         summaries.append(" ".join(item.sentence.text for item in brief.sentences))
         analyses.append((labels_of(analysis), corroborating_pairs(analysis)))
     return {"summaries": summaries, "analyses": analyses, "seconds": time.perf_counter() - started}
@@ -99,7 +102,7 @@ def main() -> None:
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name in options.sets.split(","):
-        clusters = list(read_clusters(SETS / f"{name}.jsonl"))
+        clusters = list(read_clusters(SETS / f"{name}.jsonl", checked=False))  # as `summarize eval` reads them
         reference = None
         for backend, threshold in runs:
             print(f"{name}: {backend} (threshold {threshold or 'its own'})", file=sys.stderr, flush=True)

@@ -3,10 +3,13 @@
     python bench/speed.py                       # everything; writes bench/results/
     python bench/speed.py --backend torch       # every run of ours on one backend, not the defaults
     python bench/speed.py --skip-growth-sumy    # LexRank only where the issue compares it
+    python bench/speed.py --parts brief,growth --growth 500 --repeat 3 --skip-growth-sumy --defaults-only
+                                                # the README's before/after rows (a few minutes)
 
 Every measurement is a new process (a cold start, as a user gets it), timed from launch to exit;
-peak memory is the largest summed resident size of that process and its children, sampled every
-20 ms. LexRank is sumy's, called once per cluster through `summarize.evaluation.peers` with our
+its CPU time (user + system, with the children it waited for) is given too: on a shared machine the
+wall time swings with the other jobs, the CPU time much less. Peak memory is the largest summed
+resident size of that process and its children, sampled every 20 ms. LexRank is sumy's, called once per cluster through `summarize.evaluation.peers` with our
 sentence splitter and the same word budget. The machine is shared and noisy: the ratios (ours /
 LexRank, measured minutes apart in the same run) are the figures to read, not the seconds.
 
@@ -21,7 +24,8 @@ than 1.5 million characters: static), plus rows with the other backends named.
    every core);
 4. growth: one brief of 5 ... 5,000 articles pooled from the development sets (empty cache each
    time): time and peak memory, as a table and a plot (bench/results/growth.png), and the slowest
-   in-memory re-brief at another length (what the TUI does on a length key). The three sets hold
+   in-memory re-brief at another length (what the TUI does on a length key: 100, 200, 120 and 250
+   words after a first brief at 150; wall and CPU seconds). The three sets hold
    1,325 articles: larger pools repeat them (each copy its own source, same sentences).
 
 The development sets are read from their place (default /work/shared/bench/) and never copied into
@@ -33,6 +37,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,113 +53,19 @@ GROWTH = (5, 50, 200, 500, 1000, 2000, 5000)
 REBRIEF_LIMIT = 2000  # re-briefs in a new process analyse again: not above this many articles
 TIMEOUT = 3600
 GROWTH_TIMEOUT = 600
+PARTS = ("brief", "batch", "growth", "phases")
 
-LEXRANK_FILES = """
-import sys
-from pathlib import Path
-from summarize.evaluation.peers import summarize_with_peer
-from summarize.text.sentences import PunktSplitter
-texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[2:]]
-print(summarize_with_peer("lexrank", texts, int(sys.argv[1]), PunktSplitter()))
-"""
-
-LEXRANK_JSONL = """
-import json, sys
-from summarize.evaluation.peers import summarize_with_peer
-from summarize.text.sentences import PunktSplitter
-splitter = PunktSplitter()
-with open(sys.argv[2], encoding="utf-8") as stream:
-    for line in stream:
-        record = json.loads(line)
-        texts = [d["text"] for d in record["documents"]]
-        print(json.dumps({"id": record["id"], "summary": summarize_with_peer("lexrank", texts, int(sys.argv[1]), splitter)}))
-"""
-
-PHASES = """
-import json, sys, time
-marks = [("start", time.perf_counter())]
-def mark(name):
-    marks.append((name, time.perf_counter()))
-from summarize.pipeline import analyze, compose_brief
-from summarize.inputs.documents import sample_documents
-from summarize.embedding.backends import embedder_for
-from summarize.text.sentences import PunktSplitter
-mark("import summarize (numpy, scipy, nltk parts)")
-backend = sys.argv[1]
-embedder = embedder_for(backend)
-if backend == "torch":
-    import sentence_transformers
-    mark("import torch + sentence-transformers")
-elif backend == "onnx":
-    import onnxruntime, tokenizers
-    mark("import onnxruntime + tokenizers")
-else:
-    import safetensors.numpy, tokenizers
-    mark("import safetensors + tokenizers")
-embedder._load()
-mark("load the model")
-documents = sample_documents()
-from summarize.pipeline import split_documents
-sentences = split_documents(documents, PunktSplitter())
-mark("split sentences")
-vectors = embedder.embed([s.text for s in sentences])
-mark("embed (%d sentences)" % len(sentences))
-analysis = analyze(documents, embedder, embeddings=vectors)
-mark("cluster")
-compose_brief(analysis, 150)
-mark("select (concept ILP) + cite")
-print(json.dumps([[name, round(marks[i + 1][1] - marks[i][1], 3)] for i, (name, _) in enumerate(marks[1:])]))
-"""
-
-
-# The model's share of a cold batch: every distinct sentence of the batch embedded once, no cache,
-# one process per core (as `summarize batch` does), nothing else: the floor under row 3.
-EMBEDDING_ONLY = """
-import os, sys
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
-from pathlib import Path
-
-def embed(texts):
-    os.environ["SUMMARIZE_THREADS"] = "1"
-    from summarize.embedding.backends import embedder_for
-    return len(embedder_for(sys.argv[2]).embed(texts))
-
-if __name__ == "__main__":
-    from summarize.pipeline import split_documents
-    from summarize.inputs.jsonl import read_clusters
-    from summarize.text.sentences import PunktSplitter
-    splitter = PunktSplitter()
-    texts = sorted({s.text for c in read_clusters(Path(sys.argv[1])) for s in split_documents(c.documents, splitter)})
-    cores = os.cpu_count() or 1
-    with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:  # the parent holds no model
-        print(sum(pool.map(embed, [texts[k::cores] for k in range(cores)])))
-"""
-
-# A shell's re-brief: the analysis is in memory, only the length changes (the TUI's length keys).
-REBRIEF = """
-import os, sys, time
-from pathlib import Path
-from summarize.pipeline import analyze, compose_brief
-from summarize.embedding.cache import with_cache
-from summarize.embedding.backends import embedder_for
-from summarize.inputs.jsonl import read_clusters
-cluster = next(read_clusters(Path(sys.argv[1])))
-analysis = analyze(cluster.documents, with_cache(embedder_for(sys.argv[2]), True))
-compose_brief(analysis, 150)
-times = []
-for words in (100, 200, 120, 250):
-    started = time.perf_counter()
-    compose_brief(analysis, words)
-    times.append(time.perf_counter() - started)
-print(max(times))
-"""
+sys.path.insert(0, str(ROOT / "bench"))
+from speed_scripts import COUNT_SENTENCES, EMBEDDING_ONLY, LEXRANK_FILES, LEXRANK_JSONL, PHASES, REBRIEF
 
 
 def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, timeout: float = TIMEOUT) -> dict:
-    """Wall time and peak memory (MB, process tree) of one command; its exit status must be 0."""
+    """Wall time, CPU time (user + system, the process and the children it waited for) and peak
+    memory (MB, process tree) of one command; its exit status must be 0. CPU time moves little with
+    the other jobs on a shared machine; wall time moves a lot."""
     import psutil
 
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
     watched = psutil.Process(process.pid)
@@ -167,12 +79,23 @@ def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, 
         if time.perf_counter() - started > timeout:
             process.kill()
             process.wait()
-            return {"seconds": None, "peak_mb": peak / 1e6, "timeout": True}
+            return {"seconds": None, "cpu": None, "peak_mb": peak / 1e6, "timeout": True}
         time.sleep(0.02)
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-2000:]}")
-    return {"seconds": seconds, "peak_mb": peak / 1e6, "timeout": False}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak / 1e6, "timeout": False}
+
+
+def median_of(runs: list[dict]) -> dict:
+    """The run of median wall time, with the median CPU time of all (an odd count: real runs)."""
+    ordered = sorted(runs, key=lambda run: run["seconds"] if run["seconds"] is not None else float("inf"))
+    chosen = dict(ordered[len(ordered) // 2])
+    chosen["cpu"] = statistics.median(run["cpu"] for run in runs)
+    chosen["runs"] = [run["seconds"] for run in runs]
+    return chosen
 
 
 def read_clusters(path: Path) -> list[dict]:
@@ -212,6 +135,11 @@ def main() -> None:
     parser.add_argument("--growth", default=",".join(map(str, GROWTH)), help="article counts of the growth series")
     parser.add_argument("--skip-growth-sumy", action="store_true", help="no LexRank in the growth series")
     parser.add_argument("--growth-sumy-limit", type=int, default=50, help="LexRank in the growth series up to this many articles")
+    parser.add_argument("--defaults-only", action="store_true", help="no rows for the other backends")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"which parts to run, comma-separated, of: {', '.join(PARTS)}")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the briefs of the sample, LexRank's and the in-memory re-briefs this many times (odd) and "
+                             "keep the median: the shared machine is noisy")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     python = sys.executable
@@ -242,78 +170,97 @@ def main() -> None:
     rows = results["rows"]
     sample = sorted((ROOT / "summarize" / "data" / "sample").glob("*.txt"))
     others = [b for b in ("static", "torch", "onnx") if b != backend_of("brief")] if not options.backend else []
+    if options.defaults_only:
+        others = []
+
+    parts = set(options.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"--parts: unknown {', '.join(sorted(parts - set(PARTS)))}")
+
+    def repeated(command: list[str], env_of) -> dict:
+        return median_of([measure(command, env_of()) for _ in range(max(1, options.repeat))])
 
     log("summarize --help")
-    helps = [measure([python, "-m", "summarize", "--help"], base)["seconds"] for _ in range(3)]
-    rows.append({"task": "`summarize --help` (best of 3)", "ours": {"seconds": min(helps), "peak_mb": None}, "lexrank": None})
+    helps = [measure([python, "-m", "summarize", "--help"], base) for _ in range(3)]
+    best = min(helps, key=lambda run: run["seconds"])
+    rows.append({"task": "`summarize --help` (best of 3)", "ours": {**best, "peak_mb": None}, "lexrank": None})
 
-    log("1. cold brief of the sample")
-    cache_env = fresh_env()
-    ours_cold = measure([python, "-m", "summarize", "brief", "--words", "150"], cache_env)
-    lexrank_cold = measure([python, "-c", LEXRANK_FILES, "150", *map(str, sample)], base)
-    rows.append({"task": f"1. cold brief of the sample (5 articles, 150 words, empty cache), {backend_of('brief')}",
-                 "ours": ours_cold, "lexrank": lexrank_cold})
-    for letter, backend in zip("bcd", others):
-        cold = measure([python, "-m", "summarize", "brief", "--words", "150", "--backend", backend], fresh_env())
-        rows.append({"task": f"1{letter}. the same cold brief, {backend}", "ours": cold, "lexrank": lexrank_cold})
+    if "brief" in parts:
+        log("1. cold brief of the sample")
+        cache_envs: list[dict[str, str]] = []
 
-    log("2. warm re-brief at another length")
-    ours_warm = measure([python, "-m", "summarize", "brief", "--words", "100"], cache_env)
-    rows.append({"task": "2. the same brief again, cache warm, at 100 words", "ours": ours_warm, "lexrank": lexrank_cold})
+        def cold_env() -> dict[str, str]:
+            cache_envs.append(fresh_env())
+            return cache_envs[-1]
 
-    log("3. batch over the development clusters")
-    clusters = read_clusters(options.data)
-    batch_env = fresh_env()
-    batch_command = [python, "-m", "summarize", "batch", str(options.data), "-o", str(work / "batch.jsonl"), "--words", "100"]
-    ours_batch = measure(batch_command, batch_env)
-    lexrank_batch = measure([python, "-c", LEXRANK_JSONL, "100", str(options.data)], base)
-    rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache), {backend_of('batch')}",
-                 "ours": ours_batch, "lexrank": lexrank_batch})
-    batch_others = [b for b in ("onnx",) if b != backend_of("batch")] if not options.backend else []
-    for backend in batch_others:
-        other = measure([*batch_command, "--backend", backend], fresh_env())
-        rows.append({"task": f"3a. the same batch, {backend}", "ours": other, "lexrank": lexrank_batch})
-    warm_batch = measure([*batch_command[:-1], "120"], batch_env)
-    rows.append({"task": "3b. the batch of row 3 again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
-    for backend in [backend_of("batch"), *batch_others]:
-        embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data), backend], base)
-        rows.append({"task": f"3c. the model alone, {backend}: every distinct sentence of the batch embedded once, both cores",
-                     "ours": embedding_only, "lexrank": lexrank_batch})
+        ours_cold = repeated([python, "-m", "summarize", "brief", "--words", "150"], cold_env)
+        lexrank_cold = repeated([python, "-c", LEXRANK_FILES, "150", *map(str, sample)], lambda: base)
+        rows.append({"task": f"1. cold brief of the sample (5 articles, 150 words, empty cache), {backend_of('brief')}",
+                     "ours": ours_cold, "lexrank": lexrank_cold})
+        for letter, backend in zip("bcd", others):
+            cold = repeated([python, "-m", "summarize", "brief", "--words", "150", "--backend", backend], fresh_env)
+            rows.append({"task": f"1{letter}. the same cold brief, {backend}", "ours": cold, "lexrank": lexrank_cold})
 
-    log("4. growth")
-    pool = [cluster for path in options.pool.split(",") for cluster in read_clusters(Path(path))]
-    for articles in [int(n) for n in options.growth.split(",")]:
-        record = pooled(pool, articles)
-        path = work / f"pool-{articles}.jsonl"
-        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-        sentences = subprocess.run(
-            [python, "-c", "import sys; from summarize.inputs.jsonl import read_clusters; from summarize.pipeline import split_documents;"
-             "from summarize.text.sentences import PunktSplitter; from pathlib import Path;"
-             "print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, PunktSplitter())))", str(path)],
-            env=base, capture_output=True, text=True, check=True,
-        ).stdout.strip()
-        characters = sum(len(d["text"]) for d in record["documents"])
-        backend = backend_of("large" if characters > LARGE_INPUT_CHARACTERS else "brief")
-        log(f"   {articles} articles ({sentences} sentences, {backend})")
-        growth_env = fresh_env()
-        ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], growth_env,
-                       timeout=GROWTH_TIMEOUT)
-        rebrief = None
-        if articles <= REBRIEF_LIMIT and not ours["timeout"]:
-            rebrief = float(subprocess.run([python, "-c", REBRIEF, str(path), backend], env=growth_env, capture_output=True,
-                                           text=True, check=True).stdout)
-        lexrank = None
-        if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
-            lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
-        results["growth"].append({"articles": articles, "sentences": int(sentences), "backend": backend, "ours": ours,
-                                  "rebrief": rebrief, "lexrank": lexrank})
-        (options.out / "speed.partial.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        log("2. warm re-brief at another length")
+        ours_warm = repeated([python, "-m", "summarize", "brief", "--words", "100"], lambda: cache_envs[0])
+        rows.append({"task": "2. the same brief again, cache warm, at 100 words", "ours": ours_warm, "lexrank": lexrank_cold})
 
-    log("where a cold brief's time goes")
-    results["phases"] = {
-        backend: json.loads(subprocess.run([python, "-c", PHASES, backend], env=base, capture_output=True, text=True, check=True).stdout)
-        for backend in ("torch", "onnx", "static")
-    }
+    if "batch" in parts:
+        log("3. batch over the development clusters")
+        clusters = read_clusters(options.data)
+        batch_env = fresh_env()
+        batch_command = [python, "-m", "summarize", "batch", str(options.data), "-o", str(work / "batch.jsonl"), "--words", "100"]
+        ours_batch = measure(batch_command, batch_env)
+        lexrank_batch = measure([python, "-c", LEXRANK_JSONL, "100", str(options.data)], base)
+        rows.append({"task": f"3. batch: {len(clusters)} development clusters, 100 words each (empty cache), {backend_of('batch')}",
+                     "ours": ours_batch, "lexrank": lexrank_batch})
+        batch_others = [b for b in ("onnx",) if b != backend_of("batch")] if not (options.backend or options.defaults_only) else []
+        for backend in batch_others:
+            other = measure([*batch_command, "--backend", backend], fresh_env())
+            rows.append({"task": f"3a. the same batch, {backend}", "ours": other, "lexrank": lexrank_batch})
+        warm_batch = measure([*batch_command[:-1], "120"], batch_env)
+        rows.append({"task": "3b. the batch of row 3 again, cache warm, at 120 words", "ours": warm_batch, "lexrank": lexrank_batch})
+        for backend in [backend_of("batch"), *batch_others]:
+            embedding_only = measure([python, "-c", EMBEDDING_ONLY, str(options.data), backend], base)
+            rows.append({"task": f"3c. the model alone, {backend}: every distinct sentence of the batch embedded once, both cores",
+                         "ours": embedding_only, "lexrank": lexrank_batch})
+
+    if "growth" in parts:
+        log("4. growth")
+        pool = [cluster for path in options.pool.split(",") for cluster in read_clusters(Path(path))]
+        for articles in [int(n) for n in options.growth.split(",")]:
+            record = pooled(pool, articles)
+            path = work / f"pool-{articles}.jsonl"
+            path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+            sentences = subprocess.run(
+                [python, "-c", COUNT_SENTENCES, str(path)],
+                env=base, capture_output=True, text=True, check=True,
+            ).stdout.strip()
+            characters = sum(len(d["text"]) for d in record["documents"])
+            backend = backend_of("large" if characters > LARGE_INPUT_CHARACTERS else "brief")
+            log(f"   {articles} articles ({sentences} sentences, {backend})")
+            growth_env = fresh_env()
+            ours = measure([python, "-m", "summarize", "brief", str(path), "--words", "150", "--format", "json"], growth_env,
+                           timeout=GROWTH_TIMEOUT)
+            rebrief = None
+            if articles <= REBRIEF_LIMIT and not ours["timeout"]:
+                runs = [json.loads(subprocess.run([python, "-c", REBRIEF, str(path), backend], env=growth_env,
+                                                  capture_output=True, text=True, check=True).stdout)
+                        for _ in range(max(1, options.repeat))]
+                rebrief = {"seconds": statistics.median(r["seconds"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs)}
+            lexrank = None
+            if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
+                lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
+            results["growth"].append({"articles": articles, "sentences": int(sentences), "backend": backend, "ours": ours,
+                                      "rebrief": rebrief, "lexrank": lexrank})
+            (options.out / "speed.partial.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    if "phases" in parts:
+        log("where a cold brief's time goes")
+        results["phases"] = {
+            backend: json.loads(subprocess.run([python, "-c", PHASES, backend], env=base, capture_output=True, text=True, check=True).stdout)
+            for backend in ("torch", "onnx", "static")
+        }
 
     import shutil
 
@@ -322,7 +269,8 @@ def main() -> None:
     (options.out / "speed.partial.json").unlink(missing_ok=True)
     table = render(results)
     (options.out / "speed.md").write_text(table, encoding="utf-8")
-    plot(results, options.out / "growth.png")
+    if results["growth"]:
+        plot(results, options.out / "growth.png")
     print(table)
 
 
@@ -330,26 +278,32 @@ def render(results: dict) -> str:
     lines = [
         f"Backend: {results['backend']}; {results['cpus']} cores. Peak memory: the process and its children.",
         "",
-        "| task | summarize | LexRank (sumy) | ratio | peak MB (ours / LexRank) |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| task | summarize | LexRank (sumy) | ratio | CPU s (ours / LexRank) | CPU ratio | peak MB (ours / LexRank) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["rows"]:
         ours, theirs = row["ours"], row["lexrank"] or {}
         memory = "" if ours["peak_mb"] is None else f"{ours['peak_mb']:.0f} / {theirs.get('peak_mb', 0):.0f}"
+        cpu = "" if ours.get("cpu") is None else f"{ours['cpu']:.2f}" + (f" / {theirs['cpu']:.2f}" if theirs.get("cpu") else "")
         lines.append(
             f"| {row['task']} | {fmt(ours['seconds'])} | {fmt(theirs.get('seconds')) if theirs else ''} | "
-            f"{ratio(ours['seconds'], theirs.get('seconds')) if theirs else ''} | {memory} |"
+            f"{ratio(ours['seconds'], theirs.get('seconds')) if theirs else ''} | {cpu} | "
+            f"{ratio(ours.get('cpu'), theirs.get('cpu')) if theirs else ''} | {memory} |"
         )
     lines += [
         "",
-        "| articles | sentences | backend | summarize | peak MB | re-brief in memory (slowest of 4 lengths) | LexRank (sumy) | ratio |",
+        "| articles | sentences | backend | summarize | peak MB | re-brief in memory (slowest of 4 lengths; CPU) | LexRank (sumy) | ratio |",
         "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["growth"]:
-        ours, theirs = row["ours"], row["lexrank"]
+        ours, theirs, rebrief = row["ours"], row["lexrank"], row["rebrief"]
+        if isinstance(rebrief, float):  # results of an older run: wall time only
+            rebrief = {"seconds": rebrief, "cpu": None}
+        again = "not run" if rebrief is None else fmt(rebrief["seconds"]) + (
+            f" ({rebrief['cpu']:.2f} s)" if rebrief.get("cpu") is not None else "")
         lines.append(
             f"| {row['articles']} | {row['sentences']} | {row.get('backend', results['backend'])} | {fmt(ours['seconds'])} | "
-            f"{ours['peak_mb']:.0f} | {fmt(row['rebrief']) if row['rebrief'] is not None else 'not run'} | "
+            f"{ours['peak_mb']:.0f} | {again} | "
             f"{fmt(theirs['seconds']) if theirs else 'not run'} | {ratio(ours['seconds'], theirs['seconds']) if theirs else ''} |"
         )
     for backend, phases in results.get("phases", {}).items():

@@ -25,6 +25,8 @@ import math
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+
 from ..records import Analysis, Corroboration, Disagreement
 from ..text.story_copies import stories_of
 from .corroboration_weights import INTERCEPT, THRESHOLD, WEIGHTS
@@ -103,17 +105,21 @@ class FactJudge:
 def candidates(analysis: Analysis, index: int) -> list[int]:
     """Other sources' sentences in the sentence's cluster, then the few most similar outside it;
     never a sentence of the same story (its own article or a copy of it)."""
-    stories = stories_of(analysis)
-    story = stories[analysis.sentences[index].document]
-    members = set(analysis.clusters[analysis.cluster_of[index]].members)
+    story_of = analysis.derived("corroboration.story_of_each_sentence", lambda: _story_of_each_sentence(analysis))
+    other = story_of != story_of[index]
+    members = analysis.clusters[analysis.cluster_of[index]].members
+    inside = [i for i in sorted(members) if other[i]]
     similarity = analysis.embeddings @ analysis.embeddings[index]
-    others = [i for i, s in enumerate(analysis.sentences) if stories[s.document] != story]
-    inside = [i for i in others if i in members]
-    outside = sorted(
-        (i for i in others if i not in members and similarity[i] >= OUTSIDE_SIMILARITY),
-        key=lambda i: (-float(similarity[i]), i),
-    )[:OUTSIDE_CANDIDATES]
-    return inside + outside
+    near = other & (similarity >= OUTSIDE_SIMILARITY)
+    near[list(members)] = False
+    outside = np.flatnonzero(near)
+    outside = outside[np.lexsort((outside, -similarity[outside].astype(np.float64)))][:OUTSIDE_CANDIDATES]
+    return inside + outside.tolist()
+
+
+def _story_of_each_sentence(analysis: Analysis) -> np.ndarray:
+    stories = stories_of(analysis)
+    return np.array([stories[s.document] for s in analysis.sentences], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,18 @@ class Evidence:
 
 
 def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = None) -> Evidence:
-    """The sentence's corroborations and disagreements, by source, most similar first within one."""
+    """The sentence's corroborations and disagreements, by source, most similar first within one.
+    Kept per analysis and judge: a re-brief at another length judges only the sentences new to it."""
     judge = judge or FactJudge()
+    key = ("corroboration.evidence", index, judge)
+    try:
+        hash(key)
+    except TypeError:  # a judge that cannot be a key: judged afresh each time
+        return _judged(analysis, index, judge)
+    return analysis.derived(key, lambda: _judged(analysis, index, judge))
+
+
+def _judged(analysis: Analysis, index: int, judge: CorroborationJudge) -> Evidence:
     also, differ = [], []
     for other in candidates(analysis, index):
         verdict = judge.judge(analysis, index, other)

@@ -54,20 +54,26 @@ def support(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
     there is only one). Copies of one story count as one document: a wire report run twice does not
     support itself. Asking for a few rows is cheap; all of them costs an n-by-n product."""
     indexes = row_indexes(analysis, rows)
-    stories = stories_of(analysis)  # copies of one story: compared pairwise, so worked out once
-    document_count = len(set(stories))
-    owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
+    owners, members = analysis.derived("selection.sentences_of_each_story", lambda: _sentences_of_each_story(analysis))
+    document_count = len(members)
     if document_count < 2:
         return np.zeros(len(indexes))
     vectors = analysis.embeddings[indexes]
     best = np.zeros((len(indexes), document_count))
-    for document in range(document_count):
-        inside = owners == document
-        if inside.any():
+    for document, inside in enumerate(members):
+        if len(inside):
             best[:, document] = (vectors @ analysis.embeddings[inside].T).max(axis=1)
     best[np.arange(len(indexes)), owners[indexes]] = 0.0
     supported: np.ndarray = np.clip(best, 0.0, None).sum(axis=1) / (document_count - 1)
     return supported
+
+
+def _sentences_of_each_story(analysis: Analysis) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The story of each sentence, and each story's sentences (copies of one story are one story:
+    compared pairwise, so worked out once per analysis)."""
+    stories = stories_of(analysis)
+    owners = np.array([stories[s.document] for s in analysis.sentences], dtype=int)
+    return owners, [np.flatnonzero(owners == story) for story in range(len(set(stories)))]
 
 
 def centrality(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:

@@ -1,0 +1,54 @@
+"""Re-briefing one analysis at another length (the TUI's `+`/`-`) gives the brief a cold run gives at
+that length, byte for byte, and judges only the sentences new to it."""
+
+import pytest
+
+from summarize.inputs.documents import sample_documents
+from summarize.output.render import to_json, to_markdown
+from summarize.pipeline import analyze, compose_brief
+from summarize.selection.concepts import ConceptRanker
+
+LENGTHS = (100, 40, 250, 120, 60, 400)
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return sample_documents()
+
+
+def rendered(brief) -> tuple[str, str]:
+    return to_markdown(brief), to_json(brief)
+
+
+@pytest.mark.parametrize("pool", [1000, 12])  # 12: the program is solved over pre-selected candidates
+def test_a_re_brief_at_any_length_is_the_cold_brief_at_that_length(embedder, documents, pool):
+    kept = analyze(documents, embedder)
+    warm = [rendered(compose_brief(kept, words, ConceptRanker(candidate_pool=pool))) for words in LENGTHS]
+    for words, again in zip(LENGTHS, warm):
+        cold = compose_brief(analyze(documents, embedder), words, ConceptRanker(candidate_pool=pool))
+        assert rendered(cold) == again, f"the re-brief at {words} words differs from a cold brief"
+    assert len({markdown for markdown, _ in warm}) == len(LENGTHS), "each length gives its own brief"
+
+
+def test_a_re_brief_judges_only_the_sentences_new_to_it(embedder, documents):
+    from summarize.citations.corroboration import FactJudge, Verdict
+
+    class CountingJudge:
+        def __init__(self) -> None:
+            self.pairs: list[tuple[int, int]] = []
+
+        def judge(self, analysis, sentence, candidate) -> Verdict:
+            self.pairs.append((sentence, candidate))
+            return FactJudge().judge(analysis, sentence, candidate)
+
+    judge = CountingJudge()
+    analysis = analyze(documents, embedder)
+    short = compose_brief(analysis, 60, judge=judge)
+    judged = len(judge.pairs)
+    assert judged > 0
+    long = compose_brief(analysis, 200, judge=judge)
+    new = {item.sentence for item in long.sentences} - {item.sentence for item in short.sentences}
+    assert new and len(new) < len(long.sentences), "the longer brief keeps some sentences and adds others"
+    assert {analysis.sentences[s] for s, _ in judge.pairs[judged:]} == new, "only the new sentences are judged"
+    cold = compose_brief(analyze(documents, embedder), 200, judge=CountingJudge())
+    assert rendered(long) == rendered(cold)
