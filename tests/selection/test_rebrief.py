@@ -43,12 +43,14 @@ def test_a_re_brief_judges_only_the_sentences_new_to_it(embedder, documents):
 
     judge = CountingJudge()
     analysis = analyze(documents, embedder)
-    short = compose_brief(analysis, 60, judge=judge)
+    # The reader rules' same-fact check also asks the judge, about the chosen sentences: left out here.
+    ranker = ConceptRanker(reader_fit=False)
+    short = compose_brief(analysis, 60, ranker, judge=judge)
     judged = len(judge.pairs)
     assert judged > 0
-    long = compose_brief(analysis, 200, judge=judge)
+    long = compose_brief(analysis, 200, ranker, judge=judge)
     new = {item.sentence for item in long.sentences} - {item.sentence for item in short.sentences}
     assert new and len(new) < len(long.sentences), "the longer brief keeps some sentences and adds others"
     assert {analysis.sentences[s] for s, _ in judge.pairs[judged:]} == new, "only the new sentences are judged"
-    cold = compose_brief(analyze(documents, embedder), 200, judge=CountingJudge())
+    cold = compose_brief(analyze(documents, embedder), 200, ranker, judge=CountingJudge())
     assert rendered(long) == rendered(cold)
