@@ -70,7 +70,10 @@ def agreement(run: dict, reference: dict) -> tuple[float, float, float]:
     """Mean adjusted Rand index; corroborating pairs' precision and recall (pooled over clusters)."""
     from sklearn.metrics import adjusted_rand_score
 
-    rand = [adjusted_rand_score(ref_labels, labels) for (labels, _), (ref_labels, _) in zip(run["analyses"], reference["analyses"])]
+    rand = [
+        adjusted_rand_score(ref_labels, labels)
+        for (labels, _), (ref_labels, _) in zip(run["analyses"], reference["analyses"])
+    ]
     shared = sum(len(pairs & ref_pairs) for (_, pairs), (_, ref_pairs) in zip(run["analyses"], reference["analyses"]))
     found = sum(len(pairs) for _, pairs in run["analyses"])
     expected = sum(len(pairs) for _, pairs in reference["analyses"])
@@ -82,7 +85,9 @@ def main() -> None:
     parser.add_argument("--sets", default="duc2002,duc2003,tac2010", help="development sets (names in ../shared/bench)")
     parser.add_argument("--backends", default="onnx,static", help="backends to score besides the reference")
     parser.add_argument("--reference", default="onnx", help="the backend the others are compared with")
-    parser.add_argument("--static-thresholds", default="", help="also score the static backend at these cluster thresholds")
+    parser.add_argument(
+        "--static-thresholds", default="", help="also score the static backend at these cluster thresholds"
+    )
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--out", type=Path, default=OUT)
     options = parser.parse_args()
@@ -92,11 +97,15 @@ def main() -> None:
     from summarize.inputs.jsonl import read_clusters
 
     exceptions = wordnet_exceptions()
-    runs = [(options.reference, None)] + [(b, None) for b in options.backends.split(",") if b and b != options.reference]
+    runs = [(options.reference, None)] + [
+        (b, None) for b in options.backends.split(",") if b and b != options.reference
+    ]
     runs += [("static", float(t)) for t in options.static_thresholds.split(",") if t]
     lines = [
-        (f"ROUGE-1.5.5 recall x100 at {options.words} words (as `summarize eval`); agreement with the {options.reference} "
-         "backend's sentence clusters: adjusted Rand index, and precision / recall of its corroborating pairs."),
+        (
+            f"ROUGE-1.5.5 recall x100 at {options.words} words (as `summarize eval`); agreement with the {options.reference} "
+            "backend's sentence clusters: adjusted Rand index, and precision / recall of its corroborating pairs."
+        ),
         "",
         "| set | backend | cluster threshold | R1 | R2 | adjusted Rand | pairs precision | pairs recall |",
         "|---|---|---:|---:|---:|---:|---:|---:|",

@@ -79,7 +79,10 @@ def cluster_examples(cluster: ClusterInput, analysis: Analysis) -> Examples:
     holding = [bigrams(r) for r in references]
     counts = [Counter(pairwise_tokens(tokens)) for tokens in map(content_tokens, references)]
     words, word_rows = concept_features(
-        analysis.documents, analysis.sentences, [content_words(s.text) for s in analysis.sentences], standalone,
+        analysis.documents,
+        analysis.sentences,
+        [content_words(s.text) for s in analysis.sentences],
+        standalone,
         MIN_DOCUMENTS,
     )
     word_holding = [content_words(r) for r in references]
@@ -113,7 +116,9 @@ def poisson(rows: np.ndarray, targets: np.ndarray, ridge: float = 1.0, steps: in
     current = loss(beta)
     for _ in range(steps):
         expected = np.exp(np.clip(design @ beta, -30, 30))
-        step = np.linalg.solve(design.T @ (design * expected[:, None]) + penalty, design.T @ (expected - targets) + penalty @ beta)
+        step = np.linalg.solve(
+            design.T @ (design * expected[:, None]) + penalty, design.T @ (expected - targets) + penalty @ beta
+        )
         size = 1.0
         while loss(beta - size * step) > current and size > 1e-4:
             size /= 2
@@ -133,14 +138,22 @@ def two_layer(rows: np.ndarray, targets: np.ndarray, hidden: int = 8, decay: flo
     z_rows = (rows - mean) / scale
     d = rows.shape[1]
     rng = np.random.default_rng(0)
-    start = np.concatenate([
-        rng.normal(0, 0.3, d * hidden), np.zeros(hidden), rng.normal(0, 0.3, hidden),
-        [np.log(targets.mean() / (1 - targets.mean()))],
-    ])
+    start = np.concatenate(
+        [
+            rng.normal(0, 0.3, d * hidden),
+            np.zeros(hidden),
+            rng.normal(0, 0.3, hidden),
+            [np.log(targets.mean() / (1 - targets.mean()))],
+        ]
+    )
 
     def unpack(theta: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-        return (theta[: d * hidden].reshape(d, hidden), theta[d * hidden: d * hidden + hidden],
-                theta[d * hidden + hidden: -1], float(theta[-1]))
+        return (
+            theta[: d * hidden].reshape(d, hidden),
+            theta[d * hidden : d * hidden + hidden],
+            theta[d * hidden + hidden : -1],
+            float(theta[-1]),
+        )
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w1, b1, w2, b2 = unpack(theta)
@@ -149,7 +162,9 @@ def two_layer(rows: np.ndarray, targets: np.ndarray, hidden: int = 8, decay: flo
         residual = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))) - targets
         dh = np.outer(residual, w2) * (1 - h**2)
         value = np.sum(np.logaddexp(0, z) - targets * z) + 0.5 * decay * (np.sum(w1**2) + np.sum(w2**2))
-        grad = np.concatenate([(z_rows.T @ dh + decay * w1).ravel(), dh.sum(0), h.T @ residual + decay * w2, [residual.sum()]])
+        grad = np.concatenate(
+            [(z_rows.T @ dh + decay * w1).ravel(), dh.sum(0), h.T @ residual + decay * w2, [residual.sum()]]
+        )
         return float(value), grad
 
     w1, b1, w2, b2 = unpack(minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 500}).x)
@@ -165,11 +180,17 @@ def sentence_features(analysis: Analysis, prepared: Prepared, rows: list[int]) -
     for i in rows:
         sentence, concepts = analysis.sentences[i], prepared.concepts[i]
         covered = sum(prepared.weights.get(c, 0.0) for c in sorted(concepts))
-        out.append([
-            1 / (1 + sentence.position), float(sentence.position == 0), np.log(sentence.words), prepared.standalone[i],
-            (reach[analysis.cluster_of[i]] - 1) / max(articles - 1, 1), covered / sentence.words,
-            len(concepts) / sentence.words,
-        ])
+        out.append(
+            [
+                1 / (1 + sentence.position),
+                float(sentence.position == 0),
+                np.log(sentence.words),
+                prepared.standalone[i],
+                (reach[analysis.cluster_of[i]] - 1) / max(articles - 1, 1),
+                covered / sentence.words,
+                len(concepts) / sentence.words,
+            ]
+        )
     return np.array(out)
 
 
@@ -177,16 +198,24 @@ class LearnedRanker(ConceptRanker):
     """The concept program with bigram weights from `predict` and, optionally, content words as
     concepts too, weighed `unigram_scale` times `predict_unigram`."""
 
-    def __init__(self, predict: Predictor, transform: Transform = identity, predict_unigram: Predictor | None = None,
-                 unigram_scale: float = 0.0, **options: Any) -> None:
+    def __init__(
+        self,
+        predict: Predictor,
+        transform: Transform = identity,
+        predict_unigram: Predictor | None = None,
+        unigram_scale: float = 0.0,
+        **options: Any,
+    ) -> None:
         super().__init__(model=None, **options)
         self.predict, self.transform = predict, transform
         self.predict_unigram, self.unigram_scale = predict_unigram, unigram_scale
 
-    def _weights(self, analysis: Analysis, concepts: list[set], standalone: np.ndarray, predict: Predictor,
-                 transform: Transform) -> dict:
-        kept, rows = concept_features(analysis.documents, analysis.sentences, concepts, standalone,
-                                      min(MIN_DOCUMENTS, len(analysis.documents)))
+    def _weights(
+        self, analysis: Analysis, concepts: list[set], standalone: np.ndarray, predict: Predictor, transform: Transform
+    ) -> dict:
+        kept, rows = concept_features(
+            analysis.documents, analysis.sentences, concepts, standalone, min(MIN_DOCUMENTS, len(analysis.documents))
+        )
         return dict(zip(kept, map(float, predict(transform(rows))))) if kept else {}
 
     def prepared(self, analysis: Analysis) -> Prepared:  # a new analysis every call here: no memo
@@ -209,11 +238,14 @@ class Training:
     items: list[tuple[ClusterInput, Analysis]]
 
     def stack(self, target: str = "share", transform: Transform = identity) -> tuple[np.ndarray, np.ndarray]:
-        return np.vstack([transform(e.rows) for e in self.examples]), np.concatenate([getattr(e, target) for e in self.examples])
+        return np.vstack([transform(e.rows) for e in self.examples]), np.concatenate(
+            [getattr(e, target) for e in self.examples]
+        )
 
     def unigrams(self) -> Predictor:
-        return logistic(np.vstack([e.unigram_rows for e in self.examples]),
-                        np.concatenate([e.unigram_share for e in self.examples]))
+        return logistic(
+            np.vstack([e.unigram_rows for e in self.examples]), np.concatenate([e.unigram_share for e in self.examples])
+        )
 
 
 def residual_prior(training: Training, predict: Predictor, scale: float) -> Callable[..., np.ndarray]:
@@ -243,23 +275,33 @@ def residual_prior(training: Training, predict: Predictor, scale: float) -> Call
 
 
 def length_reward(per_word: float) -> Callable[..., np.ndarray]:
-    return lambda analysis, prepared, candidates: per_word * np.array([analysis.sentences[i].words for i in candidates], float)
+    return lambda analysis, prepared, candidates: (
+        per_word * np.array([analysis.sentences[i].words for i in candidates], float)
+    )
 
 
 Setting = Callable[[Training], ConceptRanker]
 SETTINGS: dict[str, Setting] = {
     "learned (shipped)": lambda t: LearnedRanker(logistic(*t.stack())),
     "target: bigram in half the references or more": lambda t: LearnedRanker(
-        logistic(t.stack()[0], (t.stack()[1] >= 0.5 - 1e-9).astype(float))),
+        logistic(t.stack()[0], (t.stack()[1] >= 0.5 - 1e-9).astype(float))
+    ),
     "target: count in the references (Poisson)": lambda t: LearnedRanker(poisson(*t.stack("count"))),
     "pairwise products, ridge 1": lambda t: LearnedRanker(logistic(*t.stack(transform=pairwise)), pairwise),
-    "pairwise products, ridge 10": lambda t: LearnedRanker(logistic(*t.stack(transform=pairwise), ridge=10.0), pairwise),
+    "pairwise products, ridge 10": lambda t: LearnedRanker(
+        logistic(*t.stack(transform=pairwise), ridge=10.0), pairwise
+    ),
     "two-layer network, 8 tanh units": lambda t: LearnedRanker(two_layer(*t.stack())),
-    "+ content words as concepts, x 0.2": lambda t: LearnedRanker(logistic(*t.stack()), predict_unigram=t.unigrams(), unigram_scale=0.2),
-    "+ content words as concepts, x 0.3": lambda t: LearnedRanker(logistic(*t.stack()), predict_unigram=t.unigrams(), unigram_scale=0.3),
+    "+ content words as concepts, x 0.2": lambda t: LearnedRanker(
+        logistic(*t.stack()), predict_unigram=t.unigrams(), unigram_scale=0.2
+    ),
+    "+ content words as concepts, x 0.3": lambda t: LearnedRanker(
+        logistic(*t.stack()), predict_unigram=t.unigrams(), unigram_scale=0.3
+    ),
     "+ length reward 0.01 per word": lambda t: LearnedRanker(logistic(*t.stack()), sentence_gain=length_reward(0.01)),
     "+ learned sentence prior x 0.5": lambda t: LearnedRanker(
-        (p := logistic(*t.stack())), sentence_gain=residual_prior(t, p, 0.5)),
+        (p := logistic(*t.stack())), sentence_gain=residual_prior(t, p, 0.5)
+    ),
 }
 
 
@@ -284,7 +326,8 @@ def main() -> None:
                 sentences = split_documents(shown.documents, splitter)
                 embeddings = embedder.embed([s.text for s in sentences])
                 items.setdefault(f"{name}/{variant}", []).append(
-                    (shown, analyze(shown.documents, embedder, embeddings=embeddings, sentences=sentences)))
+                    (shown, analyze(shown.documents, embedder, embeddings=embeddings, sentences=sentences))
+                )
         items[name] = items.pop(f"{name}/None")
     examples = {name: [cluster_examples(c, a) for c, a in items[name]] for name in SETS}
     table: dict[str, list[str]] = {name: [] for name in chosen}
@@ -295,13 +338,20 @@ def main() -> None:
         for name in chosen:
             ranker = SETTINGS[name](training)
             texts = [" ".join(i.sentence.text for i in compose_brief(a, 100, ranker).sentences) for _, a in scored]
-            scores = mean_scores([score_summary(t, c.summaries, word_limit=100, exceptions=exceptions)
-                                  for t, (c, _) in zip(texts, scored)])
+            scores = mean_scores(
+                [
+                    score_summary(t, c.summaries, word_limit=100, exceptions=exceptions)
+                    for t, (c, _) in zip(texts, scored)
+                ]
+            )
             words = np.mean([len(t.split()) for t in texts])
             table[name].append(f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f} ({words:.1f} w)")
             print(f"{held} {name}: {table[name][-1]}", file=sys.stderr, flush=True)
-    print(f"| setting (R1 / R2 (mean words), held-out set{', ' + VARIANTS[args.variant] if args.variant else ''}) | "
-          + " | ".join(SETS) + " |")
+    print(
+        f"| setting (R1 / R2 (mean words), held-out set{', ' + VARIANTS[args.variant] if args.variant else ''}) | "
+        + " | ".join(SETS)
+        + " |"
+    )
     print("|---|" + "---:|" * len(SETS))
     for name in chosen:
         print(f"| {name} | " + " | ".join(table[name]) + " |")

@@ -41,8 +41,11 @@ from summarize.text.story_copies import story_numbers
 RESULTS = HERE / "corroboration" / "results.md"
 
 # The judge shipped before the refit on the whole tune set (fitted on two thirds of it), kept to compare.
-BEFORE = FactJudge(threshold=0.7619, intercept=-5.0001, weights=(
-    ("similarity", 4.3344), ("shared_words", 2.6403), ("same_detail", 0.7807), ("in_cluster", 0.4303)))
+BEFORE = FactJudge(
+    threshold=0.7619,
+    intercept=-5.0001,
+    weights=(("similarity", 4.3344), ("shared_words", 2.6403), ("same_detail", 0.7807), ("in_cluster", 0.4303)),
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,9 @@ def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
             def decide(judge: CorroborationJudge, a=analysis, i=first, j=second) -> Verdict:
                 return judge.judge(a, i, j)
 
-            result.append(Judged(pair, copy, second in candidates(analysis, first), decide,
-                                 pair_facts(analysis, first, second)))
+            result.append(
+                Judged(pair, copy, second in candidates(analysis, first), decide, pair_facts(analysis, first, second))
+            )
     return result
 
 
@@ -92,8 +96,10 @@ class Scores:
         def share(part: int, whole: int) -> str:
             return f"{100 * part / whole:.0f} % ({part}/{whole})" if whole else "n/a"
 
-        return (f"| {name} | {self.listed} | {share(self.same_listed, self.listed)} | "
-                f"{share(self.right_listed, self.listed)} | {share(self.same_listed, self.same_total)} |")
+        return (
+            f"| {name} | {self.listed} | {share(self.same_listed, self.listed)} | "
+            f"{share(self.right_listed, self.listed)} | {share(self.same_listed, self.same_total)} |"
+        )
 
 
 def score(items: Iterable[Judged], listed: Callable[[Judged], bool], flagged: Callable[[Judged], bool]) -> Scores:
@@ -151,13 +157,17 @@ def grid(items: list[Judged]) -> None:
         flags = f"{after.conflicts_flagged}/{after.flagged}"
         rows.append((precision, recall, threshold, event, flags))
     for precision, recall, threshold, event, flags in sorted(rows, key=lambda r: (-r[0], -r[1]))[:40]:
-        print(f"threshold {threshold:.2f} same_event {event:.1f}: "
-              f"precision {precision:.3f} recall {recall:.3f} disagreements right {flags}")
+        print(
+            f"threshold {threshold:.2f} same_event {event:.1f}: "
+            f"precision {precision:.3f} recall {recall:.3f} disagreements right {flags}"
+        )
 
 
 def table(items: list[Judged], parts: tuple[str, ...]) -> str:
-    lines = ["| part | listed | precision (SAME) | precision (SAME or PARTIAL) | recall (SAME) |",
-             "|---|---:|---:|---:|---:|"]
+    lines = [
+        "| part | listed | precision (SAME) | precision (SAME or PARTIAL) | recall (SAME) |",
+        "|---|---:|---:|---:|---:|",
+    ]
     disagreement = []
     for part in parts:
         mine = [item for item in items if item.pair.part == part]
@@ -165,16 +175,23 @@ def table(items: list[Judged], parts: tuple[str, ...]) -> str:
         _, shipped_before = evaluate(mine, BEFORE)
         _, after = evaluate(mine, FactJudge())
         fitted = " (in-sample: fitted on it)" if part == "tune" else ""
-        lines += [before.row(f"{part}, the whole cluster"), previous.row(f"{part}, the first, hand-set judge"),
-                  shipped_before.row(f"{part}, the judge shipped before{' (fitted on 2/3 of it)' if fitted else ''}"),
-                  after.row(f"{part}, the learned judge{fitted}")]
+        lines += [
+            before.row(f"{part}, the whole cluster"),
+            previous.row(f"{part}, the first, hand-set judge"),
+            shipped_before.row(f"{part}, the judge shipped before{' (fitted on 2/3 of it)' if fitted else ''}"),
+            after.row(f"{part}, the learned judge{fitted}"),
+        ]
         precision = f"{after.conflicts_flagged}/{after.flagged}" if after.flagged else "none flagged"
-        disagreement.append(f"{part}: disagreements flagged {after.flagged}, of them labelled conflicts "
-                            f"{precision}; labelled conflicts found {after.conflicts_flagged}/{after.conflicts_total}")
+        disagreement.append(
+            f"{part}: disagreements flagged {after.flagged}, of them labelled conflicts "
+            f"{precision}; labelled conflicts found {after.conflicts_flagged}/{after.conflicts_total}"
+        )
     copies = sum(item.copy for item in items)
     counts = {label: sum(item.pair.label == label for item in items) for label in ("SAME", "PARTIAL", "DIFFERENT")}
-    summary = (f"- {len(items)} pairs ({', '.join(f'{k} {v}' for k, v in counts.items())}); {copies} pairs of "
-               "copies of one story left out (never corroboration: marked \"the same story as\").")
+    summary = (
+        f"- {len(items)} pairs ({', '.join(f'{k} {v}' for k, v in counts.items())}); {copies} pairs of "
+        'copies of one story left out (never corroboration: marked "the same story as").'
+    )
     return "\n".join([*lines, "", *[f"- {line}" for line in disagreement], summary]) + "\n"
 
 

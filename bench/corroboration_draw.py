@@ -39,8 +39,9 @@ MOST_PER_SENTENCE, OUTSIDE, OUTSIDE_SIMILARITY = 10, 3, 0.5
 def draw_clusters(shared: Path, used: set[tuple[str, str]], per_set: int, seed: int) -> list[tuple[str, object]]:
     chosen = []
     for set_name in SETS:
-        clusters = [c for c in read_clusters(shared / f"{set_name}.jsonl", checked=False)
-                    if (set_name, c.id) not in used]
+        clusters = [
+            c for c in read_clusters(shared / f"{set_name}.jsonl", checked=False) if (set_name, c.id) not in used
+        ]
         clusters.sort(key=lambda c: c.id)
         random.Random(seed).shuffle(clusters)
         chosen += [(set_name, c) for c in clusters[:per_set]]
@@ -51,9 +52,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="the draft, with texts (keep it outside the repo)")
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--exclude", type=Path, nargs="*", default=[PAIRS, TEST_PAIRS],
-                        help="labelled files whose clusters to skip (default: both; pairs_test2.jsonl was drawn "
-                             "with pairs.jsonl alone excluded)")
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        nargs="*",
+        default=[PAIRS, TEST_PAIRS],
+        help="labelled files whose clusters to skip (default: both; pairs_test2.jsonl was drawn "
+        "with pairs.jsonl alone excluded)",
+    )
     parser.add_argument("--per-set", type=int, default=3, help="clusters drawn from each development set")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
@@ -73,23 +79,38 @@ def main() -> None:
 
             def span(i: int, sentences=sentences, documents=analysis.documents, set_name=set_name) -> dict:
                 s = sentences[i]
-                return {"doc": document_id(set_name, documents[s.document]), "start": s.start,
-                        "end": s.end, "digest": digest(s.text), "text": s.text}
+                return {
+                    "doc": document_id(set_name, documents[s.document]),
+                    "start": s.start,
+                    "end": s.end,
+                    "digest": digest(s.text),
+                    "text": s.text,
+                }
 
             for choice in ConceptRanker().select(analysis, 150):
                 index = choice.sentence
                 members = set(analysis.clusters[analysis.cluster_of[index]].members)
                 similarity = analysis.embeddings @ analysis.embeddings[index]
-                others = [i for i, s in enumerate(sentences)
-                          if stories[s.document] != stories[sentences[index].document]]
+                others = [
+                    i for i, s in enumerate(sentences) if stories[s.document] != stories[sentences[index].document]
+                ]
                 inside = [i for i in others if i in members]
-                outside = sorted((i for i in others if i not in members and similarity[i] >= OUTSIDE_SIMILARITY),
-                                 key=lambda i: (-float(similarity[i]), i))[:OUTSIDE]
+                outside = sorted(
+                    (i for i in others if i not in members and similarity[i] >= OUTSIDE_SIMILARITY),
+                    key=lambda i: (-float(similarity[i]), i),
+                )[:OUTSIDE]
                 drawn = sorted(inside + outside, key=lambda i: (-float(similarity[i]), i))[:MOST_PER_SENTENCE]
                 for other in drawn:
-                    record = {"pair": number, "set": set_name, "cluster": cluster.id, "part": "test",
-                              "sentence": span(index), "candidate": span(other),
-                              "similarity": round(float(similarity[other]), 4), "in_cluster": other in members}
+                    record = {
+                        "pair": number,
+                        "set": set_name,
+                        "cluster": cluster.id,
+                        "part": "test",
+                        "sentence": span(index),
+                        "candidate": span(other),
+                        "similarity": round(float(similarity[other]), 4),
+                        "in_cluster": other in members,
+                    }
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                     number += 1
     print(f"{number} pairs written to {args.out}")

@@ -65,8 +65,9 @@ class TokenVectors:
         start = time.perf_counter()
         encoding = self.tokenizer.encode(text)
         ids = np.array([encoding.ids], dtype=np.int64)
-        (hidden,) = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
-                                            "token_type_ids": np.zeros_like(ids)})
+        (hidden,) = self.session.run(
+            None, {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+        )
         vectors = hidden[0][1:-1]
         self.seconds += time.perf_counter() - start
         self.calls += 1
@@ -141,19 +142,32 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
             row["margin over the sentence's article"] = float(to_candidate[i]) - rival
             for name, value in row.items():
                 columns.setdefault(name, []).append(value)
-            columns.setdefault("vectors", []).append(np.concatenate([analysis.embeddings[i] * analysis.embeddings[j],
-                                                                     np.abs(analysis.embeddings[i] - analysis.embeddings[j])]))
+            columns.setdefault("vectors", []).append(
+                np.concatenate(
+                    [
+                        analysis.embeddings[i] * analysis.embeddings[j],
+                        np.abs(analysis.embeddings[i] - analysis.embeddings[j]),
+                    ]
+                )
+            )
             same.append(pair.label == "SAME")
             clusters.append(f"{pair.set}/{pair.cluster}")
             open_.append(not refused(facts))
             listable.append(j in candidates(analysis, i))
     cost = 1000 * tokens.seconds / max(1, tokens.calls)
-    return ({k: np.array(v, dtype=float) for k, v in columns.items()}, np.array(same), np.array(clusters),
-            np.array(open_), np.array(listable), cost)
+    return (
+        {k: np.array(v, dtype=float) for k, v in columns.items()},
+        np.array(same),
+        np.array(clusters),
+        np.array(open_),
+        np.array(listable),
+        cost,
+    )
 
 
-def figures(x: np.ndarray, same: np.ndarray, clusters: np.ndarray, open_: np.ndarray, listable: np.ndarray,
-            strength: float) -> str:
+def figures(
+    x: np.ndarray, same: np.ndarray, clusters: np.ndarray, open_: np.ndarray, listable: np.ndarray, strength: float
+) -> str:
     from sklearn.metrics import average_precision_score
 
     scores = held_out_scores(x, same, clusters, open_, strength)
@@ -171,7 +185,9 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
     args = parser.parse_args()
     columns, same, clusters, open_, listable, cost = measure(args.shared)
-    print(f"{len(same)} tune pairs (copies left out), {int(same.sum())} SAME; token vectors: {cost:.1f} ms a sentence\n")
+    print(
+        f"{len(same)} tune pairs (copies left out), {int(same.sum())} SAME; token vectors: {cost:.1f} ms a sentence\n"
+    )
     print("| features (cross-validated by cluster) | recall at 95 % | at 90 % | at 80 % | average precision |")
     print("|---|---:|---:|---:|---:|")
     base = np.column_stack([columns[name] for name in BASE])
@@ -183,8 +199,10 @@ def main() -> None:
     every = np.column_stack([base] + [columns[name] for name in extras])
     print(f"| + all of the above | {figures(every, same, clusters, open_, listable, 0.1)} |")
     vectors = np.column_stack([base, columns["vectors"]])
-    print(f"| + the two vectors compared (768 numbers, strong regularisation) | "
-          f"{figures(vectors, same, clusters, open_, listable, 0.003)} |")
+    print(
+        f"| + the two vectors compared (768 numbers, strong regularisation) | "
+        f"{figures(vectors, same, clusters, open_, listable, 0.003)} |"
+    )
 
 
 if __name__ == "__main__":

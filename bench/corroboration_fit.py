@@ -47,8 +47,9 @@ def _model(strength: float):
     return make_pipeline(StandardScaler(), LogisticRegression(C=strength, max_iter=2000))
 
 
-def held_out_scores(x: np.ndarray, same: np.ndarray, clusters: np.ndarray, open_: np.ndarray,
-                    strength: float) -> np.ndarray:
+def held_out_scores(
+    x: np.ndarray, same: np.ndarray, clusters: np.ndarray, open_: np.ndarray, strength: float
+) -> np.ndarray:
     """Each pair's probability from a model fitted on the other clusters' open pairs; 0 where refused."""
     scores = np.zeros(len(same))
     for cluster in np.unique(clusters):
@@ -64,8 +65,9 @@ def curve(scores: np.ndarray, same: np.ndarray, listable: np.ndarray) -> list[tu
     points = []
     for threshold in sorted(set(scores[listable & (scores > 0)]), reverse=True):
         listed = listable & (scores >= threshold)
-        points.append((float(threshold), float(same[listed].mean()), float(same[listed].sum() / total),
-                       int(listed.sum())))
+        points.append(
+            (float(threshold), float(same[listed].mean()), float(same[listed].sum() / total), int(listed.sum()))
+        )
     return points
 
 
@@ -75,8 +77,7 @@ def operating_point(points: list[tuple[float, float, float, int]], target: float
     return min(good, key=lambda p: p[0]) if good else points[0]
 
 
-def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float, threshold: float,
-                  note: str) -> None:
+def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float, threshold: float, note: str) -> None:
     lines = [
         '"""The corroboration judge\'s learned weights: written by `python bench/corroboration_fit.py`',
         "(a logistic regression on the labelled tune set, pairs.jsonl; see bench/corroboration/README.md), not by",
@@ -106,8 +107,10 @@ def main() -> None:
     open_ = np.array([not refused(i.facts) for i in items])
     listable = np.array([i.candidate for i in items])
     every = np.array([features(i.facts) for i in items])
-    print(f"tune (the whole of {args.pairs.name}): {len(items)} pairs of {len(set(clusters))} clusters, {int(same.sum())} SAME, "
-          f"{int((~open_).sum())} refused by the rules ({int(same[~open_].sum())} of them SAME)")
+    print(
+        f"tune (the whole of {args.pairs.name}): {len(items)} pairs of {len(set(clusters))} clusters, {int(same.sum())} SAME, "
+        f"{int((~open_).sum())} refused by the rules ({int(same[~open_].sum())} of them SAME)"
+    )
     results = []
     for set_name, names in FEATURE_SETS.items():
         x = every[:, [FEATURES.index(n) for n in names]]
@@ -115,20 +118,31 @@ def main() -> None:
             points = curve(held_out_scores(x, same, clusters, open_, strength), same, listable)
             threshold, precision, recall, listed = operating_point(points, args.precision)
             results.append((recall, precision, set_name, strength, threshold, listed, points))
-            print(f"  {set_name:5} C={strength:<5}: at precision >= {args.precision:.0%}: threshold {threshold:.3f}, "
-                  f"listed {listed}, precision {precision:.1%}, recall {recall:.1%}")
+            print(
+                f"  {set_name:5} C={strength:<5}: at precision >= {args.precision:.0%}: threshold {threshold:.3f}, "
+                f"listed {listed}, precision {precision:.1%}, recall {recall:.1%}"
+            )
     # The previous judge's hand-set score (similarity + shared word weight + 0.2 for a shared figure or
     # date, listed from 1.3), under the same rules: fitted on nothing, so its tune figures are held-out ones.
-    previous = np.where(open_, every[:, FEATURES.index("similarity")] + every[:, FEATURES.index("shared_words")]
-                        + 0.2 * every[:, FEATURES.index("same_detail")], 0.0)
+    previous = np.where(
+        open_,
+        every[:, FEATURES.index("similarity")]
+        + every[:, FEATURES.index("shared_words")]
+        + 0.2 * every[:, FEATURES.index("same_detail")],
+        0.0,
+    )
     at_13 = next(p for p in reversed(curve(previous, same, listable)) if p[0] >= 1.3)
     best = operating_point(curve(previous, same, listable), args.precision)
-    print(f"  the previous score: from 1.3, listed {at_13[3]}, precision {at_13[1]:.1%}, recall {at_13[2]:.1%}; "
-          f"its best at precision >= {args.precision:.0%} (in-sample): from {best[0]:.2f}, listed {best[3]}, "
-          f"precision {best[1]:.1%}, recall {best[2]:.1%}")
+    print(
+        f"  the previous score: from 1.3, listed {at_13[3]}, precision {at_13[1]:.1%}, recall {at_13[2]:.1%}; "
+        f"its best at precision >= {args.precision:.0%} (in-sample): from {best[0]:.2f}, listed {best[3]}, "
+        f"precision {best[1]:.1%}, recall {best[2]:.1%}"
+    )
     recall, precision, set_name, strength, threshold, listed, points = max(results, key=lambda r: (r[0], r[1]))
-    print(f"chosen: {set_name} C={strength}, threshold {threshold:.3f} (tune, cross-validated by cluster: "
-          f"listed {listed}, precision {precision:.1%}, recall {recall:.1%})")
+    print(
+        f"chosen: {set_name} C={strength}, threshold {threshold:.3f} (tune, cross-validated by cluster: "
+        f"listed {listed}, precision {precision:.1%}, recall {recall:.1%})"
+    )
     print("its held-out curve (threshold: listed, precision, recall):")
     for point in points[:: max(1, len(points) // 15)]:
         print(f"  {point[0]:.3f}: {point[3]}, {point[1]:.1%}, {point[2]:.1%}")
@@ -140,9 +154,14 @@ def main() -> None:
     for name, weight in zip(names, weights):
         print(f"  {name}: {weight:+.3f}")
     if not args.dry_run:
-        write_weights(names, weights, intercept, threshold,
-                      f"{set_name} features, C={strength}; tune cross-validated by cluster: precision {precision:.1%}, "
-                      f"recall {recall:.1%} at the threshold (target {args.precision:.0%})")
+        write_weights(
+            names,
+            weights,
+            intercept,
+            threshold,
+            f"{set_name} features, C={strength}; tune cross-validated by cluster: precision {precision:.1%}, "
+            f"recall {recall:.1%} at the threshold (target {args.precision:.0%})",
+        )
         print(f"written {WEIGHTS}")
 
 

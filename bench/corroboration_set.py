@@ -84,7 +84,7 @@ def document_id(set_name: str, document: Document) -> str:
 
 
 def span_text(document: Document, span: Span) -> str:
-    return " ".join(document.text[span.start: span.end].split())
+    return " ".join(document.text[span.start : span.end].split())
 
 
 def digest(text: str) -> str:

@@ -71,17 +71,24 @@ def main() -> None:
             analyses.append((cluster, analyze(cluster.documents, embedder, embeddings=embeddings, sentences=sentences)))
         for name in chosen:
             ranker = SETTINGS[name](model)
-            scores = mean_scores([
-                score_summary(
-                    " ".join(item.sentence.text for item in compose_brief(analysis, 100, ranker).sentences),
-                    cluster.summaries, word_limit=100, exceptions=exceptions,
-                )
-                for cluster, analysis in analyses
-            ])
+            scores = mean_scores(
+                [
+                    score_summary(
+                        " ".join(item.sentence.text for item in compose_brief(analysis, 100, ranker).sentences),
+                        cluster.summaries,
+                        word_limit=100,
+                        exceptions=exceptions,
+                    )
+                    for cluster, analysis in analyses
+                ]
+            )
             table[name].append(f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f}")
             print(f"{held} {name}: {table[name][-1]}", file=sys.stderr, flush=True)
-    print(f"| setting (R1 / R2, held-out set{', ' + VARIANTS[args.variant] if args.variant else ''}) | "
-          + " | ".join(SETS) + " |")
+    print(
+        f"| setting (R1 / R2, held-out set{', ' + VARIANTS[args.variant] if args.variant else ''}) | "
+        + " | ".join(SETS)
+        + " |"
+    )
     print("|---|" + "---:|" * len(SETS))
     for name in chosen:
         print(f"| {name} | " + " | ".join(table[name]) + " |")

@@ -44,7 +44,8 @@ def dangling(analysis, chosen: list[int]) -> int:
     """Brief sentences that lean on their article's previous sentence, which is not right before them."""
     needs = leanings(analysis)
     return sum(
-        1 for place, index in enumerate(chosen)
+        1
+        for place, index in enumerate(chosen)
         if needs[index].strict and (place == 0 or chosen[place - 1] != needs[index].previous)
     )
 
@@ -55,7 +56,9 @@ def main() -> None:
     parser.add_argument("--variant", choices=sorted(VARIANTS))
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated, of " + ", ".join(SETS))
-    parser.add_argument("--settings", help="comma-separated numbers of the settings to run (1 = the first; default: all)")
+    parser.add_argument(
+        "--settings", help="comma-separated numbers of the settings to run (1 = the first; default: all)"
+    )
     args = parser.parse_args()
     sets = tuple(args.sets.split(","))
     if args.settings:
@@ -81,8 +84,11 @@ def main() -> None:
                 with_development += bool(set(indexes) & developments(analysis))
                 loose += dangling(analysis, indexes)
                 repeated += len(same_fact_pairs(analysis, indexes, FactJudge()))
-                scores.append(score_summary(" ".join(s.text for s in chosen), cluster.summaries,
-                                            word_limit=100, exceptions=exceptions))
+                scores.append(
+                    score_summary(
+                        " ".join(s.text for s in chosen), cluster.summaries, word_limit=100, exceptions=exceptions
+                    )
+                )
             mean = mean_scores(scores)
             rows[name].append(f"{100 * mean.r1:.2f} / {100 * mean.r2:.2f}")
             counts[name].append(f"{with_development} / {loose} / {repeated}")
@@ -93,8 +99,11 @@ def main() -> None:
     for name in SETTINGS:
         print(f"| {name} | " + " | ".join(rows[name]) + " |")
     print()
-    print("| setting (briefs with a development / sentences pointing back out of place / same-fact pairs) | "
-          + " | ".join(sets) + " |")
+    print(
+        "| setting (briefs with a development / sentences pointing back out of place / same-fact pairs) | "
+        + " | ".join(sets)
+        + " |"
+    )
     print("|---|" + "---:|" * len(sets))
     for name in SETTINGS:
         print(f"| {name} | " + " | ".join(counts[name]) + " |")

@@ -78,13 +78,19 @@ def fit_logistic(rows: np.ndarray, shares: np.ndarray, ridge: float = RIDGE, ste
     return mean, scale, beta
 
 
-def train(examples: dict[str, tuple[np.ndarray, np.ndarray]], sets: tuple[str, ...], ridge: float = RIDGE) -> ConceptModel:
+def train(
+    examples: dict[str, tuple[np.ndarray, np.ndarray]], sets: tuple[str, ...], ridge: float = RIDGE
+) -> ConceptModel:
     rows = np.vstack([examples[s][0] for s in sets])
     shares = np.concatenate([examples[s][1] for s in sets])
     mean, scale, beta = fit_logistic(rows, shares, ridge)
     return ConceptModel(
-        FEATURES, tuple(round(float(x), 6) for x in mean), tuple(round(float(x), 6) for x in scale),
-        tuple(round(float(x), 6) for x in beta[1:]), round(float(beta[0]), 6), sets,
+        FEATURES,
+        tuple(round(float(x), 6) for x in mean),
+        tuple(round(float(x), 6) for x in scale),
+        tuple(round(float(x), 6) for x in beta[1:]),
+        round(float(beta[0]), 6),
+        sets,
     )
 
 

@@ -119,7 +119,13 @@ def compose_brief(
     choices = ranker.select(analysis, words)
     chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
-        analysis.documents, chosen, analysis.clusters, words, ranker.name, analysis.model, originals=originals_of(analysis)
+        analysis.documents,
+        chosen,
+        analysis.clusters,
+        words,
+        ranker.name,
+        analysis.model,
+        originals=originals_of(analysis),
     )
 
 

@@ -92,7 +92,9 @@ class BriefSentence:
     score: float
     also_in: tuple[Corroboration, ...]  # other sources reporting the same fact (summarize.citations.corroboration)
     disagrees: tuple[Disagreement, ...] = ()  # other sources giving the same event another count
-    only_source: bool = False  # a development only this source reports, in its lead and headline (summarize.clustering.developments)
+    only_source: bool = (
+        False  # a development only this source reports, in its lead and headline (summarize.clustering.developments)
+    )
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,9 @@ def literal_brief(documents: tuple[Document, ...], picks, **extra) -> Brief:
         for number, (own, others) in enumerate(picks)
     )
     clusters = tuple(
-        Cluster(item.cluster, (0,), tuple(sorted({item.sentence.document} | {c.sentence.document for c in item.also_in})))
+        Cluster(
+            item.cluster, (0,), tuple(sorted({item.sentence.document} | {c.sentence.document for c in item.also_in}))
+        )
         for item in items
     )
     return Brief(documents, items, clusters, budget=extra.pop("budget", 60), method="concepts", model="fake", **extra)
@@ -69,9 +71,9 @@ PAYLOAD = "<script>window.pwned=1;alert(1)</script>"
 HOSTILE = (
     Document(
         f"Storm </title>{PAYLOAD}<textarea>",
-        "Storm\n\nA powerful storm hit the coast on Monday <img src=x onerror=\"window.pwned=2;alert(2)\">"
+        'Storm\n\nA powerful storm hit the coast on Monday <img src=x onerror="window.pwned=2;alert(2)">'
         " and officials said </textarea></script><script>alert(3)</script> it was strong.\n\n"
-        "Read <a href=\"javascript:alert(4)\">the report</a> & \"more\" at 'home' <!-- <b>",
+        'Read <a href="javascript:alert(4)">the report</a> & "more" at \'home\' <!-- <b>',
         f"evil/</script>{PAYLOAD}.txt",
         url="javascript:alert(5)",
     ),
@@ -79,7 +81,7 @@ HOSTILE = (
         "Storm <b onmouseover=alert(6)>two</b>",
         "Storm two\n\nThe storm hit the coast on Monday, officials said <svg onload=alert(7)>.\n\n"
         "<style>body{display:none}</style> Winds reached ]]> 120 mph.",
-        "evil/two\"onclick=\"alert(8).txt",
+        'evil/two"onclick="alert(8).txt',
         url="https://example.com/?q=<script>&x=\"'",
     ),
 )

@@ -1,6 +1,6 @@
 """The code's contracts, checked with every test run (and so in CI): `ruff check` finds nothing in
-summarize/, tui/, tests/ and bench/, and `mypy` (strict, configured in pyproject.toml) finds nothing in
-summarize/ and tui/. Each test fails with the tool's own report.
+summarize/, tui/, tests/ and bench/, `ruff format` would change nothing there, and `mypy` (strict,
+configured in pyproject.toml) finds nothing in summarize/ and tui/. Each test fails with the tool's own report.
 
 mypy checks from an empty cache in a temporary folder (nothing is left in the tree): about 25 s of
 CPU, most of it reading the typed libraries' stubs (numpy, textual, torch)."""
@@ -27,6 +27,13 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, f"ruff check found problems:\n{result.stdout}{result.stderr}"
 
 
+def test_the_code_is_formatted():
+    result = run_tool("ruff", "format", "--check", "--no-cache", "summarize", "tui", "tests", "bench")
+    assert result.returncode == 0, (
+        f"ruff format would change these files (run `ruff format .`):\n{result.stdout}{result.stderr}"
+    )
+
+
 def test_ruff_reports_a_problem_it_is_configured_for(tmp_path):
     """The configuration is live: an unsorted import and an unused name are found (so a pass means something)."""
     sample = tmp_path / "sample.py"
@@ -41,7 +48,9 @@ def test_mypy_finds_nothing_in_every_module(tmp_path):
     assert result.returncode == 0, f"mypy found problems:\n{result.stdout}{result.stderr}"
     # Every module was checked: the configured `files` cover both packages (all but the data folder).
     modules = [
-        path for folder in ("summarize", "tui") for path in (ROOT / folder).rglob("*.py")
+        path
+        for folder in ("summarize", "tui")
+        for path in (ROOT / folder).rglob("*.py")
         if "data" not in path.relative_to(ROOT).parts
     ]
     checked = re.search(r"no issues found in (\d+) source files", result.stdout)

@@ -17,7 +17,11 @@ def lint_imports(*arguments: str) -> subprocess.CompletedProcess[str]:
     code = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
     return subprocess.run(
         [sys.executable, "-c", code, "--no-cache", *arguments],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
 
 
@@ -41,9 +45,7 @@ def test_import_linter_reports_a_broken_contract(tmp_path):
 
 
 def test_no_module_is_over_400_lines():
-    modules = [
-        path for folder in ("summarize", "tui", "tests", "bench") for path in (ROOT / folder).rglob("*.py")
-    ]
+    modules = [path for folder in ("summarize", "tui", "tests", "bench") for path in (ROOT / folder).rglob("*.py")]
     assert len(modules) > 100
     long = {
         str(path.relative_to(ROOT)): lines

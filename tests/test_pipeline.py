@@ -29,7 +29,9 @@ def test_brief_sentences_are_verbatim_and_within_budget(story, embedder, words):
         assert_verbatim(story[item.sentence.document].text, item.sentence.start, item.sentence.end, item.sentence.text)
         for other in item.also_in:
             assert other.sentence.document != item.sentence.document
-            assert_verbatim(story[other.sentence.document].text, other.sentence.start, other.sentence.end, other.sentence.text)
+            assert_verbatim(
+                story[other.sentence.document].text, other.sentence.start, other.sentence.end, other.sentence.text
+            )
 
 
 def test_no_two_brief_sentences_come_from_one_cluster(story, embedder):

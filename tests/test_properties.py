@@ -41,8 +41,14 @@ prose = st.builds(
     st.sampled_from([".", "!", "?", ".”", "…"]),
 )
 paragraph = st.builds(" ".join, st.lists(prose, min_size=1, max_size=4))
-line = st.one_of(paragraph, paragraph, paragraph, sentence, huge_sentence, st.just(""), st.just("   "), st.text(max_size=80))
-document_text = st.builds(lambda lines, sep: sep.join(lines), st.lists(line, min_size=0, max_size=12), st.sampled_from(["\n", "\n\n", "\r\n", " "]))
+line = st.one_of(
+    paragraph, paragraph, paragraph, sentence, huge_sentence, st.just(""), st.just("   "), st.text(max_size=80)
+)
+document_text = st.builds(
+    lambda lines, sep: sep.join(lines),
+    st.lists(line, min_size=0, max_size=12),
+    st.sampled_from(["\n", "\n\n", "\r\n", " "]),
+)
 documents = st.lists(document_text, min_size=1, max_size=4)
 budget = st.integers(min_value=1, max_value=200)
 

@@ -16,7 +16,9 @@ def main(argv: list[str] | None = None) -> None:
         epilog="Inside, press ? for the keys.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS")
-    parser.add_argument("-w", "--words", type=int, default=DEFAULT_WORDS, help=f"initial word budget (default {DEFAULT_WORDS})")
+    parser.add_argument(
+        "-w", "--words", type=int, default=DEFAULT_WORDS, help=f"initial word budget (default {DEFAULT_WORDS})"
+    )
     arguments = parser.parse_args(argv)
     if arguments.words < 1:
         parser.error("--words must be a positive number")

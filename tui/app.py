@@ -78,7 +78,12 @@ class BriefingApp(  # type: ignore[misc]
         return screen_measuring(super().get_driver_class())
 
     def notify(
-        self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None,
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
         markup: bool = True,
     ) -> None:
         """Notifications never carry control characters: most quote a title, a path or an error

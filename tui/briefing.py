@@ -28,12 +28,19 @@ class Briefing(AppState, Protocol):
     def screen(self) -> Screen[Any]: ...
 
     def notify(
-        self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None,
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
         markup: bool = True,
     ) -> None: ...
 
     def push_screen(
-        self, screen: Screen[ScreenResultType], callback: ScreenResultCallbackType[ScreenResultType] | None = None,
+        self,
+        screen: Screen[ScreenResultType],
+        callback: ScreenResultCallbackType[ScreenResultType] | None = None,
         wait_for_dismiss: Literal[False] = False,
     ) -> AwaitMount: ...
 

@@ -51,7 +51,11 @@ def compose(analysis: Analysis, words: int, choice: Choice, embedder: Embedder) 
     from summarize.pipeline import compose_brief
 
     return compose_brief(
-        analysis, words, ranker_named(choice.method), prompt=choice.prompt, focus=choice.focus,
+        analysis,
+        words,
+        ranker_named(choice.method),
+        prompt=choice.prompt,
+        focus=choice.focus,
         embedder=embedder if choice.sectioned else None,
     )
 

@@ -47,7 +47,11 @@ def connect(address: str) -> Client:
 
         with children_deaf_to_ctrl_c():  # Ctrl-C reaches this process only, which closes the cluster
             cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50,
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                silence_logs=50,
                 env={THREADS_VARIABLE: "1", "OMP_NUM_THREADS": "1"},  # one core each: workers share the machine
             )
         client = Client(cluster)

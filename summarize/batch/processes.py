@@ -146,7 +146,9 @@ def brief_clusters_parallel(
             # spawn, not fork: a forked copy of a process that holds model threads can hang.
             pool = ProcessPoolExecutor(
                 max_workers=min(workers or default_workers(), max(len(groups), 1)),
-                mp_context=get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),),
+                mp_context=get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
             futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
         for group, future in zip(groups, futures):

@@ -35,8 +35,10 @@ def children_deaf_to_ctrl_c() -> Iterator[None]:
 
     resource_tracker.ensure_running()
     received: list[int] = []
-    handlers = {number: signal.signal(number, lambda number, frame: received.append(number))
-                for number in (signal.SIGINT, signal.SIGTERM)}
+    handlers = {
+        number: signal.signal(number, lambda number, frame: received.append(number))
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield

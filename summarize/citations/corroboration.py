@@ -64,8 +64,9 @@ def refused(facts: PairFacts) -> bool:
 SHIPPED_WEIGHTS = tuple(WEIGHTS.items())
 
 
-def agreement(facts: PairFacts, weights: tuple[tuple[str, float], ...] = SHIPPED_WEIGHTS,
-              intercept: float = INTERCEPT) -> float:
+def agreement(
+    facts: PairFacts, weights: tuple[tuple[str, float], ...] = SHIPPED_WEIGHTS, intercept: float = INTERCEPT
+) -> float:
     """How likely the pair reports one fact, from its features and the weights fitted on the labelled
     set (`summarize.citations.corroboration_weights`, written by bench/corroboration_fit.py): a probability."""
     values = features(facts)
@@ -94,8 +95,9 @@ class FactJudge:
         facts = pair_facts(analysis, sentence, candidate)
         if facts.figures and not facts.dates:
             score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
-            same_event = (score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES
-                          and not facts.other_scope)
+            same_event = (
+                score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES and not facts.other_scope
+            )
             return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
         if refused(facts):
             return Verdict(False)

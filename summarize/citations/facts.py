@@ -23,13 +23,33 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
         "sixteen seventeen eighteen nineteen twenty".split()
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-     "dozen": 12, "hundred": 100, "thousand": 1000}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "m": 1e6, "mln": 1e6, "bn": 1e9, "k": 1e3}
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1000,
+}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "m": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "k": 1e3,
+}
 # "nearly 200" and "197" are one figure; without such a word, 66 and 70 are two.
-_APPROXIMATE = frozenset("about around almost nearly roughly some approximately over more least estimated "
-                         "possibly perhaps".split())
+_APPROXIMATE = frozenset(
+    "about around almost nearly roughly some approximately over more least estimated possibly perhaps".split()
+)
 # "more than 10" is at least 10; "up to 30" at most 30.
 _BOUNDS = {
     "at least": frozenset("more over least exceeding".split()),
@@ -62,8 +82,14 @@ class Quantity:
 
 def _is_year(match: re.Match[str], text: str) -> bool:
     value = match.group("value")
-    return (value.isdigit() and len(value) == 4 and 1800 <= int(value) <= 2100 and not match.group("currency")
-            and not match.group("scale") and not match.group("percent"))
+    return (
+        value.isdigit()
+        and len(value) == 4
+        and 1800 <= int(value) <= 2100
+        and not match.group("currency")
+        and not match.group("scale")
+        and not match.group("percent")
+    )
 
 
 def _after_month(before: str) -> bool:
@@ -96,13 +122,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = "%"  # "25%", "25 percent", "25 to 30 percent"
         else:
             unit = ""
-            following = re.split(r"[;,.:()\[\]]", text[match.end(): match.end() + 60])[0]
+            following = re.split(r"[;,.:()\[\]]", text[match.end() : match.end() + 60])[0]
             for word in _WORD.findall(following)[:4]:
                 if word.lower() in _PART:
                     break
                 if word.lower() not in _UNIT_SKIP and word.lower() not in STOP_WORDS:
                     unit = _unit_stem(word)
-                    written = text[match.start(): match.end() + following.index(word) + len(word)].strip()
+                    written = text[match.start() : match.end() + following.index(word) + len(word)].strip()
                     break
         found.append(Quantity(value, unit, approximate, bound, " ".join(written.split())))
     return tuple(found)
@@ -152,6 +178,7 @@ def share_a_figure(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) ->
 def figures_apart(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> bool:
     """Whether each sentence gives a figure the other does not ("cut from 20 to 10" and "cut to 20
     from 30"): they count different things or times, whatever else they share."""
+
     def new(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> bool:
         return any(not any(same_figure(q, other) for other in theirs) for q in ours)
 
@@ -188,11 +215,11 @@ def dates_in(text: str) -> tuple[DateMention, ...]:
     result = []
     dateline = _DATELINE.match(text)
     for mention in mentions(text):
-        if _SAID_ON.search(text[max(0, mention.start - 30): mention.start]):
+        if _SAID_ON.search(text[max(0, mention.start - 30) : mention.start]):
             continue
         if dateline and mention.start < dateline.end():  # "LUANDA, April 24 (Xinhua) --": the day it was filed
             continue
-        wording = text[mention.start: mention.end].strip()
+        wording = text[mention.start : mention.end].strip()
         for word in ("in ", "since ", "from ", "until ", "by ", "of ", "during "):  # "in April": "April"
             wording = wording.removeprefix(word)
         result.append(DateMention(mention.year, mention.month, mention.day, mention.weekday, wording))
@@ -208,8 +235,9 @@ def _day(mention: DateMention, weekdays: dict[int, tuple[int, int]]) -> tuple[in
     return None
 
 
-def date_conflicts(first: tuple[DateMention, ...], second: tuple[DateMention, ...],
-                   weekdays: dict[int, tuple[int, int]]) -> tuple[DateMention, ...]:
+def date_conflicts(
+    first: tuple[DateMention, ...], second: tuple[DateMention, ...], weekdays: dict[int, tuple[int, int]]
+) -> tuple[DateMention, ...]:
     """The dates of `second` that differ from every date of `first` at the precision both give (the
     day, else the weekday, else the year): two sentences that name different days or years."""
     days_first = {d for d in (_day(m, weekdays) for m in first) if d}
@@ -229,6 +257,7 @@ def date_conflicts(first: tuple[DateMention, ...], second: tuple[DateMention, ..
 
 def same_date(first: tuple[DateMention, ...], second: tuple[DateMention, ...]) -> bool:
     """Whether both give one exact date ("Dec. 8, 1980" and "December 8, 1980", or one year)."""
+
     def exact(dates: tuple[DateMention, ...]) -> set[tuple[int | None, int | None, int | None]]:
         return {(m.year, m.month, m.day) for m in dates if m.day or m.year}
 
@@ -266,15 +295,21 @@ def relative_times_differ(first: str, second: str) -> bool:
 # "BUCHAREST, Romania (AP) --", "KUNMING, April 8 (Xinhua) --": where a report was filed, not its scope.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:,[^-—(]{0,40})?(?:\([^)]{1,20}\))?\s*(?:--|—|-)\s*")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
-_NOT_NAMES = STOP_WORDS | MONTHS.keys() | frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr president minister secretary
+_NOT_NAMES = (
+    STOP_WORDS
+    | MONTHS.keys()
+    | frozenset(
+        """monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr president minister secretary
     general chief prime foreign spokesman spokeswoman official officials""".split()
+    )
 )
 
 
 # Words that set the scope of a count the way a place name does ("nationwide" / "the state").
-SCOPES = frozenset("""nationwide national country countrywide state statewide province provincial region regional
-    island city town village district county worldwide global""".split())
+SCOPES = frozenset(
+    """nationwide national country countrywide state statewide province provincial region regional
+    island city town village district county worldwide global""".split()
+)
 
 
 @lru_cache(maxsize=8192)
@@ -296,8 +331,11 @@ def names(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _alike(first: str, second: str) -> bool:
     """One name in two forms: "Russia" and "Russian", "Olympic" and "Olympics"."""
-    return first == second or (min(len(first), len(second)) >= 4 and first[:4] == second[:4]
-                               and (first.startswith(second[:-1]) or second.startswith(first[:-1])))
+    return first == second or (
+        min(len(first), len(second)) >= 4
+        and first[:4] == second[:4]
+        and (first.startswith(second[:-1]) or second.startswith(first[:-1]))
+    )
 
 
 def new_names(first: str, second: str, known: frozenset[str]) -> frozenset[str]:
@@ -313,4 +351,3 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(
         stem(word) for word in re.findall(r"[a-z]+", text.lower()) if word not in STOP_WORDS and len(word) > 2
     )
-

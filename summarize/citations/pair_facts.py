@@ -55,6 +55,7 @@ def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
 def _word_weights(analysis: Analysis) -> dict[str, float]:
     """Each content word's inverse sentence frequency in the story, log((sentences + 1) / sentences with it):
     the story's topic words ("NATO", "Russia") weigh little, what sets one fact apart weighs much."""
+
     def compute() -> dict[str, float]:
         counts = Counter(word for s in analysis.sentences for word in content_stems(s.text))
         total = len(analysis.sentences)
@@ -95,10 +96,13 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     added, missing = new_names(first, second, known), new_names(second, first, known)
     lengths = sorted((len(content_stems(first)), len(content_stems(second))))
     return PairFacts(
-        similarity, max(covers_sentence, covers_candidate), covers_sentence, covers_candidate,
+        similarity,
+        max(covers_sentence, covers_candidate),
+        covers_sentence,
+        covers_candidate,
         figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
-        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates)) + (
-            ("says another day",) if relative_times_differ(first, second) else ()),
+        dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
+        + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second),
         looks_back=looks_back(second) and not looks_back(first),
         same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
@@ -111,15 +115,39 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
 
 
 # The judge's features, in the order of its weights (`summarize.citations.corroboration_weights`).
-FEATURES = ("similarity", "shared_words", "covers_sentence", "covers_candidate", "figure_conflict",
-            "date_conflict", "other_figures", "looks_back", "same_detail", "other_scope", "new_names",
-            "missing_names", "length_ratio", "in_cluster")
+FEATURES = (
+    "similarity",
+    "shared_words",
+    "covers_sentence",
+    "covers_candidate",
+    "figure_conflict",
+    "date_conflict",
+    "other_figures",
+    "looks_back",
+    "same_detail",
+    "other_scope",
+    "new_names",
+    "missing_names",
+    "length_ratio",
+    "in_cluster",
+)
 
 
 def features(facts: PairFacts) -> tuple[float, ...]:
     """The pair's facts as numbers, in the order of `FEATURES`; name counts taper (log(1 + n))."""
-    return (facts.similarity, facts.shared_words, facts.covers_sentence, facts.covers_candidate,
-            float(bool(facts.figures)), float(bool(facts.dates)), float(facts.other_figures),
-            float(facts.looks_back), float(facts.same_detail), float(facts.other_scope),
-            math.log1p(facts.new_names), math.log1p(facts.missing_names), facts.length_ratio,
-            float(facts.in_cluster))
+    return (
+        facts.similarity,
+        facts.shared_words,
+        facts.covers_sentence,
+        facts.covers_candidate,
+        float(bool(facts.figures)),
+        float(bool(facts.dates)),
+        float(facts.other_figures),
+        float(facts.looks_back),
+        float(facts.same_detail),
+        float(facts.other_scope),
+        math.log1p(facts.new_names),
+        math.log1p(facts.missing_names),
+        facts.length_ratio,
+        float(facts.in_cluster),
+    )

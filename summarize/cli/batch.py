@@ -20,22 +20,41 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Where to write one JSON line per cluster, once all are done (- : standard output). "
-                   "A file is replaced atomically and keeps its permissions.")
-@click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief.")
 @click.option(
-    "--workers", type=click.IntRange(min=0), default=None, show_default="one per core",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write one JSON line per cluster, once all are done (- : standard output). "
+    "A file is replaced atomically and keeps its permissions.",
+)
+@click.option(
+    "-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    show_default="one per core",
     help="Processes that each embed, cluster and select a share of the clusters; 0: all in this process.",
 )
 @click.option(
-    "--dask", "dask_address", metavar="tcp://HOST:PORT|local:N",
+    "--dask",
+    "dask_address",
+    metavar="tcp://HOST:PORT|local:N",
     help="Spread the clusters over a Dask cluster: a scheduler's address, or local:N to start N workers here.",
 )
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 @click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BATCH_BACKEND_HELP)
-def batch(data: Path, output: Path, words: int, workers: int | None = None, dask_address: str | None = None,
-          no_cache: bool = False, backend: str | None = None) -> None:
+def batch(
+    data: Path,
+    output: Path,
+    words: int,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    no_cache: bool = False,
+    backend: str | None = None,
+) -> None:
     """Brief every cluster of articles in DATA, a JSON-lines file.
 
     \b
@@ -73,8 +92,13 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
         clusters = list(read_clusters(data))
         factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
         columns = (
-            TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-            TextColumn("{task.fields[clusters]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[clusters]}"),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
         )
         with Progress(*columns, console=stderr_console()) as progress:
             task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
@@ -84,7 +108,9 @@ def batch(data: Path, output: Path, words: int, workers: int | None = None, dask
                 if state.sentences_total:  # embedding is most of the work: it sets the pace
                     share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
                 progress.update(
-                    task, completed=round(1000 * share), clusters=f"{state.clusters_done}/{state.clusters_total} clusters"
+                    task,
+                    completed=round(1000 * share),
+                    clusters=f"{state.clusters_done}/{state.clusters_total} clusters",
                 )
 
             settings = BriefSettings(words=words)
@@ -121,9 +147,7 @@ def _batch_records(
 
         client = connect(dask_address)
         try:
-            yield from brief_clusters_dask(
-                clusters, client, factory, settings, use_cache=use_cache, progress=show
-            )
+            yield from brief_clusters_dask(clusters, client, factory, settings, use_cache=use_cache, progress=show)
         finally:
             close(client)
         return

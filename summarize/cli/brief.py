@@ -35,51 +35,88 @@ def report_step(step: str) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "-w", "--words", type=click.IntRange(min=1), default=None, show_default=f"{DEFAULT_WORDS}, or the prompt's own",
+    "-w",
+    "--words",
+    type=click.IntRange(min=1),
+    default=None,
+    show_default=f"{DEFAULT_WORDS}, or the prompt's own",
     help="Word budget: the brief never exceeds it and fills most of it when the input allows.",
 )
 @click.option(
-    "-f", "--format", "output_format", type=click.Choice(FORMATS), default=None,
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
     show_default="from the -o file's extension (.json, .html), else markdown",
     help="markdown for reading; json for scripts (schema in the README); html: one self-contained page to "
     "share, each sentence one click from its place in its source (opens offline, from any folder).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Write the brief to this file instead of standard output (- : standard output); a .json or .html "
-         "name picks that format. A file is replaced atomically and keeps its permissions; a named pipe or "
-         "device is written in place.",
+    "name picks that format. A file is replaced atomically and keeps its permissions; a named pipe or "
+    "device is written in place.",
 )
 @click.option(
-    "-m", "--method", type=click.Choice(RANKER_NAMES), default=RANKER_NAMES[0], show_default=True,
+    "-m",
+    "--method",
+    type=click.Choice(RANKER_NAMES),
+    default=RANKER_NAMES[0],
+    show_default=True,
     help="concepts: the exact concept-coverage selection; salience: the faster greedy one.",
 )
 @click.option(
-    "-c", "--cluster", metavar="ID",
+    "-c",
+    "--cluster",
+    metavar="ID",
     help="Which cluster of a .jsonl cluster file to brief (needed when it holds several).",
 )
 @click.option(
-    "--timeout", type=PositiveNumber(most=86_400), default=20.0, show_default=True,
-    metavar="SECONDS", help="Give up on a URL that has not arrived in full by then.",
+    "--timeout",
+    type=PositiveNumber(most=86_400),
+    default=20.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a URL that has not arrived in full by then.",
 )
 @click.option(
-    "--max-download", type=PositiveNumber(most=1024), default=10.0, show_default=True,
-    metavar="MB", help="Refuse a URL whose page is larger than this.",
+    "--max-download",
+    type=PositiveNumber(most=1024),
+    default=10.0,
+    show_default=True,
+    metavar="MB",
+    help="Refuse a URL whose page is larger than this.",
 )
 @click.option(
-    "-p", "--prompt", "prompt_name", metavar="NAME|FILE",
+    "-p",
+    "--prompt",
+    "prompt_name",
+    metavar="NAME|FILE",
     help="Brief in the sections of a prompt: a shipped one (see `summarize prompts`) or your own .md file.",
 )
 @click.option(
-    "--focus", metavar="QUESTION",
+    "--focus",
+    metavar="QUESTION",
     help='Brief only what answers one question, e.g. --focus "How did Russia respond?".',
 )
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 @click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BACKEND_HELP)
 def brief(
-    paths: tuple[str, ...], words: int | None, output_format: str | None, output: Path | None, method: str,
-    cluster: str | None, timeout: float, max_download: float, prompt_name: str | None, focus: str | None,
-    no_cache: bool = False, backend: str | None = None,
+    paths: tuple[str, ...],
+    words: int | None,
+    output_format: str | None,
+    output: Path | None,
+    method: str,
+    cluster: str | None,
+    timeout: float,
+    max_download: float,
+    prompt_name: str | None,
+    focus: str | None,
+    no_cache: bool = False,
+    backend: str | None = None,
 ) -> None:
     """Brief the articles in PATHS: files, folders of them, URLs, or - (stdin).
 
@@ -115,7 +152,9 @@ def brief(
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
         max_bytes = max(1, int(max_download * 1024 * 1024))
-        documents = read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
+        documents = (
+            read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
+        )
         ranker = ranker_named(method)
         if words is None:
             words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
@@ -125,9 +164,13 @@ def brief(
         factory = embedder_factory(backend, "large" if large else "brief")
         embedder = with_cache(factory(), not no_cache, companions=shipped_questions)
         result = build_brief(
-            documents, embedder, BriefSettings(words=words), ranker,
+            documents,
+            embedder,
+            BriefSettings(words=words),
+            ranker,
             progress=report_step,
-            prompt=chosen_prompt, focus=focus,
+            prompt=chosen_prompt,
+            focus=focus,
         )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
@@ -142,7 +185,9 @@ def brief(
     else:
         write_output(output, text)
         opens = "; open it in any browser" if output_format == "html" else ""
-        click.echo(f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True)
+        click.echo(
+            f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True
+        )
 
 
 def shipped_questions() -> list[str]:

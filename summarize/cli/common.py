@@ -24,7 +24,9 @@ _BACKENDS_HELP = (
     "the transformer's on the development sets, and sentence clusters that agree less with its own). "
     "onnx and static are built once from the installed weights (static: ~2 minutes). "
 )
-BACKEND_HELP = _BACKENDS_HELP + "Default: $SUMMARIZE_BACKEND, else onnx, or static for over 1.5 million characters of text."
+BACKEND_HELP = (
+    _BACKENDS_HELP + "Default: $SUMMARIZE_BACKEND, else onnx, or static for over 1.5 million characters of text."
+)
 BATCH_BACKEND_HELP = _BACKENDS_HELP + (
     "Default: $SUMMARIZE_BACKEND, else static (fastest; onnx for the transformer's clusters)."
 )

@@ -18,23 +18,37 @@ DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasi
 
 @click.command(name="eval")
 @click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per summary.")
 @click.option(
-    "--methods", default=DEFAULT_METHODS, show_default=True,
+    "-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per summary."
+)
+@click.option(
+    "--methods",
+    default=DEFAULT_METHODS,
+    show_default=True,
     help="Comma-separated: ours (this tool), concepts-plain (Gillick & Favre's concept ILP with "
     "document-frequency weights and nothing else) and the peers lead, lexrank, textrank, lsa, luhn, kl, "
     "sumbasic (sumy).",
 )
 @click.option(
-    "--variant", "variants", default="", metavar="LIST",
+    "--variant",
+    "variants",
+    default="",
+    metavar="LIST",
     help="Comma-separated: also score every set with notitle (headlines blanked), flat (paragraph "
     "breaks removed), both (the two at once).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N clusters of each set (a quick look).")
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the tables to this file.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the tables to this file."
+)
 def evaluate(
-    data: tuple[Path, ...], words: int, methods: str, variants: str, limit: int | None, no_cache: bool,
+    data: tuple[Path, ...],
+    words: int,
+    methods: str,
+    variants: str,
+    limit: int | None,
+    no_cache: bool,
     output: Path | None,
 ) -> None:
     """Score this tool and sumy's summarizers with ROUGE on each DATA set, in one run.

@@ -36,6 +36,7 @@ from ..text.story_copies import stories_of
 # Moscow slamming the expulsions in other words, 0.73; the four other outlets' leads, mean 0.62).
 NEW_SIMILARITY = 0.6
 
+
 def key_words(text: str) -> set[str]:
     """The text's stemmed words that say something: no stop words, numbers kept."""
     return {token for token in content_tokens(text) if token not in STOP_WORDS}

@@ -187,7 +187,9 @@ class EmbeddingCache:
         try:
             connection = sqlite3.connect(self.path, timeout=5.0)  # no WAL switch, no table: it only reads
             try:
-                rows = connection.execute("SELECT model, COUNT(*) FROM embeddings GROUP BY model ORDER BY model").fetchall()
+                rows = connection.execute(
+                    "SELECT model, COUNT(*) FROM embeddings GROUP BY model ORDER BY model"
+                ).fetchall()
             finally:
                 connection.close()
         except sqlite3.Error as error:
@@ -240,7 +242,10 @@ class CachedEmbedder:
     of those prompts later needs no model at all."""
 
     def __init__(
-        self, inner: Embedder, cache: EmbeddingCache | None = None, companions: Callable[[], Sequence[str]] | None = None
+        self,
+        inner: Embedder,
+        cache: EmbeddingCache | None = None,
+        companions: Callable[[], Sequence[str]] | None = None,
     ) -> None:
         self.inner = inner
         self.cache = cache if cache is not None else EmbeddingCache()

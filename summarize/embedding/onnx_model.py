@@ -106,9 +106,14 @@ def _export_and_quantize(path: Path, tempfile: ModuleType) -> None:
         full = Path(work) / "model.onnx"
         with torch.no_grad():
             torch.onnx.export(
-                LastHiddenState(), example, str(full), input_names=names, output_names=["last_hidden_state"],
+                LastHiddenState(),
+                example,
+                str(full),
+                input_names=names,
+                output_names=["last_hidden_state"],
                 dynamic_axes={name: {0: "batch", 1: "tokens"} for name in [*names, "last_hidden_state"]},
-                opset_version=17, dynamo=False,
+                opset_version=17,
+                dynamo=False,
             )
         quantized = Path(work) / _FILE
         quantize_dynamic(str(full), str(quantized), per_channel=True, weight_type=QuantType.QInt8)

@@ -85,7 +85,9 @@ def _distil(folder: Path, token_remove_pattern: str) -> None:
     try:
         from model2vec.distill import distill
     except ImportError as error:
-        raise ImportError(f"the static backend needs {error.name} to build its model: pip install 'model2vec[distill]'") from error
+        raise ImportError(
+            f"the static backend needs {error.name} to build its model: pip install 'model2vec[distill]'"
+        ) from error
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.set_verbosity_error()
@@ -129,7 +131,9 @@ class StaticEmbedder:
                 from safetensors.numpy import load_file
                 from tokenizers import Tokenizer
             except ImportError as error:
-                raise ImportError(f"the static backend needs {error.name}: pip install safetensors tokenizers") from error
+                raise ImportError(
+                    f"the static backend needs {error.name}: pip install safetensors tokenizers"
+                ) from error
             folder = self.ensure_built()
             table = load_file(str(folder / "model.safetensors"))["embeddings"].astype(np.float32)
             tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))

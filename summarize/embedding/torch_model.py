@@ -63,7 +63,9 @@ class SentenceTransformerEmbedder:
         vectors = np.zeros((len(texts), size), dtype=np.float32)
         for indexes in by_length.values():
             vectors[indexes] = model.encode(
-                [texts[i] for i in indexes], batch_size=self.batch_size, normalize_embeddings=True,
+                [texts[i] for i in indexes],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
                 convert_to_numpy=True,
             )
         return vectors

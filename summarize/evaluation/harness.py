@@ -94,17 +94,25 @@ def our_ranker(method: str, clusters: Sequence[ClusterInput]) -> tuple[Ranker, s
 
 
 def our_summaries(
-    clusters: Sequence[ClusterInput], words: int, ranker: Ranker, embedder: Embedder, on_cluster_done: Callable[[], None]
+    clusters: Sequence[ClusterInput],
+    words: int,
+    ranker: Ranker,
+    embedder: Embedder,
+    on_cluster_done: Callable[[], None],
 ) -> list[str]:
     """Our brief of each cluster as plain text: its sentences joined by spaces."""
     from ..batch.local import brief_clusters
     from ..pipeline import BriefSettings
 
-    briefs = brief_clusters(clusters, embedder, BriefSettings(words=words), ranker, on_cluster_done=lambda c: on_cluster_done())
+    briefs = brief_clusters(
+        clusters, embedder, BriefSettings(words=words), ranker, on_cluster_done=lambda c: on_cluster_done()
+    )
     return [" ".join(item.sentence.text for item in brief.sentences) for _, brief in briefs]
 
 
-def peer_summaries(method: str, clusters: Sequence[ClusterInput], words: int, on_cluster_done: Callable[[], None]) -> list[str]:
+def peer_summaries(
+    method: str, clusters: Sequence[ClusterInput], words: int, on_cluster_done: Callable[[], None]
+) -> list[str]:
     """A peer's summary of each cluster (see :mod:`summarize.evaluation.peers`)."""
     from ..text.sentences import PunktSplitter
 
@@ -187,11 +195,13 @@ def macro_mean(per_set: Sequence[Sequence[MethodResult]]) -> list[MethodResult]:
     means = []
     for column, method in enumerate(methods):
         rows = [results[column] for results in per_set]
-        means.append(MethodResult(
-            method,
-            mean_scores([r.rouge for r in rows]),
-            mean_scores([r.rouge_whole_references for r in rows]),
-            sum(r.seconds for r in rows),
-            sum(r.clusters for r in rows),
-        ))
+        means.append(
+            MethodResult(
+                method,
+                mean_scores([r.rouge for r in rows]),
+                mean_scores([r.rouge_whole_references for r in rows]),
+                sum(r.seconds for r in rows),
+                sum(r.clusters for r in rows),
+            )
+        )
     return means

@@ -116,8 +116,7 @@ def cut_to_words(sentences: Sequence[str], words: int) -> str:
 
 def _lead(documents: Sequence[str], words: int, tokenizer: OfflineSumyTokenizer) -> str:
     per_document = [
-        [s for paragraph in cluster_paragraphs(d) for s in tokenizer.to_sentences(paragraph)]
-        for d in documents
+        [s for paragraph in cluster_paragraphs(d) for s in tokenizer.to_sentences(paragraph)] for d in documents
     ]
     chosen: list[str] = []
     used = 0
@@ -233,10 +232,7 @@ def _kl_ranking_until(summarizer: Any, document: Any, words: int) -> list[tuple[
     picked: Counter[Any] = Counter()
     while remaining:
         summary_words = summarizer._get_all_words_in_doc(summary)
-        kls = [
-            summarizer._kl_divergence(summarizer._joint_freq(w, summary_words), word_freq)
-            for w in remaining_words
-        ]
+        kls = [summarizer._kl_divergence(summarizer._joint_freq(w, summary_words), word_freq) for w in remaining_words]
         index = summarizer._find_index_of_best_sentence(kls)
         best = remaining.pop(index)
         del remaining_words[index]
@@ -244,11 +240,7 @@ def _kl_ranking_until(summarizer: Any, document: Any, words: int) -> list[tuple[
         ratings[best] = -1 * len(ratings)
         picked[best] += 1
         bound = -len(ratings)
-        head = [
-            (s, order)
-            for order, s in enumerate(sentences)
-            if picked[s] == copies[s] and ratings[s] > bound
-        ]
+        head = [(s, order) for order, s in enumerate(sentences) if picked[s] == copies[s] and ratings[s] > bound]
         if sum(word_count(str(s)) for s, _ in head) > words:
             head.sort(key=lambda entry: ratings[entry[0]], reverse=True)
             return head

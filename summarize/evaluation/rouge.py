@@ -162,7 +162,9 @@ def wordnet_exceptions() -> Mapping[str, str]:
         if path.is_file():
             break
     else:
-        where = f" (the 'rouge' found at {spec.origin or ', '.join(folders)} is not py-rouge)" if spec is not None else ""
+        where = (
+            f" (the 'rouge' found at {spec.origin or ', '.join(folders)} is not py-rouge)" if spec is not None else ""
+        )
         raise FileNotFoundError(
             f"ROUGE needs WordNet's exception table {_WORDNET_TABLE} from py-rouge{where}; "
             "install it with: pip install py-rouge"

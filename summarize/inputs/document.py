@@ -30,7 +30,11 @@ def make_document(
     title = title or headline(text)
     lead = lead_title(text) if not title else None
     return Document(
-        title=title or lead or Path(path).stem, text=text, path=path, url=url, encoding=encoding,
+        title=title or lead or Path(path).stem,
+        text=text,
+        path=path,
+        url=url,
+        encoding=encoding,
         title_from_lead=lead is not None,
     )
 

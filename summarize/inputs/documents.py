@@ -141,13 +141,16 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
         if path.is_dir():
             try:
                 inside = sorted(
-                    p for p in path.iterdir()
+                    p
+                    for p in path.iterdir()
                     if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
                 )
             except OSError as error:
                 raise SummarizeError(f"{path}: cannot read this folder ({error.strerror or error})") from None
             if not inside:
-                raise SummarizeError(f"{path}: no articles in this folder (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
+                raise SummarizeError(
+                    f"{path}: no articles in this folder (looked for {', '.join(ARTICLE_SUFFIXES)} files)"
+                )
         elif path.exists():  # a file, or a pipe such as <(curl ...)
             inside = [path]
         else:

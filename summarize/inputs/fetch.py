@@ -152,7 +152,9 @@ def _fetch(url: str, timeout: float, max_bytes: int, deadline: _Deadline) -> Dow
     from email.message import Message
 
     too_slow = SummarizeError(f"{url}: no complete answer within {timeout:g} s")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.8,*/*;q=0.1"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.8,*/*;q=0.1"}
+    )
     try:
         response = _opener(deadline).open(request, timeout=timeout)
     except urllib.error.HTTPError as error:

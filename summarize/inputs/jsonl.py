@@ -38,7 +38,9 @@ def _string(value: object, where: str, what: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
         character = value[error.start]
-        raise SummarizeError(f"{where}: {what} holds \\u{ord(character):04x}, half a character (a lone surrogate)") from None
+        raise SummarizeError(
+            f"{where}: {what} holds \\u{ord(character):04x}, half a character (a lone surrogate)"
+        ) from None
     return value
 
 
@@ -96,7 +98,9 @@ def read_clusters(path: Path, checked: bool = True) -> Iterator[ClusterInput]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                raise SummarizeError(f"{where}: not UTF-8 text ({error.reason} at byte {error.start} of the line)") from None
+                raise SummarizeError(
+                    f"{where}: not UTF-8 text ({error.reason} at byte {error.start} of the line)"
+                ) from None
             if not line.strip():
                 continue
             try:

@@ -62,7 +62,9 @@ def extract_article(html: str, name: str) -> Page:
 
     for logger in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
         logging.getLogger(logger).setLevel(logging.CRITICAL)  # they warn on odd pages: we report ourselves
-    options: dict[str, Any] = dict(with_metadata=True, include_comments=False, include_tables=False, include_images=False)
+    options: dict[str, Any] = dict(
+        with_metadata=True, include_comments=False, include_tables=False, include_images=False
+    )
     try:
         # Precision first: an ad that reads as prose would make a fine-looking wrong sentence.
         result = trafilatura.bare_extraction(html, favor_precision=True, **options)

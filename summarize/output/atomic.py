@@ -30,7 +30,9 @@ def is_standard_output(output: str | Path | None) -> bool:
     return output is not None and str(output) == STANDARD_OUTPUT
 
 
-def check_output_path(output: str | Path, inputs: Iterable[str | Path] = (), inputs_are: str = "an input article") -> None:
+def check_output_path(
+    output: str | Path, inputs: Iterable[str | Path] = (), inputs_are: str = "an input article"
+) -> None:
     """Refuse, before any work and in one line, an output that could not be written or would
     replace one of `inputs` (local files, `inputs_are` in the message; anything that is not an
     existing file is skipped)."""
@@ -107,8 +109,12 @@ def _kind(path: Path) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     for test, name in (
-        (stat.S_ISREG, "file"), (stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "named pipe"),
-        (stat.S_ISCHR, "character device"), (stat.S_ISSOCK, "socket"), (stat.S_ISBLK, "block device"),
+        (stat.S_ISREG, "file"),
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISFIFO, "named pipe"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISBLK, "block device"),
     ):
         if test(mode):
             return name
@@ -182,7 +188,7 @@ def _remove_stale_temporaries(target: Path) -> None:
     except OSError:
         return
     for name in names:
-        pid = name[len(prefix):].split("-", 1)[0]
+        pid = name[len(prefix) :].split("-", 1)[0]
         if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
             try:
                 os.unlink(target.parent / name)

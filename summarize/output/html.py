@@ -226,7 +226,7 @@ def evidence_html(brief: Brief) -> str:
         hidden = "" if index == 0 else " hidden"
         panels.append(
             f'<section class="evidence" id="evidence-{number}" aria-label="Sources of sentence {number}"{hidden}>'
-            f'<h3>{heading}</h3><ul>{"".join(entries)}</ul>{lonely}</section>'
+            f"<h3>{heading}</h3><ul>{''.join(entries)}</ul>{lonely}</section>"
         )
     return "".join(panels)
 

@@ -83,9 +83,13 @@ def _select(
     concepts = prepared.concepts
     # Article counts, with and without the lead and headline bonuses: the sections' balance was set on
     # that scale (learned weights are for plain briefs).
-    counted = ConceptRanker(ranker.min_documents, ranker.lead_weight, ranker.lead_sentences, ranker.title_weight, model=None)
+    counted = ConceptRanker(
+        ranker.min_documents, ranker.lead_weight, ranker.lead_sentences, ranker.title_weight, model=None
+    )
     headline = counted.prepared(analysis).weights
-    plain = ConceptRanker(ranker.min_documents, lead_weight=0.0, title_weight=0.0, model=None).prepared(analysis).weights
+    plain = (
+        ConceptRanker(ranker.min_documents, lead_weight=0.0, title_weight=0.0, model=None).prepared(analysis).weights
+    )
     holders: dict[Concept, np.ndarray] = {}  # concept -> how many of the sentences mentioning it each section holds
     for index, section in enumerate(owner):
         if section >= 0:
@@ -93,7 +97,9 @@ def _select(
                 holders.setdefault(concept, np.zeros(sections))[section] += 1
     worth = {
         (concept, section): (headline if "event" in asks[section] else plain)[concept] * count / held.sum()
-        for concept, held in holders.items() for section, count in enumerate(held) if count
+        for concept, held in holders.items()
+        for section, count in enumerate(held)
+        if count
     }
     standalone = prepared.standalone
     words = [sentences[x.sentence].words for x in candidates]
@@ -105,11 +111,13 @@ def _select(
     chosen = []
     for x, size, gain in zip(candidates, words, covered):
         fit = min(1.5, max(0.5, 0.5 + (x.relevance - MIN_RELEVANCE) / 2))
-        chosen.append(program.variable(
-            RELEVANCE_WEIGHT * unit * size * fit * standalone[x.sentence]
-            - ranker.context_penalty * (1.0 - standalone[x.sentence]) * gain,  # leaning on context
-            binary=True,
-        ))
+        chosen.append(
+            program.variable(
+                RELEVANCE_WEIGHT * unit * size * fit * standalone[x.sentence]
+                - ranker.context_penalty * (1.0 - standalone[x.sentence]) * gain,  # leaning on context
+                binary=True,
+            )
+        )
     program.at_most({column: float(size) for column, size in zip(chosen, words)}, float(budget))
 
     def reward(members: dict[_Key, list[int]], gain: Callable[[_Key], float]) -> dict[_Key, int]:
@@ -150,8 +158,13 @@ def _select(
             program.at_most({c: 1.0 for c in columns}, 1.0)  # one sentence per cluster in the brief
     for section in by_section:  # each section aims at its share
         overflow = program.variable(-OVERFLOW_COST * unit, upper=float(budget))
-        program.at_most({**{c: float(sentences[x.sentence].words) for c, x in zip(chosen, candidates)
-                            if x.section == section}, overflow: -1.0}, float(caps[section]))
+        program.at_most(
+            {
+                **{c: float(sentences[x.sentence].words) for c, x in zip(chosen, candidates) if x.section == section},
+                overflow: -1.0,
+            },
+            float(caps[section]),
+        )
     # A single-source development gets a place when one fits; no two sentences report one fact. (The
     # sections' order is their own: a sentence that leans on another is not a candidate at all.)
     limits = (ranker.time_limit, ranker.node_limit)
@@ -211,20 +224,29 @@ def compose_sectioned_brief(
     candidates = [
         _Candidate(i, int(owner[i]), float(matrix[owner[i], i]))
         for i, sentence in enumerate(analysis.sentences)
-        if owner[i] >= 0 and eligible(sentence) and sentence.words <= words and not story.orphan_quotes[i]
+        if owner[i] >= 0
+        and eligible(sentence)
+        and sentence.words <= words
+        and not story.orphan_quotes[i]
         and (not ranker.reader_fit or stands_in_section(analysis, i, prompt.sections[owner[i]].group == "speaker"))
     ]
     asks = [section_kinds(section.questions) for section in prompt.sections]
-    sides = [story.sides.get(speaker) if speaker is not None else None for speaker in story.named]  # a quotation counts where it names its speaker
+    sides = [
+        story.sides.get(speaker) if speaker is not None else None for speaker in story.named
+    ]  # a quotation counts where it names its speaker
     varieties = [
         [(sides, SIDE_WEIGHT), (story.named, GROUPED_SPEAKER_WEIGHT if section.group else SPEAKER_WEIGHT)]
         if "statement" in asks[number] or section.group
-        else [(story.dates, DATE_WEIGHT)] if section.order == "date" else []
+        else [(story.dates, DATE_WEIGHT)]
+        if section.order == "date"
+        else []
         for number, section in enumerate(prompt.sections)
     ]
     caps = [share * words for share in prompt.shares()]
     chosen = (
-        _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, judge or FactJudge()) if candidates else []
+        _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, judge or FactJudge())
+        if candidates
+        else []
     )
 
     picked = [x.sentence for x in chosen]
@@ -240,14 +262,23 @@ def compose_sectioned_brief(
             mine = [index for _, members in groups for index in members]
         place = {index: len(items) + offset for offset, index in enumerate(mine)}
         items += [brief_sentence(analysis, index, float(salience[index]), judge) for index in mine]
-        sections.append(BriefSection(
-            section.title,
-            section.questions,
-            tuple(place[index] for index in mine),
-            addressed=bool(np.isfinite(matrix[number]).any()),
-            groups=tuple(BriefGroup(name, tuple(place[i] for i in members)) for name, members in groups),
-        ))
+        sections.append(
+            BriefSection(
+                section.title,
+                section.questions,
+                tuple(place[index] for index in mine),
+                addressed=bool(np.isfinite(matrix[number]).any()),
+                groups=tuple(BriefGroup(name, tuple(place[i] for i in members)) for name, members in groups),
+            )
+        )
     return Brief(
-        analysis.documents, tuple(items), analysis.clusters, words, ranker.name, analysis.model,
-        sections=tuple(sections), focus=focus, originals=originals_of(analysis),
+        analysis.documents,
+        tuple(items),
+        analysis.clusters,
+        words,
+        ranker.name,
+        analysis.model,
+        sections=tuple(sections),
+        focus=focus,
+        originals=originals_of(analysis),
     )

@@ -99,7 +99,8 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
             return
         if not current["questions"]:
             raise _fail(
-                path, current["line"],
+                path,
+                current["line"],
                 f"section '{current['title']}' has no questions; add lines such as '- What happened?' under it",
             )
         sections.append(
@@ -123,7 +124,8 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
         if description is None:
             if line.startswith("#"):
                 raise _fail(
-                    path, number,
+                    path,
+                    number,
                     "the title must be followed by a one-line description of the prompt, before any '## ' section",
                 )
             description = line
@@ -139,8 +141,15 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
             if any(s.title.lower() == heading.lower() for s in sections):
                 raise _fail(path, number, f"the section '{heading}' appears twice")
             heading_lines[heading] = number
-            current = {"title": heading, "line": number, "questions": [], "share": None, "order": "importance",
-                       "group": None, "settings": set()}
+            current = {
+                "title": heading,
+                "line": number,
+                "questions": [],
+                "share": None,
+                "order": "importance",
+                "group": None,
+                "settings": set(),
+            }
             continue
         if _TITLE.match(line):
             raise _fail(path, number, "a prompt has one '# ' title; start sections with '## '")
@@ -151,11 +160,14 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
                 if words is not None:
                     raise _fail(path, number, "'words' is given twice")
                 if not value.isdigit() or int(value) < 1:
-                    raise _fail(path, number, f"words must be a positive whole number, such as 'words: 250', not '{value}'")
+                    raise _fail(
+                        path, number, f"words must be a positive whole number, such as 'words: 250', not '{value}'"
+                    )
                 words = int(value)
                 continue
             raise _fail(
-                path, number,
+                path,
+                number,
                 "the description is one line; start the first section with a heading such as '## What happened'"
                 " (before it, only 'words: N' may follow the description)",
             )
@@ -175,7 +187,11 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
             if key == "share":
                 amount = _SHARE.match(value)
                 if not amount or not 0 < float(amount.group(1)) <= 100:
-                    raise _fail(path, number, f"the share must be a percentage between 1% and 100%, such as 'share: 40%', not '{value}'")
+                    raise _fail(
+                        path,
+                        number,
+                        f"the share must be a percentage between 1% and 100%, such as 'share: 40%', not '{value}'",
+                    )
                 shares_total += float(amount.group(1))
                 if shares_total > 100 + 1e-9:
                     raise _fail(path, number, f"the sections' shares add up to {shares_total:g}%, more than 100%")
@@ -192,11 +208,13 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
                 current["group"] = value.lower()
                 continue
             raise _fail(
-                path, number,
+                path,
+                number,
                 f"unknown setting '{key}'; a section takes 'share: N%', 'order: date' and 'group: speaker'",
             )
         raise _fail(
-            path, number,
+            path,
+            number,
             f"expected a question ('- What happened?'), 'share: N%' or 'order: date' in section "
             f"'{current['title']}', or a '## ' heading",
         )
@@ -211,7 +229,8 @@ def parse_prompt(text: str, path: str = "<prompt>", name: str | None = None) -> 
     unshared = [s for s in sections if s.share is None]
     if unshared and shares_total >= 100 - 1e-9:
         raise _fail(
-            path, heading_lines[unshared[0].title],
+            path,
+            heading_lines[unshared[0].title],
             f"the other sections' shares already add up to 100%, leaving nothing for '{unshared[0].title}'",
         )
     return Prompt(name, title, description, tuple(sections), path, words)

@@ -63,9 +63,13 @@ def read_question(text: str) -> Question:
     kinds = tuple(kind for kind, cue in ANSWER_CUES.items() if cue.search(text))
     if len(kinds) > 1:  # "what happened before", "who criticized the decision": the other kind is asked
         kinds = tuple(kind for kind in kinds if kind != "event")
-    subject = tuple(dict.fromkeys(
-        token for token in content_tokens(text) if token not in STOP_WORDS and token not in _FRAME_TOKENS and len(token) > 1
-    ))
+    subject = tuple(
+        dict.fromkeys(
+            token
+            for token in content_tokens(text)
+            if token not in STOP_WORDS and token not in _FRAME_TOKENS and len(token) > 1
+        )
+    )
     return Question(text, kinds, subject)
 
 
@@ -77,5 +81,7 @@ def section_kinds(questions: Sequence[str]) -> frozenset[str]:
 
 def names(word: str, words: set[str]) -> bool:
     """Whether `words` name `word`, allowing for endings the stemmer keeps ("Russia", "Russian")."""
-    return word in words or (len(word) >= 4 and any(
-        len(other) >= 4 and (other.startswith(word) or word.startswith(other)) for other in words))
+    return word in words or (
+        len(word) >= 4
+        and any(len(other) >= 4 and (other.startswith(word) or word.startswith(other)) for other in words)
+    )

@@ -98,8 +98,10 @@ def date_order(analysis: Analysis, indexes: Sequence[int], story: Story | None =
     article order."""
     story = story or story_of(analysis)
     undated = (10**6, 0, 0)
-    return sorted(indexes, key=lambda i: (story.dates[i] or undated, analysis.sentences[i].document,
-                                          analysis.sentences[i].position))
+    return sorted(
+        indexes,
+        key=lambda i: (story.dates[i] or undated, analysis.sentences[i].document, analysis.sentences[i].position),
+    )
 
 
 def by_speaker(indexes: Sequence[int], story: Story) -> list[tuple[str | None, list[int]]]:

@@ -74,8 +74,11 @@ class Story:
         # Asked what someone said ("How did Russia respond?"): the statements of the speakers the
         # subject describes (the Kremlin's spokesman, Russia's foreign minister), not of others.
         if "statement" in question.kinds:
-            voices = {key for key, described in self.described.items()
-                      if any(names(word, described) for word in question.subject)}
+            voices = {
+                key
+                for key, described in self.described.items()
+                if any(names(word, described) for word in question.subject)
+            }
             if voices:
                 spoken = np.array([speaker in voices for speaker in self.speakers])
                 return spoken.astype(float), spoken

@@ -45,12 +45,18 @@ class ConceptModel:
         """The model's value for feature rows whose columns are in the order of FEATURES."""
         columns = [FEATURES.index(name) for name in self.features]
         standard = (rows[:, columns] - np.array(self.mean)) / np.array(self.scale)
-        predicted: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(self.intercept + standard @ np.array(self.coefficients), -30, 30)))
+        predicted: np.ndarray = 1.0 / (
+            1.0 + np.exp(-np.clip(self.intercept + standard @ np.array(self.coefficients), -30, 30))
+        )
         return predicted
 
     def weights(
-        self, documents: Sequence[Document], sentences: Sequence[Sentence], concepts: Sequence[set[Concept]],
-        standalone: Sequence[float] | np.ndarray, min_documents: int,
+        self,
+        documents: Sequence[Document],
+        sentences: Sequence[Sentence],
+        concepts: Sequence[set[Concept]],
+        standalone: Sequence[float] | np.ndarray,
+        min_documents: int,
     ) -> dict[Concept, float]:
         """Each bigram that `min_documents` articles mention, with its predicted weight."""
         kept, rows = concept_features(documents, sentences, concepts, standalone, min_documents)
@@ -61,15 +67,23 @@ class ConceptModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
-            "coefficients": list(self.coefficients), "intercept": self.intercept, "trained_on": list(self.trained_on),
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coefficients": list(self.coefficients),
+            "intercept": self.intercept,
+            "trained_on": list(self.trained_on),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConceptModel:
         return cls(
-            tuple(data["features"]), tuple(map(float, data["mean"])), tuple(map(float, data["scale"])),
-            tuple(map(float, data["coefficients"])), float(data["intercept"]), tuple(data.get("trained_on", ())),
+            tuple(data["features"]),
+            tuple(map(float, data["mean"])),
+            tuple(map(float, data["scale"])),
+            tuple(map(float, data["coefficients"])),
+            float(data["intercept"]),
+            tuple(data.get("trained_on", ())),
         )
 
 

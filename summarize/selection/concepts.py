@@ -97,7 +97,9 @@ class ConceptRanker:
         self.same_fact = same_fact  # the corroboration judge, handed in by the pipeline (a layer above)
         self.sentence_gain = sentence_gain
 
-    def concept_weights(self, analysis: Analysis, concepts: list[set[Concept]], standalone: np.ndarray) -> dict[Concept, float]:
+    def concept_weights(
+        self, analysis: Analysis, concepts: list[set[Concept]], standalone: np.ndarray
+    ) -> dict[Concept, float]:
         """Concepts that at least `min_documents` articles mention, with their weights.
 
         With a learned `model`, a weight is the model's prediction from the concept's features.
@@ -130,7 +132,14 @@ class ConceptRanker:
         standalone, concepts = analysis.derived(
             "concept_ranker.sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
         )
-        key = ("concept_ranker.weights", self.min_documents, self.lead_weight, self.lead_sentences, self.title_weight, self.model)
+        key = (
+            "concept_ranker.weights",
+            self.min_documents,
+            self.lead_weight,
+            self.lead_sentences,
+            self.title_weight,
+            self.model,
+        )
         weights = analysis.derived(key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
@@ -181,7 +190,12 @@ class ConceptRanker:
         limits = (self.time_limit, self.node_limit)
         if self.reader_fit:
             solution = solve_for_reader(
-                program, analysis, list(enumerate(candidates)), limits, development=self.development, judge=self.same_fact
+                program,
+                analysis,
+                list(enumerate(candidates)),
+                limits,
+                development=self.development,
+                judge=self.same_fact,
             )
         else:
             solution = program.solve(*limits)
@@ -202,6 +216,11 @@ def plain_concept_ranker() -> ConceptRanker:
     document-frequency weights only (no lead or headline bonus, no learned weights), no penalty for
     leaning on context, any number of sentences per embedding cluster."""
     return ConceptRanker(
-        lead_weight=0.0, title_weight=0.0, one_per_cluster=False, context_penalty=0.0, model=None,
-        reader_fit=False, development=False,
+        lead_weight=0.0,
+        title_weight=0.0,
+        one_per_cluster=False,
+        context_penalty=0.0,
+        model=None,
+        reader_fit=False,
+        development=False,
     )

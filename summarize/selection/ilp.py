@@ -44,7 +44,9 @@ class Program:
         values = [v for _, values, _ in self.rows for v in values]
         matrix = csr_matrix((values, (rows, columns)), shape=(len(self.rows), len(self.gain)))
         bounds = np.array([bound for _, _, bound in self.rows])
-        return solve(np.array(self.gain), matrix, bounds, np.array(self.binary), time_limit, node_limit, np.array(self.upper))
+        return solve(
+            np.array(self.gain), matrix, bounds, np.array(self.binary), time_limit, node_limit, np.array(self.upper)
+        )
 
 
 def solve(

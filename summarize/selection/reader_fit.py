@@ -34,13 +34,49 @@ _DEFINITE_START = re.compile(r"^the\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
 # "This decision ...", "These actions ...": a demonstrative before a noun points back like "the decision";
 # before a verb ("This is", "That's because") it stands for what was said before.
 _DEMONSTRATIVE_NOUN = re.compile(r"^(?:this|that|these|those|such)\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
-_NOT_NOUNS = frozenset((
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can",
-    "may", "might", "must", "should", "shall", "do", "does", "did", "not", "also", "means", "meant", "comes",
-    "came", "made", "makes", "led", "leads", "shows", "showed", "marks", "marked", "follows", "followed",
-))
+_NOT_NOUNS = frozenset(
+    (
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "not",
+        "also",
+        "means",
+        "meant",
+        "comes",
+        "came",
+        "made",
+        "makes",
+        "led",
+        "leads",
+        "shows",
+        "showed",
+        "marks",
+        "marked",
+        "follows",
+        "followed",
+    )
+)
 _NAMED = re.compile(r"\s[A-Z]|\d")
-
 
 
 @dataclass(frozen=True)
@@ -59,7 +95,6 @@ class Leaning:
 
 
 STANDS_ALONE = Leaning()
-
 
 
 def points_back(sentence: Sentence, document_text: str) -> bool:
@@ -115,7 +150,9 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
 def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
     """`leaning` of every sentence, computed once per analysis. A `previous` of -1: the sentence
     leans on something before its article's first prose sentence and can never enter a brief."""
-    return analysis.derived("reader_fit.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences))))
+    return analysis.derived(
+        "reader_fit.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences)))
+    )
 
 
 def stems(analysis: Analysis) -> list[set[str]]:
@@ -130,7 +167,9 @@ def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int
     found = [need.previous] if need.previous is not None and need.previous in set(among) else []
     if need.noun is not None:
         words, alone = stems(analysis), leanings(analysis)
-        found += [i for i in among if i != index and i not in found and alone[i] == STANDS_ALONE and need.noun in words[i]]
+        found += [
+            i for i in among if i != index and i not in found and alone[i] == STANDS_ALONE and need.noun in words[i]
+        ]
     return found
 
 
@@ -211,7 +250,7 @@ def same_fact_pairs(analysis: Analysis, chosen: Sequence[int], judge: SameFact) 
     """Pairs of chosen sentences from different sources that the judge says report one main fact."""
     pairs = []
     for position, first in enumerate(chosen):
-        for second in chosen[position + 1:]:
+        for second in chosen[position + 1 :]:
             if analysis.sentences[first].document == analysis.sentences[second].document:
                 continue
             if judge.judge(analysis, first, second).same or judge.judge(analysis, second, first).same:

@@ -47,11 +47,7 @@ def content_tokens(text: str) -> list[str]:
 def bigrams(text: str) -> set[Concept]:
     """The sentence's concepts: adjacent token pairs that are not both stop words."""
     tokens = content_tokens(text)
-    return {
-        (first, second)
-        for first, second in pairwise(tokens)
-        if not (first in STOP_WORDS and second in STOP_WORDS)
-    }
+    return {(first, second) for first, second in pairwise(tokens) if not (first in STOP_WORDS and second in STOP_WORDS)}
 
 
 def content_words(text: str) -> set[Concept]:

@@ -127,11 +127,7 @@ def headline(text: str) -> str | None:
             continue
         if reads_as_prose(line):
             return None
-        if (
-            len(line.split()) in _HEADLINE_WORDS
-            and not is_credit(line)
-            and counts[_normalized(line)] == 1
-        ):
+        if len(line.split()) in _HEADLINE_WORDS and not is_credit(line) and counts[_normalized(line)] == 1:
             return " ".join(line.split())
     return None
 
@@ -149,6 +145,7 @@ def prose_length(line: str) -> int:
         return len(line)
     ends = [match.end() for match in _SENTENCE_END.finditer(line)]
     return ends[-1] if len(ends) >= _RUNNING_PROSE_SENTENCES else 0
+
 
 def lead_title(text: str) -> str | None:
     """A title for an article without a headline: the first words of its first prose line, cut at a

@@ -53,17 +53,17 @@ _DANGLING_START = _start(DANGLING_WORDS)
 
 
 def starts_with_speaker_pronoun(text: str) -> bool:
-    """"He said ...": the speaker is named in a sentence nearby."""
+    """ "He said ...": the speaker is named in a sentence nearby."""
     return bool(_SPEAKER_PRONOUN_START.match(text))
 
 
 def starts_referring(text: str) -> bool:
-    """"This ...", "They ...": what the sentence is about is named in the sentence before."""
+    """ "This ...", "They ...": what the sentence is about is named in the sentence before."""
     return bool(_REFERRING_START.match(text))
 
 
 def starts_dangling(text: str) -> bool:
-    """"But ...", "Their ...": the sentence cannot be read without the one before."""
+    """ "But ...", "Their ...": the sentence cannot be read without the one before."""
     return bool(_DANGLING_START.match(text))
 
 

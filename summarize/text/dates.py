@@ -18,15 +18,28 @@ from itertools import pairwise
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
 }
-WEEKDAYS = {name: number for number, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
 
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -63,14 +76,16 @@ def mentions(text: str) -> list[Mention]:
             groups = match.groupdict()
             month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
             taken.append(span)
-            found.append(Mention(
-                start=span[0],
-                year=int(groups["year"]) if groups.get("year") else None,
-                month=month,
-                day=int(groups["day"]) if groups.get("day") else None,
-                weekday=WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None,
-                end=span[1],
-            ))
+            found.append(
+                Mention(
+                    start=span[0],
+                    year=int(groups["year"]) if groups.get("year") else None,
+                    month=month,
+                    day=int(groups["day"]) if groups.get("day") else None,
+                    weekday=WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None,
+                    end=span[1],
+                )
+            )
     found.sort(key=lambda m: m.start)
     return found
 
@@ -127,18 +142,29 @@ def calendar(texts: Sequence[str]) -> Calendar:
     if year is None and latest is not None:
         # The first year from the latest one mentioned in which the paired weekday and date agree.
         for weekday, month, day, _ in pairs:
-            year = next((y for y in range(latest, latest + 40)
-                         if (date := _valid(y, month, day)) is not None and date.weekday() == weekday), None)
+            year = next(
+                (
+                    y
+                    for y in range(latest, latest + 40)
+                    if (date := _valid(y, month, day)) is not None and date.weekday() == weekday
+                ),
+                None,
+            )
             if year is not None:
                 break
     year = year or latest
-    weekdays: dict[int, tuple[int, int]] = {weekday: (month, day) for weekday, month, day, given in reversed(pairs)
-                      if given in (None, year)}
+    weekdays: dict[int, tuple[int, int]] = {
+        weekday: (month, day) for weekday, month, day, given in reversed(pairs) if given in (None, year)
+    }
     if year is not None:
-        dates = sorted({
-            (m.month, m.day) for text in texts for m in mentions(text)
-            if m.month and m.day and (m.year in (None, year)) and _valid(year, m.month, m.day)
-        })
+        dates = sorted(
+            {
+                (m.month, m.day)
+                for text in texts
+                for m in mentions(text)
+                if m.month and m.day and (m.year in (None, year)) and _valid(year, m.month, m.day)
+            }
+        )
         for month, day in dates:
             valid = _valid(year, month, day)
             if valid is not None:  # always: `dates` holds valid dates only

@@ -24,9 +24,20 @@ _PACKAGES = ("nltk", "nltk.tokenize", "nltk.stem")
 # What nltk.tokenize.punkt and nltk.stem.porter import (NLTK 3.9-3.10): safe without the __init__s.
 _LIGHT = frozenset(
     {
-        "nltk.internals", "nltk.pathsec", "nltk.picklesec", "nltk.probability", "nltk.redos",
-        "nltk.tabdata", "nltk.termsec", "nltk.util", "nltk.compat", "nltk.tokenize.api",
-        "nltk.tokenize.punkt", "nltk.tokenize.util", "nltk.stem.api", "nltk.stem.porter",
+        "nltk.internals",
+        "nltk.pathsec",
+        "nltk.picklesec",
+        "nltk.probability",
+        "nltk.redos",
+        "nltk.tabdata",
+        "nltk.termsec",
+        "nltk.util",
+        "nltk.compat",
+        "nltk.tokenize.api",
+        "nltk.tokenize.punkt",
+        "nltk.tokenize.util",
+        "nltk.stem.api",
+        "nltk.stem.porter",
     }
 )
 _lock = threading.RLock()

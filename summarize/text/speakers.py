@@ -75,7 +75,7 @@ def attributed(text: str) -> list[str] | None:
 
 
 def display_name(words: Sequence[str]) -> str:
-    """"Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"; "Mr Lavrov" -> "Lavrov"."""
+    """ "Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"; "Mr Lavrov" -> "Lavrov"."""
     kept = list(words)
     while len(kept) > 1 and kept[0].lower() in _TITLES:
         kept.pop(0)
@@ -122,7 +122,9 @@ def speaker_names(sentences: Sequence[Sentence]) -> dict[str, str]:
         words = attributed(sentence.text)
         if words:
             forms.setdefault(words[-1].lower(), Counter())[display_name(words)] += 1
-    return {key: max(counter, key=lambda name: (len(name.split()), counter[name], name)) for key, counter in forms.items()}
+    return {
+        key: max(counter, key=lambda name: (len(name.split()), counter[name], name)) for key, counter in forms.items()
+    }
 
 
 def speaker_descriptions(sentences: Sequence[Sentence]) -> dict[str, str]:
@@ -164,11 +166,13 @@ def speaker_sides(sentences: Sequence[Sentence]) -> dict[str, str]:
         return key
 
     def alike(first: str, second: str) -> bool:  # "Russia" and "Russian"
-        return first == second or (min(len(first), len(second)) >= 4 and (first.startswith(second) or second.startswith(first)))
+        return first == second or (
+            min(len(first), len(second)) >= 4 and (first.startswith(second) or second.startswith(first))
+        )
 
     keys = sorted(affiliations)
     for position, first in enumerate(keys):
-        for second in keys[position + 1:]:
+        for second in keys[position + 1 :]:
             if any(alike(a, b) for a in affiliations[first] for b in affiliations[second]):
                 parent[root(second)] = root(first)
     return {key: root(key) for key in keys}

@@ -47,11 +47,7 @@ def duplicate_of(documents: tuple[Document, ...]) -> tuple[int | None, ...]:
     for number, document in enumerate(documents):
         grams = shingles(document.text)
         shared = Counter(owner for gram in grams for owner in owners.get(gram, ()))
-        same = [
-            owner
-            for owner, count in shared.items()
-            if count >= SAME_STORY * min(len(grams), sizes[owner])
-        ]
+        same = [owner for owner, count in shared.items() if count >= SAME_STORY * min(len(grams), sizes[owner])]
         if grams and same:
             result.append(min(same, key=lambda owner: (-shared[owner] / min(len(grams), sizes[owner]), owner)))
             continue

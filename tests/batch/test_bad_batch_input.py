@@ -21,18 +21,41 @@ from tests.inputs.test_bad_input import (  # noqa: F401  (fake_model: the same a
 )
 
 BATCH_CASES = [
-    ("nested 100,000 deep", lambda d: write(d, "deep.jsonl", "[" * 100_000), "deep.jsonl:1: not valid JSON (nested too deeply)"),
-    ("a title that is not a string", lambda d: write(d, "title.jsonl", CLUSTER + "\n" + cluster_line(title=7)),
-     "title.jsonl:2: document 1's \"title\" must be a string"),
-    ("a lone surrogate", lambda d: write(d, "half.jsonl", CLUSTER.removesuffix('"}]}') + '\\udfff"}]}'),
-     "half.jsonl:1: document 1's \"text\" holds \\udfff, half a character"),
-    ("Latin-1 bytes", lambda d: write(d, "latin.jsonl", CLUSTER.encode() + b"\n" + cluster_line(title="Caf\u00e9").encode().replace(b"\xc3\xa9", b"\xe9")),
-     "latin.jsonl:2: not UTF-8 text"),
+    (
+        "nested 100,000 deep",
+        lambda d: write(d, "deep.jsonl", "[" * 100_000),
+        "deep.jsonl:1: not valid JSON (nested too deeply)",
+    ),
+    (
+        "a title that is not a string",
+        lambda d: write(d, "title.jsonl", CLUSTER + "\n" + cluster_line(title=7)),
+        'title.jsonl:2: document 1\'s "title" must be a string',
+    ),
+    (
+        "a lone surrogate",
+        lambda d: write(d, "half.jsonl", CLUSTER.removesuffix('"}]}') + '\\udfff"}]}'),
+        'half.jsonl:1: document 1\'s "text" holds \\udfff, half a character',
+    ),
+    (
+        "Latin-1 bytes",
+        lambda d: write(
+            d,
+            "latin.jsonl",
+            CLUSTER.encode() + b"\n" + cluster_line(title="Caf\u00e9").encode().replace(b"\xc3\xa9", b"\xe9"),
+        ),
+        "latin.jsonl:2: not UTF-8 text",
+    ),
     ("an empty file", lambda d: write(d, "empty.jsonl", ""), "empty.jsonl: the file is empty (no clusters)"),
-    ("a Japanese document", lambda d: write(d, "ja.jsonl", CLUSTER + "\n" + cluster_line(text=JAPANESE)),
-     "ja.jsonl:2 (document d1): the text is not English"),
-    ("a text too large", lambda d: write(d, "huge.jsonl", cluster_line(text="The storm hit the coast and many fled. " * 130_000)),
-     "huge.jsonl:1 (document d1): too large to summarize"),
+    (
+        "a Japanese document",
+        lambda d: write(d, "ja.jsonl", CLUSTER + "\n" + cluster_line(text=JAPANESE)),
+        "ja.jsonl:2 (document d1): the text is not English",
+    ),
+    (
+        "a text too large",
+        lambda d: write(d, "huge.jsonl", cluster_line(text="The storm hit the coast and many fled. " * 130_000)),
+        "huge.jsonl:1 (document d1): too large to summarize",
+    ),
     ("a device", lambda d: "/dev/zero", "/dev/zero: not a regular file"),
     ("a named pipe nobody writes to", lambda d: fifo(d, "pipe.jsonl"), "pipe.jsonl: a named pipe that nobody wrote to"),
     ("an image", lambda d: write(d, "photo.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00"), "photo.jsonl: this is a PNG image"),
@@ -51,7 +74,9 @@ def test_batch_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path, case, 
     result = CliRunner().invoke(main, ["batch", path, "-o", str(tmp_path / "out.jsonl"), "--workers", workers])
 
     assert result.exit_code == 2, result.output
-    assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr, (
+        result.stderr
+    )
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 

@@ -17,8 +17,11 @@ from tests.conftest import STORY
 
 def cluster_line(cluster_id, documents=STORY, summaries=("A storm hit the coast.",)):
     return json.dumps(
-        {"id": cluster_id, "documents": [{"id": f"{cluster_id}-{n}", "title": t, "text": x} for n, (t, x) in enumerate(documents)],
-         "summaries": list(summaries)}
+        {
+            "id": cluster_id,
+            "documents": [{"id": f"{cluster_id}-{n}", "title": t, "text": x} for n, (t, x) in enumerate(documents)],
+            "summaries": list(summaries),
+        }
     )
 
 

@@ -81,8 +81,13 @@ def test_dask_gives_the_local_records_in_input_order_and_builds_one_embedder_per
     states = []
     results = list(
         brief_clusters_dask(
-            clusters, client, RecordingEmbedder, BriefSettings(words=50), use_cache=False,
-            progress=states.append, group_characters=1,  # one cluster per task: seven tasks
+            clusters,
+            client,
+            RecordingEmbedder,
+            BriefSettings(words=50),
+            use_cache=False,
+            progress=states.append,
+            group_characters=1,  # one cluster per task: seven tasks
         )
     )
     assert [cluster.id for cluster, _ in results] == [f"cluster-{n}" for n in range(7)]
@@ -98,7 +103,9 @@ def test_a_crashed_worker_s_clusters_are_retried_elsewhere(client, data, marks):
 
     clusters = list(read_clusters(data))
     results = list(
-        brief_clusters_dask(clusters, client, CrashOnceEmbedder, BriefSettings(words=50), use_cache=False, group_characters=1)
+        brief_clusters_dask(
+            clusters, client, CrashOnceEmbedder, BriefSettings(words=50), use_cache=False, group_characters=1
+        )
     )
     assert (marks / "crashed").exists()
     assert [record for _, record in results] == local_records(data)
@@ -109,10 +116,16 @@ def test_bad_input_on_a_worker_is_one_clear_error(client, tmp_path):
     from summarize.records import SummarizeError
 
     data = tmp_path / "bad.jsonl"
-    data.write_text(cluster_line("fine") + "\n" + json.dumps({"id": "nav", "documents": [{"text": "Home | News | Sport"}]}) + "\n")
+    data.write_text(
+        cluster_line("fine") + "\n" + json.dumps({"id": "nav", "documents": [{"text": "Home | News | Sport"}]}) + "\n"
+    )
     with pytest.raises(SummarizeError, match="cluster nav: no prose sentences"):
         # read unchecked (reading would refuse it first): the worker's own error is what is tested
-        list(brief_clusters_dask(list(read_clusters(data, checked=False)), client, HashingEmbedder, BriefSettings(), use_cache=False))
+        list(
+            brief_clusters_dask(
+                list(read_clusters(data, checked=False)), client, HashingEmbedder, BriefSettings(), use_cache=False
+            )
+        )
 
 
 def test_the_batch_command_on_a_local_dask_cluster_writes_what_the_local_run_writes(data, tmp_path, monkeypatch):

@@ -39,11 +39,14 @@ def test_a_bound_the_other_figure_meets_is_the_same_figure():
 
 
 def test_a_count_for_another_place_is_no_disagreement():
-    analysis = analyze(story(
-        "The storm killed at least 62 people throughout Europe, police said.",
-        "The storm killed 32 people in Poland, police said.",
-        "The storm killed at least 70 people in Europe, police said.",
-    ), KeyedEmbedder())
+    analysis = analyze(
+        story(
+            "The storm killed at least 62 people throughout Europe, police said.",
+            "The storm killed 32 people in Poland, police said.",
+            "The storm killed at least 70 people in Europe, police said.",
+        ),
+        KeyedEmbedder(),
+    )
     assert FactJudge().judge(analysis, 0, 1) == Verdict(False)
     assert FactJudge().judge(analysis, 0, 2).conflicts == ("gives 70 people",)
 
@@ -108,11 +111,14 @@ def index_of(analysis, text):
 
 
 def test_same_fact_is_corroboration_another_fact_is_not():
-    analysis = analyze(story(
-        "The storm flooded the harbour district of Portville on Monday.",
-        "On Monday the storm flooded Portville's harbour district.",
-        "The storm is the third this year to reach the coast of Portville.",
-    ), KeyedEmbedder())
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday.",
+            "On Monday the storm flooded Portville's harbour district.",
+            "The storm is the third this year to reach the coast of Portville.",
+        ),
+        KeyedEmbedder(),
+    )
     judge = FactJudge()
     first = index_of(analysis, "The storm flooded")
     assert judge.judge(analysis, first, index_of(analysis, "On Monday")).same
@@ -120,18 +126,24 @@ def test_same_fact_is_corroboration_another_fact_is_not():
 
 
 def test_another_day_is_another_event_not_a_disagreement():
-    analysis = analyze(story(
-        "The storm flooded the harbour district of Portville on Monday.",
-        "The storm flooded the harbour district of Portville on Thursday.",
-    ), KeyedEmbedder())
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday.",
+            "The storm flooded the harbour district of Portville on Thursday.",
+        ),
+        KeyedEmbedder(),
+    )
     assert FactJudge().judge(analysis, 0, 1) == Verdict(False)
 
 
 def test_another_figure_for_the_same_event_is_a_disagreement():
-    analysis = analyze(story(
-        "The storm killed 15 people in the harbour district of Portville.",
-        "The storm killed 17 people in the harbour district of Portville.",
-    ), KeyedEmbedder())
+    analysis = analyze(
+        story(
+            "The storm killed 15 people in the harbour district of Portville.",
+            "The storm killed 17 people in the harbour district of Portville.",
+        ),
+        KeyedEmbedder(),
+    )
     verdict = FactJudge().judge(analysis, 0, 1)
     assert not verdict.same and verdict.conflicts == ("gives 17 people",)
     found = evidence(analysis, 0)
@@ -139,10 +151,13 @@ def test_another_figure_for_the_same_event_is_a_disagreement():
 
 
 def test_copies_of_one_story_never_corroborate_each_other():
-    wire = ("The storm flooded the harbour district of Portville on Monday, officials said. Ferries stopped "
-            "running and the mayor closed the schools for the rest of the week while crews cleared the roads.")
-    analysis = analyze(story(wire, "Portville news. " + wire, "On Monday the storm flooded Portville's harbour."),
-                       KeyedEmbedder())
+    wire = (
+        "The storm flooded the harbour district of Portville on Monday, officials said. Ferries stopped "
+        "running and the mayor closed the schools for the rest of the week while crews cleared the roads."
+    )
+    analysis = analyze(
+        story(wire, "Portville news. " + wire, "On Monday the storm flooded Portville's harbour."), KeyedEmbedder()
+    )
     first = index_of(analysis, "The storm flooded")
     assert all(analysis.sentences[i].document == 2 for i in candidates(analysis, first))
 
@@ -153,10 +168,13 @@ class EveryoneAgrees:
 
 
 def test_a_judge_can_be_passed_in():
-    analysis = analyze(story(
-        "The storm flooded the harbour district of Portville on Monday.",
-        "The storm is the third this year to reach the coast of Portville.",
-    ), KeyedEmbedder())
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday.",
+            "The storm is the third this year to reach the coast of Portville.",
+        ),
+        KeyedEmbedder(),
+    )
     trusting = compose_brief(analysis, 10, judge=EveryoneAgrees())
     careful = compose_brief(analysis, 10)
     assert [len(item.also_in) for item in trusting.sentences] == [1]
@@ -165,10 +183,13 @@ def test_a_judge_can_be_passed_in():
 
 @pytest.mark.parametrize("judge", [FactJudge(), EveryoneAgrees()])
 def test_corroborations_come_from_other_sources(judge):
-    analysis = analyze(story(
-        "The storm flooded the harbour district of Portville on Monday.",
-        "On Monday the storm flooded Portville's harbour district.",
-    ), KeyedEmbedder())
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday.",
+            "On Monday the storm flooded Portville's harbour district.",
+        ),
+        KeyedEmbedder(),
+    )
     for index, sentence in enumerate(analysis.sentences):
         for other in evidence(analysis, index, judge).also_in:
             assert other.sentence.document != sentence.document
@@ -182,9 +203,22 @@ def test_the_learned_weights_read_known_features_and_more_agreement_is_more_like
     from summarize.citations.pair_facts import FEATURES, PairFacts
 
     assert set(WEIGHTS) <= set(FEATURES) and 0 < THRESHOLD < 1
-    facts = PairFacts(similarity=0.6, shared_words=0.3, covers_sentence=0.3, covers_candidate=0.2, figures=(),
-                      dates=(), other_figures=False, looks_back=False, same_detail=False, other_scope=False,
-                      new_names=0, missing_names=0, length_ratio=0.8, in_cluster=True)
+    facts = PairFacts(
+        similarity=0.6,
+        shared_words=0.3,
+        covers_sentence=0.3,
+        covers_candidate=0.2,
+        figures=(),
+        dates=(),
+        other_figures=False,
+        looks_back=False,
+        same_detail=False,
+        other_scope=False,
+        new_names=0,
+        missing_names=0,
+        length_ratio=0.8,
+        in_cluster=True,
+    )
     closer = replace(facts, similarity=0.9, shared_words=0.8)
     assert 0 < agreement(facts) < agreement(closer) < 1
     assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
@@ -196,9 +230,22 @@ def test_another_fit_can_stand_in_for_the_shipped_weights():
     from summarize.citations.corroboration_weights import INTERCEPT, WEIGHTS
     from summarize.citations.pair_facts import PairFacts
 
-    facts = PairFacts(similarity=0.7, shared_words=0.4, covers_sentence=0.4, covers_candidate=0.3, figures=(),
-                      dates=(), other_figures=False, looks_back=False, same_detail=False, other_scope=False,
-                      new_names=0, missing_names=0, length_ratio=0.8, in_cluster=True)
+    facts = PairFacts(
+        similarity=0.7,
+        shared_words=0.4,
+        covers_sentence=0.4,
+        covers_candidate=0.3,
+        figures=(),
+        dates=(),
+        other_figures=False,
+        looks_back=False,
+        same_detail=False,
+        other_scope=False,
+        new_names=0,
+        missing_names=0,
+        length_ratio=0.8,
+        in_cluster=True,
+    )
     assert tuple(WEIGHTS.items()) == SHIPPED_WEIGHTS and FactJudge().intercept == INTERCEPT
     by_similarity = (("similarity", 10.0),)
     assert agreement(facts, by_similarity, -6.0) > 0.5 > agreement(facts, by_similarity, -8.0)  # 7 - 6 / 7 - 8

@@ -29,11 +29,19 @@ def start(tmp_path: Path, *arguments: str) -> tuple[subprocess.Popen, Path]:
     markers = tmp_path / "markers"
     markers.mkdir()
     environment = dict(
-        os.environ, SLOW_MARKERS=str(markers), SLOW_SECONDS="60", SUMMARIZE_CACHE_DIR=str(tmp_path / "cache"),
+        os.environ,
+        SLOW_MARKERS=str(markers),
+        SLOW_SECONDS="60",
+        SUMMARIZE_CACHE_DIR=str(tmp_path / "cache"),
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.slow_batch", *arguments], cwd=ROOT, env=environment,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        [sys.executable, "-m", "tests.slow_batch", *arguments],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     return process, markers
 
@@ -67,8 +75,13 @@ def data(tmp_path):
 # (signal, when, an output file exists): when is seconds after the runner's imports (reading the
 # input, starting the pool, workers starting up), or "busy" once both workers are embedding.
 MOMENTS = [
-    ("SIGINT", 0.05, False), ("SIGINT", 0.2, False), ("SIGINT", 0.5, False), ("SIGINT", "busy", True),
-    ("SIGTERM", 0.05, False), ("SIGTERM", 0.5, False), ("SIGTERM", "busy", True),
+    ("SIGINT", 0.05, False),
+    ("SIGINT", 0.2, False),
+    ("SIGINT", 0.5, False),
+    ("SIGINT", "busy", True),
+    ("SIGTERM", 0.05, False),
+    ("SIGTERM", 0.5, False),
+    ("SIGTERM", "busy", True),
 ]
 
 
@@ -98,7 +111,12 @@ def test_batch_stops_every_worker_and_writes_nothing_when_interrupted(tmp_path, 
     assert stderr.strip().splitlines()[-1] == f"Error: {what}; nothing was written"
     assert group_left(process.pid) == [], "every worker and the resource tracker are gone"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["data.jsonl", "markers", *(["cache"] if (tmp_path / "cache").exists() else []), *(["out.jsonl"] if existing else [])]
+        [
+            "data.jsonl",
+            "markers",
+            *(["cache"] if (tmp_path / "cache").exists() else []),
+            *(["out.jsonl"] if existing else []),
+        ]
     )
     if existing:
         assert out.read_text(encoding="utf-8") == "KEEP\n"
@@ -145,7 +163,10 @@ def test_ctrl_c_while_the_command_imports_is_one_line(tmp_path):
     )
     for delay in (0.0, 0.01, 0.02, 0.05):
         process = subprocess.Popen(
-            [sys.executable, "-c", runner], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [sys.executable, "-c", runner],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         assert process.stderr.readline() == b"ready\n"
         time.sleep(delay)

@@ -117,7 +117,13 @@ def clusters_of_story(count):
     from summarize.inputs.document import make_document
 
     return [
-        ClusterInput(f"c{n}", tuple(make_document(text, f"c{n}/{d}", title) for d, (title, text) in enumerate(STORY[n % 3 :] + STORY[: n % 3])))
+        ClusterInput(
+            f"c{n}",
+            tuple(
+                make_document(text, f"c{n}/{d}", title)
+                for d, (title, text) in enumerate(STORY[n % 3 :] + STORY[: n % 3])
+            ),
+        )
         for n in range(count)
     ]
 

@@ -170,7 +170,6 @@ def test_a_warm_rebrief_with_the_real_embedder_imports_no_torch(tmp_path):
     assert "HEAVY []" in result.stderr
 
 
-
 def test_the_cache_can_be_used_from_several_threads(tmp_path):
     """The TUI embeds in a new worker thread for each analysis: one cache object serves them all."""
     import threading
@@ -307,4 +306,6 @@ def test_a_cache_that_is_a_folder_is_reported_and_clear_says_it_cannot_remove_it
     runner = CliRunner()
     assert "Problem: the file is not a regular file." in runner.invoke(main, ["cache", "info"]).output
     cleared = runner.invoke(main, ["cache", "clear"])
-    assert cleared.exit_code == 1 and cleared.stderr.count("\n") == 1 and "cannot remove (is a folder)" in cleared.stderr
+    assert (
+        cleared.exit_code == 1 and cleared.stderr.count("\n") == 1 and "cannot remove (is a folder)" in cleared.stderr
+    )

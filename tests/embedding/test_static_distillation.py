@@ -85,7 +85,9 @@ print("HEAVY", sorted({"torch", "sentence_transformers", "transformers", "model2
 
 def test_a_static_brief_imports_no_torch(data_dir, tmp_path):
     environment = dict(os.environ, SUMMARIZE_DATA_DIR=str(data_dir), SUMMARIZE_CACHE_DIR=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", BRIEF], capture_output=True, text=True, env=environment, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", BRIEF], capture_output=True, text=True, env=environment, timeout=300, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# ") and "HEAVY []" in result.stderr
     assert "Building" not in result.stderr  # already built
@@ -102,10 +104,17 @@ main(["brief", "--backend", "static", "--words", "80"], standalone_mode=False)
 
 
 def test_the_first_run_builds_the_model_with_one_line_and_no_noise(tmp_path, texts):
-    environment = dict(os.environ, SUMMARIZE_DATA_DIR=str(tmp_path / "data"), SUMMARIZE_CACHE_DIR=str(tmp_path / "cache"))
+    environment = dict(
+        os.environ, SUMMARIZE_DATA_DIR=str(tmp_path / "data"), SUMMARIZE_CACHE_DIR=str(tmp_path / "cache")
+    )
     vocabulary = " ".join(sorted(sample_tokens(texts)))
     result = subprocess.run(
-        [sys.executable, "-c", FIRST_RUN, vocabulary], capture_output=True, text=True, env=environment, timeout=600, check=False,
+        [sys.executable, "-c", FIRST_RUN, vocabulary],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[0].startswith("Building the static embedding model")

@@ -12,9 +12,7 @@ from summarize.embedding.static_model import StaticEmbedder, static_model_exists
 from tests import fakes
 
 WORDS = ["[UNK]", "storm", "coast", "flood", "vote", "election"]
-TABLE = np.array(
-    [[0, 0, 0], [1, 0, 0], [1, 1, 0], [0, 1, 0], [0, 0, 1], [0, 0.5, 1]], dtype=np.float16
-)
+TABLE = np.array([[0, 0, 0], [1, 0, 0], [1, 1, 0], [0, 1, 0], [0, 0, 1], [0, 0.5, 1]], dtype=np.float16)
 
 
 @pytest.fixture

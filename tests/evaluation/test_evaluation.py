@@ -62,7 +62,10 @@ CLUSTERS = [
     _cluster(
         "quake",
         QUAKE,
-        ["An earthquake of magnitude 6.1 damaged buildings in the city on Tuesday.", "A quake shook the city; houses collapsed."],
+        [
+            "An earthquake of magnitude 6.1 damaged buildings in the city on Tuesday.",
+            "A quake shook the city; houses collapsed.",
+        ],
     ),
     _cluster("election", ELECTION, ["The opposition led early results of a national election with high turnout."]),
 ]
@@ -191,8 +194,12 @@ def test_eval_command_scores_several_sets_and_variants_with_a_mean_over_sets(tmp
     assert result.exit_code == 0, result.output
     headings = [line for line in result.output.splitlines() if line.startswith("## ")]
     assert headings == [
-        "## first", "## second", "## Mean over 2 sets",
-        "## first, headlines blanked", "## second, headlines blanked", "## Mean over 2 sets, headlines blanked",
+        "## first",
+        "## second",
+        "## Mean over 2 sets",
+        "## first, headlines blanked",
+        "## second, headlines blanked",
+        "## Mean over 2 sets, headlines blanked",
         "## first, headlines blanked and paragraph breaks removed",
         "## second, headlines blanked and paragraph breaks removed",
         "## Mean over 2 sets, headlines blanked and paragraph breaks removed",

@@ -173,7 +173,9 @@ def test_missing_wordnet_table_says_to_install_py_rouge(monkeypatch, tmp_path, f
     # another package called "rouge", without the table
     (tmp_path / "rouge").mkdir()
     (tmp_path / "rouge" / "__init__.py").write_text("")
-    spec = importlib.machinery.ModuleSpec("rouge", None, origin=str(tmp_path / "rouge" / "__init__.py"), is_package=True)
+    spec = importlib.machinery.ModuleSpec(
+        "rouge", None, origin=str(tmp_path / "rouge" / "__init__.py"), is_package=True
+    )
     spec.submodule_search_locations = [str(tmp_path / "rouge")]
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
     with pytest.raises(FileNotFoundError, match=r"is not py-rouge.*pip install py-rouge"):

@@ -77,6 +77,8 @@ def sparse(folder: Path, name: str, size: int) -> str:
 
 # Each case: (id, arguments given the input folder and the server, the message's expected words).
 # "{in}" is the input folder; "{url}" the local server. The brief goes to out.md, which exists.
+# A table, one case a line as a reader scans it: the formatter leaves it as written.
+# fmt: off
 CASES = [
     ("missing file", lambda d, u: [f"{d}/nope.txt"], "nope.txt: no such file or folder"),
     ("missing folder", lambda d, u: [f"{d}/nowhere/"], "nowhere: no such file or folder"),
@@ -185,6 +187,7 @@ CASES = [
     ("a URL nobody answers", lambda d, u: [closed_port_url()], "/story.html: cannot connect"),
     ("a URL in another language", lambda d, u: [f"{u}/french.html"], "/french.html: the text is not English"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
@@ -210,11 +213,19 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path, server, case
 
 OUTPUT_CASES = [
     ("-o is an input file", lambda d: (["{d}/a.txt"], "{d}/a.txt"), "a.txt: refusing to overwrite an input article"),
-    ("-o is a file in an input folder", lambda d: (["{d}"], "{d}/a.txt"), "a.txt: refusing to overwrite an input article"),
+    (
+        "-o is a file in an input folder",
+        lambda d: (["{d}"], "{d}/a.txt"),
+        "a.txt: refusing to overwrite an input article",
+    ),
     ("-o is the JSONL input", lambda d: (["{d}/one.jsonl"], "{d}/one.jsonl"), "one.jsonl: refusing to overwrite"),
     ("-o is the HTML input", lambda d: (["{d}/page.html"], "{d}/page.html"), "page.html: refusing to overwrite"),
     ("-o is a link to an input", lambda d: (["{d}/a.txt"], "{d}/link.txt"), "link.txt: refusing to overwrite"),
-    ("-o in a missing folder", lambda d: (["{d}/a.txt"], "{d}/no/such/brief.md"), "the folder {d}/no/such does not exist"),
+    (
+        "-o in a missing folder",
+        lambda d: (["{d}/a.txt"], "{d}/no/such/brief.md"),
+        "the folder {d}/no/such does not exist",
+    ),
     ("-o is a folder", lambda d: (["{d}/a.txt"], "{d}"), "is a directory"),
 ]
 
@@ -230,7 +241,9 @@ def test_an_output_that_would_replace_an_input_or_cannot_be_written_is_refused(t
     names = sorted(p.name for p in tmp_path.iterdir())
     paths, output = arguments(tmp_path)
 
-    result = CliRunner().invoke(main, ["brief", *[p.format(d=tmp_path) for p in paths], "-o", output.format(d=tmp_path)])
+    result = CliRunner().invoke(
+        main, ["brief", *[p.format(d=tmp_path) for p in paths], "-o", output.format(d=tmp_path)]
+    )
 
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1 and message.format(d=tmp_path) in result.stderr, result.stderr
@@ -245,7 +258,9 @@ def test_a_text_that_repeats_one_article_to_almost_5_mb_is_briefed_as_that_artic
     once = CliRunner().invoke(main, ["brief", article, "--format", "json"])
     result = CliRunner().invoke(main, ["brief", pasted, "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert [s["text"] for s in json.loads(result.stdout)["sentences"]] == [s["text"] for s in json.loads(once.stdout)["sentences"]]
+    assert [s["text"] for s in json.loads(result.stdout)["sentences"]] == [
+        s["text"] for s in json.loads(once.stdout)["sentences"]
+    ]
 
 
 def test_a_named_pipe_whose_writer_comes_later_is_read(tmp_path):
@@ -295,7 +310,9 @@ def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path, existing):
     started = tmp_path / "started"
     process = subprocess.Popen(
         [sys.executable, "-c", SLOW_RUN, str(started), article, "-o", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60
@@ -311,7 +328,9 @@ def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path, existing):
     assert process.returncode == 130, stderr
     assert stderr.strip() == "Error: interrupted; nothing was written" and "Traceback" not in stderr
     assert stdout == ""
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.txt", "started", *(["brief.md"] if existing else [])])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["a.txt", "started", *(["brief.md"] if existing else [])]
+    )
     if existing:
         assert out.read_text(encoding="utf-8") == "KEEP"
 

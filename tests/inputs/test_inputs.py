@@ -73,10 +73,17 @@ def test_a_saved_news_page_gives_its_article_without_the_page_furniture():
     assert "The mayor said emergency shelters were open" in page.text
     for furniture in (
         "Subscribe now",  # navigation
-        "Advertisement", "Phone X", "Cheap flights",  # ads
-        "Related stories", "Football club",  # related stories
-        "Comments", "council did nothing", "Stay safe",  # the comment section
-        "dataLayer", "script should never", "float: right",  # scripts and styles
+        "Advertisement",
+        "Phone X",
+        "Cheap flights",  # ads
+        "Related stories",
+        "Football club",  # related stories
+        "Comments",
+        "council did nothing",
+        "Stay safe",  # the comment section
+        "dataLayer",
+        "script should never",
+        "float: right",  # scripts and styles
         "All rights reserved",  # the footer
     ):
         assert furniture not in page.text, furniture
@@ -298,7 +305,10 @@ def test_files_urls_stdin_and_folders_mix_in_the_order_given(tmp_path, server):
         stdin=io.BytesIO(PLAIN.encode()),
     )
     assert [d.path for d in documents] == [
-        f"{server}/storm.html", str(tmp_path / "news" / "a.html"), str(tmp_path / "news" / "b.txt"), "<stdin>",
+        f"{server}/storm.html",
+        str(tmp_path / "news" / "a.html"),
+        str(tmp_path / "news" / "b.txt"),
+        "<stdin>",
     ]  # b.txt, named again after its folder, is read once
 
 
@@ -308,16 +318,27 @@ def test_files_urls_stdin_and_folders_mix_in_the_order_given(tmp_path, server):
 @pytest.mark.parametrize(
     "text, reason",
     [
-        ("Ein schwerer Sturm hat am Montag die Nordküste getroffen und Tausende Bewohner gezwungen, ihre "
-         "Häuser zu verlassen. Die Behörden sagten, der Sturm habe Winde von 190 Kilometern pro Stunde und "
-         "schwere Überschwemmungen an die Küste gebracht.", "common English words"),
-        ("Una poderosa tormenta azotó la costa norte el lunes, obligando a miles de residentes a huir de sus "
-         "hogares. Las autoridades dijeron que la tormenta trajo vientos de 190 kilómetros por hora y fuertes "
-         "inondaciones a la costa.", "common English words"),
-        ("Мощный шторм обрушился на северное побережье в понедельник, вынудив тысячи жителей покинуть свои дома.",
-         "mostly Cyrillic script"),
+        (
+            "Ein schwerer Sturm hat am Montag die Nordküste getroffen und Tausende Bewohner gezwungen, ihre "
+            "Häuser zu verlassen. Die Behörden sagten, der Sturm habe Winde von 190 Kilometern pro Stunde und "
+            "schwere Überschwemmungen an die Küste gebracht.",
+            "common English words",
+        ),
+        (
+            "Una poderosa tormenta azotó la costa norte el lunes, obligando a miles de residentes a huir de sus "
+            "hogares. Las autoridades dijeron que la tormenta trajo vientos de 190 kilómetros por hora y fuertes "
+            "inondaciones a la costa.",
+            "common English words",
+        ),
+        (
+            "Мощный шторм обрушился на северное побережье в понедельник, вынудив тысячи жителей покинуть свои дома.",
+            "mostly Cyrillic script",
+        ),
         ("周一，一场强烈的风暴袭击了北部海岸，迫使数千名居民逃离家园。", "mostly Chinese or Japanese script"),
-        ("عاصفة قوية ضربت الساحل الشمالي يوم الاثنين وأجبرت آلاف السكان على الفرار من منازلهم.", "mostly Arabic script"),
+        (
+            "عاصفة قوية ضربت الساحل الشمالي يوم الاثنين وأجبرت آلاف السكان على الفرار من منازلهم.",
+            "mostly Arabic script",
+        ),
     ],
 )
 def test_text_in_another_language_is_refused_by_name(tmp_path, text, reason):

@@ -87,7 +87,10 @@ def highlighted(page) -> tuple[str, str]:
 
 def assert_shows(page, brief: Brief, sentence: Sentence) -> None:
     """The source pane shows `sentence`'s article alone, with exactly that span highlighted, in view."""
-    assert highlighted(page) == (span_id(sentence), brief.documents[sentence.document].text[sentence.start : sentence.end])
+    assert highlighted(page) == (
+        span_id(sentence),
+        brief.documents[sentence.document].text[sentence.start : sentence.end],
+    )
     visible = [a.get_attribute("id") for a in page.locator("article.source-text").all() if a.is_visible()]
     assert visible == [f"source-text-{sentence.document + 1}"]
     span, scroller = page.locator(".span.current").bounding_box(), page.locator("#article-scroller").bounding_box()
@@ -162,7 +165,9 @@ def test_it_prints_the_brief_and_sources_and_follows_dark_mode(browser, tmp_path
 
 @pytest.mark.parametrize("through_the_pipeline", [False, True])
 def test_hostile_articles_run_no_code_and_keep_the_page_whole(browser, tmp_path, through_the_pipeline):
-    brief = build_brief(HOSTILE, HashingEmbedder(), BriefSettings(words=60)) if through_the_pipeline else hostile_brief()
+    brief = (
+        build_brief(HOSTILE, HashingEmbedder(), BriefSettings(words=60)) if through_the_pipeline else hostile_brief()
+    )
     opened = open_page(browser, brief, tmp_path)
     page = opened.page
     for button in page.locator("[data-span]:not(rect)").all():
@@ -178,10 +183,13 @@ def test_hostile_articles_run_no_code_and_keep_the_page_whole(browser, tmp_path,
     assert page.locator("img, iframe, textarea, object, embed, form, input").count() == 0
     assert page.locator("article.source-text").count() == len(HOSTILE)
     assert page.locator("button.sentence").count() == len(brief.sentences)
-    assert page.evaluate(
-        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
-        ".filter(n => n.startsWith('on')).length"
-    ) == 0
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
+            ".filter(n => n.startsWith('on')).length"
+        )
+        == 0
+    )
     assert page.locator("a[href^='javascript' i]").count() == 0
     assert opened.requests == [] and opened.problems == []
 

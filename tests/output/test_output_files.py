@@ -210,8 +210,12 @@ def test_a_file_size_limit_is_one_line_and_leaves_nothing(tmp_path, article, dat
         "main(sys.argv[1:], prog_name='summarize')"
     )
     result = subprocess.run(
-        [sys.executable, "-c", runner, *arguments, "-o", str(out)], cwd=ROOT, capture_output=True, text=True,
-        env=dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path / "cache")), timeout=120,
+        [sys.executable, "-c", runner, *arguments, "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path / "cache")),
+        timeout=120,
     )
     assert result.returncode == 2, result.stderr
     assert result.stderr.splitlines()[-1] == f"Error: {out}: cannot write (File too large)"
@@ -278,7 +282,10 @@ def test_dev_stdout_is_written_in_place_whatever_standard_output_is(tmp_path, ar
     )
     result = subprocess.run(
         [sys.executable, "-c", runner, "brief", str(article), "--format", "json", "-o", "/dev/stdout"],
-        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path / "cache")),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SUMMARIZE_CACHE_DIR=str(tmp_path / "cache")),
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

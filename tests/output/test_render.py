@@ -15,7 +15,17 @@ def test_json_follows_the_contract(story, embedder):
     assert data["sources"][0] == {"id": 1, "title": "Storm hits the coast", "path": "story/0.txt"}
     cluster_ids = {c["id"] for c in data["clusters"]}
     for sentence in data["sentences"]:
-        assert set(sentence) == {"text", "source", "start", "end", "cluster", "score", "also_in", "disagrees", "only_source"}
+        assert set(sentence) == {
+            "text",
+            "source",
+            "start",
+            "end",
+            "cluster",
+            "score",
+            "also_in",
+            "disagrees",
+            "only_source",
+        }
         text = story[sentence["source"] - 1].text
         assert " ".join(text[sentence["start"] : sentence["end"]].split()) == sentence["text"]
         assert sentence["cluster"] in cluster_ids
@@ -106,14 +116,18 @@ def _with_evidence(brief, also_in, disagrees):
 
 def test_disagreements_are_shown_after_the_corroborations(story, embedder):
     brief = build_brief(story, embedder, BriefSettings(words=100))
-    other = next(s for s in build_brief(story, embedder, BriefSettings(words=400)).sentences
-                 if s.sentence.document != brief.sentences[0].sentence.document).sentence
+    other = next(
+        s
+        for s in build_brief(story, embedder, BriefSettings(words=400)).sentences
+        if s.sentence.document != brief.sentences[0].sentence.document
+    ).sentence
     shown = _with_evidence(brief, (Corroboration(other, 0.9),), (Disagreement(other, 0.8, "gives 9,000 dead"),))
     source = other.document + 1
     line = to_markdown(shown).splitlines()[4]
     assert line.endswith(f"[{brief.sentences[0].sentence.document + 1}] (also [{source}]; [{source}] gives 9,000 dead)")
     entry = json.loads(to_json(shown))["sentences"][0]["disagrees"]
-    assert entry == [{"source": source, "text": other.text, "start": other.start, "end": other.end,
-                      "what": "gives 9,000 dead"}]
+    assert entry == [
+        {"source": source, "text": other.text, "start": other.start, "end": other.end, "what": "gives 9,000 dead"}
+    ]
     alone = to_markdown(_with_evidence(brief, (), (Disagreement(other, 0.8, "gives $70 million"),))).splitlines()[4]
     assert alone.endswith(f"] ([{source}] gives $70 million)")

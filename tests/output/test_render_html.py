@@ -21,9 +21,36 @@ from tests.html_page import HOSTILE, STORM, hostile_brief, literal_brief, read_p
 
 # What the page is made of: nothing that loads (img, iframe, link, object...) and nothing else.
 ALLOWED_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "a", "div", "header", "h1", "h2", "h3", "h4", "p", "span",
-    "kbd", "main", "section", "ol", "ul", "li", "button", "br", "svg", "text", "rect", "footer", "aside",
-    "article", "script",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "a",
+    "div",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "span",
+    "kbd",
+    "main",
+    "section",
+    "ol",
+    "ul",
+    "li",
+    "button",
+    "br",
+    "svg",
+    "text",
+    "rect",
+    "footer",
+    "aside",
+    "article",
+    "script",
 }
 
 
@@ -93,7 +120,10 @@ def test_hostile_text_stays_text_and_cannot_add_markup():
     assert page.articles == [document.text for document in HOSTILE]
     # Titles and paths are text wherever they appear: in <title>, the headers, the sources list.
     assert html.count("</title>") == sum(tag == "title" for tag, _ in page.tags) and "</textarea>" not in html.lower()
-    assert "Storm &lt;/title&gt;&lt;script&gt;" in html and '<span class="path">evil/two"onclick="alert(8).txt</span>' in html
+    assert (
+        "Storm &lt;/title&gt;&lt;script&gt;" in html
+        and '<span class="path">evil/two"onclick="alert(8).txt</span>' in html
+    )
 
 
 def test_nothing_external_and_the_policy_allows_only_the_pages_own_style_and_script():
@@ -123,7 +153,9 @@ def test_the_same_brief_gives_the_same_bytes(story, embedder):
 def test_sources_list_titles_urls_and_copies():
     copy = Document("Storm hits (wire)", STORM[0].text, "news/a-copy.txt")
     documents = (*STORM, copy)
-    brief = literal_brief(documents, [(sentence_in(documents, 0, "Officials said winds reached 120 miles per hour."), [])])
+    brief = literal_brief(
+        documents, [(sentence_in(documents, 0, "Officials said winds reached 120 miles per hour."), [])]
+    )
     html = to_html(brief)
     entries = re.findall(r'<li id="source-(\d)">(.*?)</li>', html)
     assert [number for number, _ in entries] == ["1", "2", "3", "4"]
@@ -150,16 +182,29 @@ def test_a_sectioned_brief_has_its_headings_groups_and_empty_sections():
         BriefSection("Timeline", ("When?",), (), addressed=True),
     )
     html = to_html(literal_brief(STORM, [(lead, []), (power, [])], sections=sections, focus=None))
-    order = [html.index(text) for text in ("<h3>What happened</h3>", "<h3>Who said what</h3>", "The company</h4>",
-                                           "<h3>Background</h3>", NOT_ADDRESSED, "<h3>Timeline</h3>", NOTHING_FITS)]
+    order = [
+        html.index(text)
+        for text in (
+            "<h3>What happened</h3>",
+            "<h3>Who said what</h3>",
+            "The company</h4>",
+            "<h3>Background</h3>",
+            NOT_ADDRESSED,
+            "<h3>Timeline</h3>",
+            NOTHING_FITS,
+        )
+    ]
     assert order == sorted(order)
     assert html.count('class="sentence"') == 2 and 'value="2"' in html
 
 
 def test_a_focused_single_article_brief_says_so():
     documents = STORM[:1]
-    brief = literal_brief(documents, [(sentence_in(documents, 0, "A powerful storm hit the northern coast on Monday."), [])],
-                          focus="What <b>hit</b> the coast?")
+    brief = literal_brief(
+        documents,
+        [(sentence_in(documents, 0, "A powerful storm hit the northern coast on Monday."), [])],
+        focus="What <b>hit</b> the coast?",
+    )
     html = to_html(brief)
     assert "Question: What &lt;b&gt;hit&lt;/b&gt; the coast?" in html
     assert "Only one article was given" in html and "No other source was found" not in html
@@ -181,7 +226,13 @@ def test_marks_of_the_corroboration_issue_are_drawn_through_the_hook(monkeypatch
 
 def test_the_format_comes_from_the_name_and_each_renders():
     assert [format_for_path(name) for name in ("a.md", "b.JSON", "c.html", "d.htm", "e", "f.txt")] == [
-        "markdown", "json", "html", "html", "markdown", "markdown"]
+        "markdown",
+        "json",
+        "html",
+        "html",
+        "markdown",
+        "markdown",
+    ]
     brief = storm_brief()
     assert render_as(brief, "html") == to_html(brief) and render_as(brief, "json").startswith("{")
     assert render_as(brief, "markdown").startswith("# ") and FORMATS == ("markdown", "json", "html")

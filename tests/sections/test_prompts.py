@@ -119,7 +119,11 @@ def test_the_shipped_prompts_parse_and_describe_themselves():
         assert prompt.path == f"prompts/{prompt.name}.md"
         assert abs(sum(prompt.shares()) - 1.0) < 1e-9
     briefing = load_prompt("briefing")
-    assert [s.title for s in briefing.sections] == ["What happened", "How each side responded", "Background and context"]
+    assert [s.title for s in briefing.sections] == [
+        "What happened",
+        "How each side responded",
+        "Background and context",
+    ]
     assert load_prompt("timeline").sections[0].order == "date"
     assert load_prompt("reactions").sections[0].group == "speaker"
     assert prompt_text("briefing").startswith("# Briefing\n")
@@ -205,7 +209,11 @@ def test_brief_with_a_prompt_has_its_sections(fake_model):
     assert headings == ["## What happened", "## How each side responded", "## Background and context", "## Sources"]
     data = json.loads(run("brief", "--prompt", "briefing", "--format", "json").output)
     assert data["budget"] == load_prompt("briefing").words  # the prompt's own length, when none is asked
-    assert [s["title"] for s in data["sections"]] == ["What happened", "How each side responded", "Background and context"]
+    assert [s["title"] for s in data["sections"]] == [
+        "What happened",
+        "How each side responded",
+        "Background and context",
+    ]
     assert "focus" not in data
     assert json.loads(run("brief", "--prompt", "briefing", "--words", "90", "--format", "json").output)["budget"] == 90
 

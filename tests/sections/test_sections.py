@@ -117,7 +117,10 @@ def test_a_section_nothing_addresses_says_so_instead_of_padding(analysis, embedd
     assert sports.sentences == () and not sports.addressed
     assert "## Sports\n\nNo article addresses this.\n" in to_markdown(brief)
     assert to_dict(brief)["sections"][1] == {
-        "title": "Sports", "questions": ["Who won the football match?"], "sentences": [], "addressed": False,
+        "title": "Sports",
+        "questions": ["Who won the football match?"],
+        "sentences": [],
+        "addressed": False,
     }
 
 
@@ -219,7 +222,10 @@ def test_questions_are_read_for_their_kind_and_subject():
 def test_dates_are_read_simply():
     found = mentions("Lavrov said Monday (Oct. 18) that, unlike in April or in 2014, on 7 October 2021 it ends.")
     assert [(m.year, m.month, m.day, m.weekday) for m in found] == [
-        (None, None, None, 0), (None, 10, 18, None), (None, 4, None, None), (2014, None, None, None),
+        (None, None, None, 0),
+        (None, 10, 18, None),
+        (None, 4, None, None),
+        (2014, None, None, None),
         (2021, 10, 7, None),
     ]
     assert mentions("A 30-member alliance of 2,014 people may meet") == []
@@ -236,7 +242,10 @@ def test_the_story_year_comes_from_a_weekday_written_with_a_date():
 def test_speakers_are_read_from_attributions():
     assert attributed("“We regret it,” Nato spokeswoman Oana Lungescu said.") == ["Oana", "Lungescu"]
     assert attributed("“It is over,” said Stoltenberg.") == ["Stoltenberg"]
-    assert attributed("Leonid Slutsky, the chairman of the committee, also dismissed the claims.") == ["Leonid", "Slutsky"]
+    assert attributed("Leonid Slutsky, the chairman of the committee, also dismissed the claims.") == [
+        "Leonid",
+        "Slutsky",
+    ]
     assert attributed("Kremlin spokesman Dmitry Peskov on October 7 accused NATO of duplicity.") == ["Dmitry", "Peskov"]
     assert attributed("“After NATO announced it, I expected this,” he said.") is None  # NATO is inside the quote
     assert attributed("Sky News reported that the blast, Prague said, involved two spies.") is None  # a report
@@ -328,4 +337,3 @@ def test_the_sample_timeline_runs_from_crimea_to_october(sample_analysis):
     keys = [cal.key(item.sentence.text) for item in brief.sentences]
     assert None not in keys and keys == sorted(keys)
     assert keys[0][0] <= 2018 and keys[-1][:2] >= (2021, 10)
-

@@ -66,8 +66,11 @@ def test_only_bigrams_enough_articles_mention_are_kept():
 
 def _model(**coefficients) -> ConceptModel:
     return ConceptModel(
-        FEATURES, tuple(0.0 for _ in FEATURES), tuple(1.0 for _ in FEATURES),
-        tuple(coefficients.get(name, 0.0) for name in FEATURES), -1.0,
+        FEATURES,
+        tuple(0.0 for _ in FEATURES),
+        tuple(1.0 for _ in FEATURES),
+        tuple(coefficients.get(name, 0.0) for name in FEATURES),
+        -1.0,
     )
 
 
@@ -98,13 +101,18 @@ def test_the_shipped_models_are_fitted_on_all_sets_then_without_each():
 
 
 def test_evaluation_on_a_training_set_uses_the_model_fitted_without_it(monkeypatch):
-    shipped = {"sets": {"a": ["a1", "a2"], "b": ["b1"], "c": ["c1"]}, "models": [
-        _model(document_share=1.0).to_dict() | {"trained_on": ["a", "b", "c"]},
-        _model(document_share=2.0).to_dict() | {"trained_on": ["b", "c"]},
-        _model(document_share=3.0).to_dict() | {"trained_on": ["a", "c"]},
-    ]}
+    shipped = {
+        "sets": {"a": ["a1", "a2"], "b": ["b1"], "c": ["c1"]},
+        "models": [
+            _model(document_share=1.0).to_dict() | {"trained_on": ["a", "b", "c"]},
+            _model(document_share=2.0).to_dict() | {"trained_on": ["b", "c"]},
+            _model(document_share=3.0).to_dict() | {"trained_on": ["a", "c"]},
+        ],
+    }
     monkeypatch.setattr(concept_model, "_shipped", lambda: shipped)
-    monkeypatch.setattr(concept_model, "shipped_models", lambda: tuple(ConceptModel.from_dict(m) for m in shipped["models"]))
+    monkeypatch.setattr(
+        concept_model, "shipped_models", lambda: tuple(ConceptModel.from_dict(m) for m in shipped["models"])
+    )
     assert model_not_trained_on(["new"]).trained_on == ("a", "b", "c")
     assert model_not_trained_on(["a2"]).trained_on == ("b", "c")
     assert model_not_trained_on(["b1", "new"]).trained_on == ("a", "c")
@@ -117,7 +125,10 @@ def test_the_learned_ranker_and_the_plain_program_both_brief_within_budget(embed
         brief = compose_brief(analysis, 40, ranker)
         assert brief.sentences and brief.words <= 40
         for item in brief.sentences:
-            assert story[item.sentence.document].text[item.sentence.start : item.sentence.end].split() == item.sentence.text.split()
+            assert (
+                story[item.sentence.document].text[item.sentence.start : item.sentence.end].split()
+                == item.sentence.text.split()
+            )
 
 
 def test_a_sentence_gain_adds_to_a_candidates_worth(embedder, story):

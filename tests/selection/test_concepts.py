@@ -8,7 +8,11 @@ from summarize.text.bigrams import bigrams, content_words, document_frequency
 
 def test_bigrams_are_stemmed_and_skip_pairs_of_stop_words():
     assert bigrams("The storms were hitting the coast") == {
-        ("storm", "were"), ("the", "storm"), ("hit", "the"), ("the", "coast"), ("were", "hit")
+        ("storm", "were"),
+        ("the", "storm"),
+        ("hit", "the"),
+        ("the", "coast"),
+        ("were", "hit"),
     }
     assert ("of", "the") not in bigrams("one of the best")
     assert content_words("The storms hit") == {("storm",), ("hit",)}

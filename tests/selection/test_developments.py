@@ -19,12 +19,23 @@ from tests.tui.tui_helpers import run
 
 # Four outlets lead with the expulsion; the fifth leads with the other side's answer to it.
 CONSENSUS = [
-    ("NATO expels eight Russian diplomats", "NATO expelled eight Russian diplomats from its headquarters on Wednesday."),
-    ("NATO expels Russian envoys", "NATO expelled eight Russian diplomats from its Brussels headquarters on Wednesday."),
-    ("Eight Russians expelled by NATO", "Eight Russian diplomats were expelled by NATO from its headquarters on Wednesday."),
+    (
+        "NATO expels eight Russian diplomats",
+        "NATO expelled eight Russian diplomats from its headquarters on Wednesday.",
+    ),
+    (
+        "NATO expels Russian envoys",
+        "NATO expelled eight Russian diplomats from its Brussels headquarters on Wednesday.",
+    ),
+    (
+        "Eight Russians expelled by NATO",
+        "Eight Russian diplomats were expelled by NATO from its headquarters on Wednesday.",
+    ),
 ]
-ANSWER = ("Russia suspends its mission to NATO after diplomats expelled",
-          "Russia said on Monday it is suspending its mission to NATO in retaliation.")
+ANSWER = (
+    "Russia suspends its mission to NATO after diplomats expelled",
+    "Russia said on Monday it is suspending its mission to NATO in retaliation.",
+)
 BODIES = [
     "\n\nThe diplomats had worked at the alliance for several years, officials said.",
     "\n\nAlliance officials gave no further details about the case to reporters.",
@@ -61,8 +72,11 @@ def test_without_a_consensus_or_a_headline_there_is_no_development():
     analysis = analyze((*articles(*CONSENSUS), untitled), KeyedEmbedder())
     assert not developments(analysis)
     # The others lead with different news (a topic followed over days): nobody's lead stands out.
-    scattered = [("Storm hits coast", "A storm hit the coast on Monday."), ("Flood barriers hold", "The barriers held."),
-                 ("Schools reopen", "Schools reopened on Friday after the storm.")]
+    scattered = [
+        ("Storm hits coast", "A storm hit the coast on Monday."),
+        ("Flood barriers hold", "The barriers held."),
+        ("Schools reopen", "Schools reopened on Friday after the storm."),
+    ]
     assert not developments(analyze(articles(*scattered, ANSWER), KeyedEmbedder()))
     # A second outlet reporting it in other words: no longer one source's.
     echoed = ("Moscow answers NATO", "Moscow will suspend the work of its NATO mission, it said on Monday.")

@@ -24,22 +24,28 @@ def sentence(text: str) -> Sentence:
     return Sentence(0, 0, len(text), text, 3)
 
 
-@pytest.mark.parametrize("text", [
-    "He said the alliance must be vigilant.",
-    "“These actions, of course, do not allow us any illusions,” he said.",
-    "“That’s because of the Russian behaviour,” Stoltenberg told reporters.",
-    "This is the second expulsion in three years.",
-    "Their mission will close by November.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the alliance must be vigilant.",
+        "“These actions, of course, do not allow us any illusions,” he said.",
+        "“That’s because of the Russian behaviour,” Stoltenberg told reporters.",
+        "This is the second expulsion in three years.",
+        "Their mission will close by November.",
+    ],
+)
 def test_a_sentence_whose_subject_or_speaker_is_elsewhere_points_back(text):
     assert points_back(sentence(text), text)
 
 
-@pytest.mark.parametrize("text", [
-    "“NATO’s actions do not allow us any illusions,” Peskov said.",
-    "Russian Foreign Minister Sergey Lavrov said his country is suspending its mission to NATO.",
-    "There were 30 people in the building, police said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“NATO’s actions do not allow us any illusions,” Peskov said.",
+        "Russian Foreign Minister Sergey Lavrov said his country is suspending its mission to NATO.",
+        "There were 30 people in the building, police said.",
+    ],
+)
 def test_a_sentence_that_says_who_stands_alone(text):
     assert not points_back(sentence(text), text)
 
@@ -53,20 +59,30 @@ def test_a_definite_noun_that_names_nothing_else_points_back_loosely():
 
 
 def test_a_pronoun_in_an_article_s_first_sentence_can_never_enter(embedder):
-    analysis = analyze((
-        make_document("He said the bridge would reopen on Friday after repairs.", "a.txt", "Bridge"),
-        make_document("The bridge will reopen on Friday after repairs, the city said.", "b.txt", "Bridge"),
-    ), embedder)
+    analysis = analyze(
+        (
+            make_document("He said the bridge would reopen on Friday after repairs.", "a.txt", "Bridge"),
+            make_document("The bridge will reopen on Friday after repairs, the city said.", "b.txt", "Bridge"),
+        ),
+        embedder,
+    )
     assert leanings(analysis)[0].previous == -1
     assert leanings(analysis)[1] == STANDS_ALONE
 
 
 def test_each_sentence_follows_what_it_leans_on(embedder):
-    analysis = analyze((
-        make_document("The mayor of Portville spoke on Monday evening at the town hall.\n\n"
-                      "He said the flood barriers along the river held through the night.", "a.txt", "Mayor"),
-        make_document("Flood barriers along the river held, officials in Portville said.", "b.txt", "Barriers"),
-    ), embedder)
+    analysis = analyze(
+        (
+            make_document(
+                "The mayor of Portville spoke on Monday evening at the town hall.\n\n"
+                "He said the flood barriers along the river held through the night.",
+                "a.txt",
+                "Mayor",
+            ),
+            make_document("Flood barriers along the river held, officials in Portville said.", "b.txt", "Barriers"),
+        ),
+        embedder,
+    )
     he, mayor, other = 1, 0, 2
     assert leanings(analysis)[he].previous == mayor
     assert reading_order(analysis, [he, other, mayor]) == [other, mayor, he]
@@ -81,8 +97,13 @@ def test_no_brief_sentence_points_back_out_of_place(embedder):
             if needs[index].strict:
                 assert place and chosen[place - 1] == needs[index].previous, analysis.sentences[index].text
             elif needs[index].noun is not None:
-                assert any(needs[index].noun in analysis.sentences[i].text.lower() or i == needs[index].previous
-                           for i in chosen[:place]) or needs[index].previous in chosen
+                assert (
+                    any(
+                        needs[index].noun in analysis.sentences[i].text.lower() or i == needs[index].previous
+                        for i in chosen[:place]
+                    )
+                    or needs[index].previous in chosen
+                )
 
 
 def test_the_old_program_let_sentences_point_back(embedder):
@@ -93,8 +114,11 @@ def test_the_old_program_let_sentences_point_back(embedder):
     out_of_place = 0
     for words in (60, 100, 150, 250, 400):
         chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, words, ranker).sentences]
-        out_of_place += sum(1 for place, i in enumerate(chosen)
-                            if needs[i].strict and (not place or chosen[place - 1] != needs[i].previous))
+        out_of_place += sum(
+            1
+            for place, i in enumerate(chosen)
+            if needs[i].strict and (not place or chosen[place - 1] != needs[i].previous)
+        )
     assert out_of_place
 
 
@@ -104,8 +128,9 @@ def test_sections_take_a_bare_he_said_only_under_its_speaker_s_name(embedder):
     assert not stands_in_section(analysis, he_said, grouped_by_speaker=False)
     assert stands_in_section(analysis, he_said, grouped_by_speaker=True)
     brief = compose_brief(analysis, 150, focus="How did Russia respond?", embedder=embedder)
-    assert all(not points_back(item.sentence, analysis.documents[item.sentence.document].text)
-               for item in brief.sentences)
+    assert all(
+        not points_back(item.sentence, analysis.documents[item.sentence.document].text) for item in brief.sentences
+    )
     briefing = compose_brief(analysis, 250, prompt=load_prompt("briefing"), embedder=embedder)
     assert briefing.sentences
 
@@ -113,11 +138,14 @@ def test_sections_take_a_bare_he_said_only_under_its_speaker_s_name(embedder):
 def test_the_judge_s_same_fact_pairs_are_kept_apart():
     from tests.citations.test_corroboration import KeyedEmbedder, story
 
-    analysis = analyze(story(
-        "The storm flooded the harbour district of Portville on Monday.",
-        "On Monday the storm flooded Portville's harbour district.",
-        "The mayor opened shelters in every school of the town.",
-    ), KeyedEmbedder())
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday.",
+            "On Monday the storm flooded Portville's harbour district.",
+            "The mayor opened shelters in every school of the town.",
+        ),
+        KeyedEmbedder(),
+    )
     assert same_fact_pairs(analysis, [0, 1, 2], FactJudge()) == [(0, 1)]
     ranker = ConceptRanker(one_per_cluster=False, model=None, min_documents=1, same_fact=FactJudge())
     chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]

@@ -34,10 +34,12 @@ def test_credits_and_what_follows_them_at_the_end_are_dropped():
     kept = kept_lines(text)
     assert len(kept) == 6
     assert not any("newsroom" in line for line in kept)
-    assert kept_lines("The council voted to close the bridge on Tuesday night.\nSource: Al Jazeera and news agencies\n") == [
-        "The council voted to close the bridge on Tuesday night."
-    ]
-    contributed = "The council voted to close the bridge on Tuesday night.\nThe Associated Press contributed to this article.\n"
+    assert kept_lines(
+        "The council voted to close the bridge on Tuesday night.\nSource: Al Jazeera and news agencies\n"
+    ) == ["The council voted to close the bridge on Tuesday night."]
+    contributed = (
+        "The council voted to close the bridge on Tuesday night.\nThe Associated Press contributed to this article.\n"
+    )
     assert kept_lines(contributed) == ["The council voted to close the bridge on Tuesday night."]
 
 
@@ -46,7 +48,6 @@ def test_headline_is_the_first_title_like_line_before_the_prose():
         "Council Votes To Close Old Bridge"
     )
     assert headline("The council voted on Tuesday to close the old bridge for repairs.\nMore text.") is None
-
 
 
 def test_an_article_on_one_line_keeps_its_sentences_before_a_trailing_tag():
@@ -60,9 +61,9 @@ def test_an_article_on_one_line_keeps_its_sentences_before_a_trailing_tag():
 
 
 def test_a_short_line_without_a_sentence_end_is_still_not_prose():
-    assert kept_lines("Breaking News\n\nThe court ruled on Monday. It was a surprise. (scl)\n\nThe end came soon after that.") == [
-        "The end came soon after that."
-    ]
+    assert kept_lines(
+        "Breaking News\n\nThe court ruled on Monday. It was a surprise. (scl)\n\nThe end came soon after that."
+    ) == ["The end came soon after that."]
 
 
 ARTICLE = (
@@ -113,7 +114,10 @@ def test_an_article_without_a_headline_is_titled_by_its_lead_cut_at_a_word():
     assert lead_title("A powerful storm hit the northern coast of the island on Monday.\n") == (
         "A powerful storm hit the northern coast…"  # not "... coast of the…"
     )
-    assert lead_title("The council voted on Tuesday to close the bridge.\n") == "The council voted on Tuesday to close the bridge."
+    assert (
+        lead_title("The council voted on Tuesday to close the bridge.\n")
+        == "The council voted on Tuesday to close the bridge."
+    )
     assert lead_title("Home\nSport\n") is None
 
 
@@ -122,8 +126,12 @@ def test_the_sample_source_without_a_headline_gets_its_lead_not_its_file_name():
     from summarize.inputs.documents import sample_documents
 
     fifth = sample_documents()[4]
-    assert fifth.title == "The North Atlantic Treaty Organization (NATO) expelled eight members…" and fifth.title_from_lead
+    assert (
+        fifth.title == "The North Atlantic Treaty Organization (NATO) expelled eight members…" and fifth.title_from_lead
+    )
     assert "004_f479679f536a04d0" not in fifth.title
     titled = make_document(ARTICLE, "news/bridge.txt")
     assert titled.title == "Council Votes To Close Old Bridge" and not titled.title_from_lead
-    assert make_document("The council voted on Tuesday to close the bridge for two years.\n", "x/f00.txt").title_from_lead
+    assert make_document(
+        "The council voted on Tuesday to close the bridge for two years.\n", "x/f00.txt"
+    ).title_from_lead

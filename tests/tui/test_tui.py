@@ -247,7 +247,9 @@ def test_every_binding_has_an_id_and_a_description_and_the_footer_shows_them():
         footer = app.screen.query_one(Footer)
         assert {b.action for b in BRIEF_BINDINGS} <= {key.action for key in footer.query(FooterKey)}
         # A group of keys (+ - l) shows one label for all of them.
-        shown = {key.description for key in footer.query(FooterKey)} | {str(g.content) for g in footer.query(FooterLabel)}
+        shown = {key.description for key in footer.query(FooterKey)} | {
+            str(g.content) for g in footer.query(FooterLabel)
+        }
         assert {(b.group.description if b.group else b.description) for b in BRIEF_BINDINGS} | {"Help", "Quit"} <= shown
 
     run(scenario)

@@ -28,11 +28,24 @@ ACTION = "[@click=app.quit]quit[/]"
 UNBALANCED = "odd [/] bracket"
 MARKUP = [LINK, ACTION, UNBALANCED, "[bold]loud[/bold]", "[red on white]x", "\\[b]", "$text-accent"]
 CONTROLS = [
-    "\x1b]0;PWN\x07", "\x1b[31mred\x1b[0m", "\x1b]52;c;cHduZWQ=\x07", "\x1b]8;;http://example.invalid/\x1b\\link\x1b]8;;\x1b\\",
-    "nul\x00", "back\x08space", "cr\rreturn", "del\x7f", "nel\x85", "line\u2028sep", "tab\there",
+    "\x1b]0;PWN\x07",
+    "\x1b[31mred\x1b[0m",
+    "\x1b]52;c;cHduZWQ=\x07",
+    "\x1b]8;;http://example.invalid/\x1b\\link\x1b]8;;\x1b\\",
+    "nul\x00",
+    "back\x08space",
+    "cr\rreturn",
+    "del\x7f",
+    "nel\x85",
+    "line\u2028sep",
+    "tab\there",
 ]
 UNUSUAL = ["\u202eright-to-left", "zero\u200bwidth", "cafe\u0301", "👍🏽", "東京", "\ufeffbom"]  # not controls: kept
-TITLES = [f"Storm {LINK} hits the coast \x1b]0;PWN\x07", f"{ACTION} storm strikes {UNBALANCED}", "Storm [bold]damage\x1b[31m"]
+TITLES = [
+    f"Storm {LINK} hits the coast \x1b]0;PWN\x07",
+    f"{ACTION} storm strikes {UNBALANCED}",
+    "Storm [bold]damage\x1b[31m",
+]
 
 
 def hostile(text: str, seed: int) -> str:
@@ -40,7 +53,8 @@ def hostile(text: str, seed: int) -> str:
     chosen = random.Random(seed)
     sentences = re.split(r"(?<=[.!?])( )", text)
     return "".join(
-        s if s == " " or not s.strip()
+        s
+        if s == " " or not s.strip()
         else f"{s[:-1]} {chosen.choice(MARKUP)} {chosen.choice(UNUSUAL)} {chosen.choice(CONTROLS)}{s[-1]}"
         for s in sentences
     )
@@ -191,9 +205,39 @@ def test_every_screen_and_picker_shows_hostile_text_as_plain_text(articles, tmp_
 
 
 KEYS = [
-    "up", "down", "j", "k", "enter", "escape", "tab", "shift+tab", "home", "end", "pageup", "pagedown",
-    "plus", "minus", "l", "p", "f", "m", "t", "s", "e", "a", "x", "delete", "question_mark", "ctrl+p",
-    "y", "n", "1", "backspace", "space", "left", "right",
+    "up",
+    "down",
+    "j",
+    "k",
+    "enter",
+    "escape",
+    "tab",
+    "shift+tab",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "plus",
+    "minus",
+    "l",
+    "p",
+    "f",
+    "m",
+    "t",
+    "s",
+    "e",
+    "a",
+    "x",
+    "delete",
+    "question_mark",
+    "ctrl+p",
+    "y",
+    "n",
+    "1",
+    "backspace",
+    "space",
+    "left",
+    "right",
 ]
 
 

@@ -56,7 +56,9 @@ def test_a_prompt_from_the_palette_rebuilds_the_brief_in_its_sections(tmp_path, 
         assert [s["title"] for s in json.loads(to_json(app.brief))["sections"]] == titles
         assert app.brief.budget == briefing.words  # the prompt's own budget, said in a notification
         assert header(app).endswith("· concepts · Briefing") and str(briefing.words) in notes[-1].message
-        assert len(embedder.calls) == calls + 1 and set(embedder.calls[-1]) <= {q for s in briefing.sections for q in s.questions}
+        assert len(embedder.calls) == calls + 1 and set(embedder.calls[-1]) <= {
+            q for s in briefing.sections for q in s.questions
+        }
         # Every sentence row still leads to its sentence in the source pane; headings are skipped.
         pane, seen = app.screen.source_pane, []
         await pilot.press("home")  # the highlight stays on the sentence it was on, if the new brief has it

@@ -22,9 +22,15 @@ from tui.screens.text_input import PathSuggester, TextInputScreen
 
 @pytest.mark.parametrize(
     "key, typed, says",
-    [("l", "abc", "not a whole number"), ("l", "0", "between 1"), ("l", "-5", "between 1"),
-     ("l", "99999", "between 1"), ("e", "nowhere/brief.md", "does not exist"), ("a", "missing.txt", "no such file"),
-     ("a", "-", "standard input")],
+    [
+        ("l", "abc", "not a whole number"),
+        ("l", "0", "between 1"),
+        ("l", "-5", "between 1"),
+        ("l", "99999", "between 1"),
+        ("e", "nowhere/brief.md", "does not exist"),
+        ("a", "missing.txt", "no such file"),
+        ("a", "-", "standard input"),
+    ],
 )
 def test_bad_input_in_a_dialog_is_a_notification_and_the_dialog_stays_open(key, typed, says, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

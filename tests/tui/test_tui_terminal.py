@@ -30,8 +30,20 @@ class Terminal:
         self.tmux = [TMUX, "-S", str(socket)]
         self.name = "tui"
         subprocess.run(
-            [*self.tmux, "new-session", "-d", "-x", str(width), "-y", str(height), "-s", self.name,
-             "-c", str(REPOSITORY), command],
+            [
+                *self.tmux,
+                "new-session",
+                "-d",
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                "-s",
+                self.name,
+                "-c",
+                str(REPOSITORY),
+                command,
+            ],
             check=True,
         )
 

@@ -30,8 +30,11 @@ class BudgetActions:
     def action_length(self: Briefing) -> None:
         self.push_screen(
             TextInputScreen(
-                "Word budget for the brief", str(self.words), placeholder="a whole number, e.g. 200",
-                hint=f"1 to {MAX_WORDS}; Enter applies, Escape cancels", check=check_words,
+                "Word budget for the brief",
+                str(self.words),
+                placeholder="a whole number, e.g. 200",
+                hint=f"1 to {MAX_WORDS}; Enter applies, Escape cancels",
+                check=check_words,
             ),
             if_answered(lambda value: self.set_words(int(value))),
         )

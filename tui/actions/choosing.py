@@ -33,10 +33,13 @@ class ChoosingActions:
         current = mine.path if mine is not None else ""  # a shipped prompt's path is no file to edit
         self.push_screen(
             TextInputScreen(
-                "Brief in the sections of a prompt file", current, placeholder="path/to/prompt.md",
+                "Brief in the sections of a prompt file",
+                current,
+                placeholder="path/to/prompt.md",
                 hint="A .md prompt (copy one: summarize prompts briefing > mine.md) or a shipped prompt's name;"
                 " → completes a path",
-                check=check_prompt_file, complete_paths=True,
+                check=check_prompt_file,
+                complete_paths=True,
             ),
             partial(prompt_from, self),
         )
@@ -44,8 +47,11 @@ class ChoosingActions:
     def action_focus(self: Briefing) -> None:  # `f`: a focus question, not Textual's focus-a-widget
         self.push_screen(
             TextInputScreen(
-                "Focus the brief on a question", self.choice.focus or "", placeholder="How did Russia respond?",
-                hint="The brief keeps what answers it; Enter applies, Escape cancels", check=check_focus,
+                "Focus the brief on a question",
+                self.choice.focus or "",
+                placeholder="How did Russia respond?",
+                hint="The brief keeps what answers it; Enter applies, Escape cancels",
+                check=check_focus,
             ),
             if_answered(self.focus_on),
         )
@@ -54,7 +60,9 @@ class ChoosingActions:
         """Brief in `prompt`'s sections, at the budget it suggests (+ and - change it then)."""
         words = prompt.words or self.words
         if words != self.words:
-            self.notify(f"{one_line(prompt.title)} in {words} words, the budget it suggests; + and - change it.", markup=False)
+            self.notify(
+                f"{one_line(prompt.title)} in {words} words, the budget it suggests; + and - change it.", markup=False
+            )
         self.set_choice(Choice(SECTIONED_METHOD, prompt=prompt), words)
 
     def focus_on(self: Briefing, question: str) -> None:
@@ -71,7 +79,10 @@ class ChoosingActions:
         if self.choice.sectioned and method != SECTIONED_METHOD:
             self.notify(
                 f"{method.capitalize()} ranks a plain brief only: sections are chosen by {SECTIONED_METHOD}. "
-                f"Dropped {self.choice.sections}.", title="Plain brief", severity="warning", markup=False,
+                f"Dropped {self.choice.sections}.",
+                title="Plain brief",
+                severity="warning",
+                markup=False,
             )
             self.set_choice(Choice(method))
         else:

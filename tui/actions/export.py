@@ -24,10 +24,13 @@ class ExportActions:
             return
         self.push_screen(
             TextInputScreen(
-                "Export the brief to", "brief.md", placeholder="file name",
+                "Export the brief to",
+                "brief.md",
+                placeholder="file name",
                 hint=f"Relative to {Path.cwd()}; markdown, or JSON for a .json name, a page to share for .html;"
                 " → completes a path",
-                check=partial(check_export_path, documents=self.documents), complete_paths=True,
+                check=partial(check_export_path, documents=self.documents),
+                complete_paths=True,
             ),
             partial(export_to, self),
         )

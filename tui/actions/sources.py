@@ -23,10 +23,13 @@ class SourceActions:
     def action_add_article(self: Briefing) -> None:
         self.push_screen(
             TextInputScreen(
-                "Add articles", "", placeholder="path/to/article.txt, a folder, https://…, or data.jsonl#ID",
+                "Add articles",
+                "",
+                placeholder="path/to/article.txt, a folder, https://…, or data.jsonl#ID",
                 hint="A file (.txt, .md, .html, .htm; any encoding), a folder of them, an http(s) address, or"
                 " FILE.jsonl#ID (one cluster of a .jsonl file). → completes a path; Enter adds, Escape cancels",
-                check=check_article_path, complete_paths=True,
+                check=check_article_path,
+                complete_paths=True,
             ),
             if_answered(partial(add_from, self)),
         )
@@ -51,7 +54,9 @@ class SourceActions:
 
     def remove_source(self: Briefing, index: int) -> None:
         removed = self.documents[index]
-        self.notify(f"Removed [{source_number(index)}] {one_line(removed.title)}.", title="Source removed", markup=False)
+        self.notify(
+            f"Removed [{source_number(index)}] {one_line(removed.title)}.", title="Source removed", markup=False
+        )
         self.start_analysis(self.documents[:index] + self.documents[index + 1 :])
 
     def show_source(self: Briefing, index: int) -> None:

@@ -28,7 +28,9 @@ class ViewActions:
         moving = [*keys(BriefList.BINDINGS), *keys(CorroborationList.BINDINGS), tab]
         everywhere = [*APP_BINDINGS, Binding("ctrl+p", "", "Command palette: every action by name")]
         sections: dict[str, list[Binding]] = {
-            "Brief": BRIEF_BINDINGS, "Moving around": moving, "Themes view": keys(ThemesScreen.BINDINGS)
+            "Brief": BRIEF_BINDINGS,
+            "Moving around": moving,
+            "Themes view": keys(ThemesScreen.BINDINGS),
         }
         self.push_screen(HelpScreen({**sections, "Everywhere": everywhere}))
 

@@ -30,8 +30,11 @@ def prompt_option(prompt: Prompt, current: bool) -> Option:
     sections = one_line(" · ".join(section.title for section in prompt.sections))
     return Option(
         Content.assemble(
-            ("● " if current else "  ", "$text-accent"), (one_line(prompt.title), "bold"), (f"  {sections}", "$text-accent"),
-            "\n  ", (one_line(prompt.description), "$text-muted"),
+            ("● " if current else "  ", "$text-accent"),
+            (one_line(prompt.title), "bold"),
+            (f"  {sections}", "$text-accent"),
+            "\n  ",
+            (one_line(prompt.description), "$text-muted"),
         ),
         id=prompt_key(prompt),
     )
@@ -39,7 +42,9 @@ def prompt_option(prompt: Prompt, current: bool) -> Option:
 
 def other_option(key: str, title: str, description: str, current: bool) -> Option:
     return Option(
-        Content.assemble(("● " if current else "  ", "$text-accent"), (title, "bold"), ("  " + description, "$text-muted")),
+        Content.assemble(
+            ("● " if current else "  ", "$text-accent"), (title, "bold"), ("  " + description, "$text-muted")
+        ),
         id=key,
     )
 
@@ -47,7 +52,9 @@ def other_option(key: str, title: str, description: str, current: bool) -> Optio
 class PromptPicker(ModalScreen[str | None]):
     """Returns the chosen entry's key: `prompt:<name>`, FROM_FILE, FOCUS or PLAIN; None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,p", "cancel", "Cancel", id="cancel-prompt-pick", tooltip="Keep the brief as it is")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,p", "cancel", "Cancel", id="cancel-prompt-pick", tooltip="Keep the brief as it is")
+    ]
 
     def __init__(self, prompts: tuple[Prompt, ...], current: str) -> None:
         super().__init__()

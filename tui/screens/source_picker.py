@@ -31,7 +31,9 @@ class SourcePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled(self.title_text, "bold"), id="dialog-title")
-            yield WrappedOptionList(*(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker")
+            yield WrappedOptionList(
+                *(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker"
+            )
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:

@@ -44,11 +44,19 @@ class PathSuggester(Suggester):
 class TextInputScreen(ModalScreen[str | None]):
     """Ask for one line of text. A `check` that finds a problem keeps the dialog open and notifies."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel-input", tooltip="Close without doing anything")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel-input", tooltip="Close without doing anything")
+    ]
 
     def __init__(
-        self, title: str, value: str = "", *, placeholder: str = "", hint: str = "",
-        check: Check | None = None, complete_paths: bool = False,
+        self,
+        title: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        hint: str = "",
+        check: Check | None = None,
+        complete_paths: bool = False,
     ) -> None:
         super().__init__()
         self.title_text, self.value, self.placeholder, self.hint = title, value, placeholder, hint
@@ -59,8 +67,12 @@ class TextInputScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Label(Content.styled(one_line(self.title_text), "bold"), id="dialog-title")
             yield Input(  # a pasted or given value may hold control characters: shown as spaces
-                self.value, placeholder=self.placeholder, id="text-input", highlighter=ControlsAsSpaces(),
-                suggester=PathSuggester() if self.complete_paths else None, select_on_focus=True,
+                self.value,
+                placeholder=self.placeholder,
+                id="text-input",
+                highlighter=ControlsAsSpaces(),
+                suggester=PathSuggester() if self.complete_paths else None,
+                select_on_focus=True,
             )
             yield Static(Content.styled(printable(self.hint), "$text-muted"), id="dialog-hint")
             yield Static(id="dialog-error")

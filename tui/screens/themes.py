@@ -26,7 +26,10 @@ class ThemesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,t", "app.pop_screen", "Back", id="close-themes", tooltip="Back to the brief"),
         Binding(
-            "s", "toggle_single", "One-source themes", id="toggle-single-source",
+            "s",
+            "toggle_single",
+            "One-source themes",
+            id="toggle-single-source",
             tooltip="Show or hide the themes that only one source reports",
         ),
     ]
@@ -108,7 +111,11 @@ class ThemesScreen(Screen[None]):
         for member in sorted(cluster.members, key=lambda m: (self.analysis.sentences[m].document, m)):
             sentence = self.analysis.sentences[member]
             title = self.analysis.documents[sentence.document].title
-            parts += [(f"[{source_number(sentence.document)}] ", "bold $text-accent"), (one_line(title), "$text-muted"), "\n"]
+            parts += [
+                (f"[{source_number(sentence.document)}] ", "bold $text-accent"),
+                (one_line(title), "$text-muted"),
+                "\n",
+            ]
             parts += [printable(sentence.text), "\n\n"]
         self.query_one("#theme-detail", Static).update(Content.assemble(*parts))
 

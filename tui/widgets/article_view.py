@@ -22,8 +22,13 @@ class ArticleView(VerticalScroll):
     index straight into it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.back_to_brief", "Back", id="article-back-to-brief",
-                tooltip="Back to the brief, at the cited sentence"),
+        Binding(
+            "escape",
+            "screen.back_to_brief",
+            "Back",
+            id="article-back-to-brief",
+            tooltip="Back to the brief, at the cited sentence",
+        ),
     ]
 
     # Styles live here, not in the stylesheet: they are applied to spans of text, not to widgets.

@@ -30,8 +30,14 @@ class BriefList(WrappedOptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next sentence (or ↓)", show=False, id="next-sentence"),
         Binding("k", "cursor_up", "Previous sentence (or ↑)", show=False, id="previous-sentence"),
-        Binding("enter", "screen.evidence", "Evidence", show=False, id="evidence",
-                tooltip="Go to the sentences that corroborate the highlighted one (Escape comes back)"),
+        Binding(
+            "enter",
+            "screen.evidence",
+            "Evidence",
+            show=False,
+            id="evidence",
+            tooltip="Go to the sentences that corroborate the highlighted one (Escape comes back)",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -109,7 +115,11 @@ def brief_rows(brief: Brief) -> list[Option | None]:
 
 
 def heading_option(option_id: str, title: str, first: bool) -> Option:
-    return Option(Content.assemble("" if first else "\n", (one_line(title), "bold underline $text-accent")), id=option_id, disabled=True)
+    return Option(
+        Content.assemble("" if first else "\n", (one_line(title), "bold underline $text-accent")),
+        id=option_id,
+        disabled=True,
+    )
 
 
 def sentence_option(brief: Brief, index: int) -> Option:

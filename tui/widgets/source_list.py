@@ -31,4 +31,6 @@ def source_prompt(index: int, document: Document, cited: int | None) -> Content:
         usage = f" · {cited} in the brief"
     else:
         usage = " · not cited"
-    return Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), one_line(document.title), (usage, "$text-muted"))
+    return Content.assemble(
+        (f"[{source_number(index)}] ", "bold $text-accent"), one_line(document.title), (usage, "$text-muted")
+    )

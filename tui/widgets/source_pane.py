@@ -25,8 +25,13 @@ from .wrapped_list import WrappedOptionList
 
 class CorroborationList(WrappedOptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.back_to_brief", "Back", id="back-to-brief",
-                tooltip="Back to the brief, at the cited sentence"),
+        Binding(
+            "escape",
+            "screen.back_to_brief",
+            "Back",
+            id="back-to-brief",
+            tooltip="Back to the brief, at the cited sentence",
+        ),
     ]
 
 
@@ -113,9 +118,11 @@ class SourcePane(Vertical):
         evidence: tuple[Corroboration | Disagreement, ...] = (*self.item.also_in, *self.item.disagrees)
         corroboration = evidence[event.option_index]
         sentence = corroboration.sentence
-        relation = (f"Disagrees with [{source_number(self.item.sentence.document)}]: {corroboration.what}"
-                    if isinstance(corroboration, Disagreement)
-                    else f"Corroborates [{source_number(self.item.sentence.document)}]")
+        relation = (
+            f"Disagrees with [{source_number(self.item.sentence.document)}]: {corroboration.what}"
+            if isinstance(corroboration, Disagreement)
+            else f"Corroborates [{source_number(self.item.sentence.document)}]"
+        )
         self._set_title(
             sentence.document,
             f"{relation} · similarity {corroboration.similarity:.2f} · move in the brief to go back",
