@@ -19,6 +19,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -77,6 +78,8 @@ class CacheInfo:
 # A sample of a model's stored vector sizes, in bytes (float32: 4 a dimension).
 _SIZES = "SELECT length(vector) FROM embeddings WHERE model = ? AND typeof(vector) = 'blob' LIMIT ?"
 _SIZE_SAMPLE = 64
+# How long opening a cache that another process is setting up may wait (see EmbeddingCache._open).
+_SETUP_PATIENCE = 10.0
 
 
 class EmbeddingCache:
@@ -96,13 +99,27 @@ class EmbeddingCache:
             problem = self._file_problem()
             if problem is not None:
                 raise sqlite3.DatabaseError(f"the file {problem}")
-            connection = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
-            connection.execute("PRAGMA busy_timeout = 60000")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute(_SCHEMA)
-            self._connections[owner] = connection
+            self._connections[owner] = self._open()
         return self._connections[owner]
+
+    def _open(self) -> sqlite3.Connection:
+        """A connection set up for WAL. Two processes opening a new cache at once can meet "database is
+        locked" at once, without the busy timeout: SQLite does not wait while the journal mode is
+        switched. That moment passes in milliseconds, so the setup is tried again for a while."""
+        waited_until = time.monotonic() + _SETUP_PATIENCE
+        while True:
+            connection = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
+            try:
+                connection.execute("PRAGMA busy_timeout = 60000")
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+                connection.execute(_SCHEMA)
+                return connection
+            except sqlite3.OperationalError as error:
+                connection.close()
+                if "locked" not in str(error) or time.monotonic() > waited_until:
+                    raise
+                time.sleep(0.05)
 
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of those `texts` that have a sound one (damaged rows are dropped)."""
