@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tables import settings_table
 from train_concept_weights import ROOT, SETS, fit_logistic
 
 from summarize.embedding.backends import default_embedder
@@ -347,14 +348,9 @@ def main() -> None:
             words = np.mean([len(t.split()) for t in texts])
             table[name].append(f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f} ({words:.1f} w)")
             print(f"{held} {name}: {table[name][-1]}", file=sys.stderr, flush=True)
-    print(
-        f"| setting (R1 / R2 (mean words), held-out set{', ' + VARIANTS[args.variant] if args.variant else ''}) | "
-        + " | ".join(SETS)
-        + " |"
-    )
-    print("|---|" + "---:|" * len(SETS))
-    for name in chosen:
-        print(f"| {name} | " + " | ".join(table[name]) + " |")
+    variant = ", " + VARIANTS[args.variant] if args.variant else ""
+    corner = f"setting (R1 / R2 (mean words), held-out set{variant})"
+    print(settings_table(corner, SETS, {name: table[name] for name in chosen}))
 
 
 if __name__ == "__main__":

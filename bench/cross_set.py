@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tables import settings_table
 from train_concept_weights import ROOT, SETS, set_examples, train
 
 from summarize.embedding.backends import default_embedder
@@ -84,14 +85,8 @@ def main() -> None:
             )
             table[name].append(f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f}")
             print(f"{held} {name}: {table[name][-1]}", file=sys.stderr, flush=True)
-    print(
-        f"| setting (R1 / R2, held-out set{', ' + VARIANTS[args.variant] if args.variant else ''}) | "
-        + " | ".join(SETS)
-        + " |"
-    )
-    print("|---|" + "---:|" * len(SETS))
-    for name in chosen:
-        print(f"| {name} | " + " | ".join(table[name]) + " |")
+    variant = ", " + VARIANTS[args.variant] if args.variant else ""
+    print(settings_table(f"setting (R1 / R2, held-out set{variant})", SETS, {name: table[name] for name in chosen}))
 
 
 if __name__ == "__main__":

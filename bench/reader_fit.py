@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tables import settings_table
+
 from summarize.citations.corroboration import FactJudge
 from summarize.clustering.developments import developments
 from summarize.embedding.backends import default_embedder
@@ -94,19 +96,10 @@ def main() -> None:
             counts[name].append(f"{with_development} / {loose} / {repeated}")
             print(f"{held} {name}: {rows[name][-1]} ({counts[name][-1]})", file=sys.stderr, flush=True)
     title = f", {VARIANTS[args.variant]}" if args.variant else ""
-    print(f"| setting (R1 / R2 at {args.words} words{title}) | " + " | ".join(sets) + " |")
-    print("|---|" + "---:|" * len(sets))
-    for name in SETTINGS:
-        print(f"| {name} | " + " | ".join(rows[name]) + " |")
+    print(settings_table(f"setting (R1 / R2 at {args.words} words{title})", sets, {n: rows[n] for n in SETTINGS}))
     print()
-    print(
-        "| setting (briefs with a development / sentences pointing back out of place / same-fact pairs) | "
-        + " | ".join(sets)
-        + " |"
-    )
-    print("|---|" + "---:|" * len(sets))
-    for name in SETTINGS:
-        print(f"| {name} | " + " | ".join(counts[name]) + " |")
+    corner = "setting (briefs with a development / sentences pointing back out of place / same-fact pairs)"
+    print(settings_table(corner, sets, {name: counts[name] for name in SETTINGS}))
 
 
 if __name__ == "__main__":
