@@ -104,12 +104,16 @@ def date_order(analysis: Analysis, indexes: Sequence[int], story: Story | None =
     )
 
 
-def by_speaker(indexes: Sequence[int], story: Story) -> list[tuple[str | None, list[int]]]:
-    """Sentences grouped under their speaker's name, in the order each speaker first appears (None:
-    no known speaker)."""
-    groups: dict[str | None, list[int]] = {}
+# The heading of a speaker-grouped section's sentences that no named person says.
+UNATTRIBUTED = "Unattributed"
+
+
+def by_speaker(indexes: Sequence[int], story: Story) -> list[tuple[str, list[int]]]:
+    """Sentences grouped under their speaker's name, in the order each speaker first appears (those
+    with no known speaker under UNATTRIBUTED)."""
+    groups: dict[str, list[int]] = {}
     for index in indexes:
         speaker = story.speakers[index]
-        name = story.speaker_names.get(speaker, speaker) if speaker is not None else None
+        name = story.speaker_names.get(speaker, speaker) if speaker is not None else UNATTRIBUTED
         groups.setdefault(name, []).append(index)
     return list(groups.items())

@@ -337,3 +337,13 @@ def test_the_sample_timeline_runs_from_crimea_to_october(sample_analysis):
     keys = [cal.key(item.sentence.text) for item in brief.sentences]
     assert None not in keys and keys == sorted(keys)
     assert keys[0][0] <= 2018 and keys[-1][:2] >= (2021, 10)
+
+
+def test_sentences_no_named_person_says_are_grouped_as_unattributed():
+    from types import SimpleNamespace
+
+    from summarize.sections.relevance import UNATTRIBUTED, by_speaker
+
+    story = SimpleNamespace(speakers=[None, "stoltenberg", None], speaker_names={"stoltenberg": "Jens Stoltenberg"})
+    groups = by_speaker([0, 1, 2], story)  # a stand-in with the two fields by_speaker reads
+    assert groups == [(UNATTRIBUTED, [0, 2]), ("Jens Stoltenberg", [1])]
