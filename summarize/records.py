@@ -101,7 +101,7 @@ class BriefSentence:
 class BriefGroup:
     """Sentences of a section under one sub-heading, such as a speaker's name."""
 
-    title: str | None  # None: sentences with no known speaker (see summarize.sections.relevance.by_speaker)
+    title: str  # the speaker's name, or relevance.UNATTRIBUTED for sentences no named person says
     sentences: tuple[int, ...]  # indexes into Brief.sentences
 
 

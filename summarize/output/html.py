@@ -124,7 +124,7 @@ def sections_html(brief: Brief) -> str:
     for section in brief.sections:
         body = ""
         for group in section.groups:
-            body += f'<h4 class="group">{text(str(group.title))}</h4>' + sentence_list(brief, group.sentences)
+            body += f'<h4 class="group">{text(group.title)}</h4>' + sentence_list(brief, group.sentences)
         if not section.groups and section.sentences:
             body = sentence_list(brief, section.sentences)
         if not section.sentences:

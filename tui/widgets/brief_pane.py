@@ -105,7 +105,7 @@ def brief_rows(brief: Brief) -> list[Option | None]:
         for group_number, group in enumerate(section.groups or [None]):
             members = section.sentences if group is None else group.sentences
             if group is not None:
-                title = Content.styled(f"  {one_line(str(group.title))}", "bold $text-secondary")
+                title = Content.styled(f"  {one_line(group.title)}", "bold $text-secondary")
                 rows.append(Option(title, id=f"group-{number}-{group_number}", disabled=True))
             rows += with_dividers(sentence_option(brief, index) for index in members)
         if not section.sentences:
