@@ -7,7 +7,7 @@ here, so the matrix layout, the bounds and the solver's limits are set in one pl
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -34,39 +34,55 @@ class Program:
         """The row sum(coefficient * variable) <= bound; `terms` maps columns to coefficients."""
         self.rows.append((list(terms), list(terms.values()), bound))
 
+    def matrix(self) -> SparseRows:
+        """The rows as one compressed sparse row matrix, with their bounds."""
+        lengths = [len(columns) for columns, _, _ in self.rows]
+        return SparseRows(
+            indptr=np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))),
+            indices=np.array([c for columns, _, _ in self.rows for c in columns], dtype=np.int64),
+            values=np.array([v for _, values, _ in self.rows for v in values], dtype=float),
+            bounds=np.array([bound for _, _, bound in self.rows], dtype=float),
+            columns=len(self.gain),
+        )
+
     def solve(self, time_limit: float, node_limit: int) -> np.ndarray | None:
         """The variables' values at the optimum (or the best found within the limits); None if the
         solver found no solution."""
-        from scipy.sparse import csr_matrix
-
-        rows = [r for r, (columns, _, _) in enumerate(self.rows) for _ in columns]
-        columns = [c for columns, _, _ in self.rows for c in columns]
-        values = [v for _, values, _ in self.rows for v in values]
-        matrix = csr_matrix((values, (rows, columns)), shape=(len(self.rows), len(self.gain)))
-        bounds = np.array([bound for _, _, bound in self.rows])
         return solve(
-            np.array(self.gain), matrix, bounds, np.array(self.binary), time_limit, node_limit, np.array(self.upper)
+            np.array(self.gain), self.matrix(), np.array(self.binary), time_limit, node_limit, np.array(self.upper)
         )
+
+
+@dataclass(frozen=True)
+class SparseRows:
+    """ "At most" rows in compressed sparse row form: row r's coefficients are
+    `values[indptr[r]:indptr[r + 1]]` on columns `indices[...]`, and its sum is <= `bounds[r]`."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    values: np.ndarray
+    bounds: np.ndarray
+    columns: int
 
 
 def solve(
     gain: np.ndarray,
-    matrix: Any,
-    bounds: np.ndarray,
+    rows: SparseRows,
     binary: np.ndarray,
     time_limit: float,
     node_limit: int,
     upper: np.ndarray | None = None,
 ) -> np.ndarray | None:
-    """Maximise `gain` . x subject to `matrix` @ x <= `bounds` (a scipy sparse matrix, one row per
-    bound), 0 <= x <= `upper` (default 1), x integral where `binary`: the variables' values at the
-    optimum (or the best found within the limits), None if the solver found no solution. `Program`
-    builds its arrays row by row."""
+    """Maximise `gain` . x subject to `rows`, 0 <= x <= `upper` (default 1), x integral where
+    `binary`: the variables' values at the optimum (or the best found within the limits), None if
+    the solver found no solution."""
     from scipy.optimize import Bounds, LinearConstraint
+    from scipy.sparse import csr_matrix
 
+    matrix = csr_matrix((rows.values, rows.indices, rows.indptr), shape=(len(rows.bounds), rows.columns))
     result = quiet_milp(
         -np.asarray(gain),  # milp minimises
-        constraints=LinearConstraint(matrix, -np.inf, bounds),
+        constraints=LinearConstraint(matrix, -np.inf, rows.bounds),
         integrality=np.asarray(binary, dtype=float),
         bounds=Bounds(np.zeros(len(gain)), np.ones(len(gain)) if upper is None else upper),
         options={"time_limit": time_limit, "node_limit": node_limit},
