@@ -96,9 +96,11 @@ class FactJudge:
         if facts.figures and not facts.dates:
             score = facts.similarity + facts.shared_words + (self.same_detail if facts.same_detail else 0.0)
             same_event = (
-                score >= self.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES and not facts.other_scope
+                score >= self.same_event
+                and 0 < len(facts.disagreeing) <= MOST_DIFFERING_FIGURES
+                and not facts.other_scope
             )
-            return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
+            return Verdict(False, ("gives " + ", ".join(facts.disagreeing),) if same_event else ())
         if refused(facts):
             return Verdict(False)
         return Verdict(agreement(facts, self.weights, self.intercept) >= self.threshold)

@@ -11,7 +11,7 @@ recall for one point of precision).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text.bigrams import STOP_WORDS, stem
@@ -78,6 +78,8 @@ class Quantity:
     approximate: bool
     bound: str  # "at least" ("more than 10", "at least 15"), "at most" ("up to 30"), or "" for a figure
     text: str  # as written, with what it counts, for a reader ("$70 million", "9,000 dead")
+    start: int = field(default=0, compare=False)  # where `text` is in the sentence
+    end: int = field(default=0, compare=False)
 
 
 def _is_year(match: re.Match[str], text: str) -> bool:
@@ -127,10 +129,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 if word.lower() in _PART:
                     break
                 if word.lower() not in _UNIT_SKIP and word.lower() not in STOP_WORDS:
-                    unit = _unit_stem(word)
+                    unit = unit_stem(word)
                     written = text[match.start() : match.end() + following.index(word) + len(word)].strip()
                     break
-        found.append(Quantity(value, unit, approximate, bound, " ".join(written.split())))
+        end = match.start() + len(written)
+        found.append(Quantity(value, unit, approximate, bound, " ".join(written.split()), match.start(), end))
     return tuple(found)
 
 
@@ -147,7 +150,7 @@ def is_measure(quantity: Quantity) -> bool:
     return unit in MEASURES or unit.split("-")[-1] in MEASURES
 
 
-def _unit_stem(word: str) -> str:
+def unit_stem(word: str) -> str:
     """Units that count people ("9,000 dead", "9,000 people", "9,000 deaths") share one name."""
     stemmed = stem(word.lower().strip("'’-"))
     return "people" if stemmed in _PEOPLE else stemmed

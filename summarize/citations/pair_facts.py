@@ -25,6 +25,7 @@ from .facts import (
     same_date,
     share_a_figure,
 )
+from .figure_scope import disagreeing_figures
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class PairFacts:
     missing_names: int  # names the sentence gives and the candidate does not
     length_ratio: float  # the shorter one's content words over the longer one's
     in_cluster: bool  # the candidate is in the sentence's cluster (not one of the few similar outside it)
+    # Of `figures`, those told about the same thing in the same place (`figure_scope`): a disagreement.
+    disagreeing: tuple[str, ...] = ()
 
 
 def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
@@ -101,6 +104,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         covers_sentence,
         covers_candidate,
         figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
+        disagreeing=tuple(dict.fromkeys(q.text for q in disagreeing_figures(first, second))),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second),

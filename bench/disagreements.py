@@ -1,0 +1,181 @@
+"""Disagreements on the labelled set: of the pairs the code flags (`disagrees` in JSON: "[3] gives
+9,000 dead"), how many report the brief sentence's event with another number, date or name (precision),
+and how many of those labelled so it flags (recall); per part (tune, test) and per development set, for
+the judge shipped before the set was built (`before`) and the shipped one (`shipped`).
+
+    python bench/disagreements.py                # the table, written to bench/disagreements/results.md
+    python bench/disagreements.py --part tune    # the tune part only, printed (while choosing: the test stays unseen)
+    python bench/disagreements.py --part tune --show   # and each flagged or missed pair, with its texts
+
+Reads the development sets from ../shared/bench (never copied here); embeds with the default model
+through the cache. See bench/disagreements/README.md for the set, its labelling rule and how it was drawn
+(bench/disagreements_draw.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout's summarize, and corroboration_set
+
+from corroboration_set import SHARED, Span, document_id, load_clusters
+
+from summarize.citations.corroboration import MOST_DIFFERING_FIGURES, FactJudge, Verdict, candidates, evidence
+from summarize.citations.pair_facts import pair_facts
+from summarize.pipeline import analyze
+from summarize.records import Analysis
+
+PAIRS = HERE / "disagreements" / "pairs.jsonl"
+RESULTS = HERE / "disagreements" / "results.md"
+LABELS = ("CONFLICT", "AGREE", "NOT-COMPARABLE")
+SETS = ("duc2002", "duc2003", "tac2010", "sample")
+
+
+@dataclass(frozen=True)
+class DisagreementPair:
+    pair: int
+    set: str
+    cluster: str
+    part: str  # "tune" or "test" (a third of the clusters, drawn at random before any tuning)
+    sentence: Span
+    candidate: Span
+    label: str
+    what: str  # for a CONFLICT: what the candidate gives instead, in its terms
+    reason: str
+
+
+def read_pairs(path: Path = PAIRS) -> list[DisagreementPair]:
+    pairs = []
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            record = json.loads(line)
+            if record["label"] not in LABELS:
+                raise ValueError(f"pair {record['pair']}: unknown label {record['label']!r}")
+            for side in ("sentence", "candidate"):
+                record[side] = Span(**{k: record[side][k] for k in Span.__dataclass_fields__})
+            pairs.append(DisagreementPair(**{k: record[k] for k in DisagreementPair.__dataclass_fields__}))
+    return pairs
+
+
+@dataclass(frozen=True)
+class BeforeJudge:
+    """The judge as shipped before the disagreement set: every figure `figure_conflicts` pairs by unit
+    (`PairFacts.figures`) was a disagreement, without `summarize.citations.figure_scope`'s rules."""
+
+    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
+        shipped = FactJudge()
+        facts = pair_facts(analysis, sentence, candidate)
+        if not (facts.figures and not facts.dates):
+            return shipped.judge(analysis, sentence, candidate)
+        score = facts.similarity + facts.shared_words + (shipped.same_detail if facts.same_detail else 0.0)
+        same_event = (
+            score >= shipped.same_event and len(facts.figures) <= MOST_DIFFERING_FIGURES and not facts.other_scope
+        )
+        return Verdict(False, ("gives " + ", ".join(facts.figures),) if same_event else ())
+
+
+JUDGES = {"before": BeforeJudge(), "shipped": FactJudge()}
+
+
+@dataclass(frozen=True)
+class Judged:
+    pair: DisagreementPair
+    judge: str  # a key of JUDGES
+    candidate: bool  # among the judge's candidates for the sentence (else it can never be flagged)
+    flagged: bool  # listed in the sentence's `disagrees`
+    said: str  # what the flag says ("gives 17 people"), or ""
+    texts: tuple[str, str]
+
+
+def judged_pairs(pairs: list[DisagreementPair], shared: Path) -> list[Judged]:
+    from summarize.embedding.backends import default_embedder
+    from summarize.embedding.cache import with_cache
+
+    embedder = with_cache(default_embedder())
+    result = []
+    for cluster in load_clusters(pairs, shared):  # the same fields as a LabelledPair
+        analysis = analyze(cluster.documents, embedder)
+        number = {document_id(cluster.set, d): n for n, d in enumerate(cluster.documents)}
+        index = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
+        for pair in cluster.pairs:
+            assert isinstance(pair, DisagreementPair)
+            first = index[(number[pair.sentence.doc], pair.sentence.start)]
+            second = index[(number[pair.candidate.doc], pair.candidate.start)]
+            other = analysis.sentences[second]
+            texts = (analysis.sentences[first].text, other.text)
+            for name, judge in JUDGES.items():
+                flags = {d.sentence: d.what for d in evidence(analysis, first, judge).disagrees}
+                listed = second in candidates(analysis, first)
+                result.append(Judged(pair, name, listed, other in flags, flags.get(other, ""), texts))
+    return result
+
+
+def share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f} % ({part}/{whole})" if whole else "n/a (0/0)"
+
+
+def row(name: str, items: Iterable[Judged]) -> str:
+    items = list(items)
+    flagged = [item for item in items if item.flagged]
+    right = sum(item.pair.label == "CONFLICT" for item in flagged)
+    conflicts = sum(item.pair.label == "CONFLICT" for item in items)
+    wrong = {label: sum(item.pair.label == label for item in flagged) for label in LABELS[1:]}
+    return (
+        f"| {name} | {len(items)} | {conflicts} | {len(flagged)} | {share(right, len(flagged))} | "
+        f"{share(right, conflicts)} | {wrong['AGREE']} / {wrong['NOT-COMPARABLE']} |"
+    )
+
+
+def table(items: list[Judged], parts: tuple[str, ...]) -> str:
+    lines = [
+        "| part | pairs | labelled CONFLICT | flagged | precision (CONFLICT / flagged) | recall | "
+        "flagged AGREE / NOT-COMPARABLE |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for part in parts:
+        for judge in JUDGES:
+            mine = [item for item in items if item.pair.part == part and item.judge == judge]
+            lines.append(row(f"**{part}, {judge}**", mine))
+            for set_name in SETS:
+                of_set = [item for item in mine if item.pair.set == set_name]
+                if of_set:
+                    lines.append(row(f"{part}, {judge}, {set_name}", of_set))
+    outside = sum(not item.candidate for item in items if item.pair.label == "CONFLICT" and item.judge == "shipped")
+    return (
+        "\n".join(lines) + f"\n\n- labelled conflicts not among the judge's candidates (never flaggable): {outside}\n"
+    )
+
+
+def show(items: list[Judged]) -> None:
+    for item in (item for item in items if item.judge == "shipped"):
+        if item.flagged or item.pair.label == "CONFLICT":
+            verdict = f"flagged ({item.said})" if item.flagged else "missed"
+            print(f"#{item.pair.pair} {item.pair.label} {verdict}: {item.pair.what or item.pair.reason}")
+            print(f"  S: {item.texts[0]}\n  C: {item.texts[1]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
+    parser.add_argument("--part", choices=("tune", "test"), help="only this part (printed, not written)")
+    parser.add_argument("--show", action="store_true", help="print each flagged or labelled-conflict pair (texts)")
+    args = parser.parse_args()
+    pairs = [p for p in read_pairs(args.pairs) if args.part in (None, p.part)]
+    items = judged_pairs(pairs, args.shared)
+    text = table(items, (args.part,) if args.part else ("test", "tune"))
+    print(text)
+    if args.show:
+        show(items)
+    if not args.part:
+        RESULTS.write_text("# Disagreements on the labelled set\n\n`python bench/disagreements.py`\n\n" + text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Which different figures are a disagreement: one count told two ways, not two counts of one unit."""
+
+from summarize.citations.figure_scope import disagreeing_figures
+
+
+def texts(first: str, second: str) -> list[str]:
+    return [q.text for q in disagreeing_figures(first, second)]
+
+
+def test_one_toll_told_with_two_figures_is_a_disagreement():
+    assert texts(
+        "A tornado hit a school Wednesday, killing at least 15 people, authorities said.",
+        "One twister smashed into a school, killing at least two people, police said.",
+    ) == ["two people"]
+    assert texts(
+        "At least 233 people have been killed in Kashmir since Jan. 20.",
+        "At least 171 people have been killed in Kashmir since the crackdown began on Jan. 20.",
+    ) == ["171 people"]
+
+
+def test_counts_for_places_the_other_does_not_name_are_two_counts():
+    inland = "About 5,000 people were evacuated inland."
+    yucatan = "About 20,000 people were evacuated from Puerto Progreso, a spokesman said."
+    assert not texts(inland, yucatan) and not texts(yucatan, inland)
+    assert texts(yucatan, "About 16,000 people were evacuated from Puerto Progreso.") == ["16,000 people"]
+    assert not texts("_New Jersey: Storms were blamed for one death.", "Altogether, storms caused 27 deaths.")
+    assert not texts("Over 1,500 pandas live in the wild.", "More than 100 pandas live there.")
+
+
+def test_a_part_a_rate_a_bound_met_and_a_forecast_are_no_disagreement():
+    assert not texts("Payments will exceed $500 million.", "The company projects an additional $100 million.")
+    assert not texts("She faced up to 15 years in prison on each count.", "She faces up to 30 years in prison.")
+    assert not texts("An estimated 1,100 people fall ill each year.", "Fewer than 2,000 people fall ill each year.")
+    assert not texts(
+        "Victims stay in the hospital for 10 days.", "New treatments may get victims out of the hospital in three days."
+    )
+
+
+def test_counts_from_different_starts_or_about_different_things_are_two_counts():
+    assert not texts(
+        "At least 233 people have been killed in Kashmir since Jan. 20.",
+        "At least 47 people have been killed in Kashmir since the beginning of the year.",
+    )
+    assert not texts(
+        "Motorcycle riders without helmets pay a penalty of 40,000 shillings.",
+        "Unbelted passengers get an on-spot fine of 20,000 shillings.",
+    )
+    assert not texts("The low was minus 26 Celsius on Sunday.", "Lows were minus 20 Celsius over the weekend.")
+
+
+def test_a_change_and_a_level_or_a_time_ago_are_not_one_count():
+    assert not texts("The harvest was 1 percent of the level.", "The harvest has dropped 92 percent this year.")
+    assert texts("The harvest dropped 80 percent.", "The harvest has dropped 92 percent.") == ["92 percent"]
+    assert not texts("The reserve was set up 30 years ago.", "In five years, the reserve grew.")
