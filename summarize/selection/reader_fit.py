@@ -7,7 +7,11 @@ bare pronoun ("“These actions ...,” he said"), or continues a quotation open
 sentence may enter a brief only right after the sentence it leans on. A sentence that opens with a
 demonstrative noun ("This decision ...") or with a definite noun and names nothing else ("The
 expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
-before it in its article).
+before it in its article). Two more point back strictly: a sentence that opens with an event noun and
+no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
+needs the sentence before it in its article; one whose speaker is definite and unnamed ("..., the NATO
+official told the AP": introduced earlier) needs the previous sentence, and only when that sentence
+mentions the speaker's role.
 
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
 sentence follows what it leans on; `same_fact_pairs` finds chosen sentences of different sources that
@@ -77,6 +81,23 @@ _NOT_NOUNS = frozenset(
     )
 )
 _NAMED = re.compile(r"\s[A-Z]|\d")
+# "The Kremlin’s response on Thursday came ...", "The decision was ...": an event noun with no complement
+# ("The decision to expel ..." says which) stands for the event the article has just told.
+_EVENT_NOUNS = (
+    "response|reaction|decision|move|announcement|comments|remarks|statement|warning|retaliation|"
+    "countermeasures?|step|measures?|accusations?|criticism|threat"
+)
+_EVENT_START = re.compile(
+    rf"^the\s+(?:[A-Z][\w.’'-]*\s+)*?(?:[A-Z][\w.-]*['’]s\s+)?(?:{_EVENT_NOUNS})\b"
+    r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
+    re.IGNORECASE,
+)
+# "..., the NATO official told the Associated Press": a speaker the article introduced before, unnamed here.
+_ROLES = "officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|minister|officers?|envoy|analyst"
+_UNNAMED_SPEAKER = re.compile(
+    rf"\b[Tt]he\s+(?:(?:[A-Z][\w.-]*|senior|top|former|same|other)\s+)*(?P<role>{_ROLES})\s+(?:also\s+)?{SPEECH_VERB}\b"
+    rf"|\b(?:said|says|added|told)\s+the\s+(?:(?:[A-Z][\w.-]*|senior|top|former|same|other)\s+)*(?P<after>{_ROLES})\b",
+)
 
 
 @dataclass(frozen=True)
@@ -134,13 +155,34 @@ def definite_noun(sentence: Sentence) -> str | None:
     return _stem(match.group("noun"))
 
 
+def opens_with_event(text: str) -> bool:
+    """Whether the sentence opens with an event noun that has no complement ("The Kremlin’s response on
+    Thursday came ...", not "The decision to expel ..."): the event the article has just told."""
+    return bool(_EVENT_START.match(text))
+
+
+def unnamed_speaker(text: str) -> str | None:
+    """The stem of the role of a definite, unnamed speaker ("the NATO official told ...", "said the
+    spokesman"), who is introduced earlier in the article; None when the speaker is named or indefinite."""
+    match = _UNNAMED_SPEAKER.search(outside_quotes(text))
+    named = attributed(text)
+    if match is None or (named is not None and not set(named) <= set(match.group(0).split())):
+        return None  # no definite role, or a name besides its modifiers ("the NATO official" names no one)
+    if re.match(r",\s+[A-Z]", outside_quotes(text)[match.end() :]):
+        return None  # "said the spokesman, John Smith"
+    return _stem(match.group("role") or match.group("after"))
+
+
 def leaning(analysis: Analysis, index: int) -> Leaning:
     """What sentence `index` needs before it in a brief."""
     sentence = analysis.sentences[index]
     previous = index - 1
     has_previous = previous >= 0 and analysis.sentences[previous].document == sentence.document
-    if points_back(sentence, analysis.documents[sentence.document].text):
+    if points_back(sentence, analysis.documents[sentence.document].text) or opens_with_event(sentence.text):
         return Leaning(previous if has_previous else -1)
+    role = unnamed_speaker(sentence.text)
+    if role is not None:  # only right after the sentence that introduces the speaker, if it is the previous one
+        return Leaning(previous if has_previous and role in stems(analysis)[previous] else -1)
     noun = definite_noun(sentence)
     if noun is not None:
         return Leaning(previous if has_previous else None, noun)

@@ -13,10 +13,12 @@ from summarize.selection.reader_fit import (
     STANDS_ALONE,
     definite_noun,
     leanings,
+    opens_with_event,
     points_back,
     reading_order,
     same_fact_pairs,
     stands_in_section,
+    unnamed_speaker,
 )
 
 
@@ -56,6 +58,41 @@ def test_a_definite_noun_that_names_nothing_else_points_back_loosely():
     assert not points_back(sentence("This decision is the second in three years."), "")
     assert definite_noun(sentence("The storm killed 30 people.")) is None  # a figure: it says something itself
     assert definite_noun(sentence("The downsizing of the Russia mission takes effect next month.")) is None
+
+
+def test_an_event_noun_without_a_complement_stands_for_the_event_just_told():
+    assert opens_with_event("The Kremlin’s response on Thursday came a day after NATO removed eight members.")
+    assert opens_with_event("The move comes after months of tension.")
+    assert not opens_with_event("The decision to expel them was taken Wednesday.")  # the complement says which
+    assert not opens_with_event("The responses of 40 governments were published.")
+    assert not opens_with_event("Moscow's response came a day later.")
+
+
+def test_a_definite_unnamed_speaker_was_introduced_before():
+    assert unnamed_speaker("“Policy remains consistent,” the NATO official told the Associated Press.") == "offici"
+    assert unnamed_speaker("“Yes,” said the spokesman.") == "spokesman"
+    assert unnamed_speaker("A NATO official said the policy remains consistent.") is None  # indefinite: new
+    assert unnamed_speaker("“Yes,” said the spokesman, John Smith.") is None
+    assert unnamed_speaker("“Yes,” NATO spokeswoman Oana Lungescu said.") is None
+
+
+def test_an_unnamed_speaker_enters_only_right_after_the_sentence_that_introduces_them(embedder):
+    analysis = analyze(
+        (
+            make_document(
+                "A city official said the bridge would reopen on Friday.\n\n"
+                "“Repairs went well,” the official told reporters.\n\n"
+                "Traffic was light on the bypass all week.\n\n"
+                "“We thank drivers,” the official said.",
+                "a.txt",
+                "Bridge",
+            ),
+        ),
+        embedder,
+    )
+    needs = leanings(analysis)
+    assert needs[1].previous == 0 and needs[1].strict
+    assert needs[3].previous == -1  # the sentence before it does not introduce the official
 
 
 def test_a_pronoun_in_an_article_s_first_sentence_can_never_enter(embedder):
