@@ -1,0 +1,101 @@
+"""The concept program's variables and rows (summarize.selection.concepts), built with numpy from
+tables kept per analysis: a re-brief at another length (the TUI's `+`/`-`) builds its program from
+them without walking every sentence's concepts again.
+
+The program is the one the per-sentence loops built, row for row and float for float: one binary
+per candidate sentence, one 0..1 per concept the candidates hold (in sorted concept order), the
+budget row, then one row per concept ("counts only if a chosen sentence has it").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..records import Analysis
+from ..text.bigrams import Concept
+from .features import MAX_WORDS, MIN_WORDS
+from .ilp import Program, SparseRows
+
+
+@dataclass(frozen=True)
+class ConceptTable:
+    """What the concept program needs of every sentence, whatever the budget."""
+
+    words: np.ndarray  # each sentence's length in words
+    covered: np.ndarray  # the summed weight of each sentence's concepts (added in sorted order)
+    indptr: np.ndarray  # sentence i holds the weighted concepts ranks[indptr[i]:indptr[i + 1]]
+    ranks: np.ndarray  # a concept's rank: its place in the sorted weighted concepts
+    weights: np.ndarray  # each rank's weight
+
+    @property
+    def eligible(self) -> np.ndarray:
+        """`summarize.selection.features.eligible` of every sentence."""
+        within: np.ndarray = (self.words >= MIN_WORDS) & (self.words <= MAX_WORDS)
+        return within
+
+
+def concept_table(analysis: Analysis, concepts: list[set[Concept]], weights: Mapping[Concept, float]) -> ConceptTable:
+    """The table of these sentence `concepts` and concept `weights`, built once per analysis for each
+    pair of them (the pair is kept with the table, so their identities cannot be reused)."""
+    key = ("concept_program.table", id(concepts), id(weights))
+    kept_concepts, kept_weights, table = analysis.derived(
+        key, lambda: (concepts, weights, _built(analysis, concepts, weights))
+    )
+    if kept_concepts is concepts and kept_weights is weights:
+        return table
+    return _built(analysis, concepts, weights)
+
+
+def _built(analysis: Analysis, concepts: list[set[Concept]], weights: Mapping[Concept, float]) -> ConceptTable:
+    rank = {concept: position for position, concept in enumerate(sorted(weights))}
+    held = [[rank[c] for c in sentence if c in rank] for sentence in concepts]
+    return ConceptTable(
+        words=np.array([s.words for s in analysis.sentences], dtype=np.int64),
+        # summed in sorted order, one float at a time: the same float every run
+        covered=np.array([sum(weights.get(c, 0.0) for c in sorted(sentence)) for sentence in concepts], dtype=float),
+        indptr=np.concatenate(([0], np.cumsum([len(ranks) for ranks in held], dtype=np.int64))),
+        ranks=np.array([r for ranks in held for r in ranks], dtype=np.int64),
+        weights=np.array([weights[concept] for concept in sorted(weights)], dtype=float),
+    )
+
+
+def concept_program(table: ConceptTable, candidates: Sequence[int], gains: np.ndarray, budget: int) -> Program | None:
+    """The program choosing among `candidates` (sentence indexes; column k is candidates[k], worth
+    gains[k]) within `budget` words; None when the candidates hold no weighted concept."""
+    rows = np.asarray(candidates, dtype=np.int64)
+    starts, counts = table.indptr[rows], table.indptr[rows + 1] - table.indptr[rows]
+    total, n = int(counts.sum()), len(rows)
+    # every (column, concept rank) pair the candidates hold
+    before = np.cumsum(counts) - counts
+    entries = np.repeat(starts - before, counts) + np.arange(total)
+    columns, ranks = np.repeat(np.arange(n), counts), table.ranks[entries]
+    used, concept_of = np.unique(ranks, return_inverse=True)
+    if not n or not len(used):
+        return None
+    program = Program()
+    program.variables(np.asarray(gains, dtype=float), binary=True)
+    program.variables(table.weights[used])
+    budget_row = SparseRows(
+        np.array([0, n]), np.arange(n), table.words[rows].astype(float), np.array([float(budget)]), n
+    )
+    program.at_most_block(budget_row)
+    program.at_most_block(_coverage_rows(columns, concept_of, n, len(used)))
+    return program
+
+
+def _coverage_rows(columns: np.ndarray, concept_of: np.ndarray, n: int, concepts: int) -> SparseRows:
+    """Row k: concept column n + k is at most the sum of the candidate columns holding concept k
+    (-1 on each, in column order, then +1 on the concept; bound 0)."""
+    order = np.lexsort((columns, concept_of))
+    holders, concept_of = columns[order], concept_of[order]
+    sizes = np.bincount(concept_of, minlength=concepts) + 1
+    indptr = np.concatenate(([0], np.cumsum(sizes)))
+    indices = np.empty(indptr[-1], dtype=np.int64)
+    values = np.full(indptr[-1], -1.0)
+    indices[np.arange(len(holders)) + concept_of] = holders  # each earlier row adds its concept's entry
+    indices[indptr[1:] - 1] = n + np.arange(concepts)
+    values[indptr[1:] - 1] = 1.0
+    return SparseRows(indptr, indices, values, np.zeros(concepts), n + concepts)

@@ -1,0 +1,84 @@
+"""The concept program built with numpy from per-analysis tables is the one a loop over each
+candidate's concepts builds, row for row and float for float."""
+
+import numpy as np
+import pytest
+
+from summarize.inputs.documents import sample_documents
+from summarize.pipeline import analyze
+from summarize.selection.concept_program import concept_program, concept_table
+from summarize.selection.concepts import ConceptRanker
+from summarize.selection.ilp import Program, SparseRows
+from tests.fakes import HashingEmbedder
+
+
+def looped(analysis, concepts, weights, candidates, gains, budget) -> Program:
+    """The program as one row per concept, from the sentences' concept sets."""
+    program = Program()
+    for gain in gains:
+        program.variable(float(gain), binary=True)
+    ids = {c: k for k, c in enumerate(sorted({c for i in candidates for c in concepts[i] if c in weights}))}
+    for concept in ids:
+        program.variable(weights[concept])
+    program.at_most({column: analysis.sentences[i].words for column, i in enumerate(candidates)}, budget)
+    for concept, k in ids.items():
+        holders = [column for column, i in enumerate(candidates) if concept in concepts[i]]
+        program.at_most({**dict.fromkeys(holders, -1.0), len(candidates) + k: 1.0}, 0.0)
+    return program
+
+
+def same(first: Program, second: Program) -> None:
+    assert first.gain == second.gain and first.binary == second.binary and first.upper == second.upper
+    a, b = first.matrix(), second.matrix()
+    for name in ("indptr", "indices", "values", "bounds"):
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    assert a.indices.dtype == b.indices.dtype and a.values.dtype == b.values.dtype
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyze(sample_documents(), HashingEmbedder())
+
+
+@pytest.mark.parametrize("every", [1, 3])
+def test_the_table_built_program_is_the_looped_one(analysis, every):
+    prepared = ConceptRanker().prepared(analysis)
+    table = concept_table(analysis, prepared.concepts, prepared.weights)
+    candidates = [i for i in range(0, len(analysis.sentences), every) if table.eligible[i]]
+    gains = np.linspace(-0.5, 2.0, len(candidates))
+    built = concept_program(table, candidates, gains, 120)
+    assert built is not None and len(built.gain) > len(candidates)
+    same(built, looped(analysis, prepared.concepts, prepared.weights, candidates, gains, 120))
+    covered = [sum(prepared.weights.get(c, 0.0) for c in sorted(prepared.concepts[i])) for i in candidates]
+    assert table.covered[candidates].tolist() == covered
+
+
+def test_the_table_is_kept_per_analysis_and_weights(analysis):
+    prepared = ConceptRanker().prepared(analysis)
+    table = concept_table(analysis, prepared.concepts, prepared.weights)
+    assert concept_table(analysis, prepared.concepts, prepared.weights) is table
+    other = {**prepared.weights}
+    assert concept_table(analysis, prepared.concepts, other) is not table
+
+
+def test_no_weighted_concept_gives_no_program(analysis):
+    prepared = ConceptRanker().prepared(analysis)
+    table = concept_table(analysis, prepared.concepts, {})
+    assert concept_program(table, [0, 1, 2], np.zeros(3), 100) is None
+    assert concept_program(table, [], np.zeros(0), 100) is None
+
+
+def test_a_block_of_rows_keeps_its_place_among_single_rows():
+    program = Program()
+    program.variables(np.array([1.0, 2.0, 3.0]), binary=True)
+    program.at_most({0: 1.0}, 1.0)
+    program.at_most_block(
+        SparseRows(np.array([0, 2, 3]), np.array([1, 2, 0]), np.array([4.0, 5.0, 6.0]), np.array([7.0, 8.0]), 3)
+    )
+    program.at_most({2: -1.0, 1: 2.0}, 0.5)
+    rows = program.matrix()
+    assert rows.indptr.tolist() == [0, 1, 3, 4, 6]
+    assert rows.indices.tolist() == [0, 1, 2, 0, 2, 1]
+    assert rows.values.tolist() == [1.0, 4.0, 5.0, 6.0, -1.0, 2.0]
+    assert rows.bounds.tolist() == [1.0, 7.0, 8.0, 0.5]
+    assert rows.columns == 3
