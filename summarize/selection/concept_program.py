@@ -75,27 +75,41 @@ def concept_program(table: ConceptTable, candidates: Sequence[int], gains: np.nd
     used, concept_of = np.unique(ranks, return_inverse=True)
     if not n or not len(used):
         return None
+    gains = np.array(gains, dtype=float)
+    weights = table.weights[used]
+    order = np.lexsort((columns, concept_of))  # by concept, then column: each concept's holders in a run
+    holders, sizes = columns[order], np.bincount(concept_of, minlength=len(used))
+    starts = np.cumsum(sizes) - sizes
+    # A concept only one candidate holds counts exactly when that candidate is chosen: its weight is
+    # that candidate's (added in concept order). A concept worth nothing is never counted: left out.
+    alone = (sizes == 1) & (weights > 0)
+    np.add.at(gains, holders[starts[alone]], weights[alone])
+    # Concepts held by the very same candidates count together: one variable worth their summed weight.
+    groups: dict[tuple[int, ...], int] = {}
+    merged: list[float] = []
+    for k in np.flatnonzero((sizes > 1) & (weights > 0)).tolist():
+        group = groups.setdefault(tuple(holders[starts[k] : starts[k] + sizes[k]].tolist()), len(merged))
+        if group == len(merged):
+            merged.append(float(weights[k]))
+        else:
+            merged[group] += float(weights[k])
     program = Program()
-    program.variables(np.asarray(gains, dtype=float), binary=True)
-    program.variables(table.weights[used])
-    budget_row = SparseRows(
-        np.array([0, n]), np.arange(n), table.words[rows].astype(float), np.array([float(budget)]), n
-    )
-    program.at_most_block(budget_row)
-    program.at_most_block(_coverage_rows(columns, concept_of, n, len(used)))
+    program.variables(gains, binary=True)
+    program.variables(np.array(merged))
+    words = table.words[rows].astype(float)
+    program.at_most_block(SparseRows(np.array([0, n]), np.arange(n), words, np.array([float(budget)]), n))
+    program.at_most_block(_coverage_rows(list(groups), n))
     return program
 
 
-def _coverage_rows(columns: np.ndarray, concept_of: np.ndarray, n: int, concepts: int) -> SparseRows:
-    """Row k: concept column n + k is at most the sum of the candidate columns holding concept k
-    (-1 on each, in column order, then +1 on the concept; bound 0)."""
-    order = np.lexsort((columns, concept_of))
-    holders, concept_of = columns[order], concept_of[order]
-    sizes = np.bincount(concept_of, minlength=concepts) + 1
-    indptr = np.concatenate(([0], np.cumsum(sizes)))
-    indices = np.empty(indptr[-1], dtype=np.int64)
-    values = np.full(indptr[-1], -1.0)
-    indices[np.arange(len(holders)) + concept_of] = holders  # each earlier row adds its concept's entry
-    indices[indptr[1:] - 1] = n + np.arange(concepts)
-    values[indptr[1:] - 1] = 1.0
-    return SparseRows(indptr, indices, values, np.zeros(concepts), n + concepts)
+def _coverage_rows(groups: list[tuple[int, ...]], n: int) -> SparseRows:
+    """Row g: concept column n + g is at most the sum of the candidate columns `groups[g]` holding it
+    (-1 on each, then +1 on the concept; bound 0)."""
+    sizes = [len(group) + 1 for group in groups]
+    return SparseRows(
+        indptr=np.concatenate(([0], np.cumsum(sizes, dtype=np.int64))),
+        indices=np.array([c for g, group in enumerate(groups) for c in (*group, n + g)], dtype=np.int64),
+        values=np.array([v for group in groups for v in (*[-1.0] * len(group), 1.0)]),
+        bounds=np.zeros(len(groups)),
+        columns=n + len(groups),
+    )

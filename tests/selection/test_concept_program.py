@@ -27,12 +27,27 @@ def looped(analysis, concepts, weights, candidates, gains, budget) -> Program:
     return program
 
 
-def same(first: Program, second: Program) -> None:
-    assert first.gain == second.gain and first.binary == second.binary and first.upper == second.upper
-    a, b = first.matrix(), second.matrix()
-    for name in ("indptr", "indices", "values", "bounds"):
-        assert np.array_equal(getattr(a, name), getattr(b, name)), name
-    assert a.indices.dtype == b.indices.dtype and a.values.dtype == b.values.dtype
+def value(program: Program, chosen: np.ndarray) -> float:
+    """The program's objective when the candidates `chosen` (0/1, the binary columns) are taken and
+    every concept column is as high as its rows allow."""
+    rows, n = program.matrix(), len(chosen)
+    x = np.concatenate([chosen, np.ones(len(program.gain) - n)])
+    for r in range(len(rows.bounds)):
+        columns, values = (
+            rows.indices[rows.indptr[r] : rows.indptr[r + 1]],
+            rows.values[rows.indptr[r] : rows.indptr[r + 1]],
+        )
+        concept = columns[columns >= n]
+        if len(concept):  # a concept counts at most as often as a chosen candidate holds it
+            held = -values[columns < n] @ chosen[columns[columns < n]]
+            x[concept[0]] = min(x[concept[0]], held)
+    return float(np.array(program.gain) @ x)
+
+
+def chosen_by(program: Program, n: int) -> list[int]:
+    solution = program.solve(time_limit=60.0, node_limit=1000)
+    assert solution is not None
+    return np.flatnonzero(solution[:n] > 0.5).tolist()
 
 
 @pytest.fixture(scope="module")
@@ -41,16 +56,32 @@ def analysis():
 
 
 @pytest.mark.parametrize("every", [1, 3])
-def test_the_table_built_program_is_the_looped_one(analysis, every):
+def test_the_built_program_is_worth_what_the_per_concept_program_is_for_any_choice(analysis, every):
     prepared = ConceptRanker().prepared(analysis)
     table = concept_table(analysis, prepared.concepts, prepared.weights)
     candidates = [i for i in range(0, len(analysis.sentences), every) if table.eligible[i]]
-    gains = np.linspace(-0.5, 2.0, len(candidates))
+    gains = np.linspace(-0.5, 0.2, len(candidates))
     built = concept_program(table, candidates, gains, 120)
-    assert built is not None and len(built.gain) > len(candidates)
-    same(built, looped(analysis, prepared.concepts, prepared.weights, candidates, gains, 120))
+    reference = looped(analysis, prepared.concepts, prepared.weights, candidates, gains, 120)
+    assert built is not None and len(built.gain) < len(reference.gain), "concepts folded or merged"
+    assert built.binary[: len(candidates)] == [True] * len(candidates) and not any(built.binary[len(candidates) :])
+    budget_row = built.matrix()
+    assert budget_row.values[: budget_row.indptr[1]].tolist() == [analysis.sentences[i].words for i in candidates]
+    generator = np.random.default_rng(7)
+    for share in (0.02, 0.1, 0.5, 1.0):
+        chosen = (generator.random(len(candidates)) < share).astype(float)
+        assert value(built, chosen) == pytest.approx(value(reference, chosen), abs=1e-9)
+    assert chosen_by(built, len(candidates)) == chosen_by(reference, len(candidates))
     covered = [sum(prepared.weights.get(c, 0.0) for c in sorted(prepared.concepts[i])) for i in candidates]
     assert table.covered[candidates].tolist() == covered
+
+
+def test_a_concept_worth_nothing_is_left_out(analysis):
+    prepared = ConceptRanker().prepared(analysis)
+    worthless = dict.fromkeys(prepared.weights, 0.0)
+    table = concept_table(analysis, prepared.concepts, worthless)
+    built = concept_program(table, [0, 1, 2, 3], np.array([1.0, 2.0, 3.0, 4.0]), 100)
+    assert built is not None and built.gain == [1.0, 2.0, 3.0, 4.0]
 
 
 def test_the_table_is_kept_per_analysis_and_weights(analysis):
