@@ -9,8 +9,8 @@ budget row, then one row per concept ("counts only if a chosen sentence has it")
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,6 +29,16 @@ class ConceptTable:
     indptr: np.ndarray  # sentence i holds the weighted concepts ranks[indptr[i]:indptr[i + 1]]
     ranks: np.ndarray  # a concept's rank: its place in the sorted weighted concepts
     weights: np.ndarray  # each rank's weight
+    # The candidates chosen among for each setting (`candidates`): not part of what the table is.
+    _candidates: dict[Hashable, list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def candidates(self, key: Hashable, compute: Callable[[], list[int]]) -> list[int]:
+        """The candidate sentences `compute` finds for `key` (the budget as far as it matters, the
+        ranker's settings), found once: every budget from the longest eligible sentence up has the
+        same candidates, so a re-brief at another length skips the reader checks and the pre-selection."""
+        if key not in self._candidates:
+            self._candidates.setdefault(key, compute())
+        return self._candidates[key]
 
     @property
     def eligible(self) -> np.ndarray:

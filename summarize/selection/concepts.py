@@ -27,8 +27,8 @@ from ..records import Analysis
 from ..text.bigrams import Concept, bigrams, content_words, document_frequency
 from .base import Choice
 from .concept_model import ConceptModel, shipped_model
-from .concept_program import concept_program, concept_table
-from .features import containment
+from .concept_program import ConceptTable, concept_program, concept_table
+from .features import MAX_WORDS, containment
 from .preselect import preselect
 from .reader_fit import SameFact, reading_order, usable
 from .reader_rows import solve_for_reader
@@ -143,17 +143,24 @@ class ConceptRanker:
         weights = analysis.derived(key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
-    def select(self, analysis: Analysis, budget: int) -> list[Choice]:
-        prepared = self.prepared(analysis)
-        standalone = prepared.standalone
-        table = concept_table(analysis, prepared.concepts, prepared.weights)
-        fits = table.eligible & (table.words <= budget) & (standalone >= MIN_STANDALONE)
-        candidates = np.flatnonzero(fits).tolist()
+    def candidates(self, analysis: Analysis, prepared: Prepared, table: ConceptTable, budget: int) -> list[int]:
+        """The sentences the program chooses among: eligible, within the budget, standing alone enough
+        and usable by a reader; at most `candidate_pool` of them."""
+        fits = table.eligible & (table.words <= budget) & (prepared.standalone >= MIN_STANDALONE)
+        candidates: list[int] = np.flatnonzero(fits).tolist()
         if self.reader_fit:
             candidates = usable(analysis, candidates)
         if len(candidates) > self.candidate_pool:  # hundreds of articles: solve over the likeliest
             kept = preselect(table.covered[candidates], table.words[candidates], self.candidate_pool)
             candidates = [candidates[k] for k in kept]
+        return candidates
+
+    def select(self, analysis: Analysis, budget: int) -> list[Choice]:
+        prepared = self.prepared(analysis)
+        standalone = prepared.standalone
+        table = concept_table(analysis, prepared.concepts, prepared.weights)
+        settings = (min(budget, MAX_WORDS), self.reader_fit, self.candidate_pool)
+        candidates = table.candidates(settings, lambda: self.candidates(analysis, prepared, table, budget))
         # A sentence that leans on its context brings a reader only its `standalone` share of its
         # concepts (context_penalty 1). On the development set any penalty from 1 to 3 scored alike,
         # +0.2 ROUGE-1 and -2 over 0.5, with or without headlines.

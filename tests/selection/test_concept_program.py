@@ -113,3 +113,16 @@ def test_a_block_of_rows_keeps_its_place_among_single_rows():
     assert rows.values.tolist() == [1.0, 4.0, 5.0, 6.0, -1.0, 2.0]
     assert rows.bounds.tolist() == [1.0, 7.0, 8.0, 0.5]
     assert rows.columns == 3
+
+
+def test_budgets_above_the_longest_eligible_sentence_share_their_candidates(analysis):
+    ranker = ConceptRanker()
+    prepared = ranker.prepared(analysis)
+    table = concept_table(analysis, prepared.concepts, prepared.weights)
+    found = []
+    for budget in (100, 250, 20):
+        settings = (min(budget, 60), ranker.reader_fit, ranker.candidate_pool)
+        found.append(table.candidates(settings, lambda b=budget: ranker.candidates(analysis, prepared, table, b)))
+    assert found[0] is found[1] and found[0] == ranker.candidates(analysis, prepared, table, 250)
+    assert set(found[2]) < set(found[0]), "a 20-word brief cannot use the longer sentences"
+    assert all(analysis.sentences[i].words <= 20 for i in found[2])
