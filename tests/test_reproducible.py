@@ -21,7 +21,9 @@ built = []
 solve = ilp.Program.solve
 
 def recorded(program, *limits):
-    built.append([program.gain, program.upper, program.binary, program.rows])
+    rows = program.matrix()
+    built.append([program.gain, program.upper, program.binary,
+                  [rows.indptr.tolist(), rows.indices.tolist(), rows.values.tolist(), rows.bounds.tolist()]])
     return solve(program, *limits)
 
 ilp.Program.solve = recorded

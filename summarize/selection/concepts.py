@@ -27,8 +27,8 @@ from ..records import Analysis
 from ..text.bigrams import Concept, bigrams, content_words, document_frequency
 from .base import Choice
 from .concept_model import ConceptModel, shipped_model
-from .features import containment, eligible
-from .ilp import Program
+from .concept_program import ConceptTable, concept_program, concept_table
+from .features import MAX_WORDS, containment
 from .preselect import preselect
 from .reader_fit import SameFact, reading_order, usable
 from .reader_rows import solve_for_reader
@@ -143,43 +143,33 @@ class ConceptRanker:
         weights = analysis.derived(key, lambda: self.concept_weights(analysis, concepts, standalone))
         return Prepared(standalone, concepts, weights)
 
-    def select(self, analysis: Analysis, budget: int) -> list[Choice]:
-        prepared = self.prepared(analysis)
-        standalone, concepts, weights = prepared.standalone, prepared.concepts, prepared.weights
-        candidates = [
-            i
-            for i, s in enumerate(analysis.sentences)
-            if eligible(s) and s.words <= budget and standalone[i] >= MIN_STANDALONE
-        ]
+    def candidates(self, analysis: Analysis, prepared: Prepared, table: ConceptTable, budget: int) -> list[int]:
+        """The sentences the program chooses among: eligible, within the budget, standing alone enough
+        and usable by a reader; at most `candidate_pool` of them."""
+        fits = table.eligible & (table.words <= budget) & (prepared.standalone >= MIN_STANDALONE)
+        candidates: list[int] = np.flatnonzero(fits).tolist()
         if self.reader_fit:
             candidates = usable(analysis, candidates)
         if len(candidates) > self.candidate_pool:  # hundreds of articles: solve over the likeliest
-            gains = [sum(weights.get(c, 0.0) for c in sorted(concepts[i])) for i in candidates]
-            sizes = [analysis.sentences[i].words for i in candidates]
-            candidates = [candidates[k] for k in preselect(gains, sizes, self.candidate_pool)]
-        concept_ids = {c: k for k, c in enumerate(sorted({c for i in candidates for c in concepts[i] if c in weights}))}
-        if not candidates or not concept_ids:
-            return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back
-        # Variables: one binary per candidate sentence, then one 0..1 per concept.
-        program = Program()
+            kept = preselect(table.covered[candidates], table.words[candidates], self.candidate_pool)
+            candidates = [candidates[k] for k in kept]
+        return candidates
+
+    def select(self, analysis: Analysis, budget: int) -> list[Choice]:
+        prepared = self.prepared(analysis)
+        standalone = prepared.standalone
+        table = concept_table(analysis, prepared.concepts, prepared.weights)
+        settings = (min(budget, MAX_WORDS), self.reader_fit, self.candidate_pool)
+        candidates = table.candidates(settings, lambda: self.candidates(analysis, prepared, table, budget))
         # A sentence that leans on its context brings a reader only its `standalone` share of its
         # concepts (context_penalty 1). On the development set any penalty from 1 to 3 scored alike,
         # +0.2 ROUGE-1 and -2 over 0.5, with or without headlines.
         extra = self.sentence_gain(analysis, prepared, candidates) if self.sentence_gain else np.zeros(len(candidates))
-        for i, bonus in zip(candidates, extra):
-            covered = sum(weights.get(c, 0.0) for c in sorted(concepts[i]))  # sorted: the same float every run
-            program.variable(-self.context_penalty * (1.0 - standalone[i]) * covered + float(bonus), binary=True)
+        gains = -self.context_penalty * (1.0 - standalone[candidates]) * table.covered[candidates] + extra
+        program = concept_program(table, candidates, gains, budget)
+        if program is None:
+            return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back
         n = len(candidates)
-        for concept in concept_ids:
-            program.variable(weights[concept])
-        program.at_most({column: analysis.sentences[i].words for column, i in enumerate(candidates)}, budget)
-        holders: dict[int, list[int]] = {k: [] for k in concept_ids.values()}
-        for column, i in enumerate(candidates):
-            for concept in concepts[i]:
-                if concept in concept_ids:
-                    holders[concept_ids[concept]].append(column)
-        for k, columns in holders.items():  # a concept counts only if a chosen sentence has it
-            program.at_most({**{c: -1.0 for c in sorted(columns)}, n + k: 1.0}, 0.0)
         if self.one_per_cluster:
             groups: dict[int, list[int]] = {}
             for column, i in enumerate(candidates):

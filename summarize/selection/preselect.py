@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def preselect(gains: Sequence[float], words: Sequence[int], pool: int) -> list[int]:
+def preselect(gains: Sequence[float] | np.ndarray, words: Sequence[int] | np.ndarray, pool: int) -> list[int]:
     """Positions of at most `pool` candidates: the best half by total gain, the rest by gain per word
     (ties by position), in position order. A sentence in neither list is rarely in an optimum."""
     count = len(gains)
