@@ -27,6 +27,9 @@ _BACKENDS_HELP = (
 BACKEND_HELP = (
     _BACKENDS_HELP + "Default: $SUMMARIZE_BACKEND, else onnx, or static for over 1.5 million characters of text."
 )
+EVAL_BACKEND_HELP = (
+    _BACKENDS_HELP + "Used by ours and concepts-plain. Default: $SUMMARIZE_BACKEND, else onnx, as a brief."
+)
 BATCH_BACKEND_HELP = _BACKENDS_HELP + (
     "Default: $SUMMARIZE_BACKEND, else static (fastest; onnx for the transformer's clusters)."
 )
