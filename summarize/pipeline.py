@@ -6,6 +6,7 @@ sentences from an analysis at any length, so a shell can re-brief without re-emb
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -115,7 +116,7 @@ def compose_brief(
             focus = prompt.title
         assert prompt is not None  # given, or made from the focus question just above
         return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
-    ranker = ranker or ConceptRanker(same_fact=judge or FactJudge())
+    ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
     choices = ranker.select(analysis, words)
     chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
@@ -127,6 +128,17 @@ def compose_brief(
         analysis.model,
         originals=originals_of(analysis),
     )
+
+
+def with_same_fact_check(ranker: Ranker, judge: CorroborationJudge) -> Ranker:
+    """`ranker`, or for a concept ranker built without `same_fact=` (by `--method concepts`, the TUI,
+    `summarize eval` or a library user) a copy that keeps two sentences of one fact apart with `judge`,
+    as the default ranker does. The selection layer may not import the judge, so it is handed in here."""
+    if not isinstance(ranker, ConceptRanker) or not ranker.reader_fit or ranker.same_fact is not None:
+        return ranker
+    checked = copy.copy(ranker)
+    checked.same_fact = judge
+    return checked
 
 
 def build_brief(

@@ -151,3 +151,21 @@ def test_the_judge_s_same_fact_pairs_are_kept_apart():
     chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
     assert not {0, 1} <= set(chosen)
     assert not same_fact_pairs(analysis, chosen, FactJudge())
+
+
+def test_a_concept_ranker_built_without_a_judge_keeps_one_fact_once_as_the_default_does():
+    from summarize.selection.registry import ranker_named
+    from tests.citations.test_corroboration import KeyedEmbedder, story
+
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday.",
+            "On Monday the storm flooded Portville's harbour district.",
+            "The mayor opened shelters in every school of the town.",
+        ),
+        KeyedEmbedder(),
+    )
+    for ranker in (ConceptRanker(one_per_cluster=False, model=None, min_documents=1), ranker_named("concepts")):
+        chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
+        assert not same_fact_pairs(analysis, chosen, FactJudge())
+        assert ranker.same_fact is None  # the caller's ranker is left as it was built
