@@ -20,6 +20,7 @@ from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, Summari
 from .sections.prompts import Prompt
 from .selection.base import Ranker
 from .selection.concepts import ConceptRanker
+from .selection.top_up import top_up
 from .text.boilerplate import prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
 from .text.story_copies import originals_of
@@ -118,6 +119,8 @@ def compose_brief(
         return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
     ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
     choices = ranker.select(analysis, words)
+    if isinstance(ranker, ConceptRanker) and ranker.reader_fit:  # its program stops when concepts run out
+        choices = top_up(analysis, choices, words, ranker.same_fact)
     chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
         analysis.documents,

@@ -80,3 +80,15 @@ def test_help_explains_every_option():
     text = run("brief", "--help").output
     for option in ("--words", "--format", "--output", "built-in sample"):
         assert option in text
+
+
+def test_a_brief_the_articles_cannot_fill_says_so_in_one_line():
+    short = CliRunner().invoke(main, ["brief", "--words", "5000"])
+    assert short.exit_code == 0
+    (note,) = [line for line in short.stderr.splitlines() if line.startswith("Note:")]
+    words = int(short.stdout.split("sources, ")[1].split(" words")[0])
+    assert (
+        note
+        == f"Note: the brief has {words} of the 5000 words asked for: the articles hold nothing more that it does not already say."
+    )
+    assert "Note:" not in CliRunner().invoke(main, ["brief", "--words", "300"]).stderr
