@@ -33,7 +33,7 @@ def report_step(step: str) -> None:
         click.echo(f"{step}…", err=True)
 
 
-@click.command()
+@click.command(short_help="Brief articles (files, folders, URLs, -) or the built-in sample.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "-w",
@@ -41,7 +41,8 @@ def report_step(step: str) -> None:
     type=click.IntRange(min=1),
     default=None,
     show_default=f"{DEFAULT_WORDS}, or the prompt's own",
-    help="Word budget: the brief never exceeds it and fills most of it when the input allows.",
+    help="Word budget: the brief never exceeds it and fills most of it when the input allows "
+    "(a note on stderr says when the articles hold too little).",
 )
 @click.option(
     "-f",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasic"
 
 
-@click.command(name="eval")
+@click.command(name="eval", short_help="Score briefs with ROUGE against human summaries, beside sumy's.")
 @click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per summary."
