@@ -21,13 +21,21 @@ from .features import containment, eligible
 from .reader_fit import STANDS_ALONE, SameFact, leanings, reading_order
 from .salience import REDUNDANT_SIMILARITY, SalienceRanker
 
+# A brief is topped up only when its program left at least this share of the budget: one filled to
+# nine tenths reads as asked for, and scoring every sentence that would fit a few words costs a large
+# story a product of those sentences with all of its sentences at every re-brief.
+TOP_UP_ROOM = 0.1
+
 
 def top_up(analysis: Analysis, chosen: Sequence[Choice], budget: int, judge: SameFact | None = None) -> list[Choice]:
     """`chosen` (a brief in reading order, scored by salience) with the sentences that fill the room
     left in `budget`, most salient first; the whole in reading order again (most salient first, a
-    sentence that leans on another right after it). Unchanged when nothing more fits."""
+    sentence that leans on another right after it). Unchanged when the room left is under
+    TOP_UP_ROOM of the budget or nothing more fits."""
     rows = [choice.sentence for choice in chosen]
     room = budget - sum(analysis.sentences[i].words for i in rows)
+    if room < TOP_UP_ROOM * budget:
+        return list(chosen)
     used_clusters = {analysis.cluster_of[i] for i in rows}
     needs = leanings(analysis)
     candidates = [
