@@ -135,7 +135,8 @@ def test_sections_take_a_bare_he_said_only_under_its_speaker_s_name(embedder):
     assert briefing.sentences
 
 
-def test_the_judge_s_same_fact_pairs_are_kept_apart():
+def one_fact_twice():
+    """Three sources, the first two reporting one fact in other words."""
     from tests.citations.test_corroboration import KeyedEmbedder, story
 
     analysis = analyze(
@@ -146,6 +147,11 @@ def test_the_judge_s_same_fact_pairs_are_kept_apart():
         ),
         KeyedEmbedder(),
     )
+    return analysis
+
+
+def test_the_judge_s_same_fact_pairs_are_kept_apart():
+    analysis = one_fact_twice()
     assert same_fact_pairs(analysis, [0, 1, 2], FactJudge()) == [(0, 1)]
     ranker = ConceptRanker(one_per_cluster=False, model=None, min_documents=1, same_fact=FactJudge())
     chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
@@ -155,16 +161,8 @@ def test_the_judge_s_same_fact_pairs_are_kept_apart():
 
 def test_a_concept_ranker_built_without_a_judge_keeps_one_fact_once_as_the_default_does():
     from summarize.selection.registry import ranker_named
-    from tests.citations.test_corroboration import KeyedEmbedder, story
 
-    analysis = analyze(
-        story(
-            "The storm flooded the harbour district of Portville on Monday.",
-            "On Monday the storm flooded Portville's harbour district.",
-            "The mayor opened shelters in every school of the town.",
-        ),
-        KeyedEmbedder(),
-    )
+    analysis = one_fact_twice()
     for ranker in (ConceptRanker(one_per_cluster=False, model=None, min_documents=1), ranker_named("concepts")):
         chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
         assert not same_fact_pairs(analysis, chosen, FactJudge())
