@@ -6,6 +6,7 @@ sentences from an analysis at any length, so a shell can re-brief without re-emb
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, Summari
 from .sections.prompts import Prompt
 from .selection.base import Ranker
 from .selection.concepts import ConceptRanker
+from .selection.top_up import top_up
 from .text.boilerplate import prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
 from .text.story_copies import originals_of
@@ -115,8 +117,10 @@ def compose_brief(
             focus = prompt.title
         assert prompt is not None  # given, or made from the focus question just above
         return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
-    ranker = ranker or ConceptRanker(same_fact=judge or FactJudge())
+    ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
     choices = ranker.select(analysis, words)
+    if isinstance(ranker, ConceptRanker) and ranker.reader_fit:  # its program stops when concepts run out
+        choices = top_up(analysis, choices, words, ranker.same_fact)
     chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
         analysis.documents,
@@ -127,6 +131,17 @@ def compose_brief(
         analysis.model,
         originals=originals_of(analysis),
     )
+
+
+def with_same_fact_check(ranker: Ranker, judge: CorroborationJudge) -> Ranker:
+    """`ranker`, or for a concept ranker built without `same_fact=` (by `--method concepts`, the TUI,
+    `summarize eval` or a library user) a copy that keeps two sentences of one fact apart with `judge`,
+    as the default ranker does. The selection layer may not import the judge, so it is handed in here."""
+    if not isinstance(ranker, ConceptRanker) or not ranker.reader_fit or ranker.same_fact is not None:
+        return ranker
+    checked = copy.copy(ranker)
+    checked.same_fact = judge
+    return checked
 
 
 def build_brief(

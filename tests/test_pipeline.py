@@ -98,3 +98,31 @@ def test_rankers_are_found_by_the_names_shells_offer():
     assert [ranker_named(name).name for name in RANKER_NAMES] == list(RANKER_NAMES)
     with pytest.raises(SummarizeError, match="unknown method 'best'; choose from concepts, salience"):
         ranker_named("best")
+
+
+def test_a_long_brief_is_topped_up_once_the_concepts_run_out():
+    from summarize.selection.concepts import ConceptRanker
+    from summarize.selection.reader_fit import STANDS_ALONE, leanings
+
+    analysis = analyze(sample_documents(), HashingEmbedder())
+    concepts_alone = sum(analysis.sentences[c.sentence].words for c in ConceptRanker().select(analysis, 1200))
+    assert concepts_alone < 0.8 * 1200  # the program adds nothing once every concept it can reach is covered
+    brief = compose_brief(analysis, 1200)
+    assert 0.95 * 1200 <= brief.words <= 1200
+    clusters = [item.cluster for item in brief.sentences]
+    assert len(clusters) == len(set(clusters))
+    rows = [analysis.sentences.index(item.sentence) for item in brief.sentences]
+    for position, row in enumerate(rows):  # a sentence that leans on the one before it comes right after it
+        previous = leanings(analysis)[row].previous
+        assert leanings(analysis)[row] == STANDS_ALONE or previous is None or rows[position - 1] == previous
+
+
+@pytest.mark.parametrize("words", [100, 150, 300])
+def test_a_brief_the_program_fills_is_not_topped_up(words):
+    from summarize.selection.concepts import ConceptRanker
+    from summarize.selection.top_up import top_up
+
+    analysis = analyze(sample_documents(), HashingEmbedder())
+    chosen = ConceptRanker().select(analysis, words)
+    assert top_up(analysis, chosen, words) == chosen  # the few words left hold no sentence
+    assert len(top_up(analysis, chosen, words + 40)) > len(chosen)  # 40 more words hold one

@@ -23,6 +23,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from ..records import Brief
     from ..sections.prompts import Prompt
 
 
@@ -32,7 +33,7 @@ def report_step(step: str) -> None:
         click.echo(f"{step}…", err=True)
 
 
-@click.command()
+@click.command(short_help="Brief articles (files, folders, URLs, -) or the built-in sample.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "-w",
@@ -40,7 +41,8 @@ def report_step(step: str) -> None:
     type=click.IntRange(min=1),
     default=None,
     show_default=f"{DEFAULT_WORDS}, or the prompt's own",
-    help="Word budget: the brief never exceeds it and fills most of it when the input allows.",
+    help="Word budget: the brief never exceeds it and fills most of it when the input allows "
+    "(a note on stderr says when the articles hold too little).",
 )
 @click.option(
     "-f",
@@ -174,9 +176,9 @@ def brief(
         )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
-    note = cache_note(embedder)
-    if note is not None:
-        click.echo(one_line(note), err=True)
+    for note in (cache_note(embedder), shortfall_note(result)):
+        if note is not None:
+            click.echo(one_line(note), err=True)
     if output_format is None:
         output_format = format_for_path(output) if output is not None else "markdown"
     text = render_as(result, output_format)
@@ -188,6 +190,24 @@ def brief(
         click.echo(
             f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True
         )
+
+
+# The README's promise: a brief fills at least this share of its budget when the input has enough material.
+FILLS_AT_LEAST = 0.8
+
+
+def shortfall_note(result: Brief) -> str | None:
+    """One line saying that the articles ran out, when a brief has less than FILLS_AT_LEAST of its
+    budget (the plain brief is topped up with every sentence that adds something first); else None."""
+    if result.words >= FILLS_AT_LEAST * result.budget or not result.sentences:  # none: the brief says why
+        return None
+    asked = "that it does not already say"
+    if result.sections:
+        asked = "that answers the question" if result.focus else "that answers its questions"
+    return (
+        f"Note: the brief has {result.words} of the {result.budget} words asked for: "
+        f"the articles hold nothing more {asked}."
+    )
 
 
 def shipped_questions() -> list[str]:

@@ -16,7 +16,7 @@ def cache() -> None:
     """
 
 
-@cache.command(name="info")
+@cache.command(name="info", short_help="Where the cache is, its size and what it holds.")
 def cache_info() -> None:
     """Where the cache is, its size, and how many vectors it holds per model (or what is wrong with it)."""
     from ..embedding.cache import EmbeddingCache

@@ -20,12 +20,15 @@ BACKEND_NAMES = ("torch", "onnx", "static")  # summarize.embedding.backends.BACK
 _BACKENDS_HELP = (
     "How sentences are embedded: torch (all-MiniLM-L6-v2 on sentence-transformers, the reference), onnx "
     "(the same model in int8 on onnxruntime: starts in a fraction of the time, embeds ~2.5x faster) or "
-    "static (token vectors distilled from it: embedding costs next to nothing; ROUGE-2 0.0-0.24 below "
-    "the transformer's on the development sets, and sentence clusters that agree less with its own). "
+    "static (token vectors distilled from it: embedding costs next to nothing; ROUGE-2 within 0.24 of "
+    "the transformer's on every development set, and sentence clusters that agree less with its own). "
     "onnx and static are built once from the installed weights (static: ~2 minutes). "
 )
 BACKEND_HELP = (
     _BACKENDS_HELP + "Default: $SUMMARIZE_BACKEND, else onnx, or static for over 1.5 million characters of text."
+)
+EVAL_BACKEND_HELP = (
+    _BACKENDS_HELP + "Used by ours and concepts-plain. Default: $SUMMARIZE_BACKEND, else onnx, as a brief."
 )
 BATCH_BACKEND_HELP = _BACKENDS_HELP + (
     "Default: $SUMMARIZE_BACKEND, else static (fastest; onnx for the transformer's clusters)."

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import NO_CACHE_HELP, stderr_console, write_output
+from .common import BACKEND_NAMES, EVAL_BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
 
 if TYPE_CHECKING:
     from ..evaluation.harness import MethodResult
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasic"
 
 
-@click.command(name="eval")
+@click.command(name="eval", short_help="Score briefs with ROUGE against human summaries, beside sumy's.")
 @click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per summary."
@@ -39,6 +39,7 @@ DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasi
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N clusters of each set (a quick look).")
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
+@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=EVAL_BACKEND_HELP)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the tables to this file."
 )
@@ -50,6 +51,7 @@ def evaluate(
     limit: int | None,
     no_cache: bool,
     output: Path | None,
+    backend: str | None = None,
 ) -> None:
     """Score this tool and sumy's summarizers with ROUGE on each DATA set, in one run.
 
@@ -65,7 +67,6 @@ def evaluate(
 
     from rich.progress import Progress, TaskID, TimeElapsedColumn
 
-    from ..embedding.backends import default_embedder
     from ..embedding.cache import with_cache
     from ..evaluation.harness import check_methods, macro_mean, report_table
     from ..evaluation.harness import evaluate as run_evaluation
@@ -85,7 +86,7 @@ def evaluate(
         if output is not None:
             check_output_path(output, data, inputs_are="the input")
         sets = [(path, list(islice(read_clusters(path, checked=False), limit))) for path in data]
-        embedder = with_cache(default_embedder(), not no_cache)
+        embedder = with_cache(embedder_factory(backend)(), not no_cache)  # ours and concepts-plain embed
         by_variant: dict[str, list[list[MethodResult]]] = {}
         with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=stderr_console()) as progress:
             for variant in ["", *extra]:

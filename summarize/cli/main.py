@@ -84,10 +84,12 @@ def main() -> None:
       summarize prompts                     the prompts you can brief with
       summarize brief --format json -o brief.json
       summarize brief a.txt b.txt -o brief.html    a page to share: click a sentence, see its source
+      summarize tui a.txt b.txt             the brief beside its sources; +/- to change its length
+      summarize batch data.jsonl -o out.jsonl      every cluster of a JSON-lines file
     """
 
 
-@main.command()
+@main.command(short_help="Open the brief beside its sources, in the terminal.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def tui(paths: tuple[Path, ...]) -> None:
     """Open the interactive briefing on PATHS (or on the built-in sample).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import PurePath
 from typing import Any
 
@@ -44,15 +45,19 @@ def citation_markers(item: BriefSentence) -> str:
 
 
 def brief_title(brief: Brief) -> str:
-    """The headline of the source the most important sentence comes from; if that source has no
-    headline (its title is made from its lead), that of a source reporting the same, the one nearest
-    its lead first."""
-    for item in brief.sentences:
-        others = sorted(item.also_in, key=lambda c: (c.sentence.position, -c.similarity, c.sentence.document))
-        for number in [item.sentence.document] + [c.sentence.document for c in others]:
-            document = brief.documents[number]
-            if not document.title_from_lead and document.title != PurePath(document.path).stem:
-                return document.title
+    """The story's headline: of the sources' own headlines (not made from a lead, not a file name),
+    the one that shares the most content words with the others (a word scores once for each other
+    headline that has it); on a tie, the earliest source's. It depends on the sources alone, so a
+    brief keeps its title at every length, with any prompt or method. With no headline among them,
+    the title of the most important sentence's source (its lead's first words)."""
+    headlines = [d.title for d in brief.documents if not d.title_from_lead and d.title != PurePath(d.path).stem]
+    if headlines:
+        from ..text.bigrams import content_words  # its stemmer is NLTK's: not imported until a brief is shown
+
+        words = [content_words(headline) for headline in headlines]
+        shared = Counter(word for some in words for word in some)
+        best = max(range(len(headlines)), key=lambda k: (sum(shared[word] - 1 for word in words[k]), -k))
+        return headlines[best]
     if brief.sentences:
         return brief.documents[brief.sentences[0].sentence.document].title
     return "Briefing"

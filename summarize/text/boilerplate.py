@@ -1,7 +1,7 @@
 """Tell an article's prose from the page furniture around it.
 
 Saved news pages carry navigation ("Breaking News"), photo captions, credits ("With reporting by ..."),
-comment prompts and outlet self-promotion. Rather than list those strings, we keep only lines that
+comment prompts and outlet self-promotion; wire copy opens with a dateline ("LONDON (AP) --"). Rather than list those strings, we keep only lines that
 read as prose, drop lines a page repeats (captions shown twice), and cut the tail that follows a
 credit line near the end of the article (where outlets put their self-promotion). A markdown file's
 YAML front matter is not part of the article. A block of lines repeated whole (an article pasted
@@ -27,6 +27,17 @@ _CREDIT = re.compile(
     r"|^(related|read more|more on|recommended|follow us|sign up|subscribe)\b"
     r"|copyright|all rights reserved|©",
     re.IGNORECASE,
+)
+# A wire dateline opening an article's lead: where (and when, by which agency) the report was filed, not its
+# news. "LONDON (AP) --", "ZURICH, Switzerland (AP) --", "HONG KONG, December 15 (Xinhua) --",
+# "NEW YORK _" (AP's underscore). The place is in capitals and the mark between spaces, so that
+# "CBS-TV reported" or "RAY BUCKEY, 31 -- Key defendant" (a who's who) are not datelines.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*"  # the place
+    r"(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"  # its state, region or country
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"  # the day it was filed
+    r"(?: \([A-Za-z][\w .&-]{0,30}\))?"  # the agency
+    r" (?:--|—|–|_) +(?=\S)"
 )
 # A credit line this far into the article ends it: what follows is the outlet talking about itself.
 _TAIL_START = 0.6
@@ -163,13 +174,14 @@ def lead_title(text: str) -> str | None:
 
 
 def prose_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines that belong to the article's body, in order."""
+    """Spans of the lines that belong to the article's body, in order; the lead's opening wire
+    dateline ("LONDON (AP) --") is left out of its span."""
     lines = lines_with_offsets(text)
     normalized = [_normalized(text[s:e]) for s, e in lines]
     copies = _copies(normalized)
     counts = _line_counts(normalized, copies)
     title = headline(text)
-    kept = []
+    kept: list[tuple[int, int]] = []
     read = [(start, end) for index, (start, end) in enumerate(lines) if index not in copies]  # each copy once
     for index, (start, end) in enumerate(read):
         line = text[start:end]
@@ -180,5 +192,6 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
             continue
         if title is not None and _normalized(line) == _normalized(title):
             continue
-        kept.append((start, start + length))
+        dateline = None if kept else _DATELINE.match(line)  # the lead's: lower down, "HAITI -- 2 dead" is a list
+        kept.append((start + (dateline.end() if dateline else 0), start + length))
     return kept

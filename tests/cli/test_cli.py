@@ -80,3 +80,28 @@ def test_help_explains_every_option():
     text = run("brief", "--help").output
     for option in ("--words", "--format", "--output", "built-in sample"):
         assert option in text
+
+
+def test_a_brief_the_articles_cannot_fill_says_so_in_one_line():
+    short = CliRunner().invoke(main, ["brief", "--words", "5000"])
+    assert short.exit_code == 0
+    (note,) = [line for line in short.stderr.splitlines() if line.startswith("Note:")]
+    words = int(short.stdout.split("sources, ")[1].split(" words")[0])
+    assert (
+        note
+        == f"Note: the brief has {words} of the 5000 words asked for: the articles hold nothing more that it does not already say."
+    )
+    assert "Note:" not in CliRunner().invoke(main, ["brief", "--words", "300"]).stderr
+
+
+@pytest.mark.parametrize("group", [[], ["cache"]])
+def test_the_command_lists_say_what_each_command_does_without_cutting_it(group):
+    listing = run(*group, "--help").output.split("Commands:\n")[1]
+    lines = [line for line in listing.splitlines() if line.strip()]
+    assert lines and not [line for line in lines if line.rstrip().endswith("...")]
+
+
+@pytest.mark.parametrize("command", ["brief", "batch", "eval"])
+def test_the_backend_help_gives_the_static_model_s_measured_rouge(command):
+    text = " ".join(run(command, "--help").output.split())
+    assert "ROUGE-2 within 0.24 of the transformer's on every development set" in text

@@ -205,7 +205,8 @@ def test_ctrl_c_after_the_file_is_in_place_says_it_was_written(tmp_path, monkeyp
         raise KeyboardInterrupt  # an instant after the rename
 
     monkeypatch.setattr(os, "replace", replace_then_ctrl_c)
-    result = CliRunner().invoke(main, ["brief", article(tmp_path), "-o", str(out)])
+    # 50 words: all the article has (at 150 a note would say that the articles hold no more)
+    result = CliRunner().invoke(main, ["brief", article(tmp_path), "--words", "50", "-o", str(out)])
     assert result.exit_code == 130
     assert result.stderr.strip() == f"Error: interrupted after writing {out}"  # after click's newline (for ^C)
     assert out.read_text(encoding="utf-8").startswith("# ")

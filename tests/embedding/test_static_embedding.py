@@ -163,6 +163,6 @@ def test_help_says_what_each_default_costs():
 
     batch_help = " ".join(CliRunner().invoke(main, ["batch", "--help"]).output.split())
     brief_help = " ".join(CliRunner().invoke(main, ["brief", "--help"]).output.split())
-    assert "else static" in batch_help and "0.0-0.24 below the transformer's" in batch_help
+    assert "else static" in batch_help and "ROUGE-2 within 0.24 of the transformer's" in batch_help
     assert "else onnx, or static for over 1.5 million characters" in brief_help
     assert "[torch|onnx|static]" in batch_help and "[torch|onnx|static]" in brief_help

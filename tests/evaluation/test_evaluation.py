@@ -215,6 +215,37 @@ def test_eval_command_scores_several_sets_and_variants_with_a_mean_over_sets(tmp
         assert r2(tables[2], method) == pytest.approx((r2(tables[0], method) + r2(tables[1], method)) / 2, abs=0.011)
 
 
+@pytest.mark.parametrize(
+    "argument, environment, expected",
+    [([], None, "onnx"), (["--backend", "static"], None, "static"), ([], "torch", "torch")],
+)
+def test_eval_command_embeds_on_the_backend_asked_for(tmp_path, monkeypatch, argument, environment, expected):
+    data = tmp_path / "clusters.jsonl"
+    _write_data(data, CLUSTERS[:1])
+    asked = []
+
+    def fake_backend(backend, on_build=None):
+        asked.append(backend)
+        return fakes.HashingEmbedder()
+
+    if environment is None:
+        monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
+    else:
+        monkeypatch.setenv("SUMMARIZE_BACKEND", environment)
+    monkeypatch.setattr(embedding, "default_embedder", embedding._DEFAULT_EMBEDDER)  # the real choice, a fake model
+    monkeypatch.setattr(embedding, "embedder_for", fake_backend)
+    result = CliRunner().invoke(main, ["eval", str(data), "--methods", "ours", "--no-cache", *argument])
+    assert result.exit_code == 0, result.output
+    assert set(asked) == {expected}  # (static is made once more to build its model first)
+
+
+def test_eval_command_refuses_an_unknown_backend(tmp_path):
+    data = tmp_path / "clusters.jsonl"
+    _write_data(data, CLUSTERS[:1])
+    result = CliRunner().invoke(main, ["eval", str(data), "--methods", "lead", "--backend", "gpu"])
+    assert result.exit_code == 2 and "'gpu' is not one of 'torch', 'onnx', 'static'" in result.output
+
+
 def test_eval_command_refuses_an_unknown_variant_or_a_set_given_twice(tmp_path):
     data = tmp_path / "clusters.jsonl"
     _write_data(data, CLUSTERS)

@@ -131,3 +131,24 @@ def test_disagreements_are_shown_after_the_corroborations(story, embedder):
     ]
     alone = to_markdown(_with_evidence(brief, (), (Disagreement(other, 0.8, "gives $70 million"),))).splitlines()[4]
     assert alone.endswith(f"] ([{source}] gives $70 million)")
+
+
+def test_the_title_is_the_headline_the_sources_share_most_whatever_the_brief_leads_with(story, embedder):
+    from summarize.output.render import brief_title
+    from summarize.pipeline import analyze, compose_brief
+
+    shared = "Storm floods the northern coast"  # storm, northern, coast: each in one other headline
+    titled = (
+        replace(story[0], title="Mayor opens schools as shelters"),
+        replace(story[1], title=shared),
+        replace(story[2], title="Storm damage on the northern coast"),  # as many: the earlier source wins
+    )
+    analysis = analyze(titled, embedder)
+    briefs = [compose_brief(analysis, words) for words in (20, 40, 60, 100, 150)]
+    assert {brief.sentences[0].sentence.document for brief in briefs if brief.sentences} != {1}
+    assert {brief_title(brief) for brief in briefs} == {shared}
+    assert to_markdown(briefs[0]).startswith(f"# {shared}\n")
+    untitled = tuple(replace(d, title=d.path, title_from_lead=True) for d in titled)
+    assert (
+        brief_title(replace(briefs[0], documents=untitled)) == untitled[briefs[0].sentences[0].sentence.document].title
+    )

@@ -172,7 +172,8 @@ def test_sections_take_a_bare_he_said_only_under_its_speaker_s_name(embedder):
     assert briefing.sentences
 
 
-def test_the_judge_s_same_fact_pairs_are_kept_apart():
+def one_fact_twice():
+    """Three sources, the first two reporting one fact in other words."""
     from tests.citations.test_corroboration import KeyedEmbedder, story
 
     analysis = analyze(
@@ -183,8 +184,23 @@ def test_the_judge_s_same_fact_pairs_are_kept_apart():
         ),
         KeyedEmbedder(),
     )
+    return analysis
+
+
+def test_the_judge_s_same_fact_pairs_are_kept_apart():
+    analysis = one_fact_twice()
     assert same_fact_pairs(analysis, [0, 1, 2], FactJudge()) == [(0, 1)]
     ranker = ConceptRanker(one_per_cluster=False, model=None, min_documents=1, same_fact=FactJudge())
     chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
     assert not {0, 1} <= set(chosen)
     assert not same_fact_pairs(analysis, chosen, FactJudge())
+
+
+def test_a_concept_ranker_built_without_a_judge_keeps_one_fact_once_as_the_default_does():
+    from summarize.selection.registry import ranker_named
+
+    analysis = one_fact_twice()
+    for ranker in (ConceptRanker(one_per_cluster=False, model=None, min_documents=1), ranker_named("concepts")):
+        chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
+        assert not same_fact_pairs(analysis, chosen, FactJudge())
+        assert ranker.same_fact is None  # the caller's ranker is left as it was built

@@ -1,3 +1,5 @@
+import pytest
+
 from summarize.text.boilerplate import headline, prose_spans
 
 
@@ -135,3 +137,47 @@ def test_the_sample_source_without_a_headline_gets_its_lead_not_its_file_name():
     assert make_document(
         "The council voted on Tuesday to close the bridge for two years.\n", "x/f00.txt"
     ).title_from_lead
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "LONDON (AP) -- ",
+        "ZURICH, Switzerland (AP) -- ",
+        "HONG KONG, December 15 (Xinhua) -- ",
+        "NEW YORK _ ",
+        "LITTLETON, Colo. (AP) -- ",
+        "RIO DE JANEIRO, Brazil -- ",
+        "WASHINGTON — ",
+    ],
+)
+def test_the_lead_s_wire_dateline_is_not_part_of_its_sentence(dateline):
+    lead = "Former Chilean dictator Augusto Pinochet has been arrested by British police."
+    text = f"Pinochet arrested in London\n\n{dateline}{lead}\nHe was receiving medical treatment at a clinic.\n"
+    (first, second) = prose_spans(text)
+    assert text[first[0] : first[1]] == lead
+    assert text[second[0] : second[1]] == "He was receiving medical treatment at a clinic."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CBS-TV reported one person had been killed on the bridge.",
+        "RAY BUCKEY, 31 -- Key defendant in the case, he is the son of the school's owner.",
+        "NIXON, disco, LSD -- it's no surprise, really, that those rejects came back.",
+        "NATO expelled eight Russians -- the second such move in three years.",
+    ],
+)
+def test_a_capitalised_opening_that_is_no_dateline_is_kept(line):
+    assert kept_lines(f"{line}\n") == [line]
+
+
+def test_only_the_lead_loses_a_dateline_lower_down_a_place_in_capitals_opens_a_list_item():
+    text = (
+        "MIAMI (AP) -- The storm killed at least 12 people across the islands on Monday.\n"
+        "HAITI -- Two people died when a river burst its banks near the capital.\n"
+    )
+    assert kept_lines(text) == [
+        "The storm killed at least 12 people across the islands on Monday.",
+        "HAITI -- Two people died when a river burst its banks near the capital.",
+    ]
