@@ -26,8 +26,8 @@ EXACT_LIMIT = 2000
 # Largest group clustered exactly at once (its condensed matrix: 8 bytes * n^2 / 2 = 64 MB at 4000).
 PART_LIMIT = 4000
 _ROW_BLOCK = 512
-# Similarities are computed in float32 here and in float64 by scipy: keep edges a hair below the
-# threshold, so that rounding never separates what scipy would join (a bigger component is harmless).
+# Similarities are computed in float32 here and in float64 by the exact clustering: keep edges a hair
+# below the threshold, so that rounding never separates what it would join (a bigger component is harmless).
 _MARGIN = 1e-4
 # Above this many sentences pairs are sought within cells of about CELL_SIZE sentences.
 CELL_SEARCH_LIMIT = 60_000

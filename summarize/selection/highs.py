@@ -4,9 +4,12 @@ first brief, more than the whole solve).
 
 The model is handed over as scipy's `milp` hands it: the matrix column by column (row indices
 ascending within a column), the same bounds, HiGHS's defaults for everything but the limits, and a
-solution returned in the same cases. What is set is pinned here, so a new highspy cannot move a
-brief through a changed default: one thread (no worker pool on a shared machine; a MIP solve in
-HiGHS is deterministic either way) and the relative gap at which a solution counts as optimal.
+solution returned in the same cases. highspy is pinned (pyproject.toml) to the HiGHS that scipy 1.17
+carries, 1.12.0: on every integer program of the development sets' briefs it returns scipy's answer
+to the last bit, where HiGHS 1.16 picks another of two equally good answers in 28 programs of 176
+(another copy of a sentence that several sources print word for word). Pinned here too, so that a
+changed default cannot move a brief: one thread (no worker pool on a shared machine; HiGHS's MIP
+search is deterministic either way) and the relative gap at which a solution counts as optimal.
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ def minimise(
     kinds = highspy.HighsVarType.kInteger, highspy.HighsVarType.kContinuous
     program.integrality_ = [kinds[0] if chosen else kinds[1] for chosen in np.asarray(integral, dtype=bool)]
     mixed = bool(np.any(integral))
-    # The plain solver class: highspy.Highs prints a banner when made and adds Python callbacks.
+    # The plain solver class: highspy.Highs adds Python callbacks (and in later versions prints a banner).
     with native_stdout_silenced():
         solver = _Highs()
         for option, value in (

@@ -1,6 +1,6 @@
-"""What compiled code prints to standard output, kept out of it: the HiGHS solver has printed a debug
-line ("HighsMipSolverData::transformNewInteger...") on a few integer programs in a hundred, whatever
-its output options say, and highspy's solver class prints a banner when made; either would land
+"""What compiled code prints to standard output, kept out of it: the HiGHS solver prints a debug line
+("HighsMipSolverData::transformNewInteger...") on a few integer programs in a hundred, whatever its
+output options say (and later highspy versions print a banner when a solver is made); it would land
 inside a brief written to standard output, or on the TUI's screen.
 
 The guard wraps the solver call only, so that nothing else (a terminal's size read from file

@@ -1,6 +1,5 @@
-"""What compiled code prints to standard output (HiGHS has had a stray debug line; highspy's solver
-class prints a banner) stays out of a brief on stdout and off the TUI's screen: the guard wraps each
-integer program, and only it."""
+"""What compiled code prints to standard output (HiGHS has a stray debug line) stays out of a brief
+on stdout and off the TUI's screen: the guard wraps each integer program, and only it."""
 
 import subprocess
 import sys
