@@ -46,3 +46,17 @@ def assert_command_imports_nothing_heavy(*args: str) -> None:
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("args", [["brief", "--words", "100"], ["brief", "--prompt", "briefing"]])
+def test_a_brief_of_the_sample_runs_without_scipy(args):
+    # scipy's optimize and cluster packages cost ~0.4 s of CPU to import, more than the rest of a warm
+    # brief: the solver is highspy, the clustering numpy (scipy only above 1,000 sentences).
+    code = (
+        "import sys; import summarize.embedding.backends as backends; from tests.fakes import HashingEmbedder;"
+        "backends.default_embedder = HashingEmbedder; from click.testing import CliRunner;"
+        "from summarize.cli.main import main;"
+        f"r = CliRunner().invoke(main, {[*args, '--no-cache']!r}); assert r.exit_code == 0, r.output;"
+        "assert 'scipy' not in sys.modules, sorted(m for m in sys.modules if m.startswith('scipy'))[:5]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

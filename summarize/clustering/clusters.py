@@ -8,6 +8,7 @@ import numpy as np
 
 from ..embedding.static_model import STATIC_MODEL_NAME
 from ..records import Cluster
+from .average_linkage import flat_clusters
 from .large_inputs import EXACT_LIMIT, average_linkage_labels
 
 # Average-linkage cosine similarity at which two groups of sentences count as the same content.
@@ -35,20 +36,14 @@ def cluster_sentences(
     count = len(documents)
     if count == 0:
         return ()
-    if count == 1:
-        labels = np.zeros(1, dtype=int)
-    elif count > EXACT_LIMIT:  # no n-by-n matrix: component by component (see summarize.clustering.large_inputs)
+    if count > EXACT_LIMIT:  # no n-by-n matrix: component by component (see summarize.clustering.large_inputs)
         labels = average_linkage_labels(embeddings, threshold)
     else:
-        from scipy.cluster.hierarchy import fcluster, linkage
-
-        vectors = np.asarray(embeddings, dtype=np.float64)
-        tree = linkage(vectors, method="average", metric="cosine")
-        labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        labels = flat_clusters(embeddings, 1.0 - threshold)
     groups: dict[int, list[int]] = {}
     for sentence, label in enumerate(labels):
         groups.setdefault(int(label), []).append(sentence)
-    # Biggest first; ties by first member, so ids do not depend on scipy's label numbering.
+    # Biggest first; ties by first member, so ids do not depend on the label numbering.
     ordered = sorted(groups.values(), key=lambda members: (-len(members), members[0]))
     return tuple(
         Cluster(

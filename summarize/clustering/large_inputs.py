@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import numpy as np
 
-# Below this many sentences the clustering is the plain scipy one, on the full matrix.
+from .average_linkage import flat_clusters
+
+# Below this many sentences the clustering is the plain one (summarize.clustering.average_linkage), on the full matrix.
 EXACT_LIMIT = 2000
 # Largest group clustered exactly at once (its condensed matrix: 8 bytes * n^2 / 2 = 64 MB at 4000).
 PART_LIMIT = 4000
 _ROW_BLOCK = 512
-# Similarities are computed in float32 here and in float64 by scipy: keep edges a hair below the
-# threshold, so that rounding never separates what scipy would join (a bigger component is harmless).
+# Similarities are computed in float32 here and in float64 by the exact clustering: keep edges a hair
+# below the threshold, so that rounding never separates what it would join (a bigger component is harmless).
 _MARGIN = 1e-4
 # Above this many sentences pairs are sought within cells of about CELL_SIZE sentences.
 CELL_SEARCH_LIMIT = 60_000
@@ -146,8 +148,6 @@ def _bounded_parts(vectors: np.ndarray, members: np.ndarray, limit: int) -> list
 
 def average_linkage_labels(vectors: np.ndarray, threshold: float, part_limit: int = PART_LIMIT) -> np.ndarray:
     """Flat average-linkage clusters at cosine similarity `threshold`, component by component."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-
     count = len(vectors)
     unit = np.asarray(vectors, dtype=np.float32)
     components = threshold_components(unit, threshold)
@@ -161,8 +161,7 @@ def average_linkage_labels(vectors: np.ndarray, threshold: float, part_limit: in
                 labels[part] = next_label
                 next_label += 1
                 continue
-            tree = linkage(np.asarray(vectors[part], dtype=np.float64), method="average", metric="cosine")
-            flat = fcluster(tree, t=1.0 - threshold, criterion="distance")
-            labels[part] = next_label + flat - 1
-            next_label += int(flat.max())
+            flat = flat_clusters(vectors[part], 1.0 - threshold)
+            labels[part] = next_label + flat
+            next_label += int(flat.max()) + 1
     return labels

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .base import MODEL_NAME
+from .onnx_session import open_session
 
 ONNX_MODEL_NAME = f"{MODEL_NAME}-int8"  # its vectors differ from the torch model's: its own cache key
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
@@ -150,7 +151,7 @@ class OnnxEmbedder:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # leave idle cores to others
-            self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+            self._session = open_session(onnxruntime, path, options)  # from the graph optimized once
             self._tokenizer = tokenizer
         return self._session, self._tokenizer
 

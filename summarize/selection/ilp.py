@@ -1,5 +1,5 @@
 """The one integer-program builder: a maximisation over 0..1 variables (binary or continuous) with
-"at most" rows, solved with scipy's `milp` under the solver's standard-output guard.
+"at most" rows, solved by HiGHS (summarize.selection.highs).
 
 Both integer programs (a plain brief's concept coverage, a sectioned brief's selection) are built
 here, so the matrix layout, the bounds and the solver's limits are set in one place.
@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-
-from .native_output import quiet_milp
 
 # One "at most" row: its columns, their coefficients, its bound.
 Row = tuple[list[int], list[float], float]
@@ -96,19 +94,16 @@ def solve(
     """Maximise `gain` . x subject to `rows`, 0 <= x <= `upper` (default 1), x integral where
     `binary`: the variables' values at the optimum (or the best found within the limits), None if
     the solver found no solution."""
-    from scipy.optimize import Bounds, LinearConstraint
-    from scipy.sparse import csr_matrix
+    from .highs import minimise
 
-    matrix = csr_matrix((rows.values, rows.indices, rows.indptr), shape=(len(rows.bounds), rows.columns))
-    result = quiet_milp(
-        -np.asarray(gain),  # milp minimises
-        constraints=LinearConstraint(matrix, -np.inf, rows.bounds),
-        integrality=np.asarray(binary, dtype=float),
-        bounds=Bounds(np.zeros(len(gain)), np.ones(len(gain)) if upper is None else upper),
-        options={"time_limit": time_limit, "node_limit": node_limit},
+    return minimise(
+        -np.asarray(gain, dtype=np.float64),  # HiGHS minimises
+        rows,
+        np.asarray(binary, dtype=bool),
+        np.ones(len(gain)) if upper is None else np.asarray(upper, dtype=np.float64),
+        time_limit,
+        node_limit,
     )
-    solution: np.ndarray | None = result.x
-    return solution
 
 
 def _blocks(rows: list[Row | SparseRows]) -> list[SparseRows]:

@@ -1,6 +1,7 @@
-"""What compiled code prints to standard output, kept out of it: scipy's copy of the HiGHS solver
-prints a debug line ("HighsMipSolverData::transformNewInteger...") on a few integer programs in a
-hundred; it would land inside a brief written to standard output, or on the TUI's screen.
+"""What compiled code prints to standard output, kept out of it: the HiGHS solver prints a debug line
+("HighsMipSolverData::transformNewInteger...") on a few integer programs in a hundred, whatever its
+output options say (and later highspy versions print a banner when a solver is made); it would land
+inside a brief written to standard output, or on the TUI's screen.
 
 The guard wraps the solver call only, so that nothing else (a terminal's size read from file
 descriptor 1, our own output) ever sees standard output pointed elsewhere."""
@@ -82,11 +83,3 @@ def native_stdout_silenced() -> Iterator[None]:
         yield
     finally:
         _leave()
-
-
-def quiet_milp(*args: Any, **kwargs: Any) -> Any:
-    """`scipy.optimize.milp`, with what HiGHS prints to standard output dropped."""
-    from scipy.optimize import milp
-
-    with native_stdout_silenced():
-        return milp(*args, **kwargs)

