@@ -30,7 +30,7 @@ from .concept_model import ConceptModel, shipped_model
 from .concept_program import ConceptTable, concept_program, concept_table
 from .features import MAX_WORDS, containment
 from .preselect import preselect
-from .reader_fit import SameFact, reading_order, usable
+from .reader_fit import SameFact, leanings, reading_order, stems, usable
 from .reader_rows import solve_for_reader
 from .salience import SalienceRanker
 
@@ -191,7 +191,9 @@ class ConceptRanker:
             solution = program.solve(*limits)
         if solution is None:
             return SalienceRanker().select(analysis, budget)
-        chosen = [candidates[c] for c in range(n) if solution[c] > 0.5]
+        chosen = without_idle(
+            analysis, [candidates[c] for c in range(n) if solution[c] > 0.5], dict(zip(candidates, gains)), prepared
+        )
         salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
         # Most important first: the order a news briefing is read and cut in; a sentence that leans on
         # another right after it.
@@ -199,6 +201,32 @@ class ConceptRanker:
         if self.reader_fit:
             ranked = reading_order(analysis, ranked)
         return [Choice(i, float(salience[i])) for i in ranked]
+
+
+def without_idle(analysis: Analysis, chosen: list[int], gains: dict[int, float], prepared: Prepared) -> list[int]:
+    """`chosen` less the sentences worth nothing in it: no gain of their own, every weighted concept
+    they hold held by another chosen sentence, and no other chosen sentence leaning on them (as the
+    sentence before it, or for the noun it needs). The program is indifferent to such sentences and
+    a solver may return them when the budget outlasts the concepts; that room is the top-up's
+    (summarize.selection.top_up)."""
+    needs, words = leanings(analysis), stems(analysis)
+    kept = list(chosen)
+
+    def only_mention(noun: str | None, i: int, j: int) -> bool:  # i alone names the noun j needs
+        return noun is not None and noun in words[i] and not any(noun in words[k] for k in kept if k not in (i, j))
+
+    removed = True
+    while removed:  # until none is left: each removal may free another
+        removed = False
+        for i in sorted(kept, reverse=True):  # an article's later sentences first: they free the ones before
+            leaned_on = any(needs[j].previous == i or only_mention(needs[j].noun, i, j) for j in kept if j != i)
+            if gains[i] > 0 or leaned_on:
+                continue
+            others = set().union(*(prepared.concepts[j] for j in kept if j != i))
+            if all(c in others or prepared.weights.get(c, 0.0) <= 0 for c in prepared.concepts[i]):
+                kept.remove(i)
+                removed = True
+    return kept
 
 
 def plain_concept_ranker() -> ConceptRanker:
