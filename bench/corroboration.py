@@ -31,6 +31,7 @@ from corroboration_set import (
     document_id,
     load_clusters,
     read_pairs,
+    sentence_finder,
 )
 
 from summarize.citations.corroboration import CorroborationJudge, FactJudge, Verdict, candidates, refused
@@ -66,11 +67,11 @@ def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
     for cluster in load_clusters(pairs, shared):
         analysis = analyze(cluster.documents, embedder)
         number = {document_id(cluster.set, d): n for n, d in enumerate(cluster.documents)}
-        index = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
+        find = sentence_finder(analysis)
         stories = story_numbers(analysis.documents)
         for pair in cluster.pairs:
-            first = index[(number[pair.sentence.doc], pair.sentence.start)]
-            second = index[(number[pair.candidate.doc], pair.candidate.start)]
+            first = find(number[pair.sentence.doc], pair.sentence)
+            second = find(number[pair.candidate.doc], pair.candidate)
             copy = stories[analysis.sentences[first].document] == stories[analysis.sentences[second].document]
 
             def decide(judge: CorroborationJudge, a=analysis, i=first, j=second) -> Verdict:

@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from corroboration_fit import curve, held_out_scores, operating_point
-from corroboration_set import PAIRS, SHARED, document_id, load_clusters, read_pairs
+from corroboration_set import PAIRS, SHARED, document_id, load_clusters, read_pairs, sentence_finder
 
 from summarize.citations.corroboration import candidates, refused
 from summarize.citations.facts import _alike, content_stems, names
@@ -93,7 +93,7 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
     for cluster in load_clusters(read_pairs(PAIRS), shared):
         analysis = analyze(cluster.documents, embedder)
         number = {document_id(cluster.set, d): n for n, d in enumerate(cluster.documents)}
-        index = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
+        find = sentence_finder(analysis)
         stories = story_numbers(analysis.documents)
         frequency: dict[int, int] = {}
         for sentence in analysis.sentences:
@@ -103,8 +103,8 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
         weights, known = _word_weights(analysis), _story_names(analysis)
         vectors: dict[int, tuple[np.ndarray, list[int]]] = {}
         for pair in cluster.pairs:
-            i = index[(number[pair.sentence.doc], pair.sentence.start)]
-            j = index[(number[pair.candidate.doc], pair.candidate.start)]
+            i = find(number[pair.sentence.doc], pair.sentence)
+            j = find(number[pair.candidate.doc], pair.candidate)
             first, second = analysis.sentences[i], analysis.sentences[j]
             if stories[first.document] == stories[second.document]:
                 continue  # copies of one story: never corroboration, never scored

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from summarize.inputs.documents import sample_documents
 from summarize.inputs.jsonl import read_clusters
-from summarize.records import Document
+from summarize.records import Analysis, Document
 
 HERE = Path(__file__).resolve().parent
 PAIRS = HERE / "corroboration" / "pairs.jsonl"  # the tune set (its old "test" third was looked at: tune now)
@@ -119,3 +119,19 @@ def load_clusters(pairs: Sequence[LabelledPair], shared: Path = SHARED) -> list[
     if missing:
         raise ValueError(f"clusters not found under {shared}: {missing[:5]}")
     return loaded
+
+
+def sentence_finder(analysis: Analysis) -> Callable[[int, Span], int]:
+    """Finds a labelled span's sentence in `analysis` (by document number and span): the sentence
+    that starts there, else the one that ends there (a lead's wire dateline, labelled with its
+    sentence before 2026-11-28, is no longer part of it)."""
+    by_start = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
+    by_end = {(s.document, s.end): i for i, s in enumerate(analysis.sentences)}
+
+    def find(document: int, span: Span) -> int:
+        found = by_start.get((document, span.start), by_end.get((document, span.end)))
+        if found is None:
+            raise KeyError(f"no sentence at {span.doc} {span.start}-{span.end}")
+        return found
+
+    return find

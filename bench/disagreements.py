@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout's summarize, and corroboration_set
 
-from corroboration_set import SHARED, Span, document_id, load_clusters
+from corroboration_set import SHARED, Span, document_id, load_clusters, sentence_finder
 
 from summarize.citations.corroboration import MOST_DIFFERING_FIGURES, FactJudge, Verdict, candidates, evidence
 from summarize.citations.pair_facts import pair_facts
@@ -102,11 +102,11 @@ def judged_pairs(pairs: list[DisagreementPair], shared: Path) -> list[Judged]:
     for cluster in load_clusters(pairs, shared):  # the same fields as a LabelledPair
         analysis = analyze(cluster.documents, embedder)
         number = {document_id(cluster.set, d): n for n, d in enumerate(cluster.documents)}
-        index = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
+        find = sentence_finder(analysis)
         for pair in cluster.pairs:
             assert isinstance(pair, DisagreementPair)
-            first = index[(number[pair.sentence.doc], pair.sentence.start)]
-            second = index[(number[pair.candidate.doc], pair.candidate.start)]
+            first = find(number[pair.sentence.doc], pair.sentence)
+            second = find(number[pair.candidate.doc], pair.candidate)
             other = analysis.sentences[second]
             texts = (analysis.sentences[first].text, other.text)
             for name, judge in JUDGES.items():
