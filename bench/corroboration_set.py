@@ -123,14 +123,20 @@ def load_clusters(pairs: Sequence[LabelledPair], shared: Path = SHARED) -> list[
 
 def sentence_finder(analysis: Analysis) -> Callable[[int, Span], int]:
     """Finds a labelled span's sentence in `analysis` (by document number and span): the sentence
-    that starts there, else the one that ends there (a lead's wire dateline, labelled with its
-    sentence before 2026-11-28, is no longer part of it)."""
+    that starts there, else the one overlapping it most (a lead's wire dateline, labelled as part of
+    its sentence before 2026-11-28, no longer is)."""
     by_start = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
-    by_end = {(s.document, s.end): i for i, s in enumerate(analysis.sentences)}
 
     def find(document: int, span: Span) -> int:
-        found = by_start.get((document, span.start), by_end.get((document, span.end)))
-        if found is None:
+        if (document, span.start) in by_start:
+            return by_start[(document, span.start)]
+        overlaps = [
+            (min(s.end, span.end) - max(s.start, span.start), i)
+            for i, s in enumerate(analysis.sentences)
+            if s.document == document
+        ]
+        overlap, found = max(overlaps, default=(0, -1))
+        if overlap <= 0:
             raise KeyError(f"no sentence at {span.doc} {span.start}-{span.end}")
         return found
 
