@@ -72,6 +72,8 @@ def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
         for pair in cluster.pairs:
             first = find(number[pair.sentence.doc], pair.sentence)
             second = find(number[pair.candidate.doc], pair.candidate)
+            if first is None or second is None:  # a sentence dropped as boilerplate since it was labelled
+                continue
             copy = stories[analysis.sentences[first].document] == stories[analysis.sentences[second].document]
 
             def decide(judge: CorroborationJudge, a=analysis, i=first, j=second) -> Verdict:

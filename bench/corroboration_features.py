@@ -105,6 +105,8 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
         for pair in cluster.pairs:
             i = find(number[pair.sentence.doc], pair.sentence)
             j = find(number[pair.candidate.doc], pair.candidate)
+            if i is None or j is None:  # a sentence dropped as boilerplate since it was labelled
+                continue
             first, second = analysis.sentences[i], analysis.sentences[j]
             if stories[first.document] == stories[second.document]:
                 continue  # copies of one story: never corroboration, never scored

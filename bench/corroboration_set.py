@@ -121,13 +121,14 @@ def load_clusters(pairs: Sequence[LabelledPair], shared: Path = SHARED) -> list[
     return loaded
 
 
-def sentence_finder(analysis: Analysis) -> Callable[[int, Span], int]:
+def sentence_finder(analysis: Analysis) -> Callable[[int, Span], int | None]:
     """Finds a labelled span's sentence in `analysis` (by document number and span): the sentence
     that starts there, else the one overlapping it most (a lead's wire dateline, labelled as part of
-    its sentence before 2026-11-28, no longer is)."""
+    its sentence before 2026-11-28, no longer is); None when no sentence is there any more (a line
+    dropped as boilerplate since it was labelled, such as a credit line)."""
     by_start = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
 
-    def find(document: int, span: Span) -> int:
+    def find(document: int, span: Span) -> int | None:
         if (document, span.start) in by_start:
             return by_start[(document, span.start)]
         overlaps = [
@@ -136,8 +137,6 @@ def sentence_finder(analysis: Analysis) -> Callable[[int, Span], int]:
             if s.document == document
         ]
         overlap, found = max(overlaps, default=(0, -1))
-        if overlap <= 0:
-            raise KeyError(f"no sentence at {span.doc} {span.start}-{span.end}")
-        return found
+        return found if overlap > 0 else None
 
     return find

@@ -107,6 +107,8 @@ def judged_pairs(pairs: list[DisagreementPair], shared: Path) -> list[Judged]:
             assert isinstance(pair, DisagreementPair)
             first = find(number[pair.sentence.doc], pair.sentence)
             second = find(number[pair.candidate.doc], pair.candidate)
+            if first is None or second is None:  # a sentence dropped as boilerplate since it was labelled
+                continue
             other = analysis.sentences[second]
             texts = (analysis.sentences[first].text, other.text)
             for name, judge in JUDGES.items():
