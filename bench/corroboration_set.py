@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from summarize.inputs.documents import sample_documents
 from summarize.inputs.jsonl import read_clusters
@@ -23,6 +24,9 @@ PAIRS = HERE / "corroboration" / "pairs.jsonl"  # the tune set (its old "test" t
 TEST_PAIRS = HERE / "corroboration" / "pairs_test2.jsonl"  # the fresh test set, drawn and labelled before any tuning
 SHARED = HERE.parent.parent / "shared" / "bench"
 LABELS = ("SAME", "PARTIAL", "DIFFERENT")
+
+
+Record = TypeVar("Record")
 
 
 @dataclass(frozen=True)
@@ -57,17 +61,23 @@ class LabelledCluster:
     pairs: tuple[LabelledPair, ...]
 
 
-def read_pairs(path: Path = PAIRS) -> list[LabelledPair]:
+def read_labelled(path: Path, kind: type[Record], labels: Collection[str]) -> list[Record]:
+    """The labelled pairs of a JSON-lines file as `kind` records (each with a `sentence` and a
+    `candidate` Span), every label checked against `labels`."""
     pairs = []
     with open(path, encoding="utf-8") as stream:
         for line in stream:
             record = json.loads(line)
-            if record["label"] not in LABELS:
+            if record["label"] not in labels:
                 raise ValueError(f"pair {record['pair']}: unknown label {record['label']!r}")
             for side in ("sentence", "candidate"):
                 record[side] = Span(**{k: record[side][k] for k in Span.__dataclass_fields__})
-            pairs.append(LabelledPair(**{k: record[k] for k in LabelledPair.__dataclass_fields__}))
+            pairs.append(kind(**{k: record[k] for k in kind.__dataclass_fields__}))
     return pairs
+
+
+def read_pairs(path: Path = PAIRS) -> list[LabelledPair]:
+    return read_labelled(path, LabelledPair, LABELS)
 
 
 def _documents(set_name: str, shared: Path) -> Iterator[tuple[str, tuple[Document, ...]]]:

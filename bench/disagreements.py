@@ -15,7 +15,6 @@ through the cache. See bench/disagreements/README.md for the set, its labelling 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout's summarize, and corroboration_set
 
-from corroboration_set import SHARED, Span, document_id, load_clusters, sentence_finder
+from corroboration_set import SHARED, Span, document_id, load_clusters, read_labelled, sentence_finder
 
 from summarize.citations.corroboration import MOST_DIFFERING_FIGURES, FactJudge, Verdict, candidates, evidence
 from summarize.citations.pair_facts import pair_facts
@@ -51,16 +50,7 @@ class DisagreementPair:
 
 
 def read_pairs(path: Path = PAIRS) -> list[DisagreementPair]:
-    pairs = []
-    with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            record = json.loads(line)
-            if record["label"] not in LABELS:
-                raise ValueError(f"pair {record['pair']}: unknown label {record['label']!r}")
-            for side in ("sentence", "candidate"):
-                record[side] = Span(**{k: record[side][k] for k in Span.__dataclass_fields__})
-            pairs.append(DisagreementPair(**{k: record[k] for k in DisagreementPair.__dataclass_fields__}))
-    return pairs
+    return read_labelled(path, DisagreementPair, LABELS)
 
 
 @dataclass(frozen=True)
