@@ -19,6 +19,28 @@ from summarize.inputs.document import make_document
 from summarize.pipeline import analyze, compose_brief
 
 
+def plain_facts(similarity: float, shared_words: float, covers_sentence: float, covers_candidate: float):
+    """A pair's facts with no figure, date or name against it: only the four given overlaps vary."""
+    from summarize.citations.pair_facts import PairFacts
+
+    return PairFacts(
+        similarity=similarity,
+        shared_words=shared_words,
+        covers_sentence=covers_sentence,
+        covers_candidate=covers_candidate,
+        figures=(),
+        dates=(),
+        other_figures=False,
+        looks_back=False,
+        same_detail=False,
+        other_scope=False,
+        new_names=0,
+        missing_names=0,
+        length_ratio=0.8,
+        in_cluster=True,
+    )
+
+
 def test_quantities_read_figures_with_what_they_count():
     found = {q.text: q for q in quantities("The storm killed 9,000 people and cost $66 million; 2.5 million fled.")}
     assert set(found) == {"9,000 people", "$66 million", "2.5 million fled"}
@@ -200,25 +222,10 @@ def test_the_learned_weights_read_known_features_and_more_agreement_is_more_like
 
     from summarize.citations.corroboration import agreement, refused
     from summarize.citations.corroboration_weights import THRESHOLD, WEIGHTS
-    from summarize.citations.pair_facts import FEATURES, PairFacts
+    from summarize.citations.pair_facts import FEATURES
 
     assert set(WEIGHTS) <= set(FEATURES) and 0 < THRESHOLD < 1
-    facts = PairFacts(
-        similarity=0.6,
-        shared_words=0.3,
-        covers_sentence=0.3,
-        covers_candidate=0.2,
-        figures=(),
-        dates=(),
-        other_figures=False,
-        looks_back=False,
-        same_detail=False,
-        other_scope=False,
-        new_names=0,
-        missing_names=0,
-        length_ratio=0.8,
-        in_cluster=True,
-    )
+    facts = plain_facts(similarity=0.6, shared_words=0.3, covers_sentence=0.3, covers_candidate=0.2)
     closer = replace(facts, similarity=0.9, shared_words=0.8)
     assert 0 < agreement(facts) < agreement(closer) < 1
     assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
@@ -228,24 +235,8 @@ def test_the_learned_weights_read_known_features_and_more_agreement_is_more_like
 def test_another_fit_can_stand_in_for_the_shipped_weights():
     from summarize.citations.corroboration import SHIPPED_WEIGHTS, agreement
     from summarize.citations.corroboration_weights import INTERCEPT, WEIGHTS
-    from summarize.citations.pair_facts import PairFacts
 
-    facts = PairFacts(
-        similarity=0.7,
-        shared_words=0.4,
-        covers_sentence=0.4,
-        covers_candidate=0.3,
-        figures=(),
-        dates=(),
-        other_figures=False,
-        looks_back=False,
-        same_detail=False,
-        other_scope=False,
-        new_names=0,
-        missing_names=0,
-        length_ratio=0.8,
-        in_cluster=True,
-    )
+    facts = plain_facts(similarity=0.7, shared_words=0.4, covers_sentence=0.4, covers_candidate=0.3)
     assert tuple(WEIGHTS.items()) == SHIPPED_WEIGHTS and FactJudge().intercept == INTERCEPT
     by_similarity = (("similarity", 10.0),)
     assert agreement(facts, by_similarity, -6.0) > 0.5 > agreement(facts, by_similarity, -8.0)  # 7 - 6 / 7 - 8
