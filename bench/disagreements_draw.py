@@ -107,6 +107,13 @@ def main() -> None:
     parser.add_argument(
         "--words", type=int, default=WORDS, help="the brief's length: longer gives more brief sentences"
     )
+    parser.add_argument(
+        "--unused-in",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="labelled files whose clusters not to draw from (a blind test set from clusters never looked at)",
+    )
     args = parser.parse_args()
     if HERE.parent in args.out.resolve().parents:
         parser.error("the draft holds the development sets' texts: write it outside the repository")
@@ -114,8 +121,14 @@ def main() -> None:
     from summarize.embedding.cache import with_cache
 
     embedder = with_cache(default_embedder())
+    used = set()
+    for path in args.unused_in:
+        with open(path, encoding="utf-8") as stream:
+            used |= {(record["set"], record["cluster"]) for record in map(json.loads, stream)}
     pool = []
     for set_name, cluster_id, documents in clusters(args.shared):
+        if (set_name, cluster_id) in used:
+            continue
         analysis = analyze(documents, embedder)
         brief = compose_brief(analysis, args.words)
         index = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
