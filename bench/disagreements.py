@@ -30,8 +30,12 @@ from summarize.citations.pair_facts import pair_facts
 from summarize.pipeline import analyze
 from summarize.records import Analysis
 
-PAIRS = HERE / "disagreements" / "pairs.jsonl"
+PAIRS = HERE / "disagreements" / "pairs.jsonl"  # the first set: tune and test parts
+# The blind test set: clusters PAIRS never used and other brief lengths, labelled before the detector ran.
+TEST2 = HERE / "disagreements" / "pairs_test2.jsonl"
 RESULTS = HERE / "disagreements" / "results.md"
+# results.md below this line is kept as written: rows recorded once (the blind set's, before the change).
+HISTORY = "<!-- recorded rows: kept when the table is rewritten -->"
 LABELS = ("CONFLICT", "AGREE", "NOT-COMPARABLE")
 SETS = ("duc2002", "duc2003", "tac2010", "sample")
 
@@ -41,7 +45,7 @@ class DisagreementPair:
     pair: int
     set: str
     cluster: str
-    part: str  # "tune" or "test" (a third of the clusters, drawn at random before any tuning)
+    part: str  # "tune", "test" (a third of PAIRS' clusters, drawn at random before any tuning) or "test2"
     sentence: Span
     candidate: Span
     label: str
@@ -154,19 +158,21 @@ def show(items: list[Judged]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, TEST2])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
-    parser.add_argument("--part", choices=("tune", "test"), help="only this part (printed, not written)")
+    parser.add_argument("--part", choices=("tune", "test", "test2"), help="only this part (printed, not written)")
     parser.add_argument("--show", action="store_true", help="print each flagged or labelled-conflict pair (texts)")
     args = parser.parse_args()
-    pairs = [p for p in read_pairs(args.pairs) if args.part in (None, p.part)]
+    pairs = [p for path in args.pairs for p in read_pairs(path) if args.part in (None, p.part)]
     items = judged_pairs(pairs, args.shared)
-    text = table(items, (args.part,) if args.part else ("test", "tune"))
+    text = table(items, (args.part,) if args.part else ("test2", "test", "tune"))
     print(text)
     if args.show:
         show(items)
     if not args.part:
-        RESULTS.write_text("# Disagreements on the labelled set\n\n`python bench/disagreements.py`\n\n" + text)
+        kept = RESULTS.read_text().partition(HISTORY)[2] if RESULTS.exists() else ""
+        header = "# Disagreements on the labelled sets\n\n`python bench/disagreements.py`\n\n"
+        RESULTS.write_text(header + text + ("\n" + HISTORY + kept if kept else ""))
 
 
 if __name__ == "__main__":
