@@ -137,6 +137,8 @@ def table(items: list[Judged], parts: tuple[str, ...]) -> str:
     for part in parts:
         for judge in JUDGES:
             mine = [item for item in items if item.pair.part == part and item.judge == judge]
+            if not mine:
+                continue
             lines.append(row(f"**{part}, {judge}**", mine))
             for set_name in SETS:
                 of_set = [item for item in mine if item.pair.set == set_name]
@@ -169,7 +171,7 @@ def main() -> None:
     print(text)
     if args.show:
         show(items)
-    if not args.part:
+    if not args.part and args.pairs == [PAIRS, TEST2]:  # the whole table: written
         kept = RESULTS.read_text().partition(HISTORY)[2] if RESULTS.exists() else ""
         header = "# Disagreements on the labelled sets\n\n`python bench/disagreements.py`\n\n"
         RESULTS.write_text(header + text + ("\n" + HISTORY + kept if kept else ""))

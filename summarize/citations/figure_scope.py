@@ -9,8 +9,13 @@ million"), a rate and a total ("15 years on each count" / "30 years"), a bound t
 ("fewer than 2,000" / "1,100"), a change and a level ("dropped 92 percent" / "1 percent of the figure"),
 a time ago ("30 years ago"), counts from different starts ("since Jan. 20" / "since the beginning of
 the year"), a forecast and a report ("may ... perhaps three days" / "seven to 10 days"), temperatures, or counts told about different things ("1.5 million Americans who
-suffer a heart attack" / "high blood pressure, which affects 60 million Americans"). The rules here
-keep a figure as a disagreement only when none of these applies. They decide disagreements only: what
+suffer a heart attack" / "high blood pressure, which affects 60 million Americans"), another year's
+count or a chronology's entry ("2,600,000 bushels in 1974-75", "March 22, 1984 -- ... 115 counts"),
+two givers ("China's Red Cross ... $106,000" / "The United States sent $300,000"), percentages of
+different wholes, a storm's category, or one figure rounded ("200,000" / "205,000") or summed
+("130,000 and 75,000 barrels" / "205,000"). A forecast is read in the figure's own clause ("killing
+233, and the toll is expected to rise" reports 233). The rules here keep a figure as a disagreement
+only when none of these applies. They decide disagreements only: what
 refuses corroboration (`PairFacts.figures`) is unchanged.
 """
 
@@ -25,6 +30,8 @@ from .facts import Quantity, figure_conflicts, is_measure, names, quantities
 
 # Temperatures change by the hour and the town: two reports' lows are two readings, not a disagreement.
 _TEMPERATURES = frozenset(stem(word) for word in "fahrenheit celsius degree degrees".split())
+# "a Category 3 hurricane", "level 4": grades that change by the hour (Hugo was upgraded from 3 to 4 in a day).
+_LEVELS = frozenset("category level grade phase stage force".split())
 # "fewer than 2,000": at most 2,000, which "1,100" meets (facts reads "up to", "under", "nearly").
 _AT_MOST = frozenset("fewer less below".split())
 # "an additional $100 million", "another 146 products": a part added to a total, not the total.
@@ -51,6 +58,13 @@ _NOT_CONTEXT = frozenset(
     before including according throughout across around among""".split()
 )
 # "may help victims out perhaps even three days after": a forecast, which a report's figure does not contradict.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A chronology's entry: "March 22, 1984 -- ...", "17, 1988: ...", "Aug. 1 -- ...".
+_CHRONOLOGY = re.compile(r"^((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
+_NUMBER_START = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)\d")  # where another figure starts (not a year)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|told|according)\b")
+_OF = re.compile(r"\s*of\s+([^,;:()]*)")
+_ROUNDING = 0.03  # "200,000" for 205,000; not "20" for 21 hostages (5 %)
 _HEDGES = frozenset("may might could perhaps possibly probably likely expected expect expects projected".split())
 
 
@@ -67,6 +81,11 @@ def _before(text: str, quantity: Quantity) -> list[str]:
 
 def _is_temperature(quantity: Quantity) -> bool:
     return quantity.unit in _TEMPERATURES
+
+
+def _is_level(text: str, quantity: Quantity) -> bool:
+    """A storm's category, an alert's level: a grade that changes by the hour, not a count."""
+    return any(word.lower() in _LEVELS for word in _before(text, quantity)[-1:])
 
 
 def _is_change(text: str, quantity: Quantity) -> bool:
@@ -139,15 +158,97 @@ def _since(text: str) -> str | None:
     return "dated" if dated else "undated"
 
 
-def _hedged(text: str) -> bool:
-    return any(word.lower() in _HEDGES for word in _CONTEXT_WORD.findall(text))
+def _clause(text: str, quantity: Quantity) -> str:
+    """The figure's clause: from the last clause mark before it to the next one after it."""
+    before = _CLAUSE_END.split(text[: quantity.start])[-1]
+    after = _CLAUSE_END.split(text[quantity.end :], maxsplit=1)[0]
+    return before + quantity.text + after
+
+
+def _hedged(text: str, quantity: Quantity) -> bool:
+    """A forecast ("is expected to draw 18,000 runners"), read in the figure's clause only: "killing 233,
+    and the toll is expected to rise" reports 233."""
+    return any(word.lower() in _HEDGES for word in _CONTEXT_WORD.findall(_clause(text, quantity)))
+
+
+def _when(text: str, quantity: Quantity) -> frozenset[str]:
+    """The years the figure's clause gives it ("2,600,000 bushels in 1974-75 to about 26,000 last year":
+    the first; after the figure up to the next one, before it only when no figure is between) and the
+    day of a chronology entry the sentence is ("March 22, 1984 -- ... indicted on 115 counts")."""
+    after = _CLAUSE_END.split(text[quantity.end :], maxsplit=1)[0]
+    before = _CLAUSE_END.split(text[: quantity.start])[-1]
+    after = _NUMBER_START.split(after, maxsplit=1)[0]
+    found = set(_YEAR.findall(after))
+    if not _NUMBER_START.search(_YEAR.sub("", before)):
+        found |= set(_YEAR.findall(before))
+    entry = _CHRONOLOGY.match(text)
+    if entry:
+        found.add(" ".join(entry.group(1).split()))
+    return frozenset(found)
+
+
+def _actors(text: str, quantity: Quantity) -> frozenset[str]:
+    """The names before the figure in its clause: who gives, sends or counts it ("China's Red Cross said it
+    was sending $106,000")."""
+    return names(_CLAUSE_END.split(text[: quantity.start])[-1])[0]
+
+
+def _base(text: str, quantity: Quantity) -> frozenset[str]:
+    """What a percentage is of ("50.4 percent of the country's population": countri, popul)."""
+    if quantity.unit != "%":
+        return frozenset()
+    match = _OF.match(text, quantity.end)
+    if not match:
+        return frozenset()
+    words = [w.lower() for w in _CONTEXT_WORD.findall(match.group(1))]
+    return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS)
+
+
+def _crosses_a_figure(quantity: Quantity) -> bool:
+    """The unit was read past another number ("injured 23 during a 17-year reign": not 23 years)."""
+    return bool(re.search(r"\d", quantity.text[1:].lstrip("0123456789,.")))
+
+
+def _rounded(first: Quantity, second: Quantity) -> bool:
+    """One figure is the other rounded ("200,000 barrels" / "205,000", "90-pound" / "88-pound"): within
+    _ROUNDING of each other and the round one has at most two significant digits."""
+    larger = max(abs(first.value), abs(second.value))
+    if not larger or abs(first.value - second.value) > _ROUNDING * larger:
+        return False
+    return any(_significant_digits(q.value) <= 2 and abs(q.value) >= 10 for q in (first, second))
+
+
+def _significant_digits(value: float) -> int:
+    return (
+        len(f"{abs(value):.0f}".rstrip("0")) if value.is_integer() else len(f"{abs(value)}".replace(".", "").strip("0"))
+    )
+
+
+def _sum_of(figure: Quantity, text: str, parts: tuple[Quantity, ...]) -> bool:
+    """The figure is the sum of the other's figures of its unit, told as parts of one whole ("losses of
+    130,000 barrels ... and 75,000 bpd" / "205,000 barrels"), not as two sources' counts ("IRNA reported
+    10,000 dead, the ambassador said 25,000")."""
+    mine = [q for q in parts if q.unit == figure.unit]
+    if len(mine) < 2 or _ATTRIBUTION.search(text[mine[0].end : mine[-1].start]):
+        return False
+    return abs(sum(q.value for q in mine) - figure.value) <= 0.01 * abs(figure.value)
 
 
 def _comparable(first: str, ours: Quantity, second: str, theirs: Quantity) -> bool:
     """Whether two figures of one unit count the same thing, by the rules in the module's doc."""
-    if _hedged(first) != _hedged(second):
+    if _hedged(first, ours) or _hedged(second, theirs):  # a forecast contradicts no report, nor another forecast
         return False
-    if _is_temperature(ours) or _is_part(first, ours) or _is_part(second, theirs):
+    if _when(first, ours) != _when(second, theirs):  # another year's or day's count
+        return False
+    if _rounded(ours, theirs) or _crosses_a_figure(ours) or _crosses_a_figure(theirs):
+        return False
+    base = (_base(first, ours), _base(second, theirs))
+    if all(base) and not base[0] & base[1]:  # percentages of different wholes
+        return False
+    actors = (_actors(first, ours), _actors(second, theirs))
+    if any(not _named_in(a, second) for a in actors[0]) and any(not _named_in(a, first) for a in actors[1]):
+        return False  # each told of a giver the other does not name ("China's Red Cross" / "The United States")
+    if _is_temperature(ours) or _is_level(first, ours) or _is_part(first, ours) or _is_part(second, theirs):
         return False
     if _is_rate(first, ours) != _is_rate(second, theirs) or _is_change(first, ours) != _is_change(second, theirs):
         return False
@@ -172,7 +273,7 @@ def disagreeing_figures(first: str, second: str) -> tuple[Quantity, ...]:
         return ()
     found = []
     for figure in figure_conflicts(ours, theirs):
-        if is_measure(figure):
+        if is_measure(figure) or _sum_of(figure, first, ours) or any(_sum_of(q, second, theirs) for q in ours):
             continue
         if any(q.unit == figure.unit and _comparable(first, q, second, figure) for q in ours):
             found.append(figure)

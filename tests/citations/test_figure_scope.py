@@ -52,3 +52,47 @@ def test_a_change_and_a_level_or_a_time_ago_are_not_one_count():
     assert not texts("The harvest was 1 percent of the level.", "The harvest has dropped 92 percent this year.")
     assert texts("The harvest dropped 80 percent.", "The harvest has dropped 92 percent.") == ["92 percent"]
     assert not texts("The reserve was set up 30 years ago.", "In five years, the reserve grew.")
+
+
+def test_a_forecast_is_read_in_the_figures_clause_only():
+    report = "The flood killed 40 people in the valley, and the toll is expected to rise."
+    assert texts(report, "The flood killed 55 people in the valley.") == ["55 people"]
+    assert not texts("The flood may kill 40 people in the valley.", "The flood killed 55 people in the valley.")
+    assert not texts("Organisers expect 18,000 runners this year.", "Some 13,000 runners are expected to run.")
+
+
+def test_another_years_count_or_a_chronology_entry_is_another_moment():
+    assert texts(
+        "The harvest was about 23,000 bushels last year.",
+        "The harvest fell from 2,600,000 bushels in 1975 to 31,000 bushels last year.",
+    ) == ["31,000 bushels"]
+    assert not texts(
+        "June 3, 1985 -- Seven people are charged with 115 counts of fraud.",
+        "The two remaining people are charged with 64 counts of fraud.",
+    )
+
+
+def test_rounded_figures_sums_and_percentages_of_other_wholes_agree_or_differ_in_kind():
+    assert not texts("The leak cut output by 205,000 barrels a day.", "The leak cut output by 200,000 barrels a day.")
+    assert texts("The gunmen seized 20 hostages at the resort.", "The gunmen seized 21 hostages at the resort.") == [
+        "21 hostages"
+    ]
+    assert not texts(
+        "The leak cut output by 130,000 barrels on one platform and 75,000 barrels on the other.",
+        "The leak cut output by 205,000 barrels a day.",
+    )
+    assert not texts(
+        "Women make up 51 percent of the population of the country.", "Obesity affects 40 percent of the women."
+    )
+
+
+def test_two_givers_a_storm_category_and_a_unit_read_past_a_figure_are_no_disagreement():
+    assert not texts(
+        "Japan's Red Cross said it was sending $100,000 worth of supplies.",
+        "The United States sent $300,000 worth of supplies, officials said.",
+    )
+    assert not texts(
+        "The storm was upgraded to a Category 3 hurricane.", "The storm was upgraded to a Category 4 hurricane."
+    )
+    bombings = "The bomber carried out 16 bombings during an 18-year campaign."
+    assert texts(bombings, "The bomber killed three people and injured 23 during a 17-year campaign.") == ["17-year"]
