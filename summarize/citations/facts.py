@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text.bigrams import STOP_WORDS, stem
+from ..text.boilerplate import dateline_length
 from ..text.dates import MONTHS, mentions
 
 _NUMBER_WORDS = {
@@ -216,11 +217,11 @@ def dates_in(text: str) -> tuple[DateMention, ...]:
     """The dates a sentence gives (see summarize.text.dates), with their wording; not the day a statement
     was made ("Stoltenberg said on October 7 that NATO expelled ...") nor of the dateline."""
     result = []
-    dateline = _DATELINE.match(text)
+    dateline = dateline_length(text)
     for mention in mentions(text):
         if _SAID_ON.search(text[max(0, mention.start - 30) : mention.start]):
             continue
-        if dateline and mention.start < dateline.end():  # "LUANDA, April 24 (Xinhua) --": the day it was filed
+        if mention.start < dateline:  # "LUANDA, April 24 (Xinhua) --": the day it was filed
             continue
         wording = text[mention.start : mention.end].strip()
         for word in ("in ", "since ", "from ", "until ", "by ", "of ", "during "):  # "in April": "April"
@@ -295,8 +296,6 @@ def relative_times_differ(first: str, second: str) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
-# "BUCHAREST, Romania (AP) --", "KUNMING, April 8 (Xinhua) --": where a report was filed, not its scope.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:,[^-—(]{0,40})?(?:\([^)]{1,20}\))?\s*(?:--|—|-)\s*")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
 _NOT_NAMES = (
     STOP_WORDS
@@ -320,7 +319,7 @@ def names(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The lower-cased words of the capitalised words of a sentence, without its dateline
     ("Jammu-Kashmir" gives "jammu" and "kashmir"), and its scope words ("state", "nationwide"): all of
     them, and those not at its start (which are names for sure; an opening "Nearly" is not)."""
-    text = _DATELINE.sub("", text, count=1)
+    text = text[dateline_length(text) :]
     every, inside = set(), set()
     for match in _CAPITALISED.finditer(text):
         for word in match.group(0).removesuffix("’s").removesuffix("'s").strip(".-’'").split("-"):

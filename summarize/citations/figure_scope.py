@@ -65,7 +65,11 @@ _NUMBER_START = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)\d")  # where another 
 _ATTRIBUTION = re.compile(r"\b(?:said|says|reported|told|according)\b")
 _OF = re.compile(r"\s*of\s+([^,;:()]*)")
 _ROUNDING = 0.03  # "200,000" for 205,000; not "20" for 21 hostages (5 %)
-_HEDGES = frozenset("may might could perhaps possibly probably likely expected expect expects projected".split())
+# "The government wants only 8 percent ... by 2005": a target, which no report contradicts either.
+_HEDGES = frozenset(
+    """may might could perhaps possibly probably likely expected expect expects projected want wants aim aims
+    target targets goal goals""".split()
+)
 
 
 def _after(text: str, quantity: Quantity) -> list[str]:

@@ -39,6 +39,15 @@ _DATELINE = re.compile(
     r"(?: \([A-Za-z][\w .&-]{0,30}\))?"  # the agency
     r" (?:--|—|–|_) +(?=\S)"
 )
+
+
+def dateline_length(text: str) -> int:
+    """How much of the text an opening wire dateline takes ("LONDON (AP) -- "), 0 without one: where the
+    report was filed and when, which is neither its news nor its scope."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 # A credit line this far into the article ends it: what follows is the outlet talking about itself.
 _TAIL_START = 0.6
 _HEADLINE_WORDS = range(4, 26)
@@ -192,6 +201,6 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
             continue
         if title is not None and _normalized(line) == _normalized(title):
             continue
-        dateline = None if kept else _DATELINE.match(line)  # the lead's: lower down, "HAITI -- 2 dead" is a list
-        kept.append((start + (dateline.end() if dateline else 0), start + length))
+        dateline = 0 if kept else dateline_length(line)  # the lead's: lower down, "HAITI -- 2 dead" is a list
+        kept.append((start + dateline, start + length))
     return kept

@@ -59,6 +59,8 @@ def test_a_forecast_is_read_in_the_figures_clause_only():
     assert texts(report, "The flood killed 55 people in the valley.") == ["55 people"]
     assert not texts("The flood may kill 40 people in the valley.", "The flood killed 55 people in the valley.")
     assert not texts("Organisers expect 18,000 runners this year.", "Some 13,000 runners are expected to run.")
+    assert texts("Only 8 percent of adults smoke.", "Some 21 percent of adults smoke.") == ["21 percent"]
+    assert not texts("The ministry wants only 8 percent of adults to smoke.", "Some 21 percent of adults smoke.")
 
 
 def test_another_years_count_or_a_chronology_entry_is_another_moment():
