@@ -63,6 +63,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CHRONOLOGY = re.compile(r"^((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
 _NUMBER_START = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)\d")  # where another figure starts (not a year)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|reported|told|according)\b")
+_ACTOR_WORDS = 8  # "China's Red Cross said it was sending": the giver is within a few words of the figure
 _OF = re.compile(r"\s*of\s+([^,;:()]*)")
 _ROUNDING = 0.03  # "200,000" for 205,000; not "20" for 21 hostages (5 %)
 # "The government wants only 8 percent ... by 2005": a target, which no report contradicts either.
@@ -192,9 +193,10 @@ def _when(text: str, quantity: Quantity) -> frozenset[str]:
 
 
 def _actors(text: str, quantity: Quantity) -> frozenset[str]:
-    """The names before the figure in its clause: who gives, sends or counts it ("China's Red Cross said it
-    was sending $106,000")."""
-    return names(_CLAUSE_END.split(text[: quantity.start])[-1])[0]
+    """The names just before the figure in its clause: who gives, sends or counts it ("China's Red Cross said
+    it was sending $106,000"), not the places a long clause passed on its way."""
+    words = _CLAUSE_END.split(text[: quantity.start])[-1].split()[-_ACTOR_WORDS:]
+    return names(" ".join(words))[0]
 
 
 def _base(text: str, quantity: Quantity) -> frozenset[str]:
