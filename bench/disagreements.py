@@ -144,6 +144,14 @@ def table(items: list[Judged], parts: tuple[str, ...]) -> str:
                 of_set = [item for item in mine if item.pair.set == set_name]
                 if of_set:
                     lines.append(row(f"{part}, {judge}, {set_name}", of_set))
+            if part == "test2":  # the blind set's clusters: new ones, or the first set's (other sentences)
+                first_part = {(p.set, p.cluster): p.part for p in read_pairs(PAIRS)}
+                for origin in ("new", "tune", "test"):
+                    label = {"new": "clusters new to both sets"}.get(
+                        origin, f"clusters of the first set's {origin} part"
+                    )
+                    of_origin = [i for i in mine if first_part.get((i.pair.set, i.pair.cluster), "new") == origin]
+                    lines.append(row(f"{part}, {judge}, {label}", of_origin))
     outside = sum(not item.candidate for item in items if item.pair.label == "CONFLICT" and item.judge == "shipped")
     return (
         "\n".join(lines) + f"\n\n- labelled conflicts not among the judge's candidates (never flaggable): {outside}\n"
@@ -173,7 +181,13 @@ def main() -> None:
         show(items)
     if not args.part and args.pairs == [PAIRS, TEST2]:  # the whole table: written
         kept = RESULTS.read_text().partition(HISTORY)[2] if RESULTS.exists() else ""
-        header = "# Disagreements on the labelled sets\n\n`python bench/disagreements.py`\n\n"
+        header = (
+            "# Disagreements on the labelled sets\n\n`python bench/disagreements.py`\n\n"
+            "`test2` is the blind set (`pairs_test2.jsonl`), measured once with the final rules; `test` and `tune`\n"
+            "are the first set's parts, which the rules were chosen on. `shipped` is the detector of this tree,\n"
+            "`before` the one before the first set was built. The blind set's row before this round's rules is\n"
+            "recorded at the end.\n\n"
+        )
         RESULTS.write_text(header + text + ("\n" + HISTORY + kept if kept else ""))
 
 
