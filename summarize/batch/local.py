@@ -75,9 +75,13 @@ def brief_clusters(
 
 
 def batch_record(cluster: ClusterInput, brief: Brief) -> dict[str, Any]:
-    """One output line: the id, the brief's sentences as plain text, and the brief's JSON."""
-    return {
+    """One output line: the id, the brief's sentences as plain text, the brief's JSON, and the
+    documents a lenient read left out, when there are any."""
+    record: dict[str, Any] = {
         "id": cluster.id,
         "summary": " ".join(item.sentence.text for item in brief.sentences),
         "brief": to_dict(brief),
     }
+    if cluster.left_out:
+        record["left_out"] = [{"document": item.document, "reason": item.reason} for item in cluster.left_out]
+    return record

@@ -46,6 +46,13 @@ if TYPE_CHECKING:
 )
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 @click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BATCH_BACKEND_HELP)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse the whole file when any document fails the article checks (empty, not English, no "
+    "prose, too large). Without it such a document is left out of its cluster, named on stderr and "
+    'in the cluster\'s output line ("left_out"); a cluster with no document left still stops the run.',
+)
 def batch(
     data: Path,
     output: Path,
@@ -54,6 +61,7 @@ def batch(
     dask_address: str | None = None,
     no_cache: bool = False,
     backend: str | None = None,
+    strict: bool = False,
 ) -> None:
     """Brief every cluster of articles in DATA, a JSON-lines file.
 
@@ -61,6 +69,7 @@ def batch(
     Each input line: {"id": ..., "documents": [{"id", "title", "text"}], "summaries": [...]}
     ("summaries", human reference summaries, is optional). Each output line, in input order:
     {"id": ..., "summary": "<the brief's sentences joined by spaces>", "brief": {<brief JSON>}}
+    (plus "left_out": [{"document", "reason"}] when a document failed the article checks)
 
     Worker processes (one per core) each embed a group of clusters' sentences in one batch and
     brief them; progress and the time left go to stderr. With --dask each Dask worker loads the model
@@ -89,7 +98,10 @@ def batch(
         check_output_path(output, [data], inputs_are="the input")
         if dask_address is not None and workers is not None:
             raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
-        clusters = list(read_clusters(data))
+        clusters = list(read_clusters(data, lenient=not strict))
+        for cluster in clusters:
+            for item in cluster.left_out:
+                click.echo(f"Left out {cluster.where} (document {item.document}): {item.reason}", err=True)
         factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
         columns = (
             TextColumn("{task.description}"),

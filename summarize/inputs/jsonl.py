@@ -2,7 +2,8 @@
 
 Every line is checked as `summarize brief` checks a file: binary data, size (a line, then each
 document), UTF-8, and each document's text as any article's (empty, too large, not English, no
-prose); a malformed line is an error naming it."""
+prose); a malformed line is an error naming it. A lenient read (`summarize batch`'s default) sets
+aside a document that fails the article checks, with the reason, while its cluster has others."""
 
 from __future__ import annotations
 
@@ -22,11 +23,20 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A document a lenient read set aside: its id and why (the article check it failed)."""
+
+    document: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ClusterInput:
     id: str
     documents: tuple[Document, ...]
     summaries: tuple[str, ...] = ()  # human reference summaries, when the file has them
     where: str = ""  # "file:line" it was read from, for messages
+    left_out: tuple[LeftOut, ...] = ()  # documents set aside by a lenient read
 
 
 def _string(value: object, where: str, what: str) -> str:
@@ -44,7 +54,7 @@ def _string(value: object, where: str, what: str) -> str:
     return value
 
 
-def _cluster(record: object, where: str, checked: bool) -> ClusterInput:
+def _cluster(record: object, where: str, checked: bool, lenient: bool) -> ClusterInput:
     if not isinstance(record, dict):
         raise SummarizeError(f"{where}: expected a JSON object")
     documents = record.get("documents")
@@ -52,6 +62,7 @@ def _cluster(record: object, where: str, checked: bool) -> ClusterInput:
         raise SummarizeError(f'{where}: "documents" must be a non-empty list')
     cluster_id = _string(str(record.get("id", where)), where, '"id"')
     parsed = []
+    left_out: list[tuple[LeftOut, SummarizeError]] = []
     for number, document in enumerate(documents, start=1):
         if not isinstance(document, dict) or not isinstance(document.get("text"), str):
             raise SummarizeError(f'{where}: document {number} needs a "text" string')
@@ -62,17 +73,32 @@ def _cluster(record: object, where: str, checked: bool) -> ClusterInput:
         if title is not None:
             title = _string(title, where, f'document {number}\'s "title"')
         name = _string(str(document.get("id", f"{cluster_id}/{number}")), where, f'document {number}\'s "id"')
-        parsed.append(text_document(text, f"{where} (document {name})", name, title or None, checked=checked))
+        label = f"{where} (document {name})"
+        try:
+            parsed.append(text_document(text, label, name, title or None, checked=checked))
+        except SummarizeError as error:
+            if not lenient:
+                raise
+            left_out.append((LeftOut(name, str(error).removeprefix(f"{label}: ")), error))
+    if not parsed:  # nothing left to brief: the first document's own error says why
+        raise left_out[0][1]
     summaries = record.get("summaries") or []
     if not isinstance(summaries, list) or not all(isinstance(s, str) for s in summaries):
         raise SummarizeError(f'{where}: "summaries" must be a list of strings')
-    return ClusterInput(cluster_id, tuple(parsed), tuple(_string(s, where, '"summaries"') for s in summaries), where)
+    return ClusterInput(
+        cluster_id,
+        tuple(parsed),
+        tuple(_string(s, where, '"summaries"') for s in summaries),
+        where,
+        tuple(item for item, _ in left_out),
+    )
 
 
-def read_clusters(path: Path, checked: bool = True) -> Iterator[ClusterInput]:
+def read_clusters(path: Path, checked: bool = True, lenient: bool = False) -> Iterator[ClusterInput]:
     """Each non-blank line's cluster, in file order; a malformed line, or a file with none, is an
     error naming it. `checked` False reads documents as given (evaluation data: a reference set's
-    odd document, such as a list, must not stop a run)."""
+    odd document, such as a list, must not stop a run). `lenient` sets aside a document that fails
+    the article checks (`ClusterInput.left_out`) unless it is its cluster's last."""
     name = str(path)
     found = 0
     with open_input(path, name) as stream:
@@ -110,6 +136,6 @@ def read_clusters(path: Path, checked: bool = True) -> Iterator[ClusterInput]:
             except RecursionError:
                 raise SummarizeError(f"{where}: not valid JSON (nested too deeply)") from None
             found += 1
-            yield _cluster(record, where, checked)
+            yield _cluster(record, where, checked, lenient)
     if not found:
         raise SummarizeError(f"{name}: the file is empty (no clusters)")

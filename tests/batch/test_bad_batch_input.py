@@ -97,3 +97,37 @@ def test_a_jsonl_file_that_starts_with_a_byte_order_mark_is_read(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))["id"] == "c1"
     assert CliRunner().invoke(main, ["brief", data]).stdout.startswith("# Storm")
+
+
+def _mixed_cluster(folder) -> str:
+    """One cluster: an English article and a Japanese one (a document that fails the article checks)."""
+    documents = [{"id": "d1", "title": "Storm", "text": ENGLISH}, {"id": "d2", "text": JAPANESE}]
+    return write(folder, "mixed.jsonl", json.dumps({"id": "c1", "documents": documents}, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_a_document_that_fails_the_checks_is_left_out_and_named(tmp_path, workers):
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", _mixed_cluster(tmp_path), "-o", str(out), "--workers", workers])
+
+    assert result.exit_code == 0, result.output
+    assert "Left out " in result.stderr and "mixed.jsonl:1 (document d2): the text is not English" in result.stderr
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert [item["document"] for item in record["left_out"]] == ["d2"]
+    assert record["left_out"][0]["reason"].startswith("the text is not English")
+    assert [source["path"] for source in record["brief"]["sources"]] == ["d1"]
+
+
+def test_strict_refuses_the_file_for_one_bad_document(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", _mixed_cluster(tmp_path), "-o", str(out), "--workers", "0", "--strict"])
+
+    assert result.exit_code == 2
+    assert "mixed.jsonl:1 (document d2): the text is not English" in result.stderr
+    assert not out.exists()
+
+
+def test_a_cluster_every_document_of_which_fails_still_stops_the_run(tmp_path):
+    data = write(tmp_path, "ja.jsonl", CLUSTER + "\n" + cluster_line(text=JAPANESE))
+    result = CliRunner().invoke(main, ["batch", data, "-o", str(tmp_path / "out.jsonl"), "--workers", "0"])
+    assert result.exit_code == 2 and "ja.jsonl:2 (document d1): the text is not English" in result.stderr
