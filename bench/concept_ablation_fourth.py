@@ -25,6 +25,8 @@ from concept_ablation import (
     Predictor,
     Setting,
     Training,
+    Transform,
+    identity,
     logistic,
     main,
     pairwise,
@@ -56,10 +58,18 @@ class FewerWordsRanker(LearnedRanker):
     when `lead_articles` articles mention it in their lead and `articles` articles mention it at all."""
 
     def __init__(
-        self, predict: Predictor, unigrams: Predictor, scale: float, lead_articles: int, articles: int, **options: Any
+        self,
+        predict: Predictor,
+        transform: Transform,
+        unigrams: Predictor,
+        scale: float,
+        lead_articles: int,
+        articles: int,
+        share: float = 0.0,
+        **options: Any,
     ) -> None:
-        super().__init__(predict, pairwise, predict_unigram=unigrams, unigram_scale=scale, **options)
-        self.lead_articles, self.articles = lead_articles, articles
+        super().__init__(predict, transform, predict_unigram=unigrams, unigram_scale=scale, **options)
+        self.lead_articles, self.articles, self.share = lead_articles, articles, share
 
     def prepared(self, analysis: Analysis) -> Prepared:
         standalone = containment(analysis)
@@ -70,8 +80,10 @@ class FewerWordsRanker(LearnedRanker):
         kept, rows = concept_features(analysis.documents, analysis.sentences, words, standalone, threshold)
         if kept:
             n = len(analysis.documents)
-            stressed = (np.rint(rows[:, LEAD_SHARE] * n) >= min(self.lead_articles, n)) & (
-                np.rint(rows[:, DOCUMENT_SHARE] * n) >= min(self.articles, n)
+            stressed = (
+                (np.rint(rows[:, LEAD_SHARE] * n) >= min(self.lead_articles, n))
+                & (np.rint(rows[:, DOCUMENT_SHARE] * n) >= min(self.articles, n))
+                & (rows[:, DOCUMENT_SHARE] >= self.share - 1e-9)
             )
             predicted = self.predict_unigram(rows) if self.predict_unigram else np.zeros(len(kept))
             chosen = {w: float(v) for w, v, keep in zip(kept, predicted, stressed) if keep}
@@ -80,13 +92,22 @@ class FewerWordsRanker(LearnedRanker):
         return Prepared(standalone, [p | w for p, w in zip(pairs, words)], weights)
 
 
-def fewer_words(lead_articles: int, articles: int, scale: float = 0.2, fitted_on_kept: bool = False) -> Setting:
+def fewer_words(
+    lead_articles: int,
+    articles: int,
+    scale: float = 0.2,
+    fitted_on_kept: bool = False,
+    transform: Transform = pairwise,
+    share: float = 0.0,
+) -> Setting:
     return lambda t: FewerWordsRanker(
-        logistic(*t.stack(transform=pairwise)),
+        logistic(*t.stack(transform=transform)),
+        transform,
         stressed_words(t, articles) if fitted_on_kept else t.unigrams(),
         scale,
         lead_articles,
         articles,
+        share,
     )
 
 
@@ -100,6 +121,11 @@ FOURTH: dict[str, Setting] = {
     "+ words 2 leads and 3 articles mention x 0.2": fewer_words(2, 3),
     "+ words 3 articles mention x 0.1": fewer_words(0, 3, 0.1),
     "+ words 3 articles mention x 0.2, word model fitted on those": fewer_words(0, 3, 0.2, True),
+    "pairwise products alone": lambda t: LearnedRanker(logistic(*t.stack(transform=pairwise)), pairwise),
+    "bigram model without products + words 3 articles mention x 0.2": fewer_words(0, 3, transform=identity),
+    "bigram model without products + words 30% of articles mention x 0.2": fewer_words(
+        0, 2, transform=identity, share=0.3
+    ),
 }
 
 
