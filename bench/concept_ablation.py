@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -306,16 +307,16 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(settings: dict[str, Setting] = SETTINGS, description: str = __doc__) -> None:
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("settings", nargs="*", help="names from SETTINGS (default: all)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
     parser.add_argument("--variant", choices=sorted(VARIANTS), help="train and score under this variant")
     args = parser.parse_args()
-    chosen = args.settings or list(SETTINGS)
-    unknown = [name for name in chosen if name not in SETTINGS]
+    chosen = args.settings or list(settings)
+    unknown = [name for name in chosen if name not in settings]
     if unknown:
-        parser.error(f"unknown setting {', '.join(unknown)}; choose from: {'; '.join(SETTINGS)}")
+        parser.error(f"unknown setting {', '.join(unknown)}; choose from: {'; '.join(settings)}")
     splitter, embedder, exceptions = PunktSplitter(), with_cache(default_embedder()), wordnet_exceptions()
     items: dict[str, list[tuple[ClusterInput, Analysis]]] = {}
     for name in SETS:
@@ -337,8 +338,10 @@ def main() -> None:
         training = Training([e for s in others for e in examples[s]], [i for s in others for i in items[s]])
         scored = items[f"{held}/{args.variant}"] if args.variant else items[held]
         for name in chosen:
-            ranker = SETTINGS[name](training)
+            ranker = settings[name](training)
+            started = time.process_time()
             texts = [" ".join(i.sentence.text for i in compose_brief(a, 100, ranker).sentences) for _, a in scored]
+            print(f"{held} {name}: {time.process_time() - started:.1f} s of CPU to brief", file=sys.stderr)
             scores = mean_scores(
                 [
                     score_summary(t, c.summaries, word_limit=100, exceptions=exceptions)
