@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .native_output import native_stdout_silenced
-from .pruning import PRUNE_ABOVE, greedy_rounding, kept_columns, restricted
+from .pruning import PRUNE_ABOVE, greedy_rounding, kept_columns, restricted, trial_columns
 
 if TYPE_CHECKING:
     from .ilp import SparseRows
@@ -56,7 +56,7 @@ def minimise(
     (summarize.selection.pruning)."""
     integral = np.asarray(integral, dtype=bool)
     if int(integral.sum()) > PRUNE_ABOVE:
-        kept = _kept_columns(cost, rows, integral, upper, time_limit)
+        kept = _kept_columns(cost, rows, integral, upper, time_limit, node_limit)
         if kept is not None and not kept.all():
             part = _minimise(cost[kept], restricted(rows, kept), integral[kept], upper[kept], time_limit, node_limit)
             if part is not None:
@@ -67,34 +67,37 @@ def minimise(
 
 
 def _kept_columns(
-    cost: np.ndarray, rows: SparseRows, integral: np.ndarray, upper: np.ndarray, time_limit: float
+    cost: np.ndarray, rows: SparseRows, integral: np.ndarray, upper: np.ndarray, time_limit: float, node_limit: int
 ) -> np.ndarray | None:
     """The columns that may be in the answer (summarize.selection.pruning.kept_columns); None when the
-    relaxation or the greedy rounding gives nothing to go on."""
+    relaxation or a feasible solution to measure against is missing."""
     import highspy
 
     cost = np.asarray(cost, dtype=np.float64)
-    relaxation = _solved(cost, rows, np.zeros(len(cost), dtype=bool), np.zeros(len(cost)), upper, time_limit, 0)
+    continuous = np.zeros(len(cost), dtype=bool)
+    relaxation = _solved(cost, rows, continuous, np.zeros(len(cost)), upper, time_limit, 0)
     if relaxation.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
     solution = relaxation.getSolution()
     relaxed, reduced_cost = np.array(solution.col_value), np.array(solution.col_dual)
-    rounded = greedy_rounding(cost, rows, integral, relaxed)
-    if rounded is None:
-        return None
-    # The rounding's best completion: its integer columns fixed, the others as the relaxation sets them.
-    fixed_lower = np.where(integral, rounded, 0.0)
-    fixed_upper = np.where(integral, rounded, upper)
-    completed = _solved(cost, rows, np.zeros(len(cost), dtype=bool), fixed_lower, fixed_upper, time_limit, 0)
-    if completed.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return None
+    # A feasible solution: the best of the program cut down to the columns the relaxation prices best.
+    trial = trial_columns(reduced_cost, relaxed, integral)
+    part = _minimise(cost[trial], restricted(rows, trial), integral[trial], upper[trial], time_limit, node_limit)
+    if part is not None:
+        incumbent = float(cost[trial] @ part)
+    else:  # that cut-down program has none (a row asks for a column left out): round the relaxation
+        rounded = greedy_rounding(cost, rows, integral, relaxed)
+        if rounded is None:
+            return None
+        # the rounding's best completion: its integer columns fixed, the others as the relaxation sets them
+        completed = _solved(
+            cost, rows, continuous, np.where(integral, rounded, 0.0), np.where(integral, rounded, upper), time_limit, 0
+        )
+        if completed.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        incumbent = completed.getInfo().objective_function_value
     return kept_columns(
-        relaxation.getInfo().objective_function_value,
-        reduced_cost,
-        relaxed,
-        integral,
-        completed.getInfo().objective_function_value,
-        MIP_RELATIVE_GAP,
+        relaxation.getInfo().objective_function_value, reduced_cost, relaxed, integral, incumbent, MIP_RELATIVE_GAP
     )
 
 

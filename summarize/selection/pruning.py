@@ -20,6 +20,13 @@ from .ilp import SparseRows
 # between two equally good briefs another way). Every development-set cluster is below it.
 PRUNE_ABOVE = 600
 
+# The cut-down program that finds a good feasible solution: the integer columns the relaxation uses
+# and the next ones by reduced cost, TRIAL_FACTOR times as many in all and at least TRIAL_COLUMNS.
+# The better that solution, the more columns go: at 250 words, the best of 200 columns (the optimum)
+# left 193 of 1,000 candidates, a greedy rounding of the relaxation 750.
+TRIAL_COLUMNS = 200
+TRIAL_FACTOR = 8
+
 # Slack for the relaxation's rounding errors: HiGHS's dual feasibility tolerance (1e-7) per column,
 # at worst summed over all of them, on top of the solver's relative gap.
 DUAL_TOLERANCE = 1e-7
@@ -47,6 +54,19 @@ def greedy_rounding(cost: np.ndarray, rows: SparseRows, integral: np.ndarray, re
         chosen[column] = 1.0
     if np.any(activity > bounds + 1e-9):
         return None
+    return chosen
+
+
+def trial_columns(reduced_cost: np.ndarray, relaxed: np.ndarray, integral: np.ndarray) -> np.ndarray:
+    """Which columns the cut-down program has (see TRIAL_COLUMNS): every continuous column, the
+    integer columns the relaxation uses, and the integer columns of least reduced cost (ties by index)."""
+    columns = np.flatnonzero(integral)
+    used = int(np.count_nonzero(relaxed[columns] > 1e-9))
+    count = max(TRIAL_COLUMNS, TRIAL_FACTOR * used)
+    by_price = columns[np.lexsort((columns, reduced_cost[columns], relaxed[columns] <= 1e-9))]
+    trial = ~integral
+    trial[by_price[:count]] = True
+    chosen: np.ndarray = trial
     return chosen
 
 

@@ -116,3 +116,34 @@ def test_pruning_drops_columns_and_keeps_the_answer_of_a_large_program(monkeypat
     assert dropped and dropped[0] > 300
     assert pruned is not None and whole is not None
     assert float(gain @ pruned) == pytest.approx(float(gain @ whole), rel=1e-4)
+
+
+def test_the_trial_program_has_the_used_and_the_best_priced_columns(monkeypatch):
+    import summarize.selection.pruning as pruning
+
+    monkeypatch.setattr(pruning, "TRIAL_COLUMNS", 3)
+    monkeypatch.setattr(pruning, "TRIAL_FACTOR", 2)
+    integral = np.array([True] * 6 + [False])
+    relaxed = np.array([0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 1.0])
+    reduced_cost = np.array([0.3, 0.0, 0.1, 0.1, 0.9, 0.2, 0.0])
+    # one column used: max(3, 2 * 1) = 3 integer columns, the used one first, then by price (ties by index)
+    assert pruning.trial_columns(reduced_cost, relaxed, integral).tolist() == [
+        False,
+        True,
+        True,
+        True,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_a_large_program_pruned_chooses_what_the_whole_program_chooses(monkeypatch):
+    """More candidates than PRUNE_ABOVE: the pruned solve chooses the very sentences the whole one does."""
+    rng = np.random.default_rng(11)
+    gain, rows, integral = knapsack_with_concepts(rng, 650, 800, 60.0)
+    pruned = solve(gain, rows, integral, time_limit=60.0, node_limit=1000)
+    monkeypatch.setattr(highs, "PRUNE_ABOVE", 10_000)
+    whole = solve(gain, rows, integral, time_limit=60.0, node_limit=1000)
+    assert pruned is not None and whole is not None
+    assert np.array_equal(pruned[:650] > 0.5, whole[:650] > 0.5)
