@@ -57,3 +57,26 @@ def test_a_re_brief_judges_only_the_sentences_new_to_it(embedder, documents):
     assert {analysis.sentences[s] for s, _ in judge.pairs[judged:]} == new, "only the new sentences are judged"
     cold = compose_brief(analyze(documents, embedder), 200, ranker, judge=CountingJudge())
     assert rendered(long) == rendered(cold)
+
+
+def test_the_same_fact_check_asks_the_judge_about_each_pair_once(embedder, documents):
+    from summarize.citations.corroboration import FactJudge, Verdict
+
+    class CountingJudge:
+        def __init__(self) -> None:
+            self.pairs: list[tuple[int, int]] = []
+
+        def judge(self, analysis, sentence, candidate) -> Verdict:
+            self.pairs.append((sentence, candidate))
+            return FactJudge().judge(analysis, sentence, candidate)
+
+    judge = CountingJudge()
+    analysis = analyze(documents, embedder)
+    ranker = ConceptRanker(same_fact=judge)  # the citations ask their own judge (the default)
+    brief = compose_brief(analysis, 200, ranker)
+    asked = list(judge.pairs)
+    assert asked and len(asked) == len(set(asked)), "the rounds of one solve ask about a pair once"
+    assert rendered(compose_brief(analysis, 200, ranker)) == rendered(brief)
+    assert judge.pairs == asked, "a re-brief asks nothing already answered"
+    cold = compose_brief(analyze(documents, embedder), 200, ConceptRanker(same_fact=CountingJudge()))
+    assert rendered(cold) == rendered(brief)
