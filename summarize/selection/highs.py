@@ -82,6 +82,8 @@ def _kept_columns(
     relaxed, reduced_cost = np.array(solution.col_value), np.array(solution.col_dual)
     # A feasible solution: the best of the program cut down to the columns the relaxation prices best.
     trial = trial_columns(reduced_cost, relaxed, integral)
+    if 2 * int(np.count_nonzero(trial & integral)) > int(np.count_nonzero(integral)):
+        return None  # most of the program: solving it first would cost about what solving it whole does
     part = _minimise(cost[trial], restricted(rows, trial), integral[trial], upper[trial], time_limit, node_limit)
     if part is not None:
         incumbent = float(cost[trial] @ part)
