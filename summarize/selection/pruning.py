@@ -4,9 +4,10 @@ A brief of hundreds of articles at a tight budget (the TUI's `-` down to 25 word
 thousand candidate sentences of which a handful fit; its presolve turns the budget row into pairwise
 conflicts and spends seconds there before its root node finds that nearly every candidate is out.
 The same finding is cheap from outside: the linear relaxation (milliseconds) bounds every solution
-that takes a column by the relaxation's optimum plus that column's reduced cost; a greedy rounding
-of the relaxation is a feasible solution; a column whose bound is worse than that solution by more
-than the solver's own gap can be in no answer the solver could return ("reduced-cost fixing").
+that takes a column by the relaxation's optimum plus that column's reduced cost; the best solution of
+the program cut down to its best-priced columns (`trial_columns`; or a greedy rounding of the
+relaxation) is a feasible one; a column whose bound is worse than that solution by more than the
+solver's own gap can be in no answer the solver could return ("reduced-cost fixing").
 """
 
 from __future__ import annotations
