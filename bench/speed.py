@@ -23,9 +23,10 @@ than 1.5 million characters: static), plus rows with the other backends named.
    backend; then warm; then the model's share alone (the batch's distinct sentences embedded on
    every core);
 4. growth: one brief of 5 ... 5,000 articles pooled from the development sets (empty cache each
-   time): time and peak memory, as a table and a plot (bench/results/growth.png), and the slowest
-   in-memory re-brief at another length (what the TUI does on a length key: 100, 200, 120 and 250
-   words after a first brief at 150; wall and CPU seconds). The three sets hold
+   time): time and peak memory, as a table and a plot (bench/results/growth.png), and the in-memory
+   re-brief at other lengths (what the TUI does on a length key, in steps of 25 words up to its
+   10,000: by default 25, 40, 50, 75, 100, 150, 250, 400 and 10,000 words in turn after a first
+   brief at 150; wall and CPU seconds of each, and the slowest with its length). The three sets hold
    1,325 articles: larger pools repeat them (each copy its own source, same sentences).
 
 The development sets are read from their place (default /work/shared/bench/) and never copied into
@@ -51,6 +52,9 @@ POOL = ",".join(f"/work/shared/bench/{name}.jsonl" for name in ("duc2002", "duc2
 OUT = ROOT / "bench" / "results"
 GROWTH = (5, 50, 200, 500, 1000, 2000, 5000)
 REBRIEF_LIMIT = 2000  # re-briefs in a new process analyse again: not above this many articles
+# The TUI's `+`/`-` step by 25 words from 25 to its maximum (tui.checks.MAX_WORDS): the shortest, a
+# spread, and the longest.
+REBRIEF_WORDS = (25, 40, 50, 75, 100, 150, 250, 400, 10_000)
 TIMEOUT = 3600
 GROWTH_TIMEOUT = 600
 PARTS = ("brief", "batch", "growth", "phases")
@@ -118,6 +122,14 @@ def pooled(clusters: list[dict], articles: int) -> dict:
     return {"id": f"pool-{articles}", "documents": documents}
 
 
+def slowest_rebrief(runs: list[dict[str, list[float]]]) -> dict:
+    """Each length's median wall and CPU seconds over the runs, and the slowest length by wall time."""
+    lengths = {int(words): {"seconds": statistics.median(run[words][0] for run in runs),
+                            "cpu": statistics.median(run[words][1] for run in runs)} for words in runs[0]}
+    words = max(lengths, key=lambda w: lengths[w]["seconds"])
+    return {**lengths[words], "words": words, "lengths": lengths}
+
+
 def fmt(seconds: float | None) -> str:
     return "timeout" if seconds is None else f"{seconds:.2f} s"
 
@@ -137,6 +149,8 @@ def main() -> None:
     parser.add_argument("--growth-sumy-limit", type=int, default=50, help="LexRank in the growth series up to this many articles")
     parser.add_argument("--defaults-only", action="store_true", help="no rows for the other backends")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"which parts to run, comma-separated, of: {', '.join(PARTS)}")
+    parser.add_argument("--rebrief-words", default=",".join(map(str, REBRIEF_WORDS)),
+                        help="the lengths of the in-memory re-briefs, in the order they are asked for")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run the briefs of the sample, LexRank's and the in-memory re-briefs this many times (odd) and "
                              "keep the median: the shared machine is noisy")
@@ -244,10 +258,10 @@ def main() -> None:
                            timeout=GROWTH_TIMEOUT)
             rebrief = None
             if articles <= REBRIEF_LIMIT and not ours["timeout"]:
-                runs = [json.loads(subprocess.run([python, "-c", REBRIEF, str(path), backend], env=growth_env,
-                                                  capture_output=True, text=True, check=True).stdout)
+                command = [python, "-c", REBRIEF, str(path), backend, options.rebrief_words]
+                runs = [json.loads(subprocess.run(command, env=growth_env, capture_output=True, text=True, check=True).stdout)
                         for _ in range(max(1, options.repeat))]
-                rebrief = {"seconds": statistics.median(r["seconds"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs)}
+                rebrief = slowest_rebrief(runs)
             lexrank = None
             if not options.skip_growth_sumy and articles <= options.growth_sumy_limit:
                 lexrank = measure([python, "-c", LEXRANK_JSONL, "150", str(path)], base)
@@ -292,7 +306,7 @@ def render(results: dict) -> str:
         )
     lines += [
         "",
-        "| articles | sentences | backend | summarize | peak MB | re-brief in memory (slowest of 4 lengths; CPU) | LexRank (sumy) | ratio |",
+        "| articles | sentences | backend | summarize | peak MB | re-brief in memory: the slowest length (CPU s) | LexRank (sumy) | ratio |",
         "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["growth"]:
@@ -300,12 +314,19 @@ def render(results: dict) -> str:
         if isinstance(rebrief, float):  # results of an older run: wall time only
             rebrief = {"seconds": rebrief, "cpu": None}
         again = "not run" if rebrief is None else fmt(rebrief["seconds"]) + (
-            f" ({rebrief['cpu']:.2f} s)" if rebrief.get("cpu") is not None else "")
+            f" ({rebrief['cpu']:.2f} s)" if rebrief.get("cpu") is not None else "") + (
+            f" at {rebrief['words']} words" if rebrief.get("words") else "")
         lines.append(
             f"| {row['articles']} | {row['sentences']} | {row.get('backend', results['backend'])} | {fmt(ours['seconds'])} | "
             f"{ours['peak_mb']:.0f} | {again} | "
             f"{fmt(theirs['seconds']) if theirs else 'not run'} | {ratio(ours['seconds'], theirs['seconds']) if theirs else ''} |"
         )
+    for row in results["growth"]:
+        lengths = row["rebrief"].get("lengths") if isinstance(row["rebrief"], dict) else None
+        if lengths:
+            lines += ["", f"In-memory re-brief of {row['articles']} articles by length (median of the runs; after a first brief at "
+                      "150 words, in this order):", "", "| words | wall s | CPU s |", "| ---: | ---: | ---: |"]
+            lines += [f"| {words} | {t['seconds']:.3f} | {t['cpu']:.3f} |" for words, t in lengths.items()]
     for backend, phases in results.get("phases", {}).items():
         lines += ["", f"Cold brief of the sample, {backend} backend, by phase (one process):", "", "| phase | seconds |", "| --- | ---: |"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in phases]

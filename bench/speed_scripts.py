@@ -93,7 +93,8 @@ from summarize.text.sentences import PunktSplitter
 print(len(split_documents(next(read_clusters(Path(sys.argv[1]))).documents, PunktSplitter())))
 """
 
-# A shell's re-brief: the analysis is in memory, only the length changes (the TUI's length keys).
+# A shell's re-brief: the analysis is in memory, only the length changes (the TUI's length keys), to
+# each length of argv[3] (comma-separated) in turn after a first brief at 150 words.
 REBRIEF = """
 import json, os, sys, time
 from pathlib import Path
@@ -104,11 +105,10 @@ from summarize.inputs.jsonl import read_clusters
 cluster = next(read_clusters(Path(sys.argv[1])))
 analysis = analyze(cluster.documents, with_cache(embedder_for(sys.argv[2]), True))
 compose_brief(analysis, 150)
-walls, cpus = [], []
-for words in (100, 200, 120, 250):
+lengths = {}
+for words in map(int, sys.argv[3].split(",")):
     started, used = time.perf_counter(), time.process_time()
     compose_brief(analysis, words)
-    walls.append(time.perf_counter() - started)
-    cpus.append(time.process_time() - used)
-print(json.dumps({"seconds": max(walls), "cpu": max(cpus)}))
+    lengths[words] = [time.perf_counter() - started, time.process_time() - used]
+print(json.dumps(lengths))
 """

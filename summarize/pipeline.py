@@ -19,6 +19,7 @@ from .embedding.base import Embedder
 from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, SummarizeError
 from .sections.prompts import Prompt
 from .selection.base import Ranker
+from .selection.blas_threads import one_blas_thread
 from .selection.concepts import ConceptRanker
 from .selection.top_up import top_up
 from .text.boilerplate import prose_spans
@@ -116,12 +117,14 @@ def compose_brief(
             prompt = focus_prompt(focus)
             focus = prompt.title
         assert prompt is not None  # given, or made from the focus question just above
-        return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
+        with one_blas_thread():
+            return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
     ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
-    choices = ranker.select(analysis, words)
-    if isinstance(ranker, ConceptRanker) and ranker.reader_fit:  # its program stops when concepts run out
-        choices = top_up(analysis, choices, words, ranker.same_fact)
-    chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
+    with one_blas_thread():
+        choices = ranker.select(analysis, words)
+        if isinstance(ranker, ConceptRanker) and ranker.reader_fit:  # its program stops when concepts run out
+            choices = top_up(analysis, choices, words, ranker.same_fact)
+        chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
         analysis.documents,
         chosen,

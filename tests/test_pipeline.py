@@ -126,3 +126,46 @@ def test_a_brief_the_program_fills_is_not_topped_up(words):
     chosen = ConceptRanker().select(analysis, words)
     assert top_up(analysis, chosen, words) == chosen  # the few words left hold no sentence
     assert len(top_up(analysis, chosen, words + 40)) > len(chosen)  # 40 more words hold one
+
+
+def test_sentences_are_chosen_with_blas_on_one_thread_and_the_threads_come_back(story, embedder, monkeypatch):
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from summarize.selection.concepts import ConceptRanker
+
+    def blas_threads() -> list[int]:
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    seen: list[list[int]] = []
+    select = ConceptRanker.select
+
+    def watched(self, analysis, budget):
+        seen.append(blas_threads())
+        return select(self, analysis, budget)
+
+    monkeypatch.setattr(ConceptRanker, "select", watched)
+    analysis = analyze(story, embedder)
+    with threadpool_limits(limits=2, user_api="blas"):  # as on a 2-core machine, whatever this one has
+        before = blas_threads()
+        compose_brief(analysis, 100)
+        assert blas_threads() == before
+    assert before and seen == [[1] * len(before)]
+
+
+def test_overlapping_choices_share_one_limit_lifted_by_the_last_out():
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from summarize.selection.blas_threads import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        first, second = one_blas_thread(), one_blas_thread()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)  # the first out while the second is still choosing
+        assert blas_threads() == [1] * len(before)
+        second.__exit__(None, None, None)
+        assert blas_threads() == before

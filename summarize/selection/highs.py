@@ -16,11 +16,12 @@ deterministic either way) and the relative gap at which a solution counts as opt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .native_output import native_stdout_silenced
+from .pruning import PRUNE_ABOVE, greedy_rounding, kept_columns, restricted, trial_columns
 
 if TYPE_CHECKING:
     from .ilp import SparseRows
@@ -50,7 +51,92 @@ def minimise(
 ) -> np.ndarray | None:
     """Minimise `cost` . x subject to `rows`, 0 <= x <= `upper`, x integral where `integral`: the
     values at the optimum, or the best found when a limit stopped the search; None when there is no
-    solution to give (infeasible, or a limit reached before any)."""
+    solution to give (infeasible, or a limit reached before any). A program of more than PRUNE_ABOVE
+    integer columns goes to the solver without those that provably cannot be in its answer
+    (summarize.selection.pruning)."""
+    integral = np.asarray(integral, dtype=bool)
+    if int(integral.sum()) > PRUNE_ABOVE:
+        kept = _kept_columns(cost, rows, integral, upper, time_limit, node_limit)
+        if kept is not None and not kept.all():
+            part = _minimise(cost[kept], restricted(rows, kept), integral[kept], upper[kept], time_limit, node_limit)
+            if part is not None:
+                solution = np.zeros(len(cost))
+                solution[kept] = part
+                return solution
+    return _minimise(cost, rows, integral, upper, time_limit, node_limit)
+
+
+def _kept_columns(
+    cost: np.ndarray, rows: SparseRows, integral: np.ndarray, upper: np.ndarray, time_limit: float, node_limit: int
+) -> np.ndarray | None:
+    """The columns that may be in the answer (summarize.selection.pruning.kept_columns); None when the
+    relaxation or a feasible solution to measure against is missing."""
+    import highspy
+
+    cost = np.asarray(cost, dtype=np.float64)
+    continuous = np.zeros(len(cost), dtype=bool)
+    relaxation = _solved(cost, rows, continuous, np.zeros(len(cost)), upper, time_limit, 0)
+    if relaxation.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    solution = relaxation.getSolution()
+    relaxed, reduced_cost = np.array(solution.col_value), np.array(solution.col_dual)
+    # A feasible solution: the best of the program cut down to the columns the relaxation prices best.
+    trial = trial_columns(reduced_cost, relaxed, integral)
+    if 2 * int(np.count_nonzero(trial & integral)) > int(np.count_nonzero(integral)):
+        return None  # most of the program: solving it first would cost about what solving it whole does
+    part = _minimise(cost[trial], restricted(rows, trial), integral[trial], upper[trial], time_limit, node_limit)
+    if part is not None:
+        incumbent = float(cost[trial] @ part)
+    else:  # that cut-down program has none (a row asks for a column left out): round the relaxation
+        rounded = greedy_rounding(cost, rows, integral, relaxed)
+        if rounded is None:
+            return None
+        # the rounding's best completion: its integer columns fixed, the others as the relaxation sets them
+        completed = _solved(
+            cost, rows, continuous, np.where(integral, rounded, 0.0), np.where(integral, rounded, upper), time_limit, 0
+        )
+        if completed.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        incumbent = completed.getInfo().objective_function_value
+    return kept_columns(
+        relaxation.getInfo().objective_function_value, reduced_cost, relaxed, integral, incumbent, MIP_RELATIVE_GAP
+    )
+
+
+def _minimise(
+    cost: np.ndarray,
+    rows: SparseRows,
+    integral: np.ndarray,
+    upper: np.ndarray,
+    time_limit: float,
+    node_limit: int,
+) -> np.ndarray | None:
+    import highspy
+
+    mixed = bool(np.any(integral))
+    solver = _solved(cost, rows, integral, np.zeros(len(cost)), upper, time_limit, node_limit)
+    status, model = solver.getModelStatus(), highspy.HighsModelStatus
+    if status == model.kNotset:  # not a model (a NaN, say): no solution
+        return None
+    stopped = status in (model.kTimeLimit, model.kIterationLimit, model.kSolutionLimit)
+    if status == model.kOptimal or (
+        mixed and stopped and solver.getInfo().objective_function_value != highspy.kHighsInf
+    ):
+        return np.array(solver.getSolution().col_value)
+    return None
+
+
+def _solved(
+    cost: np.ndarray,
+    rows: SparseRows,
+    integral: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    time_limit: float,
+    node_limit: int,
+) -> Any:
+    """A HiGHS solver that has run on this program (not run when the model was refused: its status
+    is then kNotset)."""
     import highspy
     from highspy._core import _Highs
 
@@ -58,7 +144,7 @@ def minimise(
     program = highspy.HighsLp()
     program.num_col_, program.num_row_ = count, row_count
     program.col_cost_ = np.asarray(cost, dtype=np.float64)
-    program.col_lower_ = np.zeros(count)
+    program.col_lower_ = np.asarray(lower, dtype=np.float64)
     program.col_upper_ = np.asarray(upper, dtype=np.float64)
     program.row_lower_ = np.full(row_count, -highspy.kHighsInf)
     program.row_upper_ = np.asarray(rows.bounds, dtype=np.float64)
@@ -68,7 +154,6 @@ def minimise(
     matrix.start_, matrix.index_, matrix.value_ = column_wise(rows)
     kinds = highspy.HighsVarType.kInteger, highspy.HighsVarType.kContinuous
     program.integrality_ = [kinds[0] if chosen else kinds[1] for chosen in np.asarray(integral, dtype=bool)]
-    mixed = bool(np.any(integral))
     # The plain solver class: highspy.Highs adds Python callbacks (and in later versions prints a banner).
     with native_stdout_silenced():
         solver = _Highs()
@@ -80,13 +165,6 @@ def minimise(
             ("mip_rel_gap", MIP_RELATIVE_GAP),
         ):
             solver.setOptionValue(option, value)
-        if solver.passModel(program) == highspy.HighsStatus.kError:  # not a model (a NaN, say): no solution
-            return None
-        solver.run()
-    status, model = solver.getModelStatus(), highspy.HighsModelStatus
-    stopped = status in (model.kTimeLimit, model.kIterationLimit, model.kSolutionLimit)
-    if status == model.kOptimal or (
-        mixed and stopped and solver.getInfo().objective_function_value != highspy.kHighsInf
-    ):
-        return np.array(solver.getSolution().col_value)
-    return None
+        if solver.passModel(program) != highspy.HighsStatus.kError:
+            solver.run()
+    return solver

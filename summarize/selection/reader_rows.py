@@ -6,13 +6,14 @@ with it, a single-source development when one fits, and no two sentences that re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..clustering.developments import developments
 from ..records import Analysis
 from .ilp import Program
-from .reader_fit import STANDS_ALONE, SameFact, leanings, same_fact_pairs, supporters
+from .reader_fit import STANDS_ALONE, Decision, SameFact, leanings, same_fact_pairs, supporters
 
 # Rounds of "solve, find two chosen sentences with one fact, keep them apart": each round adds every
 # pair found, and a brief rarely has more than one or two.
@@ -51,6 +52,8 @@ def solve_for_reader(
     if solution is None and news:  # no development fits
         program.rows.pop()
         solution = program.solve(*limits)
+    if judge is not None:
+        judge = remembered(analysis, judge)
     for _ in range(SAME_FACT_ROUNDS):
         if solution is None or judge is None:
             return solution
@@ -65,3 +68,28 @@ def solve_for_reader(
             break
         solution = better
     return solution
+
+
+@dataclass(frozen=True)
+class RememberedJudge:
+    """A judge whose decisions are kept with the analysis (`remembered`)."""
+
+    judge_: SameFact
+    decisions: dict[tuple[int, int], Decision]
+
+    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Decision:
+        key = (sentence, candidate)
+        if key not in self.decisions:
+            self.decisions.setdefault(key, self.judge_.judge(analysis, sentence, candidate))
+        return self.decisions[key]
+
+
+def remembered(analysis: Analysis, judge: SameFact) -> SameFact:
+    """`judge`, its decisions kept per analysis and judge: the rounds of one solve, and a re-brief at
+    another length (which chooses mostly the same sentences), judge each pair of sentences once. A
+    judge that cannot be a key (not hashable) is asked afresh each time."""
+    try:
+        decisions: dict[tuple[int, int], Decision] = analysis.derived(("reader_rows.same_fact", judge), dict)
+    except TypeError:
+        return judge
+    return RememberedJudge(judge, decisions)

@@ -19,6 +19,7 @@ from ..records import Analysis
 from .base import Choice
 from .features import containment, eligible
 from .reader_fit import STANDS_ALONE, SameFact, leanings, reading_order
+from .reader_rows import remembered
 from .salience import REDUNDANT_SIMILARITY, SalienceRanker
 
 # A brief is topped up only when its program left at least this share of the budget: one filled to
@@ -57,7 +58,7 @@ def top_up(analysis: Analysis, chosen: Sequence[Choice], budget: int, judge: Sam
             continue
         if rows and float(np.max(analysis.embeddings[rows] @ analysis.embeddings[index])) >= REDUNDANT_SIMILARITY:
             continue
-        if judge is not None and _reports_a_chosen_fact(analysis, rows, index, judge):
+        if judge is not None and _reports_a_chosen_fact(analysis, rows, index, remembered(analysis, judge)):
             continue
         added.append(Choice(index, scores[index]))
         rows.append(index)

@@ -3,12 +3,24 @@ that length, byte for byte, and judges only the sentences new to it."""
 
 import pytest
 
+from summarize.citations.corroboration import FactJudge, Verdict
 from summarize.inputs.documents import sample_documents
 from summarize.output.render import to_json, to_markdown
 from summarize.pipeline import analyze, compose_brief
 from summarize.selection.concepts import ConceptRanker
 
 LENGTHS = (100, 40, 250, 120, 60, 400)
+
+
+class CountingJudge:
+    """The corroboration judge, noting every pair it is asked about."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[int, int]] = []
+
+    def judge(self, analysis, sentence, candidate) -> Verdict:
+        self.pairs.append((sentence, candidate))
+        return FactJudge().judge(analysis, sentence, candidate)
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +46,6 @@ def test_a_re_brief_at_any_length_is_the_cold_brief_at_that_length(embedder, doc
 
 
 def test_a_re_brief_judges_only_the_sentences_new_to_it(embedder, documents):
-    from summarize.citations.corroboration import FactJudge, Verdict
-
-    class CountingJudge:
-        def __init__(self) -> None:
-            self.pairs: list[tuple[int, int]] = []
-
-        def judge(self, analysis, sentence, candidate) -> Verdict:
-            self.pairs.append((sentence, candidate))
-            return FactJudge().judge(analysis, sentence, candidate)
-
     judge = CountingJudge()
     analysis = analyze(documents, embedder)
     # The reader rules' same-fact check also asks the judge, about the chosen sentences: left out here.
@@ -57,3 +59,16 @@ def test_a_re_brief_judges_only_the_sentences_new_to_it(embedder, documents):
     assert {analysis.sentences[s] for s, _ in judge.pairs[judged:]} == new, "only the new sentences are judged"
     cold = compose_brief(analyze(documents, embedder), 200, ranker, judge=CountingJudge())
     assert rendered(long) == rendered(cold)
+
+
+def test_the_same_fact_check_asks_the_judge_about_each_pair_once(embedder, documents):
+    judge = CountingJudge()
+    analysis = analyze(documents, embedder)
+    ranker = ConceptRanker(same_fact=judge)  # the citations ask their own judge (the default)
+    brief = compose_brief(analysis, 200, ranker)
+    asked = list(judge.pairs)
+    assert asked and len(asked) == len(set(asked)), "the rounds of one solve ask about a pair once"
+    assert rendered(compose_brief(analysis, 200, ranker)) == rendered(brief)
+    assert judge.pairs == asked, "a re-brief asks nothing already answered"
+    cold = compose_brief(analyze(documents, embedder), 200, ConceptRanker(same_fact=CountingJudge()))
+    assert rendered(cold) == rendered(brief)
