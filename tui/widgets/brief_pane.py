@@ -14,7 +14,7 @@ from textual.geometry import Region
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
-from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
+from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers, shortfall_note
 from summarize.records import Brief, BriefSentence
 
 from ..plain import one_line, printable
@@ -95,10 +95,21 @@ class BriefList(WrappedOptionList):
 
 
 def brief_rows(brief: Brief) -> list[Option | None]:
-    """One row per sentence; a sectioned brief puts each section's under its heading (and a
-    speaker's under the speaker's name), or says why a section has none."""
-    if not brief.sections:
-        return with_dividers(sentence_option(brief, index) for index in range(len(brief.sentences)))
+    """One row per sentence, then the note the CLI prints on stderr when the articles ran out
+    before the budget did."""
+    if brief.sections:
+        rows = section_rows(brief)
+    else:
+        rows = with_dividers(sentence_option(brief, index) for index in range(len(brief.sentences)))
+    shortfall = shortfall_note(brief)
+    if shortfall is not None:
+        rows.append(Option(Content.styled(shortfall, "italic $text-muted"), id="shortfall", disabled=True))
+    return rows
+
+
+def section_rows(brief: Brief) -> list[Option | None]:
+    """Each section's sentences under its heading (and a speaker's under the speaker's name), or
+    why a section has none."""
     rows: list[Option | None] = []
     for number, section in enumerate(brief.sections):
         rows.append(heading_option(f"section-{number}", section.title, first=not number))
