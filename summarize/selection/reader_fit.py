@@ -9,9 +9,10 @@ demonstrative noun ("This decision ...") or with a definite noun and names nothi
 expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
 before it in its article). Two more point back strictly: a sentence that opens with an event noun and
 no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
-needs the sentence before it in its article; one whose speaker is definite and unnamed ("..., the NATO
-official told the AP": introduced earlier) needs the previous sentence, and only when that sentence
-mentions the speaker's role.
+needs the sentence before it in its article (so does one whose event noun a name owns: "Moscow’s
+response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
+introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
+role. The opening rules read past a connective ("In fact, these prospects ...", "But he said ...").
 
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
 sentence follows what it leans on; `same_fact_pairs` finds chosen sentences of different sources that
@@ -87,9 +88,23 @@ _EVENT_NOUNS = (
     "response|reaction|decision|move|announcement|comments|remarks|statement|warning|retaliation|"
     "countermeasures?|step|measures?|accusations?|criticism|threat"
 )
+# Its owner is "the ...", or a name in the possessive ("Moscow’s response ...", "Russian President
+# Vladimir Putin's reaction ..."), not a preposition before one ("After Moscow’s response, ...").
 _EVENT_START = re.compile(
-    rf"^the\s+(?:[A-Z][\w.’'-]*\s+)*?(?:[A-Z][\w.-]*['’]s\s+)?(?:{_EVENT_NOUNS})\b"
+    rf"^(?:the\s+(?:[A-Z][\w.’'-]*\s+)*?(?:[A-Z][\w.-]*['’]s\s+)?"
+    r"|(?!(?:after|before|despite|since|with|without|in|on|at|for|by|as|until|following|amid|over|under|upon)\b)"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+){0,4}(?-i:[A-Z])[\w.-]*['’]s\s+)"
+    rf"(?:{_EVENT_NOUNS})\b"
     r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
+    re.IGNORECASE,
+)
+# "In fact, these prospects ...", "But the move ...", "However, he said ...": a connective that opens a
+# sentence ties it to the one before; the rules read what follows it.
+_CONNECTIVE = re.compile(
+    r"^(?:(?:in\s+fact|however|indeed|instead|still|meanwhile|moreover|nevertheless|nonetheless|furthermore|"
+    r"besides|also|in\s+turn|in\s+response|in\s+addition|as\s+a\s+result|at\s+the\s+same\s+time|even\s+so|"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
+    r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
     re.IGNORECASE,
 )
 # "..., the NATO official told the Associated Press": a speaker the article introduced before, unnamed here.
@@ -118,11 +133,19 @@ class Leaning:
 STANDS_ALONE = Leaning()
 
 
+def opening(text: str) -> str:
+    """The sentence from its subject on: without opening quotation marks or a leading connective."""
+    text = text.lstrip(OPENING_QUOTES)
+    while (connective := _CONNECTIVE.match(text)) is not None:  # "And then he ...": each in turn
+        text = text[connective.end() :]
+    return text
+
+
 def points_back(sentence: Sentence, document_text: str) -> bool:
     """Whether the sentence's subject or speaker is in the sentence before it (see the module)."""
     text = sentence.text
-    opening = text.lstrip(OPENING_QUOTES)
-    if _POINTING_START.match(opening) and _demonstrative_noun(opening) is None:
+    opening_words = opening(text)
+    if _POINTING_START.match(opening_words) and _demonstrative_noun(opening_words) is None:
         return True
     if opens_inside_quote(document_text, sentence):
         return True
@@ -145,12 +168,12 @@ def definite_noun(sentence: Sentence) -> str | None:
     """The stem of the noun a sentence opens with, when that noun points back: after a demonstrative
     ("This decision ...", in a quotation too), or after "The" when the sentence names nothing else (no
     capitalised word after its first, no number: "The expulsion was the second ...")."""
-    opening = sentence.text.lstrip(OPENING_QUOTES)
-    noun = _demonstrative_noun(opening)
+    words = opening(sentence.text)
+    noun = _demonstrative_noun(words)
     if noun is not None:
         return _stem(noun)
-    match = _DEFINITE_START.match(sentence.text)
-    if match is None or _NAMED.search(sentence.text):
+    match = _DEFINITE_START.match(words)
+    if match is None or _NAMED.search(words):
         return None
     return _stem(match.group("noun"))
 
@@ -158,7 +181,7 @@ def definite_noun(sentence: Sentence) -> str | None:
 def opens_with_event(text: str) -> bool:
     """Whether the sentence opens with an event noun that has no complement ("The Kremlin’s response on
     Thursday came ...", not "The decision to expel ..."): the event the article has just told."""
-    return bool(_EVENT_START.match(text))
+    return bool(_EVENT_START.match(opening(text)))
 
 
 def unnamed_speaker(text: str) -> str | None:

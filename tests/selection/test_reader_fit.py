@@ -65,7 +65,21 @@ def test_an_event_noun_without_a_complement_stands_for_the_event_just_told():
     assert opens_with_event("The move comes after months of tension.")
     assert not opens_with_event("The decision to expel them was taken Wednesday.")  # the complement says which
     assert not opens_with_event("The responses of 40 governments were published.")
-    assert not opens_with_event("Moscow's response came a day later.")
+    # Owned by a name in the possessive, with no "The" (one rule: the owner does not say which response).
+    assert opens_with_event("Moscow's response came a day later.")
+    assert opens_with_event("Russian President Vladimir Putin’s reaction was swift.")
+    assert not opens_with_event("Russia's decision to suspend its mission came days later.")
+    assert not opens_with_event("After Moscow's response, NATO met again.")  # a preposition's object
+
+
+def test_the_rules_read_past_a_connective_that_ties_a_sentence_to_the_one_before():
+    assert definite_noun(sentence("In fact, these prospects are almost completely undermined.")) == "prospect"
+    assert points_back(sentence("However, he said the talks would go on."), "")
+    assert points_back(sentence("And then they left."), "")
+    assert opens_with_event("But the move comes after months of tension.")
+    assert definite_noun(sentence("“But, in fact, the expulsion was expected.")) == "expuls"
+    for alone in ("So far, 30 people have died.", "Andrew Smith said he left.", "Still, NATO said it was open."):
+        assert not points_back(sentence(alone), "") and definite_noun(sentence(alone)) is None, alone
 
 
 def test_a_definite_unnamed_speaker_was_introduced_before():
