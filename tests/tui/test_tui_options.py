@@ -98,8 +98,14 @@ def test_the_app_says_under_the_brief_when_the_articles_run_out(tmp_path, story)
                 "the articles hold nothing more that it does not already say."
             )
         )
+        rows = brief_list(app)
+        rows.focus()
+        await pilot.press("end")  # the last sentence: the note under it comes into view with it
+        await pilot.pause()
+        assert rows.highlighted_index == len(app.brief.sentences) - 1
+        assert rows.max_scroll_y > 0 and rows.scroll_y == rows.max_scroll_y
         app.set_words(40)  # a budget the articles fill: no note
         await settle(pilot)
         assert app.brief.budget == 40 and note(app) is None
 
-    run(scenario, paths=paths, words=900)
+    run(scenario, paths=paths, words=900, size=(90, 20))  # small: the brief scrolls

@@ -67,6 +67,11 @@ class BriefList(WrappedOptionList):
         highlighted = first = self.highlighted
         if first is None or highlighted is None or top:
             return
+        if highlighted + 1 < self.option_count and all(
+            self.get_option_at_index(i).disabled for i in range(highlighted + 1, self.option_count)
+        ):  # the last sentence: the note under it (the articles ran out, a section has none) comes into view too
+            self.scroll_end(animate=False, immediate=True)
+            return
         while first > 0 and self.get_option_at_index(first - 1).disabled:
             first -= 1
         try:  # OptionList's line map is private: without it, the sentence alone is in view
