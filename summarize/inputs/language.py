@@ -86,7 +86,7 @@ def not_english_reason(text: str) -> str | None:
         other = [w for w in _WORD.findall(sample) if w in OTHER_FUNCTION_WORDS]  # lower case: not "Los Angeles"
         if len(other) >= MIN_OTHER_WORDS and len(other) > english:
             listed = ", ".join(dict.fromkeys(other))
-            return f"{len(other)} of its {len(words)} words are common words of another language ({listed}), {english} English"
+            return f"{len(other)} of its {len(words)} words are common in another language: {listed}; {english} are common English words"
         return None
     share = english / len(words)
     if share < MIN_ENGLISH_SHARE:

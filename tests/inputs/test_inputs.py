@@ -334,11 +334,11 @@ def test_files_urls_stdin_and_folders_mix_in_the_order_given(tmp_path, server):
         (
             "Die NATO hat acht Mitglieder der russischen Mission ausgewiesen. Moskau kritisierte die Entscheidung "
             "scharf.",
-            r"2 of its 14 words are common words of another language \(der, die\), 0 English",
+            r"\(2 of its 14 words are common in another language: der, die; 0 are common English words\)",
         ),
         (
             "L'OTAN a expulsé huit membres de la mission russe. Moscou a vivement critiqué cette décision.",
-            "common words of another language",
+            "common in another language: de, la, cette; 2 are common English words",
         ),
         (
             "Мощный шторм обрушился на северное побережье в понедельник, вынудив тысячи жителей покинуть свои дома.",
