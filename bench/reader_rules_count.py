@@ -6,9 +6,9 @@ the sentences of their 100-word briefs before the rules (the concept ranker with
 Rules (summarize.selection.reader_fit): `pronoun/quote` (opens with a pronoun or demonstrative, a bare
 "he said", a continued quotation), `definite noun` ("The expulsion was ..."), `event noun` ("The
 Kremlin's response on Thursday came ...": needs the sentence before it), `unnamed speaker` ("..., the
-NATO official told the AP": needs the previous sentence, if it introduces the speaker). The last row
-counts the sentences of the rows above whose rule fired on what follows a leading connective ("In
-fact, these prospects ...", "But he said ..."). The data are read from ../shared, never copied here.
+NATO official told the AP": needs the previous sentence, if it introduces the speaker), `connective`
+("In fact, ...", "But ...", "As a result, ...": needs the sentence before it). The data are read from
+../shared, never copied here.
 """
 
 from __future__ import annotations
@@ -30,12 +30,16 @@ from summarize.pipeline import analyze, compose_brief
 from summarize.records import Analysis
 from summarize.selection.concept_model import model_not_trained_on
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import definite_noun, opening, opens_with_event, points_back, unnamed_speaker
-from summarize.text.cues import OPENING_QUOTES
+from summarize.selection.reader_fit import (
+    definite_noun,
+    opens_with_connective,
+    opens_with_event,
+    points_back,
+    unnamed_speaker,
+)
 
 SETS = ("duc2002", "duc2003", "tac2010")
-RULES = ("pronoun/quote", "definite noun", "event noun", "unnamed speaker")
-AFTER_CONNECTIVE = "of them, after a connective"
+RULES = ("pronoun/quote", "definite noun", "event noun", "unnamed speaker", "connective")
 
 
 def fired(analysis: Analysis, index: int) -> str | None:
@@ -45,20 +49,13 @@ def fired(analysis: Analysis, index: int) -> str | None:
         return RULES[0]
     if opens_with_event(sentence.text):
         return RULES[2]
+    if opens_with_connective(sentence.text):
+        return RULES[4]
     if unnamed_speaker(sentence.text) is not None:
         return RULES[3]
     if definite_noun(sentence) is not None:
         return RULES[1]
     return None
-
-
-def labels(analysis: Analysis, index: int) -> list[str]:
-    """The rule that fires on the sentence (none, or one), and AFTER_CONNECTIVE when it fires past one."""
-    rule = fired(analysis, index)
-    if rule is None:
-        return []
-    text = analysis.sentences[index].text
-    return [rule, AFTER_CONNECTIVE] if opening(text) != text.lstrip(OPENING_QUOTES) else [rule]
 
 
 def main() -> None:
@@ -67,18 +64,18 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100)
     args = parser.parse_args()
     embedder = with_cache(default_embedder())
-    columns: dict[str, list[str]] = {rule: [] for rule in (*RULES, AFTER_CONNECTIVE)}
+    columns: dict[str, list[str]] = {rule: [] for rule in RULES}
     for held in SETS:
         clusters = list(read_clusters(args.data / f"{held}.jsonl", checked=False))
         ranker = ConceptRanker(model=model_not_trained_on([c.id for c in clusters]), reader_fit=False)
         every, in_briefs = Counter[str](), Counter[str]()
         for cluster in clusters:
             analysis = analyze(cluster.documents, embedder)
-            every.update(label for i in range(len(analysis.sentences)) for label in labels(analysis, i))
+            every.update(rule for i in range(len(analysis.sentences)) if (rule := fired(analysis, i)))
             index = {s: i for i, s in enumerate(analysis.sentences)}
             chosen = [index[item.sentence] for item in compose_brief(analysis, args.words, ranker).sentences]
-            in_briefs.update(label for i in chosen for label in labels(analysis, i))
-        for rule in (*RULES, AFTER_CONNECTIVE):
+            in_briefs.update(rule for i in chosen if (rule := fired(analysis, i)))
+        for rule in RULES:
             columns[rule].append(f"{every[rule]} / {in_briefs[rule]}")
     print(settings_table(f"rule (sentences / in {args.words}-word briefs without reader rules)", SETS, columns))
 

@@ -12,7 +12,8 @@ no complement ("The Kremlin’s response on Thursday came ...": the response the
 needs the sentence before it in its article (so does one whose event noun a name owns: "Moscow’s
 response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
 introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
-role. The opening rules read past a connective ("In fact, these prospects ...", "But he said ...").
+role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
+result, ..."): it says how it follows from the sentence before it.
 
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
 sentence follows what it leans on; `same_fact_pairs` finds chosen sentences of different sources that
@@ -98,11 +99,13 @@ _EVENT_START = re.compile(
     r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
     re.IGNORECASE,
 )
-# "In fact, these prospects ...", "But the move ...", "However, he said ...": a connective that opens a
-# sentence ties it to the one before; the rules read what follows it.
+# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...": a connective that
+# opens a sentence says how it follows from the one before, which the reader needs right before it (read
+# after another, "As a result, ..." claims a cause that sentence does not give). Not those that add news
+# of their own: "Also,", "In addition,", "Moreover,", "Meanwhile,", "At the same time,".
 _CONNECTIVE = re.compile(
-    r"^(?:(?:in\s+fact|however|indeed|instead|still|meanwhile|moreover|nevertheless|nonetheless|furthermore|"
-    r"besides|also|in\s+turn|in\s+response|in\s+addition|as\s+a\s+result|at\s+the\s+same\s+time|even\s+so|"
+    r"^(?:(?:in\s+fact|however|indeed|instead|still|nevertheless|nonetheless|"
+    r"in\s+turn|in\s+response|as\s+a\s+result|even\s+so|"
     r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
     r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
     re.IGNORECASE,
@@ -133,19 +136,16 @@ class Leaning:
 STANDS_ALONE = Leaning()
 
 
-def opening(text: str) -> str:
-    """The sentence from its subject on: without opening quotation marks or a leading connective."""
-    text = text.lstrip(OPENING_QUOTES)
-    while (connective := _CONNECTIVE.match(text)) is not None:  # "And then he ...": each in turn
-        text = text[connective.end() :]
-    return text
+def opens_with_connective(text: str) -> bool:
+    """Whether the sentence (inside a quotation too) opens with a connective: "In fact, ...", "But ..."."""
+    return _CONNECTIVE.match(text.lstrip(OPENING_QUOTES)) is not None
 
 
 def points_back(sentence: Sentence, document_text: str) -> bool:
     """Whether the sentence's subject or speaker is in the sentence before it (see the module)."""
     text = sentence.text
-    opening_words = opening(text)
-    if _POINTING_START.match(opening_words) and _demonstrative_noun(opening_words) is None:
+    opening = text.lstrip(OPENING_QUOTES)
+    if _POINTING_START.match(opening) and _demonstrative_noun(opening) is None:
         return True
     if opens_inside_quote(document_text, sentence):
         return True
@@ -168,12 +168,12 @@ def definite_noun(sentence: Sentence) -> str | None:
     """The stem of the noun a sentence opens with, when that noun points back: after a demonstrative
     ("This decision ...", in a quotation too), or after "The" when the sentence names nothing else (no
     capitalised word after its first, no number: "The expulsion was the second ...")."""
-    words = opening(sentence.text)
-    noun = _demonstrative_noun(words)
+    opening = sentence.text.lstrip(OPENING_QUOTES)
+    noun = _demonstrative_noun(opening)
     if noun is not None:
         return _stem(noun)
-    match = _DEFINITE_START.match(words)
-    if match is None or _NAMED.search(words):
+    match = _DEFINITE_START.match(sentence.text)
+    if match is None or _NAMED.search(sentence.text):
         return None
     return _stem(match.group("noun"))
 
@@ -181,7 +181,7 @@ def definite_noun(sentence: Sentence) -> str | None:
 def opens_with_event(text: str) -> bool:
     """Whether the sentence opens with an event noun that has no complement ("The Kremlin’s response on
     Thursday came ...", not "The decision to expel ..."): the event the article has just told."""
-    return bool(_EVENT_START.match(opening(text)))
+    return bool(_EVENT_START.match(text))
 
 
 def unnamed_speaker(text: str) -> str | None:
@@ -201,7 +201,12 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
     sentence = analysis.sentences[index]
     previous = index - 1
     has_previous = previous >= 0 and analysis.sentences[previous].document == sentence.document
-    if points_back(sentence, analysis.documents[sentence.document].text) or opens_with_event(sentence.text):
+    text = sentence.text
+    if (
+        points_back(sentence, analysis.documents[sentence.document].text)
+        or opens_with_event(text)
+        or opens_with_connective(text)
+    ):
         return Leaning(previous if has_previous else -1)
     role = unnamed_speaker(sentence.text)
     if role is not None:  # only right after the sentence that introduces the speaker, if it is the previous one
