@@ -6,8 +6,9 @@ the sentences of their 100-word briefs before the rules (the concept ranker with
 Rules (summarize.selection.reader_fit): `pronoun/quote` (opens with a pronoun or demonstrative, a bare
 "he said", a continued quotation), `definite noun` ("The expulsion was ..."), `event noun` ("The
 Kremlin's response on Thursday came ...": needs the sentence before it), `unnamed speaker` ("..., the
-NATO official told the AP": needs the previous sentence, if it introduces the speaker). The data are
-read from ../shared, never copied here.
+NATO official told the AP": needs the previous sentence, if it introduces the speaker), `connective`
+("In fact, ...", "But ...", "As a result, ...": needs the sentence before it). The data are read from
+../shared, never copied here.
 """
 
 from __future__ import annotations
@@ -29,10 +30,16 @@ from summarize.pipeline import analyze, compose_brief
 from summarize.records import Analysis
 from summarize.selection.concept_model import model_not_trained_on
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import definite_noun, opens_with_event, points_back, unnamed_speaker
+from summarize.selection.reader_fit import (
+    definite_noun,
+    opens_with_connective,
+    opens_with_event,
+    points_back,
+    unnamed_speaker,
+)
 
 SETS = ("duc2002", "duc2003", "tac2010")
-RULES = ("pronoun/quote", "definite noun", "event noun", "unnamed speaker")
+RULES = ("pronoun/quote", "definite noun", "event noun", "unnamed speaker", "connective")
 
 
 def fired(analysis: Analysis, index: int) -> str | None:
@@ -42,6 +49,8 @@ def fired(analysis: Analysis, index: int) -> str | None:
         return RULES[0]
     if opens_with_event(sentence.text):
         return RULES[2]
+    if opens_with_connective(sentence.text):
+        return RULES[4]
     if unnamed_speaker(sentence.text) is not None:
         return RULES[3]
     if definite_noun(sentence) is not None:

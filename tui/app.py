@@ -57,10 +57,16 @@ class BriefingApp(  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
 
     def __init__(
-        self, paths: Sequence[Path] | None = None, embedder: Embedder | None = None, words: int = DEFAULT_WORDS
+        self,
+        paths: Sequence[Path] | None = None,
+        embedder: Embedder | None = None,
+        words: int = DEFAULT_WORDS,
+        choice: Choice | None = None,
+        cluster: str | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
+        self.cluster = cluster  # the cluster of a .jsonl file among `paths` (`summarize tui --cluster`)
         # The real model loads on its first use, inside the worker; the disk cache spares it entirely
         # for articles briefed before (the CLI's cache: a sentence is embedded once, whichever shell).
         self.embedder = RememberingEmbedder(embedder or with_cache(default_embedder()))
@@ -68,7 +74,8 @@ class BriefingApp(  # type: ignore[misc]
         self.documents: tuple[Document, ...] = ()
         self.analysis: Analysis | None = None
         self.brief: Brief | None = None
-        self.choice = Choice()  # the method, and a prompt or focus question: what every re-rank composes
+        # The method, and a prompt or focus question: what every re-rank composes.
+        self.choice = choice or Choice()
         self.shown_choice = self.choice  # what the brief on screen was composed with
         self._generation = 0  # results of a superseded analysis are dropped
         self._selection = 0  # and results of a superseded selection
@@ -109,7 +116,8 @@ class BriefingApp(  # type: ignore[misc]
     def read_articles(self, inputs: Sequence[str | Path], adding: bool) -> None:
         """Read files, folders or web pages: a download must not freeze the screen either."""
         try:
-            documents = read_documents(inputs) if inputs else sample_documents()
+            cluster = None if adding else self.cluster  # an added article is never that cluster's
+            documents = read_documents(inputs, cluster) if inputs else sample_documents()
         except Exception as error:  # SummarizeError, or what the core does not wrap
             self.post_message(ArticlesRead(None, adding, describe(error)))
         else:
@@ -216,15 +224,26 @@ class BriefingApp(  # type: ignore[misc]
 
 
 def make_app(
-    paths: Sequence[Path] | None = None, embedder: Embedder | None = None, words: int = DEFAULT_WORDS
+    paths: Sequence[Path] | None = None,
+    embedder: Embedder | None = None,
+    words: int = DEFAULT_WORDS,
+    choice: Choice | None = None,
+    cluster: str | None = None,
 ) -> BriefingApp:
-    """The app on `paths` (the built-in sample when empty); tests pass a fake `embedder`."""
-    return BriefingApp(paths, embedder, words)
+    """The app on `paths` (the built-in sample when empty), starting at `words` as `choice` says;
+    tests pass a fake `embedder`."""
+    return BriefingApp(paths, embedder, words, choice, cluster)
 
 
-def run(paths: Sequence[Path], words: int = DEFAULT_WORDS) -> None:
+def run(
+    paths: Sequence[Path],
+    words: int = DEFAULT_WORDS,
+    choice: Choice | None = None,
+    embedder: Embedder | None = None,
+    cluster: str | None = None,
+) -> None:
     """Run the app; a crash (Textual shows its traceback) exits with status 1, not 0."""
-    app = make_app(paths, words=words)
+    app = make_app(paths, embedder, words, choice, cluster)
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

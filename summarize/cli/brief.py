@@ -23,7 +23,6 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..records import Brief
     from ..sections.prompts import Prompt
 
 
@@ -33,17 +32,49 @@ def report_step(step: str) -> None:
         click.echo(f"{step}…", err=True)
 
 
-@click.command(short_help="Brief articles (files, folders, URLs, -) or the built-in sample.")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
+# The options `summarize tui` shares with `summarize brief`: the same names, the same meaning.
+WORDS_OPTION = click.option(
     "-w",
     "--words",
     type=click.IntRange(min=1),
     default=None,
     show_default=f"{DEFAULT_WORDS}, or the prompt's own",
     help="Word budget: the brief never exceeds it and fills most of it when the input allows "
-    "(a note on stderr says when the articles hold too little).",
+    "(a note says when the articles hold too little).",
 )
+METHOD_OPTION = click.option(
+    "-m",
+    "--method",
+    type=click.Choice(RANKER_NAMES),
+    default=RANKER_NAMES[0],
+    show_default=True,
+    help="concepts: the exact concept-coverage selection; salience: the faster greedy one.",
+)
+CLUSTER_OPTION = click.option(
+    "-c",
+    "--cluster",
+    metavar="ID",
+    help="Which cluster of a .jsonl cluster file to brief (needed when it holds several).",
+)
+PROMPT_OPTION = click.option(
+    "-p",
+    "--prompt",
+    "prompt_name",
+    metavar="NAME|FILE",
+    help="Brief in the sections of a prompt: a shipped one (see `summarize prompts`) or your own .md file.",
+)
+FOCUS_OPTION = click.option(
+    "--focus",
+    metavar="QUESTION",
+    help='Brief only what answers one question, e.g. --focus "How did Russia respond?".',
+)
+NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
+BACKEND_OPTION = click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BACKEND_HELP)
+
+
+@click.command(short_help="Brief articles (files, folders, URLs, -) or the built-in sample.")
+@click.argument("paths", nargs=-1, type=click.Path())
+@WORDS_OPTION
 @click.option(
     "-f",
     "--format",
@@ -62,20 +93,8 @@ def report_step(step: str) -> None:
     "name picks that format. A file is replaced atomically and keeps its permissions; a named pipe or "
     "device is written in place.",
 )
-@click.option(
-    "-m",
-    "--method",
-    type=click.Choice(RANKER_NAMES),
-    default=RANKER_NAMES[0],
-    show_default=True,
-    help="concepts: the exact concept-coverage selection; salience: the faster greedy one.",
-)
-@click.option(
-    "-c",
-    "--cluster",
-    metavar="ID",
-    help="Which cluster of a .jsonl cluster file to brief (needed when it holds several).",
-)
+@METHOD_OPTION
+@CLUSTER_OPTION
 @click.option(
     "--timeout",
     type=PositiveNumber(most=86_400),
@@ -92,20 +111,10 @@ def report_step(step: str) -> None:
     metavar="MB",
     help="Refuse a URL whose page is larger than this.",
 )
-@click.option(
-    "-p",
-    "--prompt",
-    "prompt_name",
-    metavar="NAME|FILE",
-    help="Brief in the sections of a prompt: a shipped one (see `summarize prompts`) or your own .md file.",
-)
-@click.option(
-    "--focus",
-    metavar="QUESTION",
-    help='Brief only what answers one question, e.g. --focus "How did Russia respond?".',
-)
-@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BACKEND_HELP)
+@PROMPT_OPTION
+@FOCUS_OPTION
+@NO_CACHE_OPTION
+@BACKEND_OPTION
 def brief(
     paths: tuple[str, ...],
     words: int | None,
@@ -141,6 +150,7 @@ def brief(
     from ..inputs.documents import article_paths, read_documents, sample_documents
     from ..output.atomic import check_output_path, is_standard_output
     from ..output.formats import render_as
+    from ..output.render import shortfall_note
     from ..output.safety import one_line
     from ..pipeline import BriefSettings, build_brief
     from ..selection.registry import ranker_named
@@ -158,8 +168,7 @@ def brief(
             read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
         )
         ranker = ranker_named(method)
-        if words is None:
-            words = chosen_prompt.words if chosen_prompt is not None and chosen_prompt.words else DEFAULT_WORDS
+        words = starting_budget(words, chosen_prompt)
         from ..embedding.backends import LARGE_INPUT_CHARACTERS
 
         large = sum(len(document.text) for document in documents) > LARGE_INPUT_CHARACTERS
@@ -176,7 +185,7 @@ def brief(
         )
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
-    for note in (cache_note(embedder), shortfall_note(result)):
+    for note in (cache_note(embedder), shortfall_note(result)):  # (the TUI shows the shortfall under the brief)
         if note is not None:
             click.echo(one_line(note), err=True)
     if output_format is None:
@@ -192,22 +201,11 @@ def brief(
         )
 
 
-# The README's promise: a brief fills at least this share of its budget when the input has enough material.
-FILLS_AT_LEAST = 0.8
-
-
-def shortfall_note(result: Brief) -> str | None:
-    """One line saying that the articles ran out, when a brief has less than FILLS_AT_LEAST of its
-    budget (the plain brief is topped up with every sentence that adds something first); else None."""
-    if result.words >= FILLS_AT_LEAST * result.budget or not result.sentences:  # none: the brief says why
-        return None
-    asked = "that it does not already say"
-    if result.sections:
-        asked = "that answers the question" if result.focus else "that answers its questions"
-    return (
-        f"Note: the brief has {result.words} of the {result.budget} words asked for: "
-        f"the articles hold nothing more {asked}."
-    )
+def starting_budget(words: int | None, prompt: Prompt | None) -> int:
+    """`--words`, else the prompt's own `words:`, else DEFAULT_WORDS."""
+    if words is not None:
+        return words
+    return prompt.words if prompt is not None and prompt.words else DEFAULT_WORDS
 
 
 def shipped_questions() -> list[str]:

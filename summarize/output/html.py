@@ -58,10 +58,9 @@ class Mark:
 
 def reader_marks(item: BriefSentence) -> tuple[Mark, ...]:
     """A brief sentence's marks for the reader: each source that gives the same event other numbers,
-    dates or names (drawn beside the citations and in the evidence list, one click from its sentence),
-    and "only [4]" for a development only its source reports."""
-    only = (Mark("single-source", only_note(item)),) if item.only_source else ()
-    return only + tuple(
+    dates or names (drawn beside the citations and in the evidence list, one click from its sentence).
+    A development only its source reports is marked on its own citation ("only [4]"), not here."""
+    return tuple(
         Mark("disagrees", f"[{source_number(d.sentence.document)}] {d.what}", d.sentence) for d in item.disagrees
     )
 
@@ -96,7 +95,10 @@ def sentence_item(number: int, item: BriefSentence, current: bool) -> str:
     report it (one button per source: its most similar sentence), then any marks."""
     own = item.sentence
     first_per_source = reports_by_source(item)
-    cites = cite_button(number, own, f"[{source_number(own.document)}]", "own", current)
+    if item.only_source:  # the source named once, as markdown's "(only [4])": not "[4]" beside "only [4]"
+        cites = cite_button(number, own, only_note(item), "own mark-single-source", current)
+    else:
+        cites = cite_button(number, own, f"[{source_number(own.document)}]", "own", current)
     if first_per_source:
         others = "".join(
             cite_button(number, first_per_source[d], f"[{source_number(d)}]", "also") for d in sorted(first_per_source)

@@ -79,6 +79,23 @@ NOT_FOUND_ELSEWHERE = "No other source was found to report this same fact."
 ONLY_SOURCE = "Only this source reports this: it leads with it, and its headline has a word no other source uses."
 ONE_ARTICLE = "Only one article was given, so no sentence is checked against another source."
 NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
+# The README's promise: a brief fills at least this share of its budget when the input has enough material.
+FILLS_AT_LEAST = 0.8
+
+
+def shortfall_note(brief: Brief) -> str | None:
+    """One line saying that the articles ran out, when a brief has less than FILLS_AT_LEAST of its
+    budget (the brief is topped up with every sentence that adds something first); else None. The
+    CLI prints it on stderr, the TUI under the brief."""
+    if brief.words >= FILLS_AT_LEAST * brief.budget or not brief.sentences:  # none: the brief says why
+        return None
+    asked = "that it does not already say"
+    if brief.sections:
+        asked = "that answers the question" if brief.focus else "that answers its questions"
+    return (
+        f"Note: the brief has {brief.words} of the {brief.budget} words asked for: "
+        f"the articles hold nothing more {asked}."
+    )
 
 
 def section_lines(brief: Brief) -> list[str]:

@@ -25,13 +25,14 @@ import numpy as np
 from ..citations.corroboration import CorroborationJudge, FactJudge
 from ..embedding.base import Embedder
 from ..records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
-from ..selection.base import Ranker
+from ..selection.base import Choice, Ranker
 from ..selection.concepts import ConceptRanker
 from ..selection.features import eligible
 from ..selection.ilp import Program
 from ..selection.reader_fit import stands_in_section
 from ..selection.reader_rows import solve_for_reader
 from ..selection.salience import SalienceRanker
+from ..selection.top_up import top_up
 from ..text.bigrams import Concept
 from ..text.story_copies import originals_of
 from .prompts import Prompt
@@ -180,6 +181,19 @@ def _select(
     return [x for column, x in zip(chosen, candidates) if solution[column] > 0.5]
 
 
+def _topped_up(
+    analysis: Analysis, chosen: list[_Candidate], candidates: list[_Candidate], budget: int, judge: CorroborationJudge
+) -> list[_Candidate]:
+    """`chosen` and, when the program left TOP_UP_ROOM of the budget or more (a section with little
+    relevant material leaves its share unused: the others may not take it at their overflow cost),
+    the sentences a plain brief would top up with (summarize.selection.top_up), of those relevant to
+    a section only, each in the section it is most relevant to."""
+    by_sentence = {x.sentence: x for x in candidates}
+    filled = top_up(analysis, [Choice(x.sentence, 0.0) for x in chosen], budget, judge, among=by_sentence)
+    kept = {x.sentence for x in chosen}
+    return chosen + [by_sentence[c.sentence] for c in filled if c.sentence not in kept]
+
+
 def _greedy(analysis: Analysis, candidates: list[_Candidate], budget: int) -> list[_Candidate]:
     """A fallback if the solver gives up: most relevant first, one per cluster, within the budget."""
     chosen, clusters, words = [], set(), 0
@@ -249,6 +263,8 @@ def compose_sectioned_brief(
         else []
     )
 
+    if ranker.reader_fit:  # as a plain brief: the program stops once the concepts run out
+        chosen = _topped_up(analysis, chosen, candidates, words, judge or FactJudge())
     picked = [x.sentence for x in chosen]
     salience = dict(zip(picked, SalienceRanker().scores(analysis, picked)))
     items: list[BriefSentence] = []

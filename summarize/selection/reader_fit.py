@@ -9,9 +9,11 @@ demonstrative noun ("This decision ...") or with a definite noun and names nothi
 expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
 before it in its article). Two more point back strictly: a sentence that opens with an event noun and
 no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
-needs the sentence before it in its article; one whose speaker is definite and unnamed ("..., the NATO
-official told the AP": introduced earlier) needs the previous sentence, and only when that sentence
-mentions the speaker's role.
+needs the sentence before it in its article (so does one whose event noun a name owns: "Moscow’s
+response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
+introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
+role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
+result, ..."): it says how it follows from the sentence before it.
 
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
 sentence follows what it leans on; `same_fact_pairs` finds chosen sentences of different sources that
@@ -87,9 +89,25 @@ _EVENT_NOUNS = (
     "response|reaction|decision|move|announcement|comments|remarks|statement|warning|retaliation|"
     "countermeasures?|step|measures?|accusations?|criticism|threat"
 )
+# Its owner is "the ...", or a name in the possessive ("Moscow’s response ...", "Russian President
+# Vladimir Putin's reaction ..."), not a preposition before one ("After Moscow’s response, ...").
 _EVENT_START = re.compile(
-    rf"^the\s+(?:[A-Z][\w.’'-]*\s+)*?(?:[A-Z][\w.-]*['’]s\s+)?(?:{_EVENT_NOUNS})\b"
+    rf"^(?:the\s+(?:[A-Z][\w.’'-]*\s+)*?(?:[A-Z][\w.-]*['’]s\s+)?"
+    r"|(?!(?:after|before|despite|since|with|without|in|on|at|for|by|as|until|following|amid|over|under|upon)\b)"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+){0,4}(?-i:[A-Z])[\w.-]*['’]s\s+)"
+    rf"(?:{_EVENT_NOUNS})\b"
     r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
+    re.IGNORECASE,
+)
+# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...": a connective that
+# opens a sentence says how it follows from the one before, which the reader needs right before it (read
+# after another, "As a result, ..." claims a cause that sentence does not give). Not those that add news
+# of their own: "Also,", "In addition,", "Moreover,", "Meanwhile,", "At the same time,".
+_CONNECTIVE = re.compile(
+    r"^(?:(?:in\s+fact|however|indeed|instead|still|nevertheless|nonetheless|"
+    r"in\s+turn|in\s+response|as\s+a\s+result|even\s+so|"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
+    r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
     re.IGNORECASE,
 )
 # "..., the NATO official told the Associated Press": a speaker the article introduced before, unnamed here.
@@ -116,6 +134,11 @@ class Leaning:
 
 
 STANDS_ALONE = Leaning()
+
+
+def opens_with_connective(text: str) -> bool:
+    """Whether the sentence (inside a quotation too) opens with a connective: "In fact, ...", "But ..."."""
+    return _CONNECTIVE.match(text.lstrip(OPENING_QUOTES)) is not None
 
 
 def points_back(sentence: Sentence, document_text: str) -> bool:
@@ -178,7 +201,12 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
     sentence = analysis.sentences[index]
     previous = index - 1
     has_previous = previous >= 0 and analysis.sentences[previous].document == sentence.document
-    if points_back(sentence, analysis.documents[sentence.document].text) or opens_with_event(sentence.text):
+    text = sentence.text
+    if (
+        points_back(sentence, analysis.documents[sentence.document].text)
+        or opens_with_event(text)
+        or opens_with_connective(text)
+    ):
         return Leaning(previous if has_previous else -1)
     role = unnamed_speaker(sentence.text)
     if role is not None:  # only right after the sentence that introduces the speaker, if it is the previous one

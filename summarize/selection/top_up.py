@@ -11,7 +11,7 @@ brief sentence's fact (the corroboration judge, when one is given).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -28,11 +28,18 @@ from .salience import REDUNDANT_SIMILARITY, SalienceRanker
 TOP_UP_ROOM = 0.1
 
 
-def top_up(analysis: Analysis, chosen: Sequence[Choice], budget: int, judge: SameFact | None = None) -> list[Choice]:
+def top_up(
+    analysis: Analysis,
+    chosen: Sequence[Choice],
+    budget: int,
+    judge: SameFact | None = None,
+    among: Collection[int] | None = None,
+) -> list[Choice]:
     """`chosen` (a brief in reading order, scored by salience) with the sentences that fill the room
     left in `budget`, most salient first; the whole in reading order again (most salient first, a
     sentence that leans on another right after it). Unchanged when the room left is under
-    TOP_UP_ROOM of the budget or nothing more fits."""
+    TOP_UP_ROOM of the budget or nothing more fits. `among`: the only sentences that may be added (a
+    sectioned brief's: those relevant to a section); every sentence when None."""
     rows = [choice.sentence for choice in chosen]
     room = budget - sum(analysis.sentences[i].words for i in rows)
     if room < TOP_UP_ROOM * budget:
@@ -43,6 +50,7 @@ def top_up(analysis: Analysis, chosen: Sequence[Choice], budget: int, judge: Sam
         i
         for i, sentence in enumerate(analysis.sentences)
         if eligible(sentence)
+        and (among is None or i in among)
         and sentence.words <= room
         and analysis.cluster_of[i] not in used_clusters
         and needs[i] == STANDS_ALONE

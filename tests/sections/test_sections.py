@@ -124,6 +124,28 @@ def test_a_section_nothing_addresses_says_so_instead_of_padding(analysis, embedd
     }
 
 
+def test_a_share_no_article_fills_is_topped_up_with_what_answers_the_other_sections(embedder):
+    # "Sports" gets half the budget and nothing addresses it; the program's overflow cost keeps "The
+    # ban" near its own half, so it stopped at 146 of 250 words. Topped up as a plain brief is, from
+    # sentences relevant to a section only, each in the section it answers best.
+    from summarize.sections.relevance import assign, relevance
+    from summarize.sections.story import story_of
+
+    analysis = analyze(sample_documents(), embedder)
+    prompt = parse_prompt("# Mixed\nx\n\n## The ban\n- What was decided?\n\n## Sports\n- Who won the match?\n", "m.md")
+    brief = sectioned(analysis, embedder, prompt, words=250)
+    assert 0.9 * 250 <= brief.words <= 250
+    questions = embedder.embed([q for section in prompt.sections for q in section.questions])
+    owner = assign(relevance(analysis, prompt, questions, story_of(analysis)))
+    ban, sports = brief.sections
+    assert [owner[analysis.sentences.index(brief.sentences[i].sentence)] for i in ban.sentences] == [0] * len(
+        ban.sentences
+    )
+    assert sports.sentences == () and not sports.addressed
+    clusters = [item.cluster for item in brief.sentences]
+    assert len(clusters) == len(set(clusters))
+
+
 def test_a_section_whose_material_does_not_fit_says_that_instead(analysis, embedder):
     brief = sectioned(analysis, embedder, words=5)
     assert brief.sentences == ()

@@ -4,6 +4,7 @@ place in the brief, marked "only [n]" in markdown, JSON, the HTML page and the T
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -96,6 +97,10 @@ def test_the_development_enters_the_brief_marked_only_its_source():
     assert [s["only_source"] for s in data["sentences"]] == [i.only_source for i in brief.sentences]
     page = read_page(to_html(brief))
     assert len(page.tags_in_class("mark-single-source")) == 1 and ONLY_SOURCE in to_html(brief)
+    # On the page as in markdown, the source is named once: "only [4]", not "[4]" beside "only [4]".
+    number = brief.sentences.index(item) + 1
+    row = re.search(rf'<li class="item" id="item-{number}".*?</li>', to_html(brief)).group(0)
+    assert re.findall(r'<(?:button|span) [^>]*class="(?:cite|mark)[ "][^>]*>([^<]*)<', row) == ["only [4]"]
 
 
 def test_the_source_pane_says_only_this_source_reports_it():

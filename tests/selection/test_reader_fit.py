@@ -11,8 +11,10 @@ from summarize.sections.prompts import load_prompt
 from summarize.selection.concepts import ConceptRanker
 from summarize.selection.reader_fit import (
     STANDS_ALONE,
+    Leaning,
     definite_noun,
     leanings,
+    opens_with_connective,
     opens_with_event,
     points_back,
     reading_order,
@@ -65,7 +67,38 @@ def test_an_event_noun_without_a_complement_stands_for_the_event_just_told():
     assert opens_with_event("The move comes after months of tension.")
     assert not opens_with_event("The decision to expel them was taken Wednesday.")  # the complement says which
     assert not opens_with_event("The responses of 40 governments were published.")
-    assert not opens_with_event("Moscow's response came a day later.")
+    # Owned by a name in the possessive, with no "The" (one rule: the owner does not say which response).
+    assert opens_with_event("Moscow's response came a day later.")
+    assert opens_with_event("Russian President Vladimir Putin’s reaction was swift.")
+    assert not opens_with_event("Russia's decision to suspend its mission came days later.")
+    assert not opens_with_event("After Moscow's response, NATO met again.")  # a preposition's object
+
+
+def test_a_sentence_that_opens_with_a_connective_needs_the_sentence_before_it(embedder):
+    for text in (
+        "“In fact, these prospects are almost completely undermined.”",
+        "As a result, the airport will at first handle only daylight flights.",
+        "But the move comes after months of tension.",
+        "However, NATO said the door remained open.",
+    ):
+        assert opens_with_connective(text), text
+    for alone in (
+        "So far, 30 people have died.",
+        "Andrew Smith said he left.",
+        "Meanwhile, NATO met in Brussels.",
+        "In addition, staff at NATO’s office in Moscow will be stripped of their accreditation.",
+        "Moreover, the group apologised on Monday.",
+    ):
+        assert not opens_with_connective(alone), alone
+    story = make_document(
+        "Flights\n\nThe runway is short and has no lights.\n\n"
+        "As a result, the airport will handle only daylight flights.\n\nThe airport opened on Tuesday.",
+        "a.txt",
+        "Flights",
+    )
+    analysis = analyze((story,), embedder)
+    result = next(i for i, s in enumerate(analysis.sentences) if s.text.startswith("As a result"))
+    assert leanings(analysis)[result] == Leaning(result - 1)  # right after the runway, not after any airport
 
 
 def test_a_definite_unnamed_speaker_was_introduced_before():

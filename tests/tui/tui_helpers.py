@@ -40,9 +40,10 @@ async def settle(pilot: Pilot) -> None:
 
 
 def run(
-    scenario: Scenario, *, paths=None, embedder=None, words: int = 150, wait: bool = True, size=SIZE
+    scenario: Scenario, *, paths=None, embedder=None, words: int = 150, wait: bool = True, size=SIZE, **start
 ) -> BriefingApp:
-    """Run `scenario(app, pilot, notifications)` headless at a fixed size; returns the app."""
+    """Run `scenario(app, pilot, notifications)` headless at a fixed size; returns the app. `start`:
+    how the brief starts (`choice`, `cluster`), as `summarize tui`'s options set it."""
     notifications: list[Notification] = []
 
     def hook(message) -> None:
@@ -50,7 +51,7 @@ def run(
             notifications.append(message.notification)
 
     async def main() -> BriefingApp:
-        app = make_app(paths, embedder or HashingEmbedder(), words)
+        app = make_app(paths, embedder or HashingEmbedder(), words, **start)
         async with app.run_test(size=size, message_hook=hook) as pilot:
             if wait:
                 await until(pilot, lambda: app.brief is not None)

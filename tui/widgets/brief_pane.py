@@ -14,7 +14,7 @@ from textual.geometry import Region
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
-from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers
+from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers, shortfall_note
 from summarize.records import Brief, BriefSentence
 
 from ..plain import one_line, printable
@@ -67,6 +67,11 @@ class BriefList(WrappedOptionList):
         highlighted = first = self.highlighted
         if first is None or highlighted is None or top:
             return
+        if highlighted + 1 < self.option_count and all(
+            self.get_option_at_index(i).disabled for i in range(highlighted + 1, self.option_count)
+        ):  # the last sentence: the note under it (the articles ran out, a section has none) comes into view too
+            self.scroll_end(animate=False, immediate=True)
+            return
         while first > 0 and self.get_option_at_index(first - 1).disabled:
             first -= 1
         try:  # OptionList's line map is private: without it, the sentence alone is in view
@@ -95,10 +100,21 @@ class BriefList(WrappedOptionList):
 
 
 def brief_rows(brief: Brief) -> list[Option | None]:
-    """One row per sentence; a sectioned brief puts each section's under its heading (and a
-    speaker's under the speaker's name), or says why a section has none."""
-    if not brief.sections:
-        return with_dividers(sentence_option(brief, index) for index in range(len(brief.sentences)))
+    """One row per sentence, then the note the CLI prints on stderr when the articles ran out
+    before the budget did."""
+    if brief.sections:
+        rows = section_rows(brief)
+    else:
+        rows = with_dividers(sentence_option(brief, index) for index in range(len(brief.sentences)))
+    shortfall = shortfall_note(brief)
+    if shortfall is not None:
+        rows.append(Option(Content.styled(shortfall, "italic $text-muted"), id="shortfall", disabled=True))
+    return rows
+
+
+def section_rows(brief: Brief) -> list[Option | None]:
+    """Each section's sentences under its heading (and a speaker's under the speaker's name), or
+    why a section has none."""
     rows: list[Option | None] = []
     for number, section in enumerate(brief.sections):
         rows.append(heading_option(f"section-{number}", section.title, first=not number))

@@ -1,0 +1,51 @@
+"""The language check on texts too short for a share of English function words (under MIN_WORDS):
+read for another language's function words, never for the names English news borrows from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.inputs.documents import read_documents
+from summarize.inputs.language import MIN_WORDS, not_english_reason
+from summarize.records import SummarizeError
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (
+            "Die NATO hat acht Mitglieder der russischen Mission ausgewiesen. Moskau kritisierte die Entscheidung "
+            "scharf.",
+            r"\(2 of its 14 words are common in another language: der, die; 0 are common English words\)",
+        ),
+        (
+            "L'OTAN a expulsé huit membres de la mission russe. Moscou a vivement critiqué cette décision.",
+            "common in another language: de, la, cette; 2 are common English words",
+        ),
+        (
+            "De NAVO heeft acht leden van de Russische missie uitgezet. Moskou bekritiseerde het besluit.",
+            "common in another language: de, het; 0 are common English words",
+        ),
+    ],
+)
+def test_two_short_sentences_in_another_language_are_refused_by_name(tmp_path, text, reason):
+    assert len(text.split()) < MIN_WORDS
+    path = tmp_path / "short.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SummarizeError, match=reason) as caught:
+        read_documents([path])
+    assert str(caught.value).startswith(f"{path}: the text is not English")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ursula von der Leyen spoke.",
+        "Los Angeles: El Niño hits La Paz and Las Vegas.",
+        "Le Monde and Die Zeit said the talks in Den Haag had failed.",
+        "NATO expels eight Russian diplomats",
+        "Storm update. Ouragan, tempête!",
+    ],
+)
+def test_short_english_with_borrowed_names_passes(text):
+    assert not_english_reason(text) is None
