@@ -35,6 +35,7 @@ WEIGHTS = HERE.parent / "summarize" / "citations" / "corroboration_weights.py"
 FEATURE_SETS = {
     "all": tuple(f for f in FEATURES if f not in ("figure_conflict", "date_conflict", "other_figures", "looks_back")),
     "small": ("similarity", "shared_words", "same_detail", "in_cluster"),
+    "small+main": ("similarity", "shared_words", "same_detail", "in_cluster", "covers_main"),
 }
 STRENGTHS = (0.03, 0.1, 0.3, 1.0, 3.0)
 
@@ -80,8 +81,8 @@ def operating_point(points: list[tuple[float, float, float, int]], target: float
 def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float, threshold: float, note: str) -> None:
     lines = [
         '"""The corroboration judge\'s learned weights: written by `python bench/corroboration_fit.py`',
-        "(a logistic regression on the labelled tune set, pairs.jsonl; see bench/corroboration/README.md), not by",
-        'hand. The judge lists a candidate when the logistic of intercept + weights . features reaches THRESHOLD."""',
+        "(a logistic regression on the labelled tune set, pairs.jsonl and pairs_test2.jsonl; see bench/corroboration/README.md),",
+        'not by hand. The judge lists a candidate when the logistic of intercept + weights . features reaches THRESHOLD."""',
         "",
         f"# {note}",
         "WEIGHTS = {",
