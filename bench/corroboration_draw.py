@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from corroboration_set import PAIRS, SHARED, TEST_PAIRS, digest, document_id, read_pairs
+from corroboration_set import SHARED, TEST_PAIRS, TUNE_PAIRS, digest, document_id, read_pairs
 
 from summarize.inputs.jsonl import read_clusters
 from summarize.pipeline import analyze
@@ -56,9 +56,9 @@ def main() -> None:
         "--exclude",
         type=Path,
         nargs="*",
-        default=[PAIRS, TEST_PAIRS],
-        help="labelled files whose clusters to skip (default: both; pairs_test2.jsonl was drawn "
-        "with pairs.jsonl alone excluded)",
+        default=[*TUNE_PAIRS, TEST_PAIRS],
+        help="labelled files whose clusters to skip (default: all three; pairs_test2.jsonl was drawn with "
+        "pairs.jsonl alone excluded, pairs_test3.jsonl with both others and --seed 2027)",
     )
     parser.add_argument("--per-set", type=int, default=3, help="clusters drawn from each development set")
     parser.add_argument("--seed", type=int, default=2026)

@@ -1,6 +1,6 @@
 """Which pair features tell "the same fact in other words" from "another fact of the same story"?
 
-    python bench/corroboration_features.py       # table to stdout; tune set only (pairs.jsonl)
+    python bench/corroboration_features.py       # table to stdout; tune set only (pairs.jsonl, pairs_test2.jsonl)
 
 Each candidate feature is added to the judge's four (similarity, shared word weight, same figure or
 date, in cluster) and measured as the judge is fitted (`bench/corroboration_fit.py`): a logistic
@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from corroboration_fit import curve, held_out_scores, operating_point
-from corroboration_set import PAIRS, SHARED, document_id, load_clusters, read_pairs, sentence_finder
+from corroboration_set import SHARED, document_id, load_clusters, read_tune, sentence_finder
 
 from summarize.citations.corroboration import candidates, refused
 from summarize.citations.facts import _alike, content_stems, names
@@ -90,7 +90,7 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
     tokens = TokenVectors()
     columns: dict[str, list] = {}
     same, clusters, open_, listable = [], [], [], []
-    for cluster in load_clusters(read_pairs(PAIRS), shared):
+    for cluster in load_clusters(read_tune(), shared):
         analysis = analyze(cluster.documents, embedder)
         number = {document_id(cluster.set, d): n for n, d in enumerate(cluster.documents)}
         find = sentence_finder(analysis)

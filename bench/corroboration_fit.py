@@ -1,4 +1,4 @@
-"""Fit the corroboration judge's weights on the tune set (`bench/corroboration/pairs.jsonl`, all of it).
+"""Fit the corroboration judge's weights on the tune set (`pairs.jsonl` and `pairs_test2.jsonl`, all of both).
 
     python bench/corroboration_fit.py            # cross-validate, fit, write summarize/citations/corroboration_weights.py
     python bench/corroboration_fit.py --dry-run  # cross-validate and print, write nothing
@@ -8,9 +8,9 @@ pair's features (`summarize.citations.pair_facts.FEATURES`), over the pairs the 
 refuse (figures or dates that differ, an earlier event). The regularisation, the feature set and the
 threshold are chosen by cross-validation by cluster inside the tune set (each cluster held out in
 turn, its pairs scored by a model fitted on the others): the threshold is the lowest at which the
-held-out scores list pairs with at least the target precision. The whole first file is the tune set
-(its old "test" third was looked at during development); the test set is the fresh
-`pairs_test2.jsonl`, which this script never reads.
+held-out scores list pairs with at least the target precision. Both first files are the tune set
+(each was looked at during development); the test set is the fresh `pairs_test3.jsonl`, which this
+script never reads.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from corroboration import Judged, judged_pairs
-from corroboration_set import PAIRS, SHARED, read_pairs
+from corroboration_set import SHARED, TUNE_PAIRS, read_tune
 
 from summarize.citations.corroboration import refused
 from summarize.citations.pair_facts import FEATURES, features
@@ -35,6 +35,7 @@ WEIGHTS = HERE.parent / "summarize" / "citations" / "corroboration_weights.py"
 FEATURE_SETS = {
     "all": tuple(f for f in FEATURES if f not in ("figure_conflict", "date_conflict", "other_figures", "looks_back")),
     "small": ("similarity", "shared_words", "same_detail", "in_cluster"),
+    "small+main": ("similarity", "shared_words", "same_detail", "in_cluster", "covers_main"),
 }
 STRENGTHS = (0.03, 0.1, 0.3, 1.0, 3.0)
 
@@ -80,8 +81,8 @@ def operating_point(points: list[tuple[float, float, float, int]], target: float
 def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float, threshold: float, note: str) -> None:
     lines = [
         '"""The corroboration judge\'s learned weights: written by `python bench/corroboration_fit.py`',
-        "(a logistic regression on the labelled tune set, pairs.jsonl; see bench/corroboration/README.md), not by",
-        'hand. The judge lists a candidate when the logistic of intercept + weights . features reaches THRESHOLD."""',
+        "(a logistic regression on the labelled tune set, pairs.jsonl and pairs_test2.jsonl; see bench/corroboration/README.md),",
+        'not by hand. The judge lists a candidate when the logistic of intercept + weights . features reaches THRESHOLD."""',
         "",
         f"# {note}",
         "WEIGHTS = {",
@@ -96,19 +97,19 @@ def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--pairs", type=Path, nargs="+", default=list(TUNE_PAIRS), help="the tune files")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
     parser.add_argument("--precision", type=float, default=0.95, help="the target precision (SAME / listed)")
     parser.add_argument("--dry-run", action="store_true", help=f"print, do not write {WEIGHTS.name}")
     args = parser.parse_args()
-    items: list[Judged] = [i for i in judged_pairs(read_pairs(args.pairs), args.shared) if not i.copy]
+    items: list[Judged] = [i for i in judged_pairs(read_tune(args.pairs), args.shared) if not i.copy]
     same = np.array([i.pair.label == "SAME" for i in items])
     clusters = np.array([f"{i.pair.set}/{i.pair.cluster}" for i in items])
     open_ = np.array([not refused(i.facts) for i in items])
     listable = np.array([i.candidate for i in items])
     every = np.array([features(i.facts) for i in items])
     print(
-        f"tune (the whole of {args.pairs.name}): {len(items)} pairs of {len(set(clusters))} clusters, {int(same.sum())} SAME, "
+        f"tune (the whole of {', '.join(p.name for p in args.pairs)}): {len(items)} pairs of {len(set(clusters))} clusters, {int(same.sum())} SAME, "
         f"{int((~open_).sum())} refused by the rules ({int(same[~open_].sum())} of them SAME)"
     )
     results = []

@@ -20,8 +20,10 @@ from summarize.inputs.jsonl import read_clusters
 from summarize.records import Analysis, Document
 
 HERE = Path(__file__).resolve().parent
-PAIRS = HERE / "corroboration" / "pairs.jsonl"  # the tune set (its old "test" third was looked at: tune now)
-TEST_PAIRS = HERE / "corroboration" / "pairs_test2.jsonl"  # the fresh test set, drawn and labelled before any tuning
+PAIRS = HERE / "corroboration" / "pairs.jsonl"  # tune (its old "test" third was looked at: tune now)
+TEST2_PAIRS = HERE / "corroboration" / "pairs_test2.jsonl"  # the second test set: measured twice, tune now
+TUNE_PAIRS = (PAIRS, TEST2_PAIRS)  # the tune set: both files
+TEST_PAIRS = HERE / "corroboration" / "pairs_test3.jsonl"  # the third, fresh test set, labelled before any tuning
 SHARED = HERE.parent.parent / "shared" / "bench"
 LABELS = ("SAME", "PARTIAL", "DIFFERENT")
 
@@ -42,7 +44,7 @@ class LabelledPair:
     pair: int
     set: str
     cluster: str
-    part: str  # as labelled: "tune"/"test" (pairs.jsonl's first split, all tune now), "test2" (pairs_test2.jsonl)
+    part: str  # as labelled: "tune"/"test" (pairs.jsonl's first split), "test2", "test3" (the files' names)
     sentence: Span
     candidate: Span
     similarity: float  # cosine when drawn (all-MiniLM-L6-v2 int8)
@@ -78,6 +80,11 @@ def read_labelled(path: Path, kind: type[Record], labels: Collection[str]) -> li
 
 def read_pairs(path: Path = PAIRS) -> list[LabelledPair]:
     return read_labelled(path, LabelledPair, LABELS)
+
+
+def read_tune(paths: Sequence[Path] = TUNE_PAIRS) -> list[LabelledPair]:
+    """The tune set: every pair of `pairs.jsonl` and `pairs_test2.jsonl` (both looked at, so no test any more)."""
+    return [pair for path in paths for pair in read_pairs(path)]
 
 
 def _documents(set_name: str, shared: Path) -> Iterator[tuple[str, tuple[Document, ...]]]:

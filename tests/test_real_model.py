@@ -28,11 +28,12 @@ def test_every_sentence_is_cited_verbatim_and_clean(sample_brief):
         assert not BOILERPLATE.search(sentence["text"])
 
 
-def test_at_least_three_sentences_say_who_else_reports_them(sample_brief):
-    """Corroborated ("also [n]"), or a development only its source reports ("only [n]"): since the refitted
-    judge (issue 13) the sample's brief has two of the first kind and Russia's suspension of its mission."""
+def test_sentences_say_who_else_reports_them(sample_brief):
+    """Corroborated ("also [n]"), or a development only its source reports ("only [n]"). Since the judge
+    fitted on both tune files (2026-11-28: held out 96 % SAME at 21 % recall, precision first) the
+    sample's brief keeps one "also" (Russia's observer mission, in [1] and [2]) beside Russia's suspension."""
     checked = [item for item in sample_brief.sentences if item.also_in or item.only_source]
-    assert len(checked) >= 3 and sum(bool(item.also_in) for item in sample_brief.sentences) >= 2
+    assert len(checked) >= 2 and any(item.also_in for item in sample_brief.sentences)
 
 
 def test_the_lead_fact_is_the_expulsion(sample_brief):
@@ -43,9 +44,17 @@ def test_the_lead_fact_is_the_expulsion(sample_brief):
 def test_also_means_the_same_fact_not_the_earlier_one(sample_brief):
     """NATO's 2021 cut "from 20 down to 10" is reported by other outlets; its 2018 cut "to 20 from
     30" is another event and must not be offered as corroboration."""
+    from summarize.citations.corroboration import FactJudge, evidence
+    from summarize.pipeline import analyze
+
     halving = next(item for item in sample_brief.sentences if "down to 10" in item.sentence.text)
-    assert len({c.sentence.document for c in halving.also_in}) >= 2
     assert not any("from 30" in c.sentence.text for c in halving.also_in)
+    # A judge that lists more (a lower threshold) finds the 2021 cut in two other outlets, never the 2018 one.
+    analysis = analyze(sample_documents(), SentenceTransformerEmbedder())
+    index = next(i for i, s in enumerate(analysis.sentences) if s == halving.sentence)
+    found = evidence(analysis, index, FactJudge(threshold=0.5)).also_in
+    assert len({c.sentence.document for c in found}) >= 2
+    assert not any("from 30" in c.sentence.text for c in found)
 
 
 def test_embeddings_are_unit_vectors_and_paraphrases_are_close():

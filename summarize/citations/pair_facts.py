@@ -26,6 +26,7 @@ from .facts import (
     share_a_figure,
 )
 from .figure_scope import disagreeing_figures
+from .main_clause import main_clause
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class PairFacts:
     in_cluster: bool  # the candidate is in the sentence's cluster (not one of the few similar outside it)
     # Of `figures`, those told about the same thing in the same place (`figure_scope`): a disagreement.
     disagreeing: tuple[str, ...] = ()
+    # Share of the word weight of the sentence's main clause (`main_clause`: no attribution, no background
+    # clause) the candidate has: does it confirm what the sentence mainly says, not only its background.
+    covers_main: float = 0.0
 
 
 def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
@@ -67,17 +71,17 @@ def _word_weights(analysis: Analysis) -> dict[str, float]:
     return analysis.derived("pair_facts.word_weights", compute)
 
 
+def _share(weights: dict[str, float], words: frozenset[str], other: frozenset[str]) -> float:
+    """The weight of `words` that `other` has too, as a share of the weight of `words`."""
+    total = sum(weights.get(w, 0.0) for w in words)
+    return sum(weights.get(w, 0.0) for w in words & other) / total if total > 0 else 0.0
+
+
 def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
     """The weight of the words two sentences share, as a share of each one's weight."""
     weights = _word_weights(analysis)
     words_first, words_second = content_stems(first), content_stems(second)
-    shared = sum(weights.get(w, 0.0) for w in words_first & words_second)
-
-    def share(words: frozenset[str]) -> float:
-        total = sum(weights.get(w, 0.0) for w in words)
-        return shared / total if total > 0 else 0.0
-
-    return share(words_first), share(words_second)
+    return _share(weights, words_first, words_second), _share(weights, words_second, words_first)
 
 
 def _story_names(analysis: Analysis) -> frozenset[str]:
@@ -115,6 +119,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         missing_names=len(missing),
         length_ratio=lengths[0] / lengths[1] if lengths[1] else 0.0,
         in_cluster=analysis.cluster_of[sentence] == analysis.cluster_of[candidate],
+        covers_main=_share(_word_weights(analysis), content_stems(main_clause(first)), content_stems(second)),
     )
 
 
@@ -134,6 +139,7 @@ FEATURES = (
     "missing_names",
     "length_ratio",
     "in_cluster",
+    "covers_main",
 )
 
 
@@ -154,4 +160,5 @@ def features(facts: PairFacts) -> tuple[float, ...]:
         math.log1p(facts.missing_names),
         facts.length_ratio,
         float(facts.in_cluster),
+        facts.covers_main,
     )

@@ -38,6 +38,7 @@ def plain_facts(similarity: float, shared_words: float, covers_sentence: float, 
         missing_names=0,
         length_ratio=0.8,
         in_cluster=True,
+        covers_main=covers_sentence,
     )
 
 
@@ -226,8 +227,9 @@ def test_the_learned_weights_read_known_features_and_more_agreement_is_more_like
 
     assert set(WEIGHTS) <= set(FEATURES) and 0 < THRESHOLD < 1
     facts = plain_facts(similarity=0.6, shared_words=0.3, covers_sentence=0.3, covers_candidate=0.2)
-    closer = replace(facts, similarity=0.9, shared_words=0.8)
+    closer = replace(facts, similarity=0.9, shared_words=0.8, covers_main=0.8)
     assert 0 < agreement(facts) < agreement(closer) < 1
+    assert agreement(replace(closer, covers_main=0.0)) < agreement(closer)  # the main clause must agree most
     assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
     assert not refused(closer) and refused(replace(closer, dates=("says another day",)))
 

@@ -14,10 +14,13 @@ from corroboration_set import (  # noqa: E402
     LABELS,
     PAIRS,
     SHARED,
+    TEST2_PAIRS,
     TEST_PAIRS,
+    TUNE_PAIRS,
     digest,
     load_clusters,
     read_pairs,
+    read_tune,
 )
 
 
@@ -38,7 +41,8 @@ def test_the_set_is_stored_by_reference_and_split_by_cluster():
 
 
 def test_the_fresh_test_set_is_stored_by_reference_apart_from_the_tune_set():
-    tune, test = read_pairs(), read_pairs(TEST_PAIRS)
+    tune, test = read_tune(), read_pairs(TEST_PAIRS)
+    assert {p.part for p in read_pairs(TEST2_PAIRS)} == {"test2"} and {p.part for p in test} == {"test3"}
     assert len(test) >= 200
     assert {p.label for p in test} == set(LABELS)
     assert {p.set for p in test} == {"duc2002", "duc2003", "tac2010"}
@@ -63,6 +67,6 @@ def test_a_changed_text_is_refused():
 
 @pytest.mark.skipif(not SHARED.exists(), reason="the development sets are not beside this checkout")
 def test_every_span_still_reads_the_labelled_text():
-    for path in (PAIRS, TEST_PAIRS):
+    for path in (*TUNE_PAIRS, TEST_PAIRS):
         clusters = load_clusters(read_pairs(path))
         assert sum(len(c.pairs) for c in clusters) == len(read_pairs(path))

@@ -206,15 +206,15 @@ def test_the_samples_page_with_the_real_model_and_its_screenshot(browser, tmp_pa
     brief = build_brief(sample_documents(), default_embedder(), BriefSettings(words=150))
     opened = open_page(browser, brief, tmp_path)
     page = opened.page
-    second = brief.sentences[1]
-    page.locator("button.sentence").nth(1).click()
-    assert_shows(page, brief, second.sentence)
-    assert second.also_in, "the sample's second sentence is reported by other sources"
+    third = brief.sentences[2]  # Russia's observer mission: the sample's corroborated sentence (also [1][2])
     page.locator("button.sentence").nth(2).click()
+    assert_shows(page, brief, third.sentence)
+    assert third.also_in, "the sample's third sentence is reported by other sources"
     page.locator("button.sentence").nth(1).click()
-    assert_shows(page, brief, second.sentence)
-    page.locator("#evidence-2 .evidence-link.also").first.click()  # the screenshot: the same fact elsewhere
-    assert_shows(page, brief, second.also_in[0].sentence)
+    page.locator("button.sentence").nth(2).click()
+    assert_shows(page, brief, third.sentence)
+    page.locator("#evidence-3 .evidence-link.also").first.click()  # the screenshot: the same fact elsewhere
+    assert_shows(page, brief, third.also_in[0].sentence)
     shot = tmp_path / "html.png"
     page.screenshot(path=str(shot))
     assert png_size(shot) == (VIEWPORT["width"], VIEWPORT["height"])

@@ -1,5 +1,5 @@
 """The README's TUI screenshot, docs/tui.svg: the app on the built-in sample with the real model, its
-second brief sentence highlighted. The test fails when the picture no longer shows what the app
+third brief sentence highlighted. The test fails when the picture no longer shows what the app
 shows (the sample's brief changed); `SUMMARIZE_UPDATE_SCREENSHOT=1 python -m pytest
 tests/tui/test_tui_readme_screenshot.py -m model` rewrites it."""
 
@@ -32,7 +32,9 @@ def screenshot() -> str:
         app = make_app(None, with_cache(default_embedder()), 150)
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.brief is not None, seconds=120)
-            await pilot.press("down")  # the second sentence: reported by other sources too
+            await pilot.press("down")
+            await settle(pilot)
+            await pilot.press("down")  # the third sentence: reported by other sources too (also [1][2])
             await settle(pilot)
             return app.export_screenshot(title="summarize")
 
