@@ -291,9 +291,13 @@ _RELATIVE_TIME = re.compile(
 def relative_times_differ(first: str, second: str) -> bool:
     """Whether both sentences place what they tell relative to their own day and say different things
     ("Two weeks ago, the typhoon killed ..." / "Last week, the typhoon killed ..."): another moment."""
-    ours = {m.lower() for m in _RELATIVE_TIME.findall(first)}
-    theirs = {m.lower() for m in _RELATIVE_TIME.findall(second)}
+    ours, theirs = _relative_times(first), _relative_times(second)
     return bool(ours and theirs and not ours & theirs)
+
+
+@lru_cache(maxsize=8192)
+def _relative_times(text: str) -> frozenset[str]:
+    return frozenset(m.lower() for m in _RELATIVE_TIME.findall(text))
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
@@ -343,8 +347,23 @@ def _alike(first: str, second: str) -> bool:
 def new_names(first: str, second: str, known: frozenset[str]) -> frozenset[str]:
     """The names `second` mentions and `first` does not; `known` are the words the story writes
     capitalised inside a sentence (so that an opening "Nearly" is no name)."""
-    ours = names(first)[0]
-    return frozenset(name for name in names(second)[0] & known if not any(_alike(name, other) for other in ours))
+    ours = _by_prefix(first)
+    return frozenset(
+        name
+        for name in names(second)[0] & known
+        if name not in ours[""] and not any(_alike(name, other) for other in ours.get(name[:4], ()))
+    )
+
+
+@lru_cache(maxsize=8192)
+def _by_prefix(text: str) -> dict[str, frozenset[str]]:
+    """The sentence's names by their first four letters (`_alike` names share them), all under ""."""
+    every = names(text)[0]
+    groups: dict[str, set[str]] = {}
+    for name in every:
+        if len(name) >= 4:
+            groups.setdefault(name[:4], set()).add(name)
+    return {"": every} | {prefix: frozenset(group) for prefix, group in groups.items()}
 
 
 @lru_cache(maxsize=8192)

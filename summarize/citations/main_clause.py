@@ -7,6 +7,7 @@ governments") reports a part of it, not its main fact (`bench/corroboration/`, P
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A relative, temporal, causal or participial clause, to the next comma; or a parenthesis.
 _BACKGROUND = re.compile(
@@ -25,6 +26,7 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # a brief's sentence is read against many candidates
 def main_clause(text: str) -> str:
     """The sentence less its attribution and background clauses; the whole sentence when nothing is left."""
     core = _SOURCE_BEFORE.sub("", _SOURCE_AFTER.sub("", text))

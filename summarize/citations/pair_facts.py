@@ -48,7 +48,8 @@ class PairFacts:
     missing_names: int  # names the sentence gives and the candidate does not
     length_ratio: float  # the shorter one's content words over the longer one's
     in_cluster: bool  # the candidate is in the sentence's cluster (not one of the few similar outside it)
-    # Of `figures`, those told about the same thing in the same place (`figure_scope`): a disagreement.
+    # Of `figures`, those told about the same thing in the same place (`figure_scope`): a disagreement;
+    # () when `figures` is empty.
     disagreeing: tuple[str, ...] = ()
     # Share of the word weight of the sentence's main clause (`main_clause`: no attribution, no background
     # clause) the candidate has: does it confirm what the sentence mainly says, not only its background.
@@ -96,7 +97,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
     covers_sentence, covers_candidate = _shares(analysis, first, second)
     figures_first, figures_second = quantities(first), quantities(second)
-    figures = figure_conflicts(figures_first, figures_second)
+    figures = tuple(q for q in figure_conflicts(figures_first, figures_second) if not is_measure(q))
     dates_first, dates_second = dates_in(first), dates_in(second)
     known = _story_names(analysis)
     dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
@@ -107,8 +108,10 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         max(covers_sentence, covers_candidate),
         covers_sentence,
         covers_candidate,
-        figures=tuple(dict.fromkeys(q.text for q in figures if not is_measure(q))),
-        disagreeing=tuple(dict.fromkeys(q.text for q in disagreeing_figures(first, second))),
+        figures=tuple(dict.fromkeys(q.text for q in figures)),
+        # read by the judge only beside differing figures: not looked for without them (a brief's
+        # same-fact check judges every pair of its sentences)
+        disagreeing=tuple(dict.fromkeys(q.text for q in disagreeing_figures(first, second))) if figures else (),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second),
