@@ -84,17 +84,19 @@ FILLS_AT_LEAST = 0.8
 
 
 def shortfall_note(brief: Brief) -> str | None:
-    """One line saying that the articles ran out, when a brief has less than FILLS_AT_LEAST of its
+    """One line saying that the articles ran out (or that what is left does not fit), when a brief has
+    less than FILLS_AT_LEAST of its
     budget (the brief is topped up with every sentence that adds something first); else None. The
     CLI prints it on stderr, the TUI under the brief."""
     if brief.words >= FILLS_AT_LEAST * brief.budget or not brief.sentences:  # none: the brief says why
         return None
-    asked = "that it does not already say"
+    asked = "that adds to it"
     if brief.sections:
         asked = "that answers the question" if brief.focus else "that answers its questions"
+    # "fits": at a small budget the next sentence may be merely too long, not missing
     return (
-        f"Note: the brief has {brief.words} of the {brief.budget} words asked for: "
-        f"the articles hold nothing more {asked}."
+        f"Note: the brief has {brief.words} of the {brief.budget} words asked for: the articles hold "
+        f"no other sentence {asked} and fits in the {brief.budget - brief.words:,} words left."
     )
 
 

@@ -89,7 +89,7 @@ def test_a_brief_the_articles_cannot_fill_says_so_in_one_line():
     words = int(short.stdout.split("sources, ")[1].split(" words")[0])
     assert (
         note
-        == f"Note: the brief has {words} of the 5000 words asked for: the articles hold nothing more that it does not already say."
+        == f"Note: the brief has {words} of the 5000 words asked for: the articles hold no other sentence that adds to it and fits in the {5000 - words:,} words left."
     )
     assert "Note:" not in CliRunner().invoke(main, ["brief", "--words", "300"]).stderr
 

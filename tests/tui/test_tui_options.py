@@ -94,8 +94,8 @@ def test_the_app_says_under_the_brief_when_the_articles_run_out(tmp_path, story)
             note(app)
             == shortfall_note(app.brief)
             == (
-                f"Note: the brief has {app.brief.words} of the 900 words asked for: "
-                "the articles hold nothing more that it does not already say."
+                f"Note: the brief has {app.brief.words} of the 900 words asked for: the articles hold "
+                f"no other sentence that adds to it and fits in the {900 - app.brief.words} words left."
             )
         )
         rows = brief_list(app)
