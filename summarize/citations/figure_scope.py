@@ -73,15 +73,18 @@ _HEDGES = frozenset(
 )
 
 
+def _clause_sides(text: str, quantity: Quantity) -> tuple[str, str]:
+    """The figure's clause before it (from the last comma or bracket) and after it (to the next one)."""
+    return _CLAUSE_END.split(text[: quantity.start])[-1], _CLAUSE_END.split(text[quantity.end :], maxsplit=1)[0]
+
+
 def _after(text: str, quantity: Quantity) -> list[str]:
     """The words of the figure's clause after it (up to the next comma or bracket)."""
-    clause = _CLAUSE_END.split(text[quantity.end :], maxsplit=1)[0]
-    return [word.rstrip(".") for word in _WORD.findall(clause)[:_CLAUSE_WORDS]]
+    return [word.rstrip(".") for word in _WORD.findall(_clause_sides(text, quantity)[1])[:_CLAUSE_WORDS]]
 
 
 def _before(text: str, quantity: Quantity) -> list[str]:
-    clause = _CLAUSE_END.split(text[: quantity.start])[-1]
-    return _WORD.findall(clause)
+    return _WORD.findall(_clause_sides(text, quantity)[0])
 
 
 def _is_temperature(quantity: Quantity) -> bool:
@@ -165,8 +168,7 @@ def _since(text: str) -> str | None:
 
 def _clause(text: str, quantity: Quantity) -> str:
     """The figure's clause: from the last clause mark before it to the next one after it."""
-    before = _CLAUSE_END.split(text[: quantity.start])[-1]
-    after = _CLAUSE_END.split(text[quantity.end :], maxsplit=1)[0]
+    before, after = _clause_sides(text, quantity)
     return before + quantity.text + after
 
 
@@ -180,8 +182,7 @@ def _when(text: str, quantity: Quantity) -> frozenset[str]:
     """The years the figure's clause gives it ("2,600,000 bushels in 1974-75 to about 26,000 last year":
     the first; after the figure up to the next one, before it only when no figure is between) and the
     day of a chronology entry the sentence is ("March 22, 1984 -- ... indicted on 115 counts")."""
-    after = _CLAUSE_END.split(text[quantity.end :], maxsplit=1)[0]
-    before = _CLAUSE_END.split(text[: quantity.start])[-1]
+    before, after = _clause_sides(text, quantity)
     after = _NUMBER_START.split(after, maxsplit=1)[0]
     found = set(_YEAR.findall(after))
     if not _NUMBER_START.search(_YEAR.sub("", before)):
@@ -195,7 +196,7 @@ def _when(text: str, quantity: Quantity) -> frozenset[str]:
 def _actors(text: str, quantity: Quantity) -> frozenset[str]:
     """The names just before the figure in its clause: who gives, sends or counts it ("China's Red Cross said
     it was sending $106,000"), not the places a long clause passed on its way."""
-    words = _CLAUSE_END.split(text[: quantity.start])[-1].split()[-_ACTOR_WORDS:]
+    words = _clause_sides(text, quantity)[0].split()[-_ACTOR_WORDS:]
     return names(" ".join(words))[0]
 
 
@@ -277,9 +278,12 @@ def disagreeing_figures(first: str, second: str) -> tuple[Quantity, ...]:
     since = (_since(first), _since(second))
     if None not in since and since[0] != since[1]:  # counts from different starts ("since Jan. 20" / "this year")
         return ()
+    conflicts = figure_conflicts(ours, theirs)
+    if not conflicts or any(_sum_of(q, second, theirs) for q in ours):  # a figure of ours sums theirs
+        return ()
     found = []
-    for figure in figure_conflicts(ours, theirs):
-        if is_measure(figure) or _sum_of(figure, first, ours) or any(_sum_of(q, second, theirs) for q in ours):
+    for figure in conflicts:
+        if is_measure(figure) or _sum_of(figure, first, ours):
             continue
         if any(q.unit == figure.unit and _comparable(first, q, second, figure) for q in ours):
             found.append(figure)

@@ -80,10 +80,11 @@ def not_english_reason(text: str) -> str | None:
     if len(other) > MAX_OTHER_SCRIPT_SHARE * len(letters):
         script, _ = Counter(_script(c) for c in other).most_common(1)[0]
         return f"mostly {script} script"
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
+    found = _WORD.findall(sample)
+    words = [w.lower().replace("’", "'") for w in found]
     english = sum(w in FUNCTION_WORDS for w in words)
     if len(words) < MIN_WORDS:
-        other = [w for w in _WORD.findall(sample) if w in OTHER_FUNCTION_WORDS]  # lower case: not "Los Angeles"
+        other = [w for w in found if w in OTHER_FUNCTION_WORDS]  # lower case: not "Los Angeles"
         if len(other) >= MIN_OTHER_WORDS and len(other) > english:
             listed = ", ".join(dict.fromkeys(other))
             return f"{len(other)} of its {len(words)} words are common in another language: {listed}; {english} are common English words"

@@ -187,11 +187,12 @@ def opens_with_event(text: str) -> bool:
 def unnamed_speaker(text: str) -> str | None:
     """The stem of the role of a definite, unnamed speaker ("the NATO official told ...", "said the
     spokesman"), who is introduced earlier in the article; None when the speaker is named or indefinite."""
-    match = _UNNAMED_SPEAKER.search(outside_quotes(text))
+    bare = outside_quotes(text)
+    match = _UNNAMED_SPEAKER.search(bare)
     named = attributed(text)
     if match is None or (named is not None and not set(named) <= set(match.group(0).split())):
         return None  # no definite role, or a name besides its modifiers ("the NATO official" names no one)
-    if re.match(r",\s+[A-Z]", outside_quotes(text)[match.end() :]):
+    if re.match(r",\s+[A-Z]", bare[match.end() :]):
         return None  # "said the spokesman, John Smith"
     return _stem(match.group("role") or match.group("after"))
 

@@ -13,6 +13,13 @@ from .features import Rows, centrality, containment, eligible, lead_bonus, row_i
 REDUNDANT_SIMILARITY = 0.7
 
 
+def redundant(analysis: Analysis, chosen: list[int], index: int) -> bool:
+    """Whether the sentence is too like one already chosen (REDUNDANT_SIMILARITY)."""
+    return (
+        bool(chosen) and float((analysis.embeddings[chosen] @ analysis.embeddings[index]).max()) >= REDUNDANT_SIMILARITY
+    )
+
+
 def greedy_select(analysis: Analysis, scores: np.ndarray, budget: int) -> list[Choice]:
     """Best-scored first; one sentence per cluster, none too like a chosen one, within budget."""
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
@@ -25,7 +32,7 @@ def greedy_select(analysis: Analysis, scores: np.ndarray, budget: int) -> list[C
             continue
         if analysis.cluster_of[index] in used_clusters:
             continue
-        if chosen and float((analysis.embeddings[chosen] @ analysis.embeddings[index]).max()) >= REDUNDANT_SIMILARITY:
+        if redundant(analysis, chosen, index):
             continue
         chosen.append(index)
         used_clusters.add(analysis.cluster_of[index])

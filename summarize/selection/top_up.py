@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-import numpy as np
-
 from ..records import Analysis
 from .base import Choice
 from .features import containment, eligible
 from .reader_fit import STANDS_ALONE, SameFact, leanings, reading_order
 from .reader_rows import remembered
-from .salience import REDUNDANT_SIMILARITY, SalienceRanker
+from .salience import SalienceRanker, redundant
 
 # A brief is topped up only when its program left at least this share of the budget: one filled to
 # nine tenths reads as asked for, and scoring every sentence that would fit a few words costs a large
@@ -59,14 +57,15 @@ def top_up(
         return list(chosen)
     candidates = [i for i, whole in zip(candidates, containment(analysis, candidates)) if whole == 1.0]
     scores = dict(zip(candidates, SalienceRanker().scores(analysis, candidates).tolist()))
+    same_fact = remembered(analysis, judge) if judge is not None else None
     added: list[Choice] = []
     for index in sorted(candidates, key=lambda i: (-scores[i], i)):
         sentence = analysis.sentences[index]
         if sentence.words > room or analysis.cluster_of[index] in used_clusters:
             continue
-        if rows and float(np.max(analysis.embeddings[rows] @ analysis.embeddings[index])) >= REDUNDANT_SIMILARITY:
+        if redundant(analysis, rows, index):
             continue
-        if judge is not None and _reports_a_chosen_fact(analysis, rows, index, remembered(analysis, judge)):
+        if same_fact is not None and _reports_a_chosen_fact(analysis, rows, index, same_fact):
             continue
         added.append(Choice(index, scores[index]))
         rows.append(index)
