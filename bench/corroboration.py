@@ -42,11 +42,24 @@ from summarize.text.story_copies import story_numbers
 
 RESULTS = HERE / "corroboration" / "results.md"
 
-# The judge shipped at the start of this pass (fitted on pairs.jsonl alone), kept to compare.
+# The judge shipped at the start of this pass (2026-11-28, second session: fitted on pairs.jsonl and
+# pairs_test2.jsonl), kept to compare.
 BEFORE = FactJudge(
-    threshold=0.7717,
-    intercept=-5.3459,
-    weights=(("similarity", 4.2447), ("shared_words", 3.1218), ("same_detail", 0.8587), ("in_cluster", 0.5231)),
+    threshold=0.9307,
+    intercept=-7.5053,
+    weights=(
+        ("similarity", 5.0967),
+        ("shared_words", 4.6292),
+        ("covers_sentence", -3.6011),
+        ("covers_candidate", -0.3804),
+        ("same_detail", 0.7393),
+        ("other_scope", 0.3933),
+        ("new_names", -0.1014),
+        ("missing_names", -0.0841),
+        ("length_ratio", 1.3190),
+        ("in_cluster", 0.4304),
+        ("covers_main", 4.2165),
+    ),
 )
 
 

@@ -1,4 +1,4 @@
-"""The labelled corroboration set (`bench/corroboration/pairs.jsonl`), read with its texts.
+"""The labelled corroboration sets (`bench/corroboration/pairs*.jsonl`), read with their texts.
 
 The file stores each pair by reference: set, cluster, the two sentences' document ids and character
 spans. The development sets are licensed for evaluation only, so their texts are read from
@@ -22,8 +22,9 @@ from summarize.records import Analysis, Document
 HERE = Path(__file__).resolve().parent
 PAIRS = HERE / "corroboration" / "pairs.jsonl"  # tune (its old "test" third was looked at: tune now)
 TEST2_PAIRS = HERE / "corroboration" / "pairs_test2.jsonl"  # the second test set: measured twice, tune now
-TUNE_PAIRS = (PAIRS, TEST2_PAIRS)  # the tune set: both files
-TEST_PAIRS = HERE / "corroboration" / "pairs_test3.jsonl"  # the third, fresh test set, labelled before any tuning
+TEST3_PAIRS = HERE / "corroboration" / "pairs_test3.jsonl"  # the third test set: measured twice, tune now
+TUNE_PAIRS = (PAIRS, TEST2_PAIRS, TEST3_PAIRS)  # the tune set: all three files
+TEST_PAIRS = HERE / "corroboration" / "pairs_test4.jsonl"  # the fourth, fresh test set, labelled before any tuning
 SHARED = HERE.parent.parent / "shared" / "bench"
 LABELS = ("SAME", "PARTIAL", "DIFFERENT")
 
@@ -44,7 +45,7 @@ class LabelledPair:
     pair: int
     set: str
     cluster: str
-    part: str  # as labelled: "tune"/"test" (pairs.jsonl's first split), "test2", "test3" (the files' names)
+    part: str  # as labelled: "tune"/"test" (pairs.jsonl's first split), "test2", "test3", "test4" (the files' names)
     sentence: Span
     candidate: Span
     similarity: float  # cosine when drawn (all-MiniLM-L6-v2 int8)
@@ -83,7 +84,8 @@ def read_pairs(path: Path = PAIRS) -> list[LabelledPair]:
 
 
 def read_tune(paths: Sequence[Path] = TUNE_PAIRS) -> list[LabelledPair]:
-    """The tune set: every pair of `pairs.jsonl` and `pairs_test2.jsonl` (both looked at, so no test any more)."""
+    """The tune set: every pair of `pairs.jsonl`, `pairs_test2.jsonl` and `pairs_test3.jsonl` (all looked at,
+    so no test any more)."""
     return [pair for path in paths for pair in read_pairs(path)]
 
 

@@ -15,6 +15,7 @@ from corroboration_set import (  # noqa: E402
     PAIRS,
     SHARED,
     TEST2_PAIRS,
+    TEST3_PAIRS,
     TEST_PAIRS,
     TUNE_PAIRS,
     digest,
@@ -42,7 +43,10 @@ def test_the_set_is_stored_by_reference_and_split_by_cluster():
 
 def test_the_fresh_test_set_is_stored_by_reference_apart_from_the_tune_set():
     tune, test = read_tune(), read_pairs(TEST_PAIRS)
-    assert {p.part for p in read_pairs(TEST2_PAIRS)} == {"test2"} and {p.part for p in test} == {"test3"}
+    assert {p.part for p in read_pairs(TEST2_PAIRS)} == {"test2"} and {p.part for p in read_pairs(TEST3_PAIRS)} == {
+        "test3"
+    }
+    assert {p.part for p in test} == {"test4"}
     assert len(test) >= 200
     assert {p.label for p in test} == set(LABELS)
     assert {p.set for p in test} == {"duc2002", "duc2003", "tac2010"}
