@@ -52,6 +52,8 @@ def test_the_fresh_test_set_is_stored_by_reference_apart_from_the_tune_set():
     assert {p.set for p in test} == {"duc2002", "duc2003", "tac2010"}
     assert not {(p.set, p.cluster) for p in tune} & {(p.set, p.cluster) for p in test}, "no cluster in both"
     assert not {p.pair for p in tune} & {p.pair for p in test}
+    texts = lambda pairs: {(p.sentence.digest, p.candidate.digest) for p in pairs}  # noqa: E731
+    assert not texts(tune) & texts(test), "no pair of texts in both (two DUC 2002 clusters share articles)"
     for pair in test:
         assert pair.reason and (pair.what if pair.conflict else not pair.what)
         assert not (pair.conflict and pair.label == "SAME"), "a conflict is never SAME"
