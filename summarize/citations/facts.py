@@ -169,6 +169,8 @@ def same_figure(first: Quantity, second: Quantity) -> bool:
     if first.bound != second.bound and "" in (first.bound, second.bound):  # one bound, one figure
         bound, figure = (first, second) if first.bound else (second, first)
         return figure.value >= bound.value if bound.bound == "at least" else figure.value <= bound.value
+    if first.bound and first.bound == second.bound:  # "at least 62" and "at least 65": two counts, not rounding
+        return False
     if not (first.approximate or second.approximate):
         return False
     return abs(first.value - second.value) <= 0.1 * larger

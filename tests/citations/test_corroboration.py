@@ -58,6 +58,8 @@ def test_a_bound_the_other_figure_meets_is_the_same_figure():
     assert same_figure(first("more than 10 years"), first("12 years"))
     assert same_figure(first("38 million voters"), first("38.5 million voters"))
     assert not same_figure(first("at least 15 people"), first("at least two people"))  # two counts
+    assert not same_figure(first("at least 62 people"), first("at least 65 people"))  # two runs of a toll
+    assert same_figure(first("at least 62 people"), first("more than 62 people"))
     assert not quantities("At 11 p.m. the storm turned.")  # a time of day is no count
 
 
