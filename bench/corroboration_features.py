@@ -43,11 +43,13 @@ from corroboration_set import SHARED, document_id, load_clusters, read_tune, sen
 
 from summarize.citations.corroboration import candidates, refused
 from summarize.citations.facts import _alike, content_stems, names
+from summarize.citations.main_clause import main_clause
 from summarize.citations.pair_facts import FEATURES, _story_names, _word_weights, features, pair_facts
 from summarize.pipeline import analyze
+from summarize.text.bigrams import STOP_WORDS
 from summarize.text.story_copies import story_numbers
 
-BASE = ("similarity", "shared_words", "same_detail", "in_cluster")
+BASE = ("similarity", "shared_words", "same_detail", "in_cluster", "covers_main")  # the judge's five
 _CLAUSE = re.compile(r"(?:,|;| -- | — |:)\s*|\s(?:that|when|after|before|because|while|who|which|as|but|and)\s")
 _OPENING = re.compile(r",| that | said | when | after | who | which ")
 
@@ -62,6 +64,10 @@ class TokenVectors:
         self.seconds, self.calls = 0.0, 0
 
     def __call__(self, text: str) -> tuple[np.ndarray, list[int]]:
+        vectors, ids, _ = self.with_tokens(text)
+        return vectors, ids
+
+    def with_tokens(self, text: str) -> tuple[np.ndarray, list[int], list[str]]:
         start = time.perf_counter()
         encoding = self.tokenizer.encode(text)
         ids = np.array([encoding.ids], dtype=np.int64)
@@ -71,7 +77,21 @@ class TokenVectors:
         vectors = hidden[0][1:-1]
         self.seconds += time.perf_counter() - start
         self.calls += 1
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12), encoding.ids[1:-1]
+        unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return unit, encoding.ids[1:-1], encoding.tokens[1:-1]
+
+
+def _content(tokens: list[str]) -> np.ndarray:
+    """Which word pieces belong to content words: not stop words, not punctuation (a "##" piece goes
+    with the word it continues)."""
+    keep, current = [], False
+    for token in tokens:
+        if token.startswith("##"):
+            keep.append(current)
+            continue
+        current = token.isalnum() and token.lower() not in STOP_WORDS
+        keep.append(current)
+    return np.array(keep, dtype=bool)
 
 
 def _clauses(text: str) -> list[str]:
@@ -102,6 +122,7 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
         total = len(analysis.sentences)
         weights, known = _word_weights(analysis), _story_names(analysis)
         vectors: dict[int, tuple[np.ndarray, list[int]]] = {}
+        content: dict[int, np.ndarray] = {}  # content word pieces' vectors: sentence k, its main clause at -1 - k
         for pair in cluster.pairs:
             i = find(number[pair.sentence.doc], pair.sentence)
             j = find(number[pair.candidate.doc], pair.candidate)
@@ -123,6 +144,24 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
             row["token recall, idf"] = float(grid.max(1) @ idf_a / idf_a.sum())
             row["token precision, idf"] = float(grid.max(0) @ idf_b / idf_b.sum())
             row["token recall, 5 rarest"] = float(grid.max(1)[np.argsort(-idf_a)[:5]].mean())
+            for k, text in (
+                (i, first.text),
+                (j, second.text),
+                (-1 - i, main_clause(first.text)),
+                (-1 - j, main_clause(second.text)),
+            ):
+                if k not in content:
+                    v, _, pieces = tokens.with_tokens(text)
+                    content[k] = v[_content(pieces)] if _content(pieces).any() else v
+            ca, cb, ma, mb = content[i], content[j], content[-1 - i], content[-1 - j]
+            row["content recall"] = float((ca @ cb.T).max(1).mean())
+            row["content precision"] = float((ca @ cb.T).max(0).mean())
+            row["content recall, main clause"] = float((ma @ cb.T).max(1).mean())
+            row["content recall, main clause to main clause"] = float((ma @ mb.T).max(1).mean())
+            row["content F, main clause to main clause"] = float(
+                2 / (1 / max((ma @ mb.T).max(1).mean(), 1e-6) + 1 / max((ma @ mb.T).max(0).mean(), 1e-6))
+            )
+            row["content recall, main clause, weakest"] = float((ma @ cb.T).max(1).min())
             names_a, names_b = names(first.text)[0] & known, names(second.text)[0] & known
             row["names of the sentence in the candidate"] = _share(names_a, names_b)
             row["names of the candidate in the sentence"] = _share(names_b, names_a)

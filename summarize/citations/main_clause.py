@@ -9,26 +9,43 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.boilerplate import dateline_length
+
+# "since 1996", "after May 30", "before the 1980s": a time, part of the fact; not a clause to leave out.
+_NOT_A_CLAUSE = r"(?!\s*(?:\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))"
 # A relative, temporal, causal or participial clause, to the next comma; or a parenthesis.
 _BACKGROUND = re.compile(
     r",\s+(?:who|which|whose|where|when|while|after|before|since|because|as|although|though|saying"
-    r"|according\s+to|including)\b[^,]*"
-    r"|\s(?:when|after|before|since|because|while|although)\s[^,]*"
+    rf"|according\s+to|including)\b{_NOT_A_CLAUSE}[^,]*"
+    rf"|\s(?:when|after|before|since|because|while|although){_NOT_A_CLAUSE}\s[^,]*"
+    r"|\s(?:who|whom|whose)\s[^,]*"  # "a former user who testified that ..., had maintained": no comma before "who"
     r"|\([^)]*\)",
     re.IGNORECASE,
 )
-_SAYS = r"(?:said|says|told\s[\w ]{0,40}|reported|announced|added)"
+# "In addition to ...,", "Like Thursday's earthquake in Iran,": an opening that compares or adds, not the news.
+_OPENING = re.compile(r"^(?:in\s+addition\s+to|besides|like|unlike|apart\s+from|despite)\b[^,]*,\s*", re.IGNORECASE)
+_SAYS = (
+    r"(?:said|says|told\s[\w. ]{0,40}|reported|announced|added|warned|insisted|noted|stated|claimed"
+    r"|confirmed|acknowledged)"
+)
 # "..., the ministry said Monday." / "Officials said Monday that ...": the source, not the fact.
-_SOURCE_AFTER = re.compile(rf",?\s+(?:[\w.'’ -]{{0,80}}?\s)?{_SAYS}(?:\s+(?:on\s+)?\w+day)?\s*\.?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(
+    rf",?\s+(?:[\w.'’ -]{{0,80}}?\s)?(?:{_SAYS}(?:\s+(?:on\s+)?\w+day)?|according\s+to\s[\w.'’ -]{{0,80}})\s*\.?$",
+    re.IGNORECASE,
+)
 _SOURCE_BEFORE = re.compile(
-    r"^(?:[\w.'’ -]{0,80}?\s)?(?:said|says|say|told\s[\w ]{0,30}|announced|reported)(?:\s+\w+day)?\s+(?:that\s+)?",
+    r"^(?:[\w.'’ -]{0,80}?\s)?(?:told\s[\w.'’ -]{0,40}?\sthat\s+"  # "told U.N. officials that ..."
+    r"|(?:said|says|say|told\s[\w ]{0,30}|announced|reported|warned|warn|insisted|noted|stated|claimed"
+    r"|confirmed|acknowledged)(?:\s+\w+day)?\s+(?:that\s+)?)",
     re.IGNORECASE,
 )
 
 
 @lru_cache(maxsize=8192)  # a brief's sentence is read against many candidates
 def main_clause(text: str) -> str:
-    """The sentence less its attribution and background clauses; the whole sentence when nothing is left."""
-    core = _SOURCE_BEFORE.sub("", _SOURCE_AFTER.sub("", text))
+    """The sentence less its dateline, attribution, opening comparison and background clauses; the
+    whole sentence when nothing is left."""
+    core = text[dateline_length(text) :]
+    core = _SOURCE_BEFORE.sub("", _SOURCE_AFTER.sub("", _OPENING.sub("", core)))
     core = _BACKGROUND.sub(" ", core)
     return core if core.strip() else text

@@ -40,7 +40,7 @@ class PairFacts:
     figures: tuple[str, ...]  # the candidate's counts of what the sentence counts, where they differ
     # ("17 people", "$70 million"); not measures of place or speed, which change by the hour
     dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
-    other_figures: bool  # each gives a figure the other does not (`figures_apart`): different counts
+    other_figures: bool  # each gives a figure the other does not (`figures_apart`) and none is shared: different counts
     looks_back: bool  # the candidate tells an earlier event ("At the time, ..."), the sentence does not
     same_detail: bool  # both give the same figure or the same exact date: how many or when agree
     other_scope: bool  # each names a place, body or person the other does not: "in Jamaica" / "Caribbean"
@@ -103,6 +103,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     dates = date_conflicts(dates_first, dates_second, _weekdays(analysis))
     added, missing = new_names(first, second, known), new_names(second, first, known)
     lengths = sorted((len(content_stems(first)), len(content_stems(second))))
+    shared_figure = share_a_figure(figures_first, figures_second)
     return PairFacts(
         similarity,
         max(covers_sentence, covers_candidate),
@@ -114,9 +115,11 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         disagreeing=tuple(dict.fromkeys(q.text for q in disagreeing_figures(first, second))) if figures else (),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
-        other_figures=figures_apart(figures_first, figures_second),
+        # a figure both give ties the two to one report: the others are extra detail ("124 students and
+        # seven chaperones" / "124 students"), as `figure_conflicts` reads them
+        other_figures=figures_apart(figures_first, figures_second) and not shared_figure,
         looks_back=looks_back(second) and not looks_back(first),
-        same_detail=share_a_figure(figures_first, figures_second) or same_date(dates_first, dates_second),
+        same_detail=shared_figure or same_date(dates_first, dates_second),
         other_scope=bool(added and missing),
         new_names=len(added),
         missing_names=len(missing),

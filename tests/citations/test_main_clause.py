@@ -37,3 +37,32 @@ def test_a_candidate_with_only_the_background_covers_little_of_the_main_clause()
     career, resignation = pair_facts(analysis, first[0], first[1]), pair_facts(analysis, first[0], first[2])
     assert career.covers_sentence > resignation.covers_sentence  # more words in common overall ...
     assert career.covers_main < 0.5 < resignation.covers_main  # ... but not what the sentence mainly says
+
+
+def test_dotted_sources_relative_clauses_and_openings_are_left_out_but_a_date_stays():
+    assert main_clause("Iranian authorities have told U.N. officials that about 35,000 people died.") == (
+        "about 35,000 people died."
+    )
+    testified = main_clause("Hambleton, a former user who testified against Blake, had kept quiet for months.")
+    assert "testified" not in testified and "had kept quiet for months" in testified
+    assert main_clause("In addition to the aid, the team brought dogs.") == "the team brought dogs."
+    assert main_clause("Like the quake in Iran, the 1988 quake in Armenia killed 25,000.").startswith("the 1988")
+    assert main_clause("Some council members warned that taxes could rise.") == "taxes could rise."
+    assert main_clause("HAIKOU, May 21 (Xinhua) -- Experts called for action.") == "Experts called for action."
+    since = "The United States has had no ambassador to Nicaragua since July 1988."
+    assert main_clause(since) == since  # "since July 1988" is when, part of the fact
+    assert "since he" not in main_clause("The city has been quiet since he left, officials said.")
+
+
+def test_a_shared_figure_ties_two_sentences_whose_other_figures_differ():
+    from summarize.citations.pair_facts import pair_facts
+
+    documents = [
+        make_document("Holloway vanished with 124 other students and seven chaperones. Rain fell.", "a.txt"),
+        make_document("Holloway disappeared on a trip with 124 students. Police searched.", "b.txt"),
+        make_document("Holloway disappeared on a trip with 150 students and six guides. Police searched.", "c.txt"),
+    ]
+    analysis = analyze(documents, HashingEmbedder())
+    first = {s.document: i for i, s in reversed(list(enumerate(analysis.sentences)))}
+    assert not pair_facts(analysis, first[0], first[1]).other_figures  # 124 in both: seven is extra detail
+    assert pair_facts(analysis, first[0], first[2]).other_figures  # no figure in common: other counts
