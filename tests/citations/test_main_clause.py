@@ -66,3 +66,15 @@ def test_a_shared_figure_ties_two_sentences_whose_other_figures_differ():
     first = {s.document: i for i, s in reversed(list(enumerate(analysis.sentences)))}
     assert not pair_facts(analysis, first[0], first[1]).other_figures  # 124 in both: seven is extra detail
     assert pair_facts(analysis, first[0], first[2]).other_figures  # no figure in common: other counts
+
+
+def test_a_shared_incidental_figure_does_not_hide_another_count():
+    from summarize.citations.pair_facts import pair_facts
+
+    documents = [
+        make_document("The flood toll rose to 20 Sunday as divers searched two creeks. Rain fell.", "a.txt"),
+        make_document("The flood toll increased to 19 Sunday as divers searched two creeks. Police searched.", "b.txt"),
+    ]
+    analysis = analyze(documents, HashingEmbedder())
+    first = {s.document: i for i, s in reversed(list(enumerate(analysis.sentences)))}
+    assert pair_facts(analysis, first[0], first[1]).other_figures  # 20 and 19 count one thing: two counts
