@@ -13,6 +13,8 @@ Candidates (computed here, not in the judge, until one earns its place):
   vectors of the two sentences, each token matched to its most similar token on the other side;
   `recall` (the sentence's tokens found in the candidate) and `precision`, plain and weighted by the
   tokens' inverse sentence frequency in the story; `heavy`: the sentence's 5 rarest tokens only;
+  `content`: content word pieces only (no stop words, no punctuation), of the whole sentence, of its
+  main clause, or of its main clause against the candidate's (`main_clause`);
 - names: the share of the sentence's names the candidate has, and the other way (aliases as the
   judge matches them);
 - main fact words: the share of the sentence's 3 rarest content words the candidate has, and of the
