@@ -33,6 +33,8 @@ from summarize.records import Analysis
 PAIRS = HERE / "disagreements" / "pairs.jsonl"  # the first set: tune and test parts
 # The blind test set: clusters PAIRS never used and other brief lengths, labelled before the detector ran.
 TEST2 = HERE / "disagreements" / "pairs_test2.jsonl"
+# The third blind test set: pairs neither earlier file holds (other brief lengths), labelled before the detector ran.
+TEST3 = HERE / "disagreements" / "pairs_test3.jsonl"
 RESULTS = HERE / "disagreements" / "results.md"
 # results.md below this line is kept as written: rows recorded once (the blind set's, before the change).
 HISTORY = "<!-- recorded rows: kept when the table is rewritten -->"
@@ -45,7 +47,7 @@ class DisagreementPair:
     pair: int
     set: str
     cluster: str
-    part: str  # "tune", "test" (a third of PAIRS' clusters, drawn at random before any tuning) or "test2"
+    part: str  # "tune", "test" (a third of PAIRS' clusters, drawn at random before any tuning), "test2" or "test3"
     sentence: Span
     candidate: Span
     label: str
@@ -168,18 +170,18 @@ def show(items: list[Judged]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, TEST2])
+    parser.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, TEST2, TEST3])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
-    parser.add_argument("--part", choices=("tune", "test", "test2"), help="only this part (printed, not written)")
+    parser.add_argument("--part", choices=("tune", "test", "test2", "test3"), help="only this part (printed, not written)")
     parser.add_argument("--show", action="store_true", help="print each flagged or labelled-conflict pair (texts)")
     args = parser.parse_args()
     pairs = [p for path in args.pairs for p in read_pairs(path) if args.part in (None, p.part)]
     items = judged_pairs(pairs, args.shared)
-    text = table(items, (args.part,) if args.part else ("test2", "test", "tune"))
+    text = table(items, (args.part,) if args.part else ("test3", "test2", "test", "tune"))
     print(text)
     if args.show:
         show(items)
-    if not args.part and args.pairs == [PAIRS, TEST2]:  # the whole table: written
+    if not args.part and args.pairs == [PAIRS, TEST2, TEST3]:  # the whole table: written
         kept = RESULTS.read_text().partition(HISTORY)[2] if RESULTS.exists() else ""
         header = (
             "# Disagreements on the labelled sets\n\n`python bench/disagreements.py`\n\n"
