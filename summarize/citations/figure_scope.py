@@ -36,10 +36,15 @@ _LEVELS = frozenset("category level grade phase stage force".split())
 _AT_MOST = frozenset("fewer less below".split())
 # "an additional $100 million", "another 146 products": a part added to a total, not the total.
 _PART_BEFORE = frozenset("additional another other further extra".split())
-# "rose 92 percent" is a change, "1 percent of the figure" a level; "30 years ago" is a date, not a count.
+_OF_A_GROUP = re.compile(r"\S+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
+# "rose 92 percent" is a change, "1 percent of the figure" a level.
 _CHANGE = frozenset(
     "rose risen fell fallen dropped declined increased decreased grew jumped plunged soared cut up down by".split()
 )
+# "30 years ago", "four years before the end of the war", "seven years late": a time between two events,
+# not a count; told of time units only ("killed 20 people after the storm" is a count).
+_TIME_UNITS = frozenset("minut hour day week month year decad centuri".split())
+_OFFSET_AFTER = frozenset("ago before after later earlier late early".split())
 # "15 years in prison on each count", "1.5 million ... each year": a rate, not comparable with a total.
 _RATE = frozenset("each per apiece every annually".split())
 # "evacuated from Puerto Progreso", "killed in Kashmir": the figure counts that place only.
@@ -69,7 +74,7 @@ _ROUNDING = 0.03  # "200,000" for 205,000; not "20" for 21 hostages (5 %)
 # "The government wants only 8 percent ... by 2005": a target, which no report contradicts either.
 _HEDGES = frozenset(
     """may might could perhaps possibly probably likely expected expect expects projected want wants aim aims
-    target targets goal goals""".split()
+    target targets goal goals predicted predict predicts forecast forecasts""".split()
 )
 
 
@@ -100,12 +105,21 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     return any(word.lower() in _CHANGE for word in _before(text, quantity)[-2:])
 
 
-def _is_ago(text: str, quantity: Quantity) -> bool:
-    return [word.lower() for word in _after(text, quantity)[:1]] == ["ago"]
+def _is_offset(text: str, quantity: Quantity) -> bool:
+    """A time between two events ("30 years ago", "two years after studies first linked ..."), not a count."""
+    following = [word.lower() for word in _after(text, quantity)[:1]]
+    return bool(following) and (
+        following[0] == "ago" or (quantity.unit in _TIME_UNITS and following[0] in _OFFSET_AFTER)
+    )
 
 
 def _is_part(text: str, quantity: Quantity) -> bool:
     return any(word.lower() in _PART_BEFORE for word in _before(text, quantity)[-2:])
+
+
+def _of_a_group(quantity: Quantity) -> bool:
+    """A part of a group ("14 of the wounded"): comparable with another part of it, not with a total."""
+    return bool(_OF_A_GROUP.match(quantity.text))
 
 
 def _is_rate(text: str, quantity: Quantity) -> bool:
@@ -257,9 +271,11 @@ def _comparable(first: str, ours: Quantity, second: str, theirs: Quantity) -> bo
         return False  # each told of a giver the other does not name ("China's Red Cross" / "The United States")
     if _is_temperature(ours) or _is_level(first, ours) or _is_part(first, ours) or _is_part(second, theirs):
         return False
+    if _of_a_group(ours) != _of_a_group(theirs):
+        return False
     if _is_rate(first, ours) != _is_rate(second, theirs) or _is_change(first, ours) != _is_change(second, theirs):
         return False
-    if _is_ago(first, ours) or _is_ago(second, theirs):
+    if _is_offset(first, ours) or _is_offset(second, theirs):
         return False
     if any(not _named_in(place, second) for place in _places(first, ours) - _DEICTIC) or any(
         not _named_in(place, first) for place in _places(second, theirs) - _DEICTIC

@@ -54,6 +54,19 @@ def test_a_change_and_a_level_or_a_time_ago_are_not_one_count():
     assert not texts("The reserve was set up 30 years ago.", "In five years, the reserve grew.")
 
 
+def test_a_time_between_two_events_is_no_count():
+    assert not texts(
+        "The spraying was stopped in 1971 -- four years before the end of the war.",
+        "Their use was stopped in 1971, two years after studies first linked it to birth defects.",
+    )
+    assert not texts(
+        "The telescope starts its 15-year search for new worlds.", "Seven years late, the telescope is up."
+    )
+    assert texts("The storm killed 20 people after midnight.", "The storm killed 26 people after midnight.") == [
+        "26 people"
+    ]
+
+
 def test_a_forecast_is_read_in_the_figures_clause_only():
     report = "The flood killed 40 people in the valley, and the toll is expected to rise."
     assert texts(report, "The flood killed 55 people in the valley.") == ["55 people"]
@@ -61,6 +74,9 @@ def test_a_forecast_is_read_in_the_figures_clause_only():
     assert not texts("Organisers expect 18,000 runners this year.", "Some 13,000 runners are expected to run.")
     assert texts("Only 8 percent of adults smoke.", "Some 21 percent of adults smoke.") == ["21 percent"]
     assert not texts("The ministry wants only 8 percent of adults to smoke.", "Some 21 percent of adults smoke.")
+    won = "Lula won 34 percent of the vote."
+    assert texts(won, "Lula would win 24 percent of the vote, the polls said.") == ["24 percent"]
+    assert not texts(won, "Polls predicted Lula would win 24 percent of the vote.")
 
 
 def test_another_years_count_or_a_chronology_entry_is_another_moment():
@@ -98,3 +114,9 @@ def test_two_givers_a_storm_category_and_a_unit_read_past_a_figure_are_no_disagr
     )
     bombings = "The bomber carried out 16 bombings during an 18-year campaign."
     assert texts(bombings, "The bomber killed three people and injured 23 during a 17-year campaign.") == ["17-year"]
+
+
+def test_a_part_of_a_group_is_comparable_with_another_part_only():
+    still = "Fourteen of the wounded students were still hospitalized."
+    assert not texts(still, "The total was 35 wounded, a hospital official said.")
+    assert texts(still, "Ten of the wounded children remained hospitalized Saturday.") == ["Ten of the wounded"]
