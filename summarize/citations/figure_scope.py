@@ -49,6 +49,7 @@ _OFFSET_AFTER = frozenset("ago before after later earlier late early".split())
 _RATE = frozenset("each per apiece every annually".split())
 # "evacuated from Puerto Progreso", "killed in Kashmir": the figure counts that place only.
 _PLACE_WORDS = frozenset("in from on at off near across throughout inside outside".split())
+_PLACE_BEFORE_WORDS = 3  # "At Warapu 500 people": a place just before the figure; not one a long clause passed
 _HEADING = re.compile(r"^_?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):")
 _DEICTIC = frozenset(("there", "here"))  # "More than 100 giant pandas live there": a place said before
 _CLAUSE_END = re.compile(r"[,;:()\[\]—]|\s--\s")
@@ -57,6 +58,7 @@ _CONTEXT_WORDS = 4  # content words either side of a figure that say what is cou
 _CLAUSE_WORDS = 15
 _SINCE = re.compile(r"\bsince\s+([^,;:()]*)", re.IGNORECASE)
 _CONTEXT_WORD = re.compile(r"[A-Za-z]+")
+_COUNTED_NOUN = re.compile(r" ([a-z]+[^s\W]s)\b")  # a plural noun right after the unit word
 # Words around a figure that say nothing of what it counts ("at least 15", "nearly 600").
 _NOT_CONTEXT = frozenset(
     """least most nearly almost about some more than since over under without within between during after
@@ -66,10 +68,14 @@ _NOT_CONTEXT = frozenset(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A chronology's entry: "March 22, 1984 -- ...", "17, 1988: ...", "Aug. 1 -- ...".
 _CHRONOLOGY = re.compile(r"^((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b", re.IGNORECASE
+)
 _NUMBER_START = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)\d")  # where another figure starts (not a year)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|reported|told|according)\b")
 _ACTOR_WORDS = 8  # "China's Red Cross said it was sending": the giver is within a few words of the figure
 _OF = re.compile(r"\s*of\s+([^,;:()]*)")
+_WORTH_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?worth\s+of\s+([^,;:()]*)")
 _ROUNDING = 0.03  # "200,000" for 205,000; not "20" for 21 hostages (5 %)
 # "The government wants only 8 percent ... by 2005": a target, which no report contradicts either.
 _HEDGES = frozenset(
@@ -134,21 +140,31 @@ def _at_most(text: str, quantity: Quantity) -> Quantity:
 
 
 def _places(text: str, quantity: Quantity) -> set[str]:
-    """The names the figure's clause places it in ("from Puerto Progreso": puerto, progreso), within
-    three words of a place word; "there"/"here" as themselves."""
-    words = _after(text, quantity)
-    found: set[str] = {word.lower() for word in words if word.lower() in _DEICTIC}
+    """The names the figure's clause places it in ("from Puerto Progreso": puerto, progreso; "At Warapu
+    500 people"; "in Romania and Bulgaria": both), within three words of a place word; "there"/"here"
+    as themselves."""
+    after = _after(text, quantity)
+    found: set[str] = {word.lower() for word in after if word.lower() in _DEICTIC}
     heading = _HEADING.match(text)
     if heading:  # "_New Jersey: High winds ... one death": a roundup's item, all of it in that place
         found |= names("x " + heading.group(1))[1]
-    for position, word in enumerate(words):
-        if word.lower() not in _PLACE_WORDS:
-            continue
-        for following in words[position + 1 : position + 4]:
-            if following[:1].isupper():
-                found |= names(" ".join(["x", following]))[1]  # the words `names` keeps of it
-                break
+    for words in (_before(text, quantity)[-_PLACE_BEFORE_WORDS:], after):
+        for position, word in enumerate(words):
+            if word.lower() not in _PLACE_WORDS:
+                continue
+            for offset, following in enumerate(words[position + 1 : position + 4], start=position + 1):
+                if following[:1].isupper():
+                    found |= names(" ".join(["x", following]))[1]  # the words `names` keeps of it
+                    found |= _joined_place(words[offset + 1 : offset + 3])
+                    break
     return found
+
+
+def _joined_place(words: list[str]) -> set[str]:
+    """A second place joined to the first by "and" ("in Romania and Bulgaria": bulgaria)."""
+    if len(words) == 2 and words[0] == "and" and words[1][:1].isupper():
+        return set(names("x " + words[1])[1])
+    return set()
 
 
 def _named_in(place: str, text: str) -> bool:
@@ -160,6 +176,11 @@ def _context(text: str, quantity: Quantity) -> set[str]:
     """Stems of the content words next to the figure: what happened to what it counts ("killed",
     "evacuated"); not the words of any figure's unit ("people", "dollars"), which say only what is counted."""
     units = {q.unit for q in quantities(text)} | {stem(w.lower()) for w in _CONTEXT_WORD.findall(quantity.text)}
+    counted = _COUNTED_NOUN.match(
+        text, quantity.end
+    )  # "163 giant pandas": the unit read "giant"; pandas is counted too
+    if counted:
+        units.add(stem(counted.group(1)))
 
     def content(words: list[str]) -> list[str]:
         kept = [w for w in words if w[:1].islower() and len(w) > 2 and w not in STOP_WORDS | _NOT_CONTEXT]
@@ -196,9 +217,12 @@ def _when(text: str, quantity: Quantity) -> frozenset[str]:
     """The years the figure's clause gives it ("2,600,000 bushels in 1974-75 to about 26,000 last year":
     the first; after the figure up to the next one, before it only when no figure is between) and the
     day of a chronology entry the sentence is ("March 22, 1984 -- ... indicted on 115 counts")."""
-    before, after = _clause_sides(text, quantity)
-    after = _NUMBER_START.split(after, maxsplit=1)[0]
+    after = _NUMBER_START.split(_clause_sides(text, quantity)[1], maxsplit=1)[0]
     found = set(_YEAR.findall(after))
+    # Before it across clauses ("The San Francisco earthquake of 1906, which ..., has been estimated at
+    # 8.3"), when no figure is before it (a year after a figure is that figure's); a date's day ("the
+    # Dec. 7, 1988, earthquake") is no figure.
+    before = _DAY_OF_MONTH.sub(" ", text[: quantity.start])
     if not _NUMBER_START.search(_YEAR.sub("", before)):
         found |= set(_YEAR.findall(before))
     entry = _CHRONOLOGY.match(text)
@@ -215,10 +239,9 @@ def _actors(text: str, quantity: Quantity) -> frozenset[str]:
 
 
 def _base(text: str, quantity: Quantity) -> frozenset[str]:
-    """What a percentage is of ("50.4 percent of the country's population": countri, popul)."""
-    if quantity.unit != "%":
-        return frozenset()
-    match = _OF.match(text, quantity.end)
+    """What a percentage is of ("50.4 percent of the country's population": countri, popul), or what a
+    sum is worth of ("4 billion pesos (dlrs 100 million) worth of crops": crop)."""
+    match = (_OF if quantity.unit == "%" else _WORTH_OF).match(text, quantity.end)
     if not match:
         return frozenset()
     words = [w.lower() for w in _CONTEXT_WORD.findall(match.group(1))]
@@ -264,7 +287,7 @@ def _comparable(first: str, ours: Quantity, second: str, theirs: Quantity) -> bo
     if _rounded(ours, theirs) or _crosses_a_figure(ours) or _crosses_a_figure(theirs):
         return False
     base = (_base(first, ours), _base(second, theirs))
-    if all(base) and not base[0] & base[1]:  # percentages of different wholes
+    if all(base) and not base[0] & base[1]:  # percentages (or sums) of different wholes
         return False
     actors = (_actors(first, ours), _actors(second, theirs))
     if any(not _named_in(a, second) for a in actors[0]) and any(not _named_in(a, first) for a in actors[1]):

@@ -120,3 +120,36 @@ def test_a_part_of_a_group_is_comparable_with_another_part_only():
     still = "Fourteen of the wounded students were still hospitalized."
     assert not texts(still, "The total was 35 wounded, a hospital official said.")
     assert texts(still, "Ten of the wounded children remained hospitalized Saturday.") == ["Ten of the wounded"]
+
+
+def test_a_year_before_the_figure_in_another_clause_is_another_event():
+    assert not texts(
+        "The quake's magnitude was 6.9 on the Richter scale.",
+        "The San Francisco earthquake of 1906, which came before the scale, was estimated at 8.3 on the Richter scale.",
+    )
+    assert not texts(
+        "At least 50,000 people were killed in the earthquake.",
+        "Like Thursday's, the Dec. 7, 1988, earthquake in Armenia killed about 25,000 people.",
+    )
+
+
+def test_a_place_just_before_the_figure_or_joined_by_and_sets_its_scope():
+    assert not texts("At Warapu 500 people had been confirmed dead.", "Thirty people were confirmed dead.")
+    assert texts("At Warapu 500 people were confirmed dead.", "At Warapu 550 people were confirmed dead.") == [
+        "550 people"
+    ]
+    assert not texts(
+        "The cold played a role in at least 24 deaths in Romania and Bulgaria.",
+        "In Romania, at least 21 deaths were blamed on the cold.",
+    )
+
+
+def test_sums_worth_of_different_things_and_different_kinds_of_one_animal_are_two_counts():
+    assert not texts(
+        "The typhoons destroyed some 4 billion pesos (dlrs 100 million) worth of crops.",
+        "The typhoons destroyed 10.4 billion pesos (dlrs 252.8 million) worth of infrastructure, crops and property.",
+    )
+    assert not texts("More than 1,500 giant pandas live in the wild.", "China has 163 giant pandas in captivity.")
+    assert texts("More than 1,500 giant pandas live in the wild.", "Some 1,200 giant pandas live in the wild.") == [
+        "1,200 giant"
+    ]
