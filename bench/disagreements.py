@@ -172,7 +172,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, TEST2, TEST3])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder of the development sets")
-    parser.add_argument("--part", choices=("tune", "test", "test2", "test3"), help="only this part (printed, not written)")
+    parser.add_argument(
+        "--part", choices=("tune", "test", "test2", "test3"), help="only this part (printed, not written)"
+    )
     parser.add_argument("--show", action="store_true", help="print each flagged or labelled-conflict pair (texts)")
     args = parser.parse_args()
     pairs = [p for path in args.pairs for p in read_pairs(path) if args.part in (None, p.part)]

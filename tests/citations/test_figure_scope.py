@@ -153,3 +153,28 @@ def test_sums_worth_of_different_things_and_different_kinds_of_one_animal_are_tw
     assert texts("More than 1,500 giant pandas live in the wild.", "Some 1,200 giant pandas live in the wild.") == [
         "1,200 giant"
     ]
+
+
+def test_what_happened_is_read_up_to_the_clause_of_another_figure():
+    survey = "The survey found that 32 percent of amphibian species face extinction."
+    assert not texts(
+        survey, "At least 1,856 of them face extinction, more than 100 may be extinct, and 43 percent are in decline."
+    )
+    assert texts(survey, "The survey found that 34 percent of amphibian species face extinction.") == ["34 percent"]
+
+
+def test_relatives_other_owners_and_other_wholes_are_other_counts():
+    assert not texts(
+        "Raymond Buckey spent nearly five years in jail.", "Buckey's mother had spent nearly two years in jail."
+    )
+    assert not texts(
+        "Forbes estimated that Soeharto had a fortune worth 4 billion dollars.",
+        "A paper estimated Soeharto's and his family's fortune is worth 40 billion dollars.",
+    )
+    assert not texts(
+        "Jammu-Kashmir's 6 million people are mostly Moslems.", "India's 880 million people are mostly Hindus."
+    )
+    assert not texts(
+        "About 64 percent of Jammu-Kashmir's people are Moslems.", "Moslems make up 12 percent of India's people."
+    )
+    assert texts("Buckey and his mother face 64 counts.", "Buckey and his mother face 100 counts.") == ["100 counts"]
