@@ -10,7 +10,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 
 from corroboration_set import SHARED, load_clusters  # noqa: E402
-from disagreements import LABELS, PAIRS, TEST2, TEST3, read_pairs  # noqa: E402
+from disagreements import LABELS, PAIRS, TEST2, TEST3, TEST4, read_pairs  # noqa: E402
 
 
 def key(pair) -> tuple[str, str, str, int, str, int]:
@@ -18,7 +18,7 @@ def key(pair) -> tuple[str, str, str, int, str, int]:
 
 
 def test_every_set_is_stored_by_reference_and_every_conflict_says_what_the_other_gives():
-    for path in (PAIRS, TEST2, TEST3):
+    for path in (PAIRS, TEST2, TEST3, TEST4):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             assert "text" not in record["sentence"] and "text" not in record["candidate"]
@@ -32,6 +32,8 @@ def test_the_blind_set_holds_no_pair_of_the_tune_data():
     assert {p.part for p in blind} == {"test3"} and len(blind) >= 200
     assert sum(p.label == "CONFLICT" for p in blind) >= 40
     assert not {key(p) for p in tune} & {key(p) for p in blind}
+    audit = read_pairs(TEST4)
+    assert not {key(p) for p in tune + blind} & {key(p) for p in audit}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="the development sets are not beside this checkout")
