@@ -10,8 +10,8 @@ million"), a rate and a total ("15 years on each count" / "30 years"), a bound t
 a time ago ("30 years ago"), counts from different starts ("since Jan. 20" / "since the beginning of
 the year"), a forecast and a report ("may ... perhaps three days" / "seven to 10 days"), temperatures,
 or counts told about different things ("1.5 million Americans who suffer a heart attack" / "high blood
-pressure, which affects 60 million Americans"), another year's count or a chronology's entry ("2,600,000 bushels in 1974-75", "March 22, 1984 -- ... 115 counts"),
-two givers ("China's Red Cross ... $106,000" / "The United States sent $300,000"), percentages of
+pressure, which affects 60 million Americans"), another year's count or a chronology's entry
+("2,600,000 bushels in 1974-75", "March 22, 1984 -- ... 115 counts"), two givers ("China's Red Cross ... $106,000" / "The United States sent $300,000"), percentages of
 different wholes, a storm's category, or one figure rounded ("200,000" / "205,000") or summed
 ("130,000 and 75,000 barrels" / "205,000"). A forecast is read in the figure's own clause ("killing
 233, and the toll is expected to rise" reports 233).
@@ -55,6 +55,7 @@ _LEVELS = frozenset("category level grade phase stage force".split())
 _AT_MOST = frozenset("fewer less below".split())
 # "an additional $100 million", "another 146 products": a part added to a total, not the total.
 _PART_BEFORE = frozenset("additional another other further extra".split())
+# "14 of the wounded": a part of a group, comparable with another part of it ("Ten of the wounded"), not a total.
 _OF_A_GROUP = re.compile(r"\S+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
 # "rose 92 percent" is a change, "1 percent of the figure" a level.
 _CHANGE = frozenset(
