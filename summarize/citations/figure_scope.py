@@ -11,9 +11,10 @@ a time ago ("30 years ago"), counts from different starts ("since Jan. 20" / "si
 the year"), a forecast and a report ("may ... perhaps three days" / "seven to 10 days"), temperatures,
 or counts told about different things ("1.5 million Americans who suffer a heart attack" / "high blood
 pressure, which affects 60 million Americans"), another year's count or a chronology's entry
-("2,600,000 bushels in 1974-75", "March 22, 1984 -- ... 115 counts"), two givers ("China's Red Cross ... $106,000" / "The United States sent $300,000"), percentages of
-different wholes, a storm's category, or one figure rounded ("200,000" / "205,000") or summed
-("130,000 and 75,000 barrels" / "205,000"). A forecast is read in the figure's own clause ("killing
+("2,600,000 bushels in 1974-75", "March 22, 1984 -- ... 115 counts"), two givers ("China's Red Cross
+... $106,000" / "The United States sent $300,000"), percentages of different wholes, a storm's
+category, or one figure rounded ("200,000" / "205,000") or summed ("130,000 and 75,000 barrels" /
+"205,000"). A forecast is read in the figure's own clause ("killing
 233, and the toll is expected to rise" reports 233).
 
 On the blind sets that followed, more of the same kinds: a time between two events ("four years before
