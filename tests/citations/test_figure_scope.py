@@ -54,6 +54,19 @@ def test_a_change_and_a_level_or_a_time_ago_are_not_one_count():
     assert not texts("The reserve was set up 30 years ago.", "In five years, the reserve grew.")
 
 
+def test_a_time_between_two_events_is_no_count():
+    assert not texts(
+        "The spraying was stopped in 1971 -- four years before the end of the war.",
+        "Their use was stopped in 1971, two years after studies first linked it to birth defects.",
+    )
+    assert not texts(
+        "The telescope starts its 15-year search for new worlds.", "Seven years late, the telescope is up."
+    )
+    assert texts("The storm killed 20 people after midnight.", "The storm killed 26 people after midnight.") == [
+        "26 people"
+    ]
+
+
 def test_a_forecast_is_read_in_the_figures_clause_only():
     report = "The flood killed 40 people in the valley, and the toll is expected to rise."
     assert texts(report, "The flood killed 55 people in the valley.") == ["55 people"]
@@ -61,6 +74,9 @@ def test_a_forecast_is_read_in_the_figures_clause_only():
     assert not texts("Organisers expect 18,000 runners this year.", "Some 13,000 runners are expected to run.")
     assert texts("Only 8 percent of adults smoke.", "Some 21 percent of adults smoke.") == ["21 percent"]
     assert not texts("The ministry wants only 8 percent of adults to smoke.", "Some 21 percent of adults smoke.")
+    won = "Lula won 34 percent of the vote."
+    assert texts(won, "Lula would win 24 percent of the vote, the polls said.") == ["24 percent"]
+    assert not texts(won, "Polls predicted Lula would win 24 percent of the vote.")
 
 
 def test_another_years_count_or_a_chronology_entry_is_another_moment():
@@ -98,3 +114,67 @@ def test_two_givers_a_storm_category_and_a_unit_read_past_a_figure_are_no_disagr
     )
     bombings = "The bomber carried out 16 bombings during an 18-year campaign."
     assert texts(bombings, "The bomber killed three people and injured 23 during a 17-year campaign.") == ["17-year"]
+
+
+def test_a_part_of_a_group_is_comparable_with_another_part_only():
+    still = "Fourteen of the wounded students were still hospitalized."
+    assert not texts(still, "The total was 35 wounded, a hospital official said.")
+    assert texts(still, "Ten of the wounded children remained hospitalized Saturday.") == ["Ten of the wounded"]
+
+
+def test_a_year_before_the_figure_in_another_clause_is_another_event():
+    assert not texts(
+        "The quake's magnitude was 6.9 on the Richter scale.",
+        "The San Francisco earthquake of 1906, which came before the scale, was estimated at 8.3 on the Richter scale.",
+    )
+    assert not texts(
+        "At least 50,000 people were killed in the earthquake.",
+        "Like Thursday's, the Dec. 7, 1988, earthquake in Armenia killed about 25,000 people.",
+    )
+
+
+def test_a_place_just_before_the_figure_or_joined_by_and_sets_its_scope():
+    assert not texts("At Warapu 500 people had been confirmed dead.", "Thirty people were confirmed dead.")
+    assert texts("At Warapu 500 people were confirmed dead.", "At Warapu 550 people were confirmed dead.") == [
+        "550 people"
+    ]
+    assert not texts(
+        "The cold played a role in at least 24 deaths in Romania and Bulgaria.",
+        "In Romania, at least 21 deaths were blamed on the cold.",
+    )
+
+
+def test_sums_worth_of_different_things_and_different_kinds_of_one_animal_are_two_counts():
+    assert not texts(
+        "The typhoons destroyed some 4 billion pesos (dlrs 100 million) worth of crops.",
+        "The typhoons destroyed 10.4 billion pesos (dlrs 252.8 million) worth of infrastructure, crops and property.",
+    )
+    assert not texts("More than 1,500 giant pandas live in the wild.", "China has 163 giant pandas in captivity.")
+    assert texts("More than 1,500 giant pandas live in the wild.", "Some 1,200 giant pandas live in the wild.") == [
+        "1,200 giant"
+    ]
+
+
+def test_what_happened_is_read_up_to_the_clause_of_another_figure():
+    survey = "The survey found that 32 percent of amphibian species face extinction."
+    assert not texts(
+        survey, "At least 1,856 of them face extinction, more than 100 may be extinct, and 43 percent are in decline."
+    )
+    assert texts(survey, "The survey found that 34 percent of amphibian species face extinction.") == ["34 percent"]
+
+
+def test_relatives_other_owners_and_other_wholes_are_other_counts():
+    assert not texts(
+        "Raymond Buckey spent nearly five years in jail.", "Buckey's mother had spent nearly two years in jail."
+    )
+    assert not texts(
+        "Forbes estimated that Soeharto had a fortune worth 4 billion dollars.",
+        "A paper estimated Soeharto's and his family's fortune is worth 40 billion dollars.",
+    )
+    assert not texts(
+        "Jammu-Kashmir's 6 million people are mostly Moslems.", "India's 880 million people are mostly Hindus."
+    )
+    assert not texts(
+        "About 64 percent of Jammu-Kashmir's people are Moslems.", "Moslems make up 12 percent of India's people."
+    )
+    assert texts("Buckey and his mother face 64 counts.", "Buckey and his mother face 100 counts.") == ["100 counts"]
