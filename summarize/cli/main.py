@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
@@ -13,23 +12,12 @@ import click
 from ..records import SummarizeError
 from ..version import __version__
 from .batch import batch
-from .brief import (
-    BACKEND_OPTION,
-    CLUSTER_OPTION,
-    FOCUS_OPTION,
-    METHOD_OPTION,
-    NO_CACHE_OPTION,
-    PROMPT_OPTION,
-    WORDS_OPTION,
-    brief,
-    sectioning,
-    starting_budget,
-)
+from .brief import brief
 from .cache import cache
-from .common import embedder_factory
 from .eval import evaluate
 from .interrupts import interruption, signals_raised, written_files
 from .prompts import prompts
+from .tui import tui
 
 
 class OneLineErrors(click.Group):
@@ -101,55 +89,9 @@ def main() -> None:
     """
 
 
-@main.command(short_help="Open the brief beside its sources, in the terminal.")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@WORDS_OPTION
-@METHOD_OPTION
-@CLUSTER_OPTION
-@PROMPT_OPTION
-@FOCUS_OPTION
-@NO_CACHE_OPTION
-@BACKEND_OPTION
-def tui(
-    paths: tuple[Path, ...],
-    words: int | None,
-    method: str,
-    cluster: str | None,
-    prompt_name: str | None,
-    focus: str | None,
-    no_cache: bool = False,
-    backend: str | None = None,
-) -> None:
-    """Open the interactive briefing on PATHS (or on the built-in sample).
-
-    Read the brief, grow or shrink it live, and check every sentence against its sources.
-    Press ? inside for the keys. PATHS are what `brief` takes (files, folders, URLs,
-    FILE.jsonl#ID), except - : the TUI reads the keyboard on standard input. The options
-    are `brief`'s: they set how the brief starts; inside, + and - change its length, p its
-    prompt, f its focus question and m its method.
-    """
-    if any(str(path) == "-" for path in paths):
-        raise click.UsageError("-: the TUI reads the keyboard on standard input; save the article to a file")
-    try:
-        prompt = sectioning(prompt_name, focus, method)
-        if cluster is not None and not paths:
-            raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
-        embedder = None  # the app's own default: the brief's backend, behind the on-disk cache
-        if backend is not None or no_cache:
-            from ..embedding.cache import with_cache
-
-            embedder = with_cache(embedder_factory(backend)(), not no_cache)
-    except SummarizeError as error:
-        raise click.UsageError(str(error)) from None
-    from tui.app import run
-    from tui.choice import Choice
-
-    choice = Choice(method, prompt, focus.strip() if focus is not None else None)
-    run(list(paths), starting_budget(words, prompt), choice, embedder, cluster)
-
-
 main.add_command(brief)
 main.add_command(prompts)
 main.add_command(batch)
 main.add_command(cache)
 main.add_command(evaluate)
+main.add_command(tui)
