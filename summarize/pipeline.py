@@ -21,6 +21,7 @@ from .sections.prompts import Prompt
 from .selection.base import Ranker
 from .selection.blas_threads import one_blas_thread
 from .selection.concepts import ConceptRanker
+from .selection.features import eligible
 from .selection.top_up import top_up
 from .text.boilerplate import prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
@@ -133,6 +134,7 @@ def compose_brief(
         ranker.name,
         analysis.model,
         originals=originals_of(analysis),
+        shortest_choosable=None if chosen else min((s.words for s in analysis.sentences if eligible(s)), default=0),
     )
 
 

@@ -169,3 +169,23 @@ def test_overlapping_choices_share_one_limit_lifted_by_the_last_out():
         assert blas_threads() == [1] * len(before)
         second.__exit__(None, None, None)
         assert blas_threads() == before
+
+
+def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
+    """Short sentences (a 10-word German text passes the language check) cannot be briefed at any
+    budget: the brief says that, not that the budget is too small; a budget below the shortest
+    sentence that can be briefed says so, with that sentence's length."""
+    from summarize.inputs.document import make_document
+    from summarize.output.html import to_html
+    from summarize.output.render import to_markdown
+
+    german = make_document("Der Hund läuft schnell. Die Katze schläft im Haus.\n", "de.txt")
+    brief = build_brief([german], embedder, BriefSettings(words=150))
+    assert not brief.sentences and brief.shortest_choosable == 0
+    said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
+    assert said in to_markdown(brief) and said in to_html(brief) and "word budget" not in to_markdown(brief)
+    story = make_document("Officials said the storm brought winds of 120 miles per hour to the coast.\n", "a.txt")
+    brief = build_brief([story], embedder, BriefSettings(words=5))
+    assert not brief.sentences and brief.shortest_choosable == 14
+    assert "No sentence of the input fits in 5 words: the shortest that can be briefed has 14." in to_markdown(brief)
+    assert build_brief([story], embedder, BriefSettings(words=14)).shortest_choosable is None  # it holds one

@@ -197,3 +197,26 @@ def test_the_source_pane_shows_a_markdown_article_as_read_without_its_front_matt
         assert pane.article.highlighted_text() == document.text[item.sentence.start : item.sentence.end]
 
     run(scenario, paths=[article])
+
+
+def test_an_empty_brief_says_why_and_offers_a_wider_budget_only_when_one_helps(tmp_path):
+    short = tmp_path / "de.txt"
+    short.write_text("Der Hund läuft schnell. Die Katze schläft im Haus.\n", encoding="utf-8")
+
+    def empty_state(app) -> str:
+        return str(app.screen.query_one("#brief-empty").content)
+
+    async def scenario(app, pilot, notes):
+        assert (
+            empty_state(app) == "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
+        )
+
+    run(scenario, paths=[short])
+    story = tmp_path / "storm.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+
+    async def too_small(app, pilot, notes):
+        assert empty_state(app).startswith("No sentence of the input fits in 5 words: the shortest that can be")
+        assert empty_state(app).endswith(" Press + to widen the budget.")
+
+    run(too_small, paths=[story], words=5)

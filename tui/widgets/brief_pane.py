@@ -14,7 +14,13 @@ from textual.geometry import Region
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
-from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers, shortfall_note
+from summarize.output.render import (
+    NOT_ADDRESSED,
+    NOTHING_FITS,
+    citation_markers,
+    empty_brief_note,
+    shortfall_note,
+)
 from summarize.records import Brief, BriefSentence
 
 from ..plain import one_line, printable
@@ -212,7 +218,8 @@ class BriefPane(Vertical):
         if brief.sentences or brief.sections:  # a section with nothing says why, under its heading
             self.query_one(ContentSwitcher).current = "brief"
         else:
-            self.show_message(f"No sentence fits in {brief.budget} words. Press + to widen the budget.")
+            widen = "" if brief.shortest_choosable == 0 else " Press + to widen the budget."  # 0: no budget helps
+            self.show_message(empty_brief_note(brief) + widen)
 
     def show_message(self, message: str, budget: int | None = None) -> None:
         """An empty state: nothing to brief, an error, or a budget too small for any sentence."""
