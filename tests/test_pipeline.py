@@ -189,3 +189,34 @@ def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
     assert not brief.sentences and brief.shortest_choosable == 14
     assert "No sentence of the input fits in 5 words: the shortest that can be briefed has 14." in to_markdown(brief)
     assert build_brief([story], embedder, BriefSettings(words=14)).shortest_choosable is None  # it holds one
+
+
+def test_compose_brief_tops_up_any_ranker_that_offers_it_and_only_those(story, embedder):
+    """Topping up is the ranker's capability (selection.base.TopsUp), not a test of its class: a ranker
+    that offers it is asked with its choice and the budget; the concept ranker offers it, and tops up
+    only as a reader-fit ranker (the program stops when its concepts run out)."""
+    from summarize.selection.base import Choice, TopsUp
+    from summarize.selection.concepts import ConceptRanker
+    from summarize.selection.salience import SalienceRanker
+
+    analysis = analyze(story, embedder)
+    asked = []
+
+    class Topping:
+        name = "topping"
+
+        def select(self, analysis, budget):
+            return [Choice(0, 1.0)]
+
+        def top_up(self, analysis, choices, budget):
+            asked.append((choices, budget))
+            return [*choices, Choice(1, 0.5)]
+
+    brief = compose_brief(analysis, 120, Topping())
+    assert asked == [([Choice(0, 1.0)], 120)] and [item.sentence for item in brief.sentences] == list(
+        analysis.sentences[:2]
+    )
+    assert isinstance(ConceptRanker(), TopsUp) and not isinstance(SalienceRanker(), TopsUp)
+    plain = ConceptRanker(reader_fit=False)
+    chosen = plain.select(analysis, 400)
+    assert plain.top_up(analysis, chosen, 400) == chosen
