@@ -23,7 +23,7 @@ from .tui import tui
 class OneLineErrors(click.Group):
     """Every error as one line on stderr, with no usage block and no traceback: exit status 2 for bad
     input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C and 143
-    for SIGTERM (see `summarize.cli.interrupts`)."""
+    for SIGTERM (see `summarize.cli.interrupts`). A group run without a command shows its help."""
 
     def main(
         self,
@@ -43,6 +43,9 @@ class OneLineErrors(click.Group):
                 ended = interruption(error, received)
                 if ended is not None:
                     _fail(*ended)
+                if isinstance(error, click.exceptions.NoArgsIsHelpError):  # `summarize`, `summarize cache`
+                    error.show()  # the help, as written (on stderr, status 2, as click's groups do)
+                    sys.exit(error.exit_code)
                 if isinstance(error, click.ClickException):
                     _fail(error.format_message(), error.exit_code)
                 if isinstance(error, SummarizeError):
