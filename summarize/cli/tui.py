@@ -10,7 +10,6 @@ import click
 
 from ..records import SummarizeError
 from .brief import (
-    BACKEND_OPTION,
     CLUSTER_OPTION,
     FOCUS_OPTION,
     MAX_DOWNLOAD_OPTION,
@@ -23,7 +22,7 @@ from .brief import (
     sectioning,
     starting_budget,
 )
-from .common import embedder_factory
+from .common import BACKEND_NAMES, TUI_BACKEND_HELP, embedder_factory
 
 
 @click.command(short_help="Open the brief beside its sources, in the terminal.")
@@ -36,7 +35,7 @@ from .common import embedder_factory
 @PROMPT_OPTION
 @FOCUS_OPTION
 @NO_CACHE_OPTION
-@BACKEND_OPTION
+@click.option("--backend", type=click.Choice(BACKEND_NAMES), help=TUI_BACKEND_HELP)
 def tui(
     paths: tuple[Path, ...],
     words: int | None,

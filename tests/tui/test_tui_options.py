@@ -156,3 +156,9 @@ def test_the_app_says_under_the_brief_when_the_articles_run_out(tmp_path, story)
         assert app.brief.budget == 40 and note(app) is None
 
     run(scenario, paths=paths, words=900, size=(90, 20))  # small: the brief scrolls
+
+
+def test_the_backend_help_gives_the_tui_s_own_default():
+    """The app keeps one model whatever the input's size: not brief's static model past 1.5 million characters."""
+    text = " ".join(invoke("--help").output.split())
+    assert "Default: $SUMMARIZE_BACKEND, else onnx, at any size of input" in text and "1.5 million" not in text
