@@ -189,6 +189,16 @@ def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
     assert not brief.sentences and brief.shortest_choosable == 14
     assert "No sentence of the input fits in 5 words: the shortest that can be briefed has 14." in to_markdown(brief)
     assert build_brief([story], embedder, BriefSettings(words=14)).shortest_choosable is None  # it holds one
+    leaning = make_document(
+        "He said the plan would not work at all, and that it never had.\n\n"
+        "She told them it would never be tried again in this town.\n",
+        "b.txt",
+    )
+    brief = build_brief([leaning], embedder, BriefSettings(words=150))
+    assert not brief.sentences and brief.shortest_choosable == 12
+    assert "No sentence of the input that fits in 150 words reads on its own: each leans on its context" in (
+        to_markdown(brief)
+    )
 
 
 def test_compose_brief_tops_up_any_ranker_that_offers_it_and_only_those(story, embedder):

@@ -63,7 +63,7 @@ def tui(
         prompt = sectioning(prompt_name, focus, method)
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
-        embedder = None  # the app's own default: the brief's backend, behind the on-disk cache
+        embedder = None  # the app's own default ($SUMMARIZE_BACKEND, else onnx), behind the on-disk cache
         if backend is not None or no_cache:
             from ..embedding.cache import with_cache
 

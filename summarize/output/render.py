@@ -87,15 +87,26 @@ NO_SENTENCE_CAN_BE_BRIEFED = (
 FILLS_AT_LEAST = 0.8
 
 
+def wider_budget_helps(brief: Brief) -> bool:
+    """Whether a plain brief that holds no sentence would hold one at a larger budget."""
+    return brief.shortest_choosable is not None and brief.shortest_choosable > brief.budget
+
+
 def empty_brief_note(brief: Brief) -> str:
     """Why a plain brief holds no sentence: the input has none a brief may hold (a text of short
-    sentences: any budget gives the same), or the budget is below the shortest it has."""
+    sentences: any budget gives the same), the budget is below the shortest it has, or those that fit
+    lean on their context (None: not worked out, as for a brief built by hand)."""
     shortest = brief.shortest_choosable
     if shortest == 0:
         return NO_SENTENCE_CAN_BE_BRIEFED
-    if shortest is not None and shortest > brief.budget:
+    if wider_budget_helps(brief):
         return (
             f"No sentence of the input fits in {brief.budget:,} words: the shortest that can be briefed has {shortest}."
+        )
+    if shortest is not None:
+        return (
+            f"No sentence of the input that fits in {brief.budget:,} words reads on its own: each leans on its "
+            "context (a dangling “He”, an unattributed quote)."
         )
     return NO_SENTENCE_FITS
 

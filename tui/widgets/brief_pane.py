@@ -20,6 +20,7 @@ from summarize.output.render import (
     citation_markers,
     empty_brief_note,
     shortfall_note,
+    wider_budget_helps,
 )
 from summarize.records import Brief, BriefSentence
 
@@ -218,7 +219,7 @@ class BriefPane(Vertical):
         if brief.sentences or brief.sections:  # a section with nothing says why, under its heading
             self.query_one(ContentSwitcher).current = "brief"
         else:
-            widen = "" if brief.shortest_choosable == 0 else " Press + to widen the budget."  # 0: no budget helps
+            widen = " Press + to widen the budget." if wider_budget_helps(brief) else ""
             self.show_message(empty_brief_note(brief) + widen)
 
     def show_message(self, message: str, budget: int | None = None) -> None:
