@@ -172,15 +172,15 @@ def test_overlapping_choices_share_one_limit_lifted_by_the_last_out():
 
 
 def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
-    """Short sentences (a 10-word German text passes the language check) cannot be briefed at any
-    budget: the brief says that, not that the budget is too small; a budget below the shortest
-    sentence that can be briefed says so, with that sentence's length."""
+    """Short sentences (a line of prose the input checks pass) cannot be briefed at any budget: the
+    brief says that, not that the budget is too small; a budget below the shortest sentence that can
+    be briefed says so, with that sentence's length; sentences that fit but lean on their context too."""
     from summarize.inputs.document import make_document
     from summarize.output.html import to_html
     from summarize.output.render import to_markdown
 
-    german = make_document("Der Hund läuft schnell. Die Katze schläft im Haus.\n", "de.txt")
-    brief = build_brief([german], embedder, BriefSettings(words=150))
+    short = make_document("The storm hit the coast. Many homes were lost. Power is out.\n", "short.txt")
+    brief = build_brief([short], embedder, BriefSettings(words=150))
     assert not brief.sentences and brief.shortest_choosable == 0
     said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
     assert said in to_markdown(brief) and said in to_html(brief) and "word budget" not in to_markdown(brief)

@@ -200,8 +200,8 @@ def test_the_source_pane_shows_a_markdown_article_as_read_without_its_front_matt
 
 
 def test_an_empty_brief_says_why_and_offers_a_wider_budget_only_when_one_helps(tmp_path):
-    short = tmp_path / "de.txt"
-    short.write_text("Der Hund läuft schnell. Die Katze schläft im Haus.\n", encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text("The storm hit the coast. Many homes were lost. Power is out.\n", encoding="utf-8")
 
     def empty_state(app) -> str:
         return str(app.screen.query_one("#brief-empty").content)
