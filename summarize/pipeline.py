@@ -18,10 +18,10 @@ from .clustering.clusters import cluster_sentences, threshold_for
 from .embedding.base import Embedder
 from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, SummarizeError
 from .sections.prompts import Prompt
-from .selection.base import Ranker
+from .selection.base import Ranker, TopsUp
 from .selection.blas_threads import one_blas_thread
 from .selection.concepts import ConceptRanker
-from .selection.top_up import top_up
+from .selection.features import eligible
 from .text.boilerplate import prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
 from .text.story_copies import originals_of
@@ -122,8 +122,8 @@ def compose_brief(
     ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
     with one_blas_thread():
         choices = ranker.select(analysis, words)
-        if isinstance(ranker, ConceptRanker) and ranker.reader_fit:  # its program stops when concepts run out
-            choices = top_up(analysis, choices, words, ranker.same_fact)
+        if isinstance(ranker, TopsUp):  # the concept program stops when its concepts run out
+            choices = ranker.top_up(analysis, choices, words)
         chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
         analysis.documents,
@@ -133,6 +133,7 @@ def compose_brief(
         ranker.name,
         analysis.model,
         originals=originals_of(analysis),
+        shortest_choosable=None if chosen else min((s.words for s in analysis.sentences if eligible(s)), default=0),
     )
 
 

@@ -16,6 +16,9 @@ T = TypeVar("T")
 # A brief's length in words when neither the user nor the prompt says: the library's, the CLI's and
 # the TUI's default (defined here, in the lightest module every shell imports anyway).
 DEFAULT_WORDS = 150
+# The words a brief sentence may have: a shorter one is a fragment, a longer one a run-on
+# (summarize.selection.features.eligible); the renderers say so when no sentence of the input has them.
+MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 6, 60
 
 
 class SummarizeError(Exception):
@@ -129,6 +132,9 @@ class Brief:
     # Each document's earlier copy (`summarize.text.story_copies.duplicate_of`), as the analysis found it;
     # None: not worked out (a brief built by hand), and the renderers work it out.
     originals: tuple[int | None, ...] | None = None
+    # For a plain brief that holds no sentence, why: the words of the input's shortest sentence a brief
+    # may hold (MIN_SENTENCE_WORDS to MAX_SENTENCE_WORDS), or 0 when it has none. None: not worked out.
+    shortest_choosable: int | None = None
 
     @property
     def words(self) -> int:

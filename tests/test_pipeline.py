@@ -169,3 +169,64 @@ def test_overlapping_choices_share_one_limit_lifted_by_the_last_out():
         assert blas_threads() == [1] * len(before)
         second.__exit__(None, None, None)
         assert blas_threads() == before
+
+
+def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
+    """Short sentences (a line of prose the input checks pass) cannot be briefed at any budget: the
+    brief says that, not that the budget is too small; a budget below the shortest sentence that can
+    be briefed says so, with that sentence's length; sentences that fit but lean on their context too."""
+    from summarize.inputs.document import make_document
+    from summarize.output.html import to_html
+    from summarize.output.render import to_markdown
+
+    short = make_document("The storm hit the coast. Many homes were lost. Power is out.\n", "short.txt")
+    brief = build_brief([short], embedder, BriefSettings(words=150))
+    assert not brief.sentences and brief.shortest_choosable == 0
+    said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
+    assert said in to_markdown(brief) and said in to_html(brief) and "word budget" not in to_markdown(brief)
+    story = make_document("Officials said the storm brought winds of 120 miles per hour to the coast.\n", "a.txt")
+    brief = build_brief([story], embedder, BriefSettings(words=5))
+    assert not brief.sentences and brief.shortest_choosable == 14
+    assert "No sentence of the input fits in 5 words: the shortest that can be briefed has 14." in to_markdown(brief)
+    assert build_brief([story], embedder, BriefSettings(words=14)).shortest_choosable is None  # it holds one
+    leaning = make_document(
+        "He said the plan would not work at all, and that it never had.\n\n"
+        "She told them it would never be tried again in this town.\n",
+        "b.txt",
+    )
+    brief = build_brief([leaning], embedder, BriefSettings(words=150))
+    assert not brief.sentences and brief.shortest_choosable == 12
+    assert "No sentence of the input that fits in 150 words reads on its own: each leans on its context" in (
+        to_markdown(brief)
+    )
+
+
+def test_compose_brief_tops_up_any_ranker_that_offers_it_and_only_those(story, embedder):
+    """Topping up is the ranker's capability (selection.base.TopsUp), not a test of its class: a ranker
+    that offers it is asked with its choice and the budget; the concept ranker offers it, and tops up
+    only as a reader-fit ranker (the program stops when its concepts run out)."""
+    from summarize.selection.base import Choice, TopsUp
+    from summarize.selection.concepts import ConceptRanker
+    from summarize.selection.salience import SalienceRanker
+
+    analysis = analyze(story, embedder)
+    asked = []
+
+    class Topping:
+        name = "topping"
+
+        def select(self, analysis, budget):
+            return [Choice(0, 1.0)]
+
+        def top_up(self, analysis, choices, budget):
+            asked.append((choices, budget))
+            return [*choices, Choice(1, 0.5)]
+
+    brief = compose_brief(analysis, 120, Topping())
+    assert asked == [([Choice(0, 1.0)], 120)] and [item.sentence for item in brief.sentences] == list(
+        analysis.sentences[:2]
+    )
+    assert isinstance(ConceptRanker(), TopsUp) and not isinstance(SalienceRanker(), TopsUp)
+    plain = ConceptRanker(reader_fit=False)
+    chosen = plain.select(analysis, 400)
+    assert plain.top_up(analysis, chosen, 400) == chosen

@@ -63,10 +63,14 @@ class BriefingApp(  # type: ignore[misc]
         words: int = DEFAULT_WORDS,
         choice: Choice | None = None,
         cluster: str | None = None,
+        timeout: float | None = None,
+        max_download: int | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
         self.cluster = cluster  # the cluster of a .jsonl file among `paths` (`summarize tui --cluster`)
+        # How URLs are fetched, at the start and when added (seconds, bytes; None: the library's defaults).
+        self.timeout, self.max_download = timeout, max_download
         # The real model loads on its first use, inside the worker; the disk cache spares it entirely
         # for articles briefed before (the CLI's cache: a sentence is embedded once, whichever shell).
         self.embedder = RememberingEmbedder(embedder or with_cache(default_embedder()))
@@ -117,7 +121,11 @@ class BriefingApp(  # type: ignore[misc]
         """Read files, folders or web pages: a download must not freeze the screen either."""
         try:
             cluster = None if adding else self.cluster  # an added article is never that cluster's
-            documents = read_documents(inputs, cluster) if inputs else sample_documents()
+            documents = (
+                read_documents(inputs, cluster, timeout=self.timeout, max_download=self.max_download)
+                if inputs
+                else sample_documents()
+            )
         except Exception as error:  # SummarizeError, or what the core does not wrap
             self.post_message(ArticlesRead(None, adding, describe(error)))
         else:
@@ -229,10 +237,12 @@ def make_app(
     words: int = DEFAULT_WORDS,
     choice: Choice | None = None,
     cluster: str | None = None,
+    timeout: float | None = None,
+    max_download: int | None = None,
 ) -> BriefingApp:
-    """The app on `paths` (the built-in sample when empty), starting at `words` as `choice` says;
-    tests pass a fake `embedder`."""
-    return BriefingApp(paths, embedder, words, choice, cluster)
+    """The app on `paths` (the built-in sample when empty), starting at `words` as `choice` says,
+    fetching URLs within `timeout` seconds and `max_download` bytes; tests pass a fake `embedder`."""
+    return BriefingApp(paths, embedder, words, choice, cluster, timeout, max_download)
 
 
 def run(
@@ -241,9 +251,11 @@ def run(
     choice: Choice | None = None,
     embedder: Embedder | None = None,
     cluster: str | None = None,
+    timeout: float | None = None,
+    max_download: int | None = None,
 ) -> None:
     """Run the app; a crash (Textual shows its traceback) exits with status 1, not 0."""
-    app = make_app(paths, embedder, words, choice, cluster)
+    app = make_app(paths, embedder, words, choice, cluster, timeout, max_download)
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

@@ -26,7 +26,7 @@ class Choice:
 
     @property
     def label(self) -> str:
-        """What the header shows besides the method (the header cuts a long question short)."""
+        """What the header shows besides the method (a long question wraps there, at words)."""
         if self.prompt is not None:
             return self.prompt.title
         return f"focus: {self.focus}" if self.focus is not None else ""

@@ -68,6 +68,22 @@ FOCUS_OPTION = click.option(
     metavar="QUESTION",
     help='Brief only what answers one question, e.g. --focus "How did Russia respond?".',
 )
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=PositiveNumber(most=86_400),
+    default=20.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a URL that has not arrived in full by then.",
+)
+MAX_DOWNLOAD_OPTION = click.option(
+    "--max-download",
+    type=PositiveNumber(most=1024),
+    default=10.0,
+    show_default=True,
+    metavar="MB",
+    help="Refuse a URL whose page is larger than this.",
+)
 NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 BACKEND_OPTION = click.option("--backend", type=click.Choice(BACKEND_NAMES), help=BACKEND_HELP)
 
@@ -95,22 +111,8 @@ BACKEND_OPTION = click.option("--backend", type=click.Choice(BACKEND_NAMES), hel
 )
 @METHOD_OPTION
 @CLUSTER_OPTION
-@click.option(
-    "--timeout",
-    type=PositiveNumber(most=86_400),
-    default=20.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Give up on a URL that has not arrived in full by then.",
-)
-@click.option(
-    "--max-download",
-    type=PositiveNumber(most=1024),
-    default=10.0,
-    show_default=True,
-    metavar="MB",
-    help="Refuse a URL whose page is larger than this.",
-)
+@TIMEOUT_OPTION
+@MAX_DOWNLOAD_OPTION
 @PROMPT_OPTION
 @FOCUS_OPTION
 @NO_CACHE_OPTION
@@ -163,7 +165,7 @@ def brief(
             check_output_path(output, article_paths(paths))
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
-        max_bytes = max(1, int(max_download * 1024 * 1024))
+        max_bytes = download_bytes(max_download)
         documents = (
             read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
         )
@@ -199,6 +201,11 @@ def brief(
         click.echo(
             f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True
         )
+
+
+def download_bytes(megabytes: float) -> int:
+    """`--max-download` MB in bytes."""
+    return max(1, int(megabytes * 1024 * 1024))
 
 
 def starting_budget(words: int | None, prompt: Prompt | None) -> int:

@@ -27,6 +27,10 @@ _BACKENDS_HELP = (
 BACKEND_HELP = (
     _BACKENDS_HELP + "Default: $SUMMARIZE_BACKEND, else onnx, or static for over 1.5 million characters of text."
 )
+TUI_BACKEND_HELP = _BACKENDS_HELP + (
+    "Default: $SUMMARIZE_BACKEND, else onnx, at any size of input (the app keeps one model for the "
+    "articles it starts with and those added)."
+)
 EVAL_BACKEND_HELP = (
     _BACKENDS_HELP + "Used by ours and concepts-plain. Default: $SUMMARIZE_BACKEND, else onnx, as a brief."
 )

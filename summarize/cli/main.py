@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
@@ -13,29 +12,18 @@ import click
 from ..records import SummarizeError
 from ..version import __version__
 from .batch import batch
-from .brief import (
-    BACKEND_OPTION,
-    CLUSTER_OPTION,
-    FOCUS_OPTION,
-    METHOD_OPTION,
-    NO_CACHE_OPTION,
-    PROMPT_OPTION,
-    WORDS_OPTION,
-    brief,
-    sectioning,
-    starting_budget,
-)
+from .brief import brief
 from .cache import cache
-from .common import embedder_factory
 from .eval import evaluate
 from .interrupts import interruption, signals_raised, written_files
 from .prompts import prompts
+from .tui import tui
 
 
 class OneLineErrors(click.Group):
     """Every error as one line on stderr, with no usage block and no traceback: exit status 2 for bad
     input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C and 143
-    for SIGTERM (see `summarize.cli.interrupts`)."""
+    for SIGTERM (see `summarize.cli.interrupts`). A group run without a command shows its help."""
 
     def main(
         self,
@@ -55,6 +43,9 @@ class OneLineErrors(click.Group):
                 ended = interruption(error, received)
                 if ended is not None:
                     _fail(*ended)
+                if isinstance(error, click.exceptions.NoArgsIsHelpError):  # `summarize`, `summarize cache`
+                    error.show()  # the help, as written (on stderr, status 2, as click's groups do)
+                    sys.exit(error.exit_code)
                 if isinstance(error, click.ClickException):
                     _fail(error.format_message(), error.exit_code)
                 if isinstance(error, SummarizeError):
@@ -101,55 +92,9 @@ def main() -> None:
     """
 
 
-@main.command(short_help="Open the brief beside its sources, in the terminal.")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@WORDS_OPTION
-@METHOD_OPTION
-@CLUSTER_OPTION
-@PROMPT_OPTION
-@FOCUS_OPTION
-@NO_CACHE_OPTION
-@BACKEND_OPTION
-def tui(
-    paths: tuple[Path, ...],
-    words: int | None,
-    method: str,
-    cluster: str | None,
-    prompt_name: str | None,
-    focus: str | None,
-    no_cache: bool = False,
-    backend: str | None = None,
-) -> None:
-    """Open the interactive briefing on PATHS (or on the built-in sample).
-
-    Read the brief, grow or shrink it live, and check every sentence against its sources.
-    Press ? inside for the keys. PATHS are what `brief` takes (files, folders, URLs,
-    FILE.jsonl#ID), except - : the TUI reads the keyboard on standard input. The options
-    are `brief`'s: they set how the brief starts; inside, + and - change its length, p its
-    prompt, f its focus question and m its method.
-    """
-    if any(str(path) == "-" for path in paths):
-        raise click.UsageError("-: the TUI reads the keyboard on standard input; save the article to a file")
-    try:
-        prompt = sectioning(prompt_name, focus, method)
-        if cluster is not None and not paths:
-            raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
-        embedder = None  # the app's own default: the brief's backend, behind the on-disk cache
-        if backend is not None or no_cache:
-            from ..embedding.cache import with_cache
-
-            embedder = with_cache(embedder_factory(backend)(), not no_cache)
-    except SummarizeError as error:
-        raise click.UsageError(str(error)) from None
-    from tui.app import run
-    from tui.choice import Choice
-
-    choice = Choice(method, prompt, focus.strip() if focus is not None else None)
-    run(list(paths), starting_budget(words, prompt), choice, embedder, cluster)
-
-
 main.add_command(brief)
 main.add_command(prompts)
 main.add_command(batch)
 main.add_command(cache)
 main.add_command(evaluate)
+main.add_command(tui)

@@ -22,13 +22,13 @@ from ..text.story_copies import brief_originals
 from ..version import __version__
 from .html_chart import coverage_chart, reports_by_source, span_id
 from .render import (
-    NO_SENTENCE_FITS,
     NOT_ADDRESSED,
     NOT_FOUND_ELSEWHERE,
     NOTHING_FITS,
     ONE_ARTICLE,
     ONLY_SOURCE,
     brief_title,
+    empty_brief_note,
     only_note,
     source_number,
 )
@@ -140,7 +140,7 @@ def brief_body(brief: Brief) -> str:
     if len(brief.documents) == 1:
         notes += f'<p class="note">{ONE_ARTICLE}</p>'
     if not brief.sentences and not brief.sections:
-        notes += f'<p class="note">{NO_SENTENCE_FITS}</p>'
+        notes += f'<p class="note">{text(empty_brief_note(brief))}</p>'
     if brief.sections:
         return notes + sections_html(brief)
     return notes + (sentence_list(brief, range(len(brief.sentences))) if brief.sentences else "")

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import PurePath
 from typing import Any
 
-from ..records import Brief, BriefSection, BriefSentence, Document
+from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.story_copies import brief_originals
 from .safety import json_escaped, one_line, printable
 
@@ -79,8 +79,36 @@ NOT_FOUND_ELSEWHERE = "No other source was found to report this same fact."
 ONLY_SOURCE = "Only this source reports this: it leads with it, and its headline has a word no other source uses."
 ONE_ARTICLE = "Only one article was given, so no sentence is checked against another source."
 NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
+NO_SENTENCE_CAN_BE_BRIEFED = (
+    f"No sentence of the input can be briefed: each has fewer than {MIN_SENTENCE_WORDS} words or more than "
+    f"{MAX_SENTENCE_WORDS}."
+)
 # The README's promise: a brief fills at least this share of its budget when the input has enough material.
 FILLS_AT_LEAST = 0.8
+
+
+def wider_budget_helps(brief: Brief) -> bool:
+    """Whether a plain brief that holds no sentence would hold one at a larger budget."""
+    return brief.shortest_choosable is not None and brief.shortest_choosable > brief.budget
+
+
+def empty_brief_note(brief: Brief) -> str:
+    """Why a plain brief holds no sentence: the input has none a brief may hold (a text of short
+    sentences: any budget gives the same), the budget is below the shortest it has, or those that fit
+    lean on their context (None: not worked out, as for a brief built by hand)."""
+    shortest = brief.shortest_choosable
+    if shortest == 0:
+        return NO_SENTENCE_CAN_BE_BRIEFED
+    if wider_budget_helps(brief):
+        return (
+            f"No sentence of the input fits in {brief.budget:,} words: the shortest that can be briefed has {shortest}."
+        )
+    if shortest is not None:
+        return (
+            f"No sentence of the input that fits in {brief.budget:,} words reads on its own: each leans on its "
+            "context (a dangling “He”, an unattributed quote)."
+        )
+    return NO_SENTENCE_FITS
 
 
 def shortfall_note(brief: Brief) -> str | None:
@@ -131,7 +159,7 @@ def to_markdown(brief: Brief) -> str:
     if count == 1:
         lines += [ONE_ARTICLE, ""]
     if not brief.sentences and not brief.sections:
-        lines += [NO_SENTENCE_FITS, ""]
+        lines += [empty_brief_note(brief), ""]
     if brief.sections:
         lines += section_lines(brief)
     else:

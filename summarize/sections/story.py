@@ -82,9 +82,11 @@ class Story:
             if voices:
                 spoken = np.array([speaker in voices for speaker in self.speakers])
                 return spoken.astype(float), spoken
-        # Rare words name a subject more than common ones: "Council" more than "NATO".
+        # Rare words name a subject more than common ones: "Council" more than "NATO". A word no article
+        # uses ("How many homes lost power?": "lost") is the rarest of all, but no sentence can name it.
         rarity = {w: np.log((1 + len(self.words)) / (1 + self.frequency.get(w, 0))) + 1e-3 for w in question.subject}
-        rarest = {w for w, r in rarity.items() if r >= 0.5 * max(rarity.values())}
+        used = [w for w in question.subject if w not in missing]
+        rarest = {w for w in used if rarity[w] >= 0.5 * max(rarity[u] for u in used)}
         named = np.zeros(len(self.words))
         answers = np.zeros(len(self.words), dtype=bool)
         for index, (own, around) in enumerate(zip(self.words, self.neighbourhoods)):

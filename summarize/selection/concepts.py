@@ -33,6 +33,7 @@ from .preselect import preselect
 from .reader_fit import SameFact, leanings, reading_order, stems, usable
 from .reader_rows import solve_for_reader
 from .salience import SalienceRanker
+from .top_up import top_up
 
 # The integer program takes at most this many candidate sentences (a DUC cluster has at most ~560).
 CANDIDATE_POOL = 1000
@@ -201,6 +202,11 @@ class ConceptRanker:
         if self.reader_fit:
             ranked = reading_order(analysis, ranked)
         return [Choice(i, float(salience[i])) for i in ranked]
+
+    def top_up(self, analysis: Analysis, choices: list[Choice], budget: int) -> list[Choice]:
+        """`choices` (from `select`) with the room the program left filled (summarize.selection.top_up),
+        for a reader-fit ranker; unchanged otherwise (the plain program is measured as published)."""
+        return top_up(analysis, choices, budget, self.same_fact) if self.reader_fit else choices
 
 
 def without_idle(analysis: Analysis, chosen: list[int], gains: dict[int, float], prepared: Prepared) -> list[int]:

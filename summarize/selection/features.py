@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..records import Analysis, Sentence
+from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Analysis, Sentence
 from ..text.cues import OPENING_QUOTES, has_half_quote, is_attributed, opens_inside_quote, starts_dangling
 from ..text.story_copies import stories_of
 
 # Sentences outside this length are fragments or run-ons: poor brief material.
-MIN_WORDS, MAX_WORDS = 6, 60
+MIN_WORDS, MAX_WORDS = MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS
 HALF_QUOTE_FACTOR = 0.4
 
 

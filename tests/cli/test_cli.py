@@ -105,3 +105,13 @@ def test_the_command_lists_say_what_each_command_does_without_cutting_it(group):
 def test_the_backend_help_gives_the_static_model_s_measured_rouge(command):
     text = " ".join(run(command, "--help").output.split())
     assert "ROUGE-2 within 0.24 of the transformer's on every development set" in text
+
+
+@pytest.mark.parametrize(
+    "group, usage", [([], "Usage: summarize [OPTIONS] COMMAND"), (["cache"], "Usage: summarize cache")]
+)
+def test_a_group_run_without_a_command_shows_its_help_as_help_not_as_a_one_line_error(group, usage):
+    result = CliRunner().invoke(main, group, prog_name="summarize")
+    assert result.exit_code == 2  # as click's own groups do
+    assert result.stderr.startswith(usage) and "\nCommands:\n" in result.stderr
+    assert "Error:" not in result.stderr and result.stdout == ""

@@ -16,8 +16,15 @@ from summarize.records import SummarizeError
         (
             "Die NATO hat acht Mitglieder der russischen Mission ausgewiesen. Moskau kritisierte die Entscheidung "
             "scharf.",
-            r"\(2 of its 14 words are common in another language: der, die; 0 are common English words\)",
+            r"\(3 of its 14 words are common in another language: der, die; 0 are common English words\)",
         ),
+        (
+            "Der Hund läuft schnell. Die Katze schläft im Haus.",  # only capitalised, opening each sentence
+            r"\(2 of its 9 words are common in another language: der, die; 0 are common English words\)",
+        ),
+        ("Die Regierung ist zurückgetreten.", "common in another language: ist, die; 0 are common English words"),
+        # The cost, in the README: two sentences opened by such names, with too little English around them.
+        ("Le Monde reported it. La Repubblica agreed.", "common in another language: le, la; 1 are common English"),
         (
             "L'OTAN a expulsé huit membres de la mission russe. Moscou a vivement critiqué cette décision.",
             "common in another language: de, la, cette; 2 are common English words",
@@ -43,6 +50,8 @@ def test_two_short_sentences_in_another_language_are_refused_by_name(tmp_path, t
         "Ursula von der Leyen spoke.",
         "Los Angeles: El Niño hits La Paz and Las Vegas.",
         "Le Monde and Die Zeit said the talks in Den Haag had failed.",
+        "La Paz is the capital of Bolivia, officials said.",
+        "Die-hard fans waited. Los Angeles won the game on Sunday.",
         "NATO expels eight Russian diplomats",
         "Storm update. Ouragan, tempête!",
     ],

@@ -193,6 +193,26 @@ def test_a_focused_brief_answers_its_question_only(analysis, embedder):
     assert unknown.sentences == () and not unknown.sections[0].addressed
 
 
+def test_a_question_word_the_articles_never_use_does_not_hide_the_answer(embedder):
+    """ "How many homes lost power?" names three subject words; the articles never say "lost", so the
+    sentences that name the others answer it (a word no article uses cannot be the one a sentence must
+    name); a question whose only subject word no article uses ("Lisbon") still gets nothing."""
+    from tests.conftest import STORY
+
+    story = tuple(make_document(text, f"story/{n}.txt", title) for n, (title, text) in enumerate(STORY))
+    analysis = analyze(story, embedder)
+    for question in ("How many homes lost power?", "How strong were the winds of the storm?"):
+        brief = compose_brief(analysis, 150, focus=question, embedder=embedder)
+        assert brief.sentences and brief.sections[0].addressed, question
+    texts = [
+        item.sentence.text
+        for item in compose_brief(analysis, 150, focus="How many homes lost power?", embedder=embedder).sentences
+    ]
+    assert all("power" in text.lower() for text in texts), texts
+    nowhere = compose_brief(analysis, 150, focus="What happened in Lisbon?", embedder=embedder)
+    assert nowhere.sentences == () and not nowhere.sections[0].addressed
+
+
 def test_only_the_questions_are_embedded_and_only_with_the_same_model(articles, analysis, embedder):
     assert len(embedder.calls) == 1
     sectioned(analysis, embedder)

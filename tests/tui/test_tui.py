@@ -7,7 +7,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Footer, Markdown
@@ -283,12 +282,3 @@ def test_opening_the_app_imports_neither_the_model_nor_the_summarizer():
     import summarize.pipeline  # whose default budget the app repeats rather than imports
 
     assert tui.app.DEFAULT_WORDS == summarize.pipeline.DEFAULT_WORDS
-
-
-def test_the_module_entry_point_parses_paths_and_words(monkeypatch):
-    import tui.__main__ as entry
-
-    made = []
-    monkeypatch.setattr(BriefingApp, "run", lambda app: made.append((app.paths, app.words)))
-    entry.main(["a.txt", "news", "--words", "80"])
-    assert made == [([Path("a.txt"), Path("news")], 80)]

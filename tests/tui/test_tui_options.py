@@ -1,9 +1,12 @@
-"""`summarize tui` takes `summarize brief`'s options for how the brief starts (--words, --method,
---prompt, --focus, --cluster, --backend, --no-cache), and the app starts as they say."""
+"""`summarize tui` (and `python -m tui`, the same command) takes `summarize brief`'s options for how the
+brief starts (--words, --method, --prompt, --focus, --cluster, --backend, --no-cache) and reads its
+URLs (--timeout, --max-download), and the app starts as they say."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +14,12 @@ from click.testing import CliRunner
 
 from summarize.cli.main import main
 from summarize.embedding import backends as embedding
+from summarize.inputs import fetch as fetching
 from summarize.output.render import shortfall_note
+from summarize.records import SummarizeError
 from summarize.sections.prompts import load_prompt
 from tests import fakes
-from tests.tui.tui_helpers import brief_list, header, run, settle
+from tests.tui.tui_helpers import brief_list, errors, header, run, settle, until
 from tui.app import BriefingApp
 from tui.choice import Choice
 
@@ -50,6 +55,46 @@ def test_the_brief_options_set_how_the_app_starts(started, monkeypatch):
     assert len(started) == 5
 
 
+def test_urls_are_fetched_within_the_timeout_and_size_given(started, monkeypatch):
+    assert invoke("https://example.com/a", "--timeout", "5", "--max-download", "2").exit_code == 0
+    assert invoke("https://example.com/a").exit_code == 0
+    assert [(app.timeout, app.max_download) for app in started] == [(5.0, 2 * 1024 * 1024), (20.0, 10 * 1024 * 1024)]
+    asked = []
+
+    def fetch(url, timeout, max_bytes):
+        asked.append((url, timeout, max_bytes))
+        raise SummarizeError(f"{url}: no network in this test")
+
+    monkeypatch.setattr(fetching, "fetch", fetch)
+
+    async def scenario(app, pilot, notes):
+        await until(pilot, lambda: bool(errors(notes)))
+        assert "no network in this test" in errors(notes)[0]
+
+    run(scenario, paths=["https://example.com/a"], wait=False, timeout=5.0, max_download=2048)
+    assert asked == [("https://example.com/a", 5.0, 2048)]
+
+
+def test_python_m_tui_is_the_same_command(started):
+    from tui.__main__ import main as module_main
+
+    with pytest.raises(SystemExit) as ended:
+        module_main(["a.txt", "news", "-w", "80", "-m", "salience", "--timeout", "5", "--max-download", "1"])
+    assert ended.value.code == 0
+    app = started[0]
+    assert (app.paths, app.words, app.choice) == ([Path("a.txt"), Path("news")], 80, Choice("salience"))
+    assert (app.timeout, app.max_download) == (5.0, 1024 * 1024)
+
+
+def test_python_m_tui_has_the_commands_help_and_one_line_errors():
+    for args, says in [(["--help"], "Usage: python -m tui [OPTIONS] [PATHS]..."), (["--words", "0"], "0")]:
+        result = subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, check=False)
+        shown = result.stdout + result.stderr
+        assert says in shown, shown
+    assert result.returncode == 2 and result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("Error: ")
+
+
 def test_bad_options_are_one_line_errors_before_the_app_opens(started):
     for args, error in [
         (("--prompt", "briefing", "--focus", "Who?"), "--prompt and --focus do not go together"),
@@ -57,6 +102,8 @@ def test_bad_options_are_one_line_errors_before_the_app_opens(started):
         (("--cluster", "c2"), "--cluster c2: give the .jsonl cluster file it belongs to"),
         (("--words", "0"), "0"),
         (("--backend", "gpu"), "gpu"),
+        (("--timeout", "0"), "--timeout"),
+        (("--max-download", "nan"), "--max-download"),
     ]:
         result = invoke(*args)
         assert result.exit_code == 2 and error in result.output, (args, result.output)
@@ -109,3 +156,9 @@ def test_the_app_says_under_the_brief_when_the_articles_run_out(tmp_path, story)
         assert app.brief.budget == 40 and note(app) is None
 
     run(scenario, paths=paths, words=900, size=(90, 20))  # small: the brief scrolls
+
+
+def test_the_backend_help_gives_the_tui_s_own_default():
+    """The app keeps one model whatever the input's size: not brief's static model past 1.5 million characters."""
+    text = " ".join(invoke("--help").output.split())
+    assert "Default: $SUMMARIZE_BACKEND, else onnx, at any size of input" in text and "1.5 million" not in text

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from summarize.output.render import NOT_ADDRESSED, to_json, to_markdown
 from summarize.sections.prompts import load_prompt
 from tests.fakes import HashingEmbedder
 from tests.tui.tui_helpers import answer, brief_list, errors, header, run, settle, until
+from tui.choice import Choice
 from tui.screens.main import MainScreen
 from tui.screens.prompt_picker import PromptPicker
 from tui.screens.text_input import TextInputScreen
@@ -231,3 +233,36 @@ def test_the_add_dialog_says_what_it_reads():
             assert accepted in hint
 
     run(scenario)
+
+
+QUESTION = "How did Russia respond to the expulsion of its officials?"
+
+
+@pytest.mark.parametrize("width", [80, 90, 120, 160])
+@pytest.mark.parametrize("label", ["Briefing", f"focus: {QUESTION}"])
+def test_the_header_shows_the_whole_prompt_label_at_every_width(width, label):
+    """What the header shows on screen, not only what it holds: every part whole (the counts, the
+    method, the prompt's title or the focus question), on one line when they fit, else on more."""
+    choice = Choice("concepts", load_prompt("briefing")) if label == "Briefing" else Choice("concepts", focus=QUESTION)
+
+    async def scenario(app, pilot, notes):
+        widget = app.screen.query_one("#brief-header")
+        lines = [strip.text.strip() for strip in widget.render_lines(widget.region.reset_offset)]
+        shown = " ".join(lines)
+        parts = [f"{app.brief.words} / 250 words", f"{len(app.brief.sentences)} sentences", "concepts", label]
+        assert lines[0].startswith(parts[0]) and all(part in shown for part in parts) and "…" not in shown, lines
+        assert (len(lines) == 1) == (len(header(app)) <= widget.content_size.width), lines
+        assert widget.region.height == len(lines) and all(lines)  # no blank line, no line cut off
+
+    run(scenario, size=(width, 30), choice=choice, words=250)
+
+
+def test_a_question_too_long_for_the_header_ends_in_an_ellipsis_within_its_lines():
+    from tui.widgets.brief_header import MAX_LINES, fitted, header_parts
+
+    lines = fitted(header_parts(140, 150, 5, "concepts", "focus: " + "why " * 80), 36)
+    assert len(lines) == MAX_LINES and all(line.cell_length <= 36 for line in lines)
+    assert lines[0].plain == "140 / 150 words · 5 sentences" and lines[-1].plain.endswith("…")
+    assert [line.plain for line in fitted(header_parts(140, 150, 5, "concepts", "Briefing"), 80)] == [
+        "140 / 150 words · 5 sentences · concepts · Briefing"
+    ]

@@ -178,3 +178,45 @@ def test_the_source_pane_names_a_disagreeing_source_and_shows_its_sentence():
         assert f"Disagrees with [{item.sentence.document + 1}]: gives 9,000 dead" in meta
 
     run(scenario)
+
+
+def test_the_source_pane_shows_a_markdown_article_as_read_without_its_front_matter(tmp_path):
+    """The YAML front matter is not the article's text: its title is the pane's title, and the pane
+    shows the text from the article's first line; highlighted sentences still match the file."""
+    article = tmp_path / "storm.md"
+    article.write_text('---\ntitle: "Storm hits the coast"\nauthor: A. Writer\n---\n\n' + ARTICLE, encoding="utf-8")
+
+    async def scenario(app, pilot, notes):
+        pane = app.screen.source_pane
+        item = app.brief.sentences[0]
+        document = app.documents[item.sentence.document]
+        assert pane.article.document is document
+        assert str(pane.query_one("#source-title").content) == "[1] Storm hits the coast"
+        shown = pane.article.text_widget.content.plain
+        assert shown == ARTICLE
+        assert pane.article.highlighted_text() == document.text[item.sentence.start : item.sentence.end]
+
+    run(scenario, paths=[article])
+
+
+def test_an_empty_brief_says_why_and_offers_a_wider_budget_only_when_one_helps(tmp_path):
+    short = tmp_path / "short.txt"
+    short.write_text("The storm hit the coast. Many homes were lost. Power is out.\n", encoding="utf-8")
+
+    def empty_state(app) -> str:
+        return str(app.screen.query_one("#brief-empty").content)
+
+    async def scenario(app, pilot, notes):
+        assert (
+            empty_state(app) == "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
+        )
+
+    run(scenario, paths=[short])
+    story = tmp_path / "storm.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+
+    async def too_small(app, pilot, notes):
+        assert empty_state(app).startswith("No sentence of the input fits in 5 words: the shortest that can be")
+        assert empty_state(app).endswith(" Press + to widen the budget.")
+
+    run(too_small, paths=[story], words=5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,15 +12,18 @@ from textual.content import Content, Span
 from textual.widgets import Static
 
 from summarize.records import Document
+from summarize.text.boilerplate import front_matter
 
 from ..plain import printable, same_length
 
 Spans = tuple[tuple[int, int], ...]
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
 class ArticleView(VerticalScroll):
-    """Shows `document.text` as read (control characters shown as spaces); offsets from the core
-    index straight into it."""
+    """Shows `document.text` as read (control characters shown as spaces), from its first line of
+    text: a markdown file's YAML front matter is not the article (its title is the pane's title).
+    Offsets from the core index into `document.text`; `shown_from` is where the view starts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -40,6 +44,7 @@ class ArticleView(VerticalScroll):
         super().__init__(id=id)
         self.document: Document | None = None
         self.focus_span: tuple[int, int] | None = None
+        self.shown_from = 0  # offset in `document.text` of the first character on screen
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-text")
@@ -52,12 +57,13 @@ class ArticleView(VerticalScroll):
         """Show `document`; highlight `focus` (start, end) and underline the `cited` spans."""
         changed_document = document is not self.document
         self.document, self.focus_span = document, focus
-        content = Content(same_length(document.text))
+        self.shown_from = shown_from(document.text)
+        content = Content(same_length(document.text[self.shown_from :]))
         for start, end in cited:
             if (start, end) != focus:
-                content = content.stylize(self.CITED_STYLE, start, end)
+                content = content.stylize(self.CITED_STYLE, *self._on_screen(start, end))
         if focus is not None:
-            content = content.stylize(self.FOCUS_STYLE, *focus)
+            content = content.stylize(self.FOCUS_STYLE, *self._on_screen(*focus))
         self.text_widget.update(content)
         if focus is not None:
             self.call_after_refresh(self._scroll_to_focus)
@@ -65,7 +71,7 @@ class ArticleView(VerticalScroll):
             self.scroll_home(animate=False)
 
     def clear(self, message: str) -> None:
-        self.document, self.focus_span = None, None
+        self.document, self.focus_span, self.shown_from = None, None, 0
         self.text_widget.update(Content.styled(printable(message), "italic $text-muted"))
         self.scroll_home(animate=False)
 
@@ -75,8 +81,12 @@ class ArticleView(VerticalScroll):
         if self.document is None or self.focus_span is None:
             return 0
         width = max(1, self.text_widget.content_region.width)
-        before = Content(same_length(self.document.text[: self.focus_span[0]]))
+        before = Content(same_length(self.document.text[self.shown_from : self.focus_span[0]]))
         return max(0, len(before.wrap(width)) - 1) if before else 0
+
+    def _on_screen(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) in `document.text` as offsets into the text on screen."""
+        return max(0, start - self.shown_from), max(0, end - self.shown_from)
 
     def on_resize(self) -> None:
         if self.focus_span is not None:  # the text rewraps: find the sentence again
@@ -91,6 +101,15 @@ class ArticleView(VerticalScroll):
         if not isinstance(content, Content):
             return ""
         return "".join(content.plain[s.start : s.end] for s in content.spans if _is_focus(s))
+
+
+def shown_from(text: str) -> int:
+    """Where the article's text starts: past a YAML front matter and the blank lines after it."""
+    skip = front_matter(text)[0]
+    if not skip:
+        return 0
+    blank = _BLANK_LINES.match(text, skip)
+    return blank.end() if blank else skip
 
 
 def _is_focus(span: Span) -> bool:

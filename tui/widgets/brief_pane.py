@@ -14,10 +14,18 @@ from textual.geometry import Region
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 from textual.widgets.option_list import Option
 
-from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, citation_markers, shortfall_note
+from summarize.output.render import (
+    NOT_ADDRESSED,
+    NOTHING_FITS,
+    citation_markers,
+    empty_brief_note,
+    shortfall_note,
+    wider_budget_helps,
+)
 from summarize.records import Brief, BriefSentence
 
 from ..plain import one_line, printable
+from .brief_header import BriefHeader
 from .wrapped_list import WrappedOptionList
 
 SENTENCE = "sentence-"  # option id of a brief sentence: SENTENCE + its index in Brief.sentences
@@ -160,24 +168,11 @@ def sentence_prompt(number: int, item: BriefSentence) -> Content:
     )
 
 
-def header_text(words: int, budget: int, sentences: int | None, method: str = "", label: str = "") -> Content:
-    """`label`: the prompt or the focus question of a sectioned brief."""
-    used = "—" if sentences is None else str(words)
-    parts: list[str | tuple[str, str]] = [(f"{used} / {budget} words", "bold")]
-    if sentences is not None:
-        parts.append(f" · {sentences} sentence{'s' if sentences != 1 else ''}")
-    if method:
-        parts.append((f" · {method}", "$text-muted"))
-    if label:
-        parts.append((f" · {one_line(label)}", "bold $text-accent"))
-    return Content.assemble(*parts)
-
-
 class BriefPane(Vertical):
     """Switches between the brief, a loading indicator with the current step, and an empty state."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="brief-header")
+        yield BriefHeader(id="brief-header")
         with ContentSwitcher(initial="loading", id="brief-switcher"):
             yield BriefList(id="brief")
             with Vertical(id="loading"):
@@ -195,11 +190,15 @@ class BriefPane(Vertical):
     def brief_list(self) -> BriefList:
         return self.query_one(BriefList)
 
+    @property
+    def header(self) -> BriefHeader:
+        return self.query_one(BriefHeader)
+
     def show_loading(self, step: str, budget: int) -> None:
         if self.query_one(ContentSwitcher).current != "loading":
             self._started = time.monotonic()
         self._step = step
-        self.query_one("#brief-header", Static).update(header_text(0, budget, None, "building…"))
+        self.header.show(0, budget, None, "building…")
         self.query_one(ContentSwitcher).current = "loading"
         self._show_step()
         self._timer.resume()
@@ -211,23 +210,22 @@ class BriefPane(Vertical):
         )
 
     def show_ranking(self, budget: int) -> None:
-        self.query_one("#brief-header", Static).update(header_text(0, budget, None, "choosing sentences…"))
+        self.header.show(0, budget, None, "choosing sentences…")
 
     def show_brief(self, brief: Brief, label: str = "") -> None:
         self._timer.pause()
-        self.query_one("#brief-header", Static).update(
-            header_text(brief.words, brief.budget, len(brief.sentences), brief.method, label)
-        )
+        self.header.show(brief.words, brief.budget, len(brief.sentences), brief.method, label)
         self.brief_list.show_brief(brief)
         if brief.sentences or brief.sections:  # a section with nothing says why, under its heading
             self.query_one(ContentSwitcher).current = "brief"
         else:
-            self.show_message(f"No sentence fits in {brief.budget} words. Press + to widen the budget.")
+            widen = " Press + to widen the budget." if wider_budget_helps(brief) else ""
+            self.show_message(empty_brief_note(brief) + widen)
 
     def show_message(self, message: str, budget: int | None = None) -> None:
         """An empty state: nothing to brief, an error, or a budget too small for any sentence."""
         self._timer.pause()
         if budget is not None:
-            self.query_one("#brief-header", Static).update(header_text(0, budget, None))
+            self.header.show(0, budget, None)
         self.query_one("#brief-empty", Static).update(Content(printable(message)))
         self.query_one(ContentSwitcher).current = "brief-empty"
