@@ -67,8 +67,8 @@ def stacked(examples: list[Examples]) -> Examples:
     return np.vstack([r for r, _ in examples]), np.concatenate([s for _, s in examples])
 
 
-def logistic(rows: np.ndarray, shares: np.ndarray) -> Predictor:
-    mean, scale, beta = fit_logistic(rows, shares)
+def logistic(rows: np.ndarray, shares: np.ndarray, ridge: float = 1.0) -> Predictor:
+    mean, scale, beta = fit_logistic(rows, shares, ridge)
     return lambda x: 1.0 / (1.0 + np.exp(-np.clip(beta[0] + ((x - mean) / scale) @ beta[1:], -30, 30)))
 
 
@@ -161,9 +161,14 @@ class Training:
     def model(self) -> ConceptModel:
         return train(self.bigrams, self.sets)
 
-    def bigram_model(self, transform: Transform) -> Predictor:
+    def bigram_model(self, transform: Transform, ridge: float = 1.0) -> Predictor:
         rows, shares = stacked([self.bigrams[s] for s in self.sets])
-        return logistic(transform(rows), shares)
+        return logistic(transform(rows), shares, ridge)
+
+    def blend(self) -> Predictor:
+        """The mean of the linear model's and the pairwise-products model's predictions."""
+        linear, crossed = self.bigram_model(lambda rows: rows), self.bigram_model(products)
+        return lambda rows: 0.5 * (linear(rows) + crossed(products(rows)))
 
     def word_model(self, words: Words) -> Predictor:
         rows, shares = stacked([self.words[s] for s in self.sets])
@@ -178,13 +183,13 @@ class Training:
 Setting = Callable[[Training], ConceptRanker]
 
 
-def with_words(words: Words, transform: Transform | None = None) -> Setting:
-    """The refitted model (or one over `transform`ed features) and word concepts."""
+def with_words(words: Words, transform: Transform | None = None, ridge: float = 1.0) -> Setting:
+    """The refitted model (or one over `transform`ed features, fitted with `ridge`) and word concepts."""
 
     def setting(t: Training) -> ConceptRanker:
         if transform is None:
             return HarnessRanker(t.model(), words=words, word_predict=t.word_model(words))
-        return HarnessRanker(None, t.bigram_model(transform), transform, words, t.word_model(words))
+        return HarnessRanker(None, t.bigram_model(transform, ridge), transform, words, t.word_model(words))
 
     return setting
 
@@ -214,14 +219,25 @@ SETTINGS: dict[str, Setting] = {
     "products without the headline features + words 3 articles mention x 0.1": with_words(
         Words(0.1), untitled_products
     ),
+    "mean of the linear and the products model": lambda t: HarnessRanker(None, t.blend()),
+    "mean of the linear and the products model + words 3 articles mention x 0.1": lambda t: HarnessRanker(
+        None, t.blend(), None, Words(0.1), t.word_model(Words(0.1))
+    ),
+    "mean of the linear and the products model + words 3 articles mention x 0.2": lambda t: HarnessRanker(
+        None, t.blend(), None, Words(0.2), t.word_model(Words(0.2))
+    ),
+    "pairwise products, ridge 100, + words 3 articles mention x 0.1": with_words(Words(0.1), products, 100.0),
+    "pairwise products, ridge 1000, + words 3 articles mention x 0.1": with_words(Words(0.1), products, 1000.0),
 }
 
 
-def analyses(data: Path, variant: str | None, cache: Path) -> dict[str, list[tuple[ClusterInput, Analysis]]]:
-    """Each set's clusters (under `variant`) with their analyses, kept in `cache`."""
+def analyses(
+    data: Path, variant: str | None, cache: Path, sets: Sequence[str] = SETS
+) -> dict[str, list[tuple[ClusterInput, Analysis]]]:
+    """Each of `sets`' clusters (under `variant`) with their analyses, kept in `cache`."""
     splitter, embedder = PunktSplitter(), with_cache(default_embedder())
     found: dict[str, list[tuple[ClusterInput, Analysis]]] = {}
-    for name in SETS:
+    for name in sets:
         path = cache / f"{name}-{variant}.pickle"
         if path.exists():
             found[name] = pickle.loads(path.read_bytes())
@@ -259,6 +275,7 @@ def main() -> None:
     parser.add_argument("settings", nargs="*", help="names from SETTINGS (default: all)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
     parser.add_argument("--variant", choices=sorted(VARIANTS), help="score under this variant (training: as given)")
+    parser.add_argument("--held", nargs="+", choices=SETS, default=list(SETS), help="the sets to hold out in turn")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/concept_ablation_fifth"))
     args = parser.parse_args()
     chosen = args.settings or list(SETTINGS)
@@ -266,10 +283,10 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown setting {', '.join(unknown)}; choose from: {'; '.join(SETTINGS)}")
     pairs, words = examples(args.data, args.cache)
-    scored = analyses(args.data, args.variant, args.cache)
+    scored = analyses(args.data, args.variant, args.cache, args.held)
     exceptions = wordnet_exceptions()
     table: dict[str, list[str]] = {name: [] for name in chosen}
-    for held in SETS:
+    for held in args.held:
         training = Training(tuple(s for s in SETS if s != held), pairs, words)
         for name in chosen:
             ranker = SETTINGS[name](training)
@@ -286,7 +303,9 @@ def main() -> None:
             table[name].append(f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f}")
             print(f"{held} {name}: {table[name][-1]} ({seconds:.1f} s of CPU to brief)", file=sys.stderr, flush=True)
     variant = ", " + VARIANTS[args.variant] if args.variant else ""
-    print(settings_table(f"setting (R1 / R2, held-out set{variant})", SETS, {name: table[name] for name in chosen}))
+    print(
+        settings_table(f"setting (R1 / R2, held-out set{variant})", args.held, {name: table[name] for name in chosen})
+    )
 
 
 if __name__ == "__main__":
