@@ -49,6 +49,7 @@ MIN_DOCUMENTS = 2
 Examples = tuple[np.ndarray, np.ndarray]  # feature rows, reference shares
 Predictor = Callable[[np.ndarray], np.ndarray]
 Transform = Callable[[np.ndarray], np.ndarray]
+Extra = Callable[..., np.ndarray]  # (analysis, each sentence's concepts, kept concepts) -> more columns
 
 
 def unit_examples(cluster: ClusterInput, units: Callable[[str], set[Concept]]) -> Examples:
@@ -94,6 +95,22 @@ def products(rows: np.ndarray, columns: Sequence[int] | None = None) -> np.ndarr
 
 
 SERIALS = itertools.count()
+
+
+def reach(analysis: Analysis, concepts: Sequence[set[Concept]], kept: Sequence[Concept]) -> np.ndarray:
+    """One column: for each kept concept, the largest share of the articles that one of its sentences'
+    embedding clusters reaches (how many articles report what it says: ProCluster's signal)."""
+    articles = len(analysis.documents)
+    reached = [len({analysis.sentences[j].document for j in c.members}) / articles for c in analysis.clusters]
+    best: dict[Concept, float] = {}
+    for i, held in enumerate(concepts):
+        value = reached[analysis.cluster_of[i]]
+        for concept in held:
+            if value > best.get(concept, -1.0):
+                best[concept] = value
+    return np.array([[best[c]] for c in kept])
+
+
 UNTITLED = [i for i, name in enumerate(FEATURES) if not name.startswith("title")]
 
 
@@ -108,16 +125,17 @@ class HarnessRanker(ConceptRanker):
         transform: Transform | None = None,
         words: Words | None = None,
         word_predict: Predictor | None = None,
+        extra: Extra | None = None,
     ) -> None:
         super().__init__(model=model)
-        self.bigrams, self.transform = bigrams, transform
+        self.bigrams, self.transform, self.extra = bigrams, transform, extra
         self.words, self.word_predict = words, word_predict
         self.serial = next(SERIALS)  # keys its weights in an analysis (ids of freed predictors recur)
 
     def _bigram_part(self, analysis: Analysis) -> Prepared:
         if self.bigrams is None:
             return super().prepared(analysis)
-        predict, transform = self.bigrams, self.transform or (lambda rows: rows)
+        predict, transform, extra = self.bigrams, self.transform or (lambda rows: rows), self.extra
 
         def weighed() -> Prepared:
             standalone = containment(analysis)
@@ -125,6 +143,8 @@ class HarnessRanker(ConceptRanker):
             kept, rows = concept_features(
                 analysis.documents, analysis.sentences, pairs, standalone, min(MIN_DOCUMENTS, len(analysis.documents))
             )
+            if extra is not None and kept:
+                rows = np.hstack([rows, extra(analysis, pairs, kept)])
             weights = dict(zip(kept, predict(transform(rows)).tolist())) if kept else {}
             return Prepared(standalone, pairs, weights)
 
@@ -157,6 +177,12 @@ class Training:
     sets: tuple[str, ...]
     bigrams: dict[str, Examples]
     words: dict[str, Examples]
+    reach: dict[str, np.ndarray] | None = None  # each set's bigram examples' `reach` column
+
+    def reach_model(self) -> Predictor:
+        assert self.reach is not None
+        rows, shares = stacked([self.bigrams[s] for s in self.sets])
+        return logistic(np.hstack([rows, np.concatenate([self.reach[s] for s in self.sets])]), shares)
 
     def model(self) -> ConceptModel:
         return train(self.bigrams, self.sets)
@@ -209,6 +235,7 @@ SETTINGS: dict[str, Setting] = {
     "+ words 3 articles mention x 0.1": with_words(Words(0.1)),
     "+ words 3 articles mention x 0.05": with_words(Words(0.05)),
     "+ words 3 articles mention x 0.2": with_words(Words(0.2)),
+    "+ words 3 articles mention x 0.3": with_words(Words(0.3)),
     "+ words 3 articles and 30% of them mention x 0.1": with_words(Words(0.1, share=0.3)),
     "+ words 3 articles mention x 0.1, word model fitted on those": with_words(Words(0.1, fitted_on_kept=True)),
     "pairwise products alone": lambda t: HarnessRanker(None, t.bigram_model(products), products),
@@ -225,6 +252,12 @@ SETTINGS: dict[str, Setting] = {
     ),
     "mean of the linear and the products model + words 3 articles mention x 0.2": lambda t: HarnessRanker(
         None, t.blend(), None, Words(0.2), t.word_model(Words(0.2))
+    ),
+    "bigram feature: the largest share of articles one of its sentences' clusters reaches": lambda t: HarnessRanker(
+        None, t.reach_model(), extra=reach
+    ),
+    "the same + words 3 articles mention x 0.2": lambda t: HarnessRanker(
+        None, t.reach_model(), None, Words(0.2), t.word_model(Words(0.2)), reach
     ),
     "pairwise products, ridge 100, + words 3 articles mention x 0.1": with_words(Words(0.1), products, 100.0),
     "pairwise products, ridge 1000, + words 3 articles mention x 0.1": with_words(Words(0.1), products, 1000.0),
@@ -270,6 +303,16 @@ def examples(data: Path, cache: Path) -> tuple[dict[str, Examples], dict[str, Ex
     return pairs, words
 
 
+def reach_column(items: list[tuple[ClusterInput, Analysis]]) -> np.ndarray:
+    """`reach` of every bigram example of a set (the analyses' sentences are those the examples split)."""
+    columns = []
+    for _, analysis in items:
+        pairs = [bigrams(s.text) for s in analysis.sentences]
+        kept, _ = concept_features(analysis.documents, analysis.sentences, pairs, np.ones(len(pairs)), MIN_DOCUMENTS)
+        columns.append(reach(analysis, pairs, kept) if kept else np.zeros((0, 1)))
+    return np.vstack(columns)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("settings", nargs="*", help="names from SETTINGS (default: all)")
@@ -284,10 +327,12 @@ def main() -> None:
         parser.error(f"unknown setting {', '.join(unknown)}; choose from: {'; '.join(SETTINGS)}")
     pairs, words = examples(args.data, args.cache)
     scored = analyses(args.data, args.variant, args.cache, args.held)
+    given = scored if args.variant is None and len(args.held) == len(SETS) else analyses(args.data, None, args.cache)
+    reaches = {name: reach_column(items) for name, items in given.items()}
     exceptions = wordnet_exceptions()
     table: dict[str, list[str]] = {name: [] for name in chosen}
     for held in args.held:
-        training = Training(tuple(s for s in SETS if s != held), pairs, words)
+        training = Training(tuple(s for s in SETS if s != held), pairs, words, reaches)
         for name in chosen:
             ranker = SETTINGS[name](training)
             started = time.process_time()
