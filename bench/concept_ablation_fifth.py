@@ -4,12 +4,13 @@
     python bench/concept_ablation_fifth.py --variant both   # headlines blanked, paragraph breaks removed
     python bench/concept_ablation_fifth.py "words 3 articles mention x 0.1"
 
-Unlike the earlier harnesses, the bigram model here is fitted by `train_concept_weights.train`, on
-the examples the training script builds (its `self_containment` over `split_documents`): the first
-row is the shipped model of the held-out set, and equals `summarize eval`'s `ours` row. The ranker is
-`summarize`'s own `ConceptRanker` with that model; a setting with word concepts adds the content words
-that enough articles mention, weighed `scale` x a second logistic model's predicted share of the
-references that use the word (a content word's examples are built as the bigrams' are). Analyses are
+The "shipped weights file" row briefs with summarize/data/concept_weights.json's model for the
+held-out set, through `summarize`'s own `ConceptRanker` and `compose_brief`: it equals `summarize
+eval`'s `ours` row. Every other model is refitted, the bigram model by the training script's own
+`train_concept_weights.train` on the examples it builds. The shipped file was fitted on an earlier
+tree, so "refitted" differs from it (bench/README.md, fifth pass). A setting with word concepts adds
+the content words that enough articles mention, weighed `scale` x a second logistic model's predicted
+share of the references that use the word (its examples are built as the bigrams' are). Analyses are
 kept under /tmp between runs (`--cache`); stderr gives each setting's CPU to brief a set.
 """
 
