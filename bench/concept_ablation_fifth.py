@@ -2,7 +2,7 @@
 
     python bench/concept_ablation_fifth.py                  # every setting below, sets as given
     python bench/concept_ablation_fifth.py --variant both   # headlines blanked, paragraph breaks removed
-    python bench/concept_ablation_fifth.py "words 3 articles mention x 0.1"
+    python bench/concept_ablation_fifth.py "+ words 3 articles mention x 0.1" --held duc2002
 
 The "shipped weights file" row briefs with summarize/data/concept_weights.json's model for the
 held-out set, through `summarize`'s own `ConceptRanker` and `compose_brief`: it equals `summarize
@@ -11,7 +11,8 @@ eval`'s `ours` row. Every other model is refitted, the bigram model by the train
 tree, so "refitted" differs from it (bench/README.md, fifth pass). A setting with word concepts adds
 the content words that enough articles mention, weighed `scale` x a second logistic model's predicted
 share of the references that use the word (its examples are built as the bigrams' are). Analyses are
-kept under /tmp between runs (`--cache`); stderr gives each setting's CPU to brief a set.
+kept under /tmp between runs (`--cache`: delete it after a change to how articles are split or
+analysed, or the rows describe the old tree); stderr gives each setting's CPU to brief a set.
 """
 
 from __future__ import annotations
