@@ -119,7 +119,10 @@ def compose_brief(
             focus = prompt.title
         assert prompt is not None  # given, or made from the focus question just above
         with one_blas_thread():
-            return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
+            screened_judge = screened(judge or FactJudge())  # its same-fact check, as a plain brief's (below)
+            return compose_sectioned_brief(
+                analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=screened_judge
+            )
     ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
     with one_blas_thread():
         choices = ranker.select(analysis, words)
