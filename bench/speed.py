@@ -63,7 +63,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from speed_scripts import COUNT_SENTENCES, EMBEDDING_ONLY, LEXRANK_FILES, LEXRANK_JSONL, PHASES, REBRIEF
 
 
-def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, timeout: float = TIMEOUT) -> dict:
+def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, timeout: float = TIMEOUT, cwd: Path = ROOT) -> dict:
     """Wall time, CPU time (user + system, the process and the children it waited for) and peak
     memory (MB, process tree) of one command; its exit status must be 0. CPU time moves little with
     the other jobs on a shared machine; wall time moves a lot."""
@@ -71,7 +71,7 @@ def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, 
 
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd)
     watched = psutil.Process(process.pid)
     peak = 0
     while process.poll() is None:
