@@ -155,7 +155,8 @@ def main() -> None:
                         help="run the briefs of the sample, LexRank's and the in-memory re-briefs this many times (odd) and "
                              "keep the median: the shared machine is noisy")
     parser.add_argument("--no-compile", action="store_true",
-                        help="leave our modules without bytecode (compiled from source at every run, as with PYTHONDONTWRITEBYTECODE=1)")
+                        help="do not byte-compile our modules first (with PYTHONDONTWRITEBYTECODE=1 and no bytecode left "
+                             "from before, every run compiles them from source)")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     python = sys.executable
