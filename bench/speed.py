@@ -63,7 +63,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from speed_scripts import COUNT_SENTENCES, EMBEDDING_ONLY, LEXRANK_FILES, LEXRANK_JSONL, PHASES, REBRIEF
 
 
-def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, timeout: float = TIMEOUT) -> dict:
+def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, timeout: float = TIMEOUT, cwd: Path = ROOT) -> dict:
     """Wall time, CPU time (user + system, the process and the children it waited for) and peak
     memory (MB, process tree) of one command; its exit status must be 0. CPU time moves little with
     the other jobs on a shared machine; wall time moves a lot."""
@@ -71,7 +71,7 @@ def measure(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, 
 
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd)
     watched = psutil.Process(process.pid)
     peak = 0
     while process.poll() is None:
@@ -154,6 +154,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="run the briefs of the sample, LexRank's and the in-memory re-briefs this many times (odd) and "
                              "keep the median: the shared machine is noisy")
+    parser.add_argument("--no-compile", action="store_true",
+                        help="do not byte-compile our modules first (with PYTHONDONTWRITEBYTECODE=1 and no bytecode left "
+                             "from before, every run compiles them from source)")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     python = sys.executable
@@ -175,12 +178,18 @@ def main() -> None:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    # Built once per machine, like installing: not part of any timing.
+    # Built once per machine, like installing: not part of any timing. `pip install` byte-compiles what
+    # it installs, and Python writes the bytecode of an editable install's modules at their first import
+    # (unless PYTHONDONTWRITEBYTECODE is set, as on the machine these figures come from): compiled
+    # here, so that every run reads them as a user's does (--no-compile: each run compiles our modules).
+    if not options.no_compile:
+        subprocess.run([python, "-m", "compileall", "-q", "summarize", "tui", "prompts"], env=base, check=True, cwd=ROOT)
     subprocess.run([python, "-c", "from summarize.embedding.onnx_model import OnnxEmbedder; OnnxEmbedder()._load()"], env=base, check=True)
     subprocess.run([python, "-m", "summarize", "brief", "--backend", "static", "--no-cache"], env=base, check=True,
                    stdout=subprocess.DEVNULL)
 
-    results: dict = {"backend": options.backend or "defaults", "cpus": os.cpu_count(), "rows": [], "growth": []}
+    results: dict = {"backend": options.backend or "defaults", "cpus": os.cpu_count(), "bytecode": not options.no_compile,
+                     "rows": [], "growth": []}
     rows = results["rows"]
     sample = sorted((ROOT / "summarize" / "data" / "sample").glob("*.txt"))
     others = [b for b in ("static", "torch", "onnx") if b != backend_of("brief")] if not options.backend else []
@@ -290,7 +299,9 @@ def main() -> None:
 
 def render(results: dict) -> str:
     lines = [
-        f"Backend: {results['backend']}; {results['cpus']} cores. Peak memory: the process and its children.",
+        f"Backend: {results['backend']}; {results['cpus']} cores; our modules "
+        f"{'byte-compiled, as installed' if results.get('bytecode') else 'compiled from source at each run'}. "
+        "Peak memory: the process and its children.",
         "",
         "| task | summarize | LexRank (sumy) | ratio | CPU s (ours / LexRank) | CPU ratio | peak MB (ours / LexRank) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

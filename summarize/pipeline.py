@@ -14,6 +14,7 @@ import numpy as np
 
 from .citations.cite import brief_sentence
 from .citations.corroboration import CorroborationJudge, FactJudge
+from .citations.same_fact_screen import screened
 from .clustering.clusters import cluster_sentences, threshold_for
 from .embedding.base import Embedder
 from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, SummarizeError
@@ -118,7 +119,10 @@ def compose_brief(
             focus = prompt.title
         assert prompt is not None  # given, or made from the focus question just above
         with one_blas_thread():
-            return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
+            screened_judge = screened(judge or FactJudge())  # its same-fact check, as a plain brief's (below)
+            return compose_sectioned_brief(
+                analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=screened_judge
+            )
     ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
     with one_blas_thread():
         choices = ranker.select(analysis, words)
@@ -140,11 +144,12 @@ def compose_brief(
 def with_same_fact_check(ranker: Ranker, judge: CorroborationJudge) -> Ranker:
     """`ranker`, or for a concept ranker built without `same_fact=` (by `--method concepts`, the TUI,
     `summarize eval` or a library user) a copy that keeps two sentences of one fact apart with `judge`,
-    as the default ranker does. The selection layer may not import the judge, so it is handed in here."""
+    as the default ranker does. The selection layer may not import the judge, so it is handed in here,
+    with a screen that spares it the pairs it would certainly call different (a long brief's are many)."""
     if not isinstance(ranker, ConceptRanker) or not ranker.reader_fit or ranker.same_fact is not None:
         return ranker
     checked = copy.copy(ranker)
-    checked.same_fact = judge
+    checked.same_fact = screened(judge)
     return checked
 
 

@@ -17,6 +17,7 @@ one fact, and a single-source development
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -217,20 +218,37 @@ def without_idle(analysis: Analysis, chosen: list[int], gains: dict[int, float],
     (summarize.selection.top_up)."""
     needs, words = leanings(analysis), stems(analysis)
     kept = list(chosen)
+    # Counted over the kept sentences, so that a long brief's hundreds of sentences are not each
+    # checked against all the others: how many hold each concept, and how many name each needed noun.
+    holding = Counter(concept for i in kept for concept in prepared.concepts[i])
+    nouns = {needs[j].noun for j in kept} - {None}
+    naming = Counter(noun for k in kept for noun in nouns & words[k])
+    leaning_on: dict[int | str | None, list[int]] = {}  # a sentence, or a noun, and who needs it
+    for j in kept:
+        leaning_on.setdefault(needs[j].previous, []).append(j)
+        leaning_on.setdefault(needs[j].noun, []).append(j)
 
-    def only_mention(noun: str | None, i: int, j: int) -> bool:  # i alone names the noun j needs
-        return noun is not None and noun in words[i] and not any(noun in words[k] for k in kept if k not in (i, j))
+    def leaned_on(i: int) -> bool:  # as the sentence before another, or as the only one naming its noun
+        if any(j != i and j in present for j in leaning_on.get(i, ())):
+            return True
+        return any(
+            j != i and j in present and naming[noun] == 1 + (noun in words[j])
+            for noun in nouns & words[i]
+            for j in leaning_on[noun]
+        )
 
+    present = set(kept)
     removed = True
     while removed:  # until none is left: each removal may free another
         removed = False
         for i in sorted(kept, reverse=True):  # an article's later sentences first: they free the ones before
-            leaned_on = any(needs[j].previous == i or only_mention(needs[j].noun, i, j) for j in kept if j != i)
-            if gains[i] > 0 or leaned_on:
+            if gains[i] > 0 or leaned_on(i):
                 continue
-            others = set().union(*(prepared.concepts[j] for j in kept if j != i))
-            if all(c in others or prepared.weights.get(c, 0.0) <= 0 for c in prepared.concepts[i]):
+            if all(holding[c] > 1 or prepared.weights.get(c, 0.0) <= 0 for c in prepared.concepts[i]):
                 kept.remove(i)
+                present.discard(i)
+                holding.subtract(prepared.concepts[i])
+                naming.subtract(nouns & words[i])
                 removed = True
     return kept
 

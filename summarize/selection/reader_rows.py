@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -52,13 +53,14 @@ def solve_for_reader(
     if solution is None and news:  # no development fits
         program.rows.pop()
         solution = program.solve(*limits)
+    screen = judge if isinstance(judge, ScreenedSameFact) else None
     if judge is not None:
         judge = remembered(analysis, judge)
     for _ in range(SAME_FACT_ROUNDS):
         if solution is None or judge is None:
             return solution
         chosen = [sentence for column, sentence in columns if solution[column] > 0.5]
-        pairs = same_fact_pairs(analysis, chosen, judge)
+        pairs = screened_same_fact_pairs(analysis, chosen, judge, screen)
         if not pairs:
             break
         for first, second in pairs:
@@ -68,6 +70,33 @@ def solve_for_reader(
             break
         solution = better
     return solution
+
+
+@runtime_checkable
+class ScreenedSameFact(SameFact, Protocol):
+    """A judge that can say at once, for many sentences, which pairs it could call one fact
+    (summarize.citations.same_fact_screen): [a, b] False means judge(sentences[a], sentences[b]) is not `same`."""
+
+    def possible(self, analysis: Analysis, sentences: Sequence[int]) -> np.ndarray: ...
+
+
+def screened_same_fact_pairs(
+    analysis: Analysis, chosen: Sequence[int], judge: SameFact, screen: ScreenedSameFact | None
+) -> list[tuple[int, int]]:
+    """`same_fact_pairs`, in its order, asking `judge` only about the pairs `screen` lets through."""
+    if screen is None:
+        return same_fact_pairs(analysis, chosen, judge)
+    possible = screen.possible(analysis, chosen)
+    documents = np.array([analysis.sentences[i].document for i in chosen])
+    asked = np.triu((possible | possible.T) & (documents[:, None] != documents[None, :]), 1)
+    pairs = []
+    for a, b in zip(*np.nonzero(asked)):  # row by row: the order same_fact_pairs finds them in
+        first, second = chosen[a], chosen[b]
+        if (possible[a, b] and judge.judge(analysis, first, second).same) or (
+            possible[b, a] and judge.judge(analysis, second, first).same
+        ):
+            pairs.append((first, second))
+    return pairs
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,12 @@ before any work. The core needs two small modules. `prepare` registers the packa
 ``nltk.tokenize.punkt`` runs only what that module needs. The first use of anything else of NLTK (a
 top-level name such as ``nltk.word_tokenize``, or a module outside the light set, as sumy imports)
 runs the real ``__init__`` files first, in order, so the rest of NLTK works unchanged in the process.
+
+Five modules those two import for what a brief never does with them (read or write files through
+NLTK's sandbox, unpickle, train, check a tokenizer's overrides, split on a fixed string) pull in
+http, ssl, urllib, subprocess, sockets and XML: ~25 ms of CPU at every start. Until NLTK is
+completed they are stand-ins holding the names imported from them; calling one completes NLTK and
+calls the real one (tests/text/test_lightnltk.py).
 """
 
 from __future__ import annotations
@@ -40,6 +46,15 @@ _LIGHT = frozenset(
         "nltk.stem.porter",
     }
 )
+# Stand-ins (see the module's docstring): each module, and the names Punkt, its tokenizer interface and
+# the stemmer import from it.
+_DEFERRED = {
+    "nltk.pathsec": ("open", "validate_path"),
+    "nltk.picklesec": ("allowlisted_pickle_load",),
+    "nltk.internals": ("overridden", "raise_unorderable_types"),
+    "nltk.probability": ("FreqDist",),
+    "nltk.tokenize.util": ("string_span_tokenize",),  # its XML escapes import urllib.request
+}
 _lock = threading.RLock()
 _pending: dict[str, object] = {}  # package name -> spec whose __init__ has not run yet
 
@@ -52,8 +67,9 @@ def _complete() -> None:
         _pending.clear()
         if _Finder in sys.meta_path:
             sys.meta_path.remove(_Finder)
-        for name in _PACKAGES:
-            sys.modules.pop(name, None)
+        for name in (*_PACKAGES, *_DEFERRED):
+            if name in _PACKAGES or getattr(sys.modules.get(name), "_lightnltk_stand_in", False):
+                sys.modules.pop(name, None)
         for name in _PACKAGES:
             importlib.import_module(name)
         # Modules imported before keep working; the new packages must name them as attributes.
@@ -100,6 +116,35 @@ def _register(name: str) -> None:
         setattr(sys.modules[parent], child, module)
 
 
+def _stand_in(name: str, names: Sequence[str]) -> ModuleType:
+    """A module named `name` holding `names`: each, called, completes NLTK and calls the real one; any
+    other attribute completes NLTK and is read from the real module."""
+    module = ModuleType(name, "A stand-in until NLTK is completed (summarize.text.lightnltk).")
+
+    def real() -> ModuleType:
+        _complete()
+        return importlib.import_module(name)  # the real module, now that the stand-in is gone
+
+    def forwarding(attribute: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(real(), attribute)(*args, **kwargs)
+
+        call.__name__ = call.__qualname__ = attribute
+        return call
+
+    for attribute in names:
+        setattr(module, attribute, forwarding(attribute))
+
+    def __getattr__(attribute: str) -> Any:
+        if attribute.startswith("__"):  # what the import system looks for (`__path__`): not there
+            raise AttributeError(attribute)
+        return getattr(real(), attribute)
+
+    module.__getattr__ = __getattr__  # type: ignore[method-assign]
+    module._lightnltk_stand_in = True  # type: ignore[attr-defined]
+    return module
+
+
 def prepare() -> None:
     """Make the NLTK packages importable in parts; does nothing once NLTK is imported."""
     with _lock:
@@ -108,8 +153,14 @@ def prepare() -> None:
         try:
             for name in _PACKAGES:
                 _register(name)
+            for name, names in _DEFERRED.items():
+                if importlib.util.find_spec(name) is None:
+                    raise ImportError(name)
+                sys.modules[name] = _stand_in(name, names)
+                parent, _, child = name.rpartition(".")
+                setattr(sys.modules[parent], child, sys.modules[name])
         except (ImportError, ValueError):  # an unexpected layout: NLTK is imported the ordinary way
-            for name in _PACKAGES:
+            for name in (*_PACKAGES, *_DEFERRED):
                 sys.modules.pop(name, None)
             _pending.clear()
             return

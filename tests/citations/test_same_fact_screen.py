@@ -1,0 +1,93 @@
+"""The screen in front of the judge: it never hides a pair the judge would call one fact, it reads the
+judge's own numbers, and it does spare the judge most pairs."""
+
+import pytest
+
+from summarize.citations.corroboration import FactJudge
+from summarize.citations.pair_facts import FEATURES, features, pair_facts
+from summarize.citations.same_fact_screen import EXACT, ScreenedJudge, _exact_features, screened
+from summarize.inputs.documents import sample_documents
+from summarize.pipeline import analyze
+from summarize.selection.reader_fit import same_fact_pairs
+from summarize.selection.reader_rows import screened_same_fact_pairs
+
+# The shipped threshold, and lower ones: many more pairs are "the same fact" to those.
+THRESHOLDS = (FactJudge().threshold, 0.5, 0.2, 0.05)
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    from tests.fakes import HashingEmbedder
+
+    return analyze(sample_documents(), HashingEmbedder())
+
+
+def other_source_pairs(analysis, sentences):
+    document = [analysis.sentences[i].document for i in sentences]
+    return [
+        (a, b) for a in range(len(sentences)) for b in range(len(sentences)) if a != b and document[a] != document[b]
+    ]
+
+
+def test_the_exact_features_are_the_judge_s_own(analysis):
+    sentences = list(range(0, len(analysis.sentences), 2))
+    exact = _exact_features(analysis, sentences)
+    for a, b in other_source_pairs(analysis, sentences)[::7]:
+        values = features(pair_facts(analysis, sentences[a], sentences[b]))
+        for name in EXACT:
+            assert exact[name][a, b] == pytest.approx(values[FEATURES.index(name)], abs=1e-6), name
+
+
+@pytest.mark.parametrize("threshold", THRESHOLDS)
+def test_no_pair_the_judge_calls_one_fact_is_screened_out(analysis, threshold):
+    judge = FactJudge(threshold=threshold)
+    sentences = list(range(len(analysis.sentences)))
+    possible = ScreenedJudge(judge).possible(analysis, sentences)
+    same = [(a, b) for a, b in other_source_pairs(analysis, sentences) if judge.judge(analysis, a, b).same]
+    assert all(possible[a, b] for a, b in same)
+    if threshold < 0.5:
+        assert same, "a low threshold lists some pairs: the test can fail"
+    spared = 1.0 - possible.mean()
+    assert spared > 0.5, f"the screen spares the judge only {spared:.0%} of the pairs"
+
+
+def test_the_screen_reads_the_judge_s_threshold(analysis):
+    sentences = list(range(len(analysis.sentences)))
+    strict = ScreenedJudge(FactJudge()).possible(analysis, sentences)
+    lenient = ScreenedJudge(FactJudge(threshold=0.05)).possible(analysis, sentences)
+    assert (strict <= lenient).all() and lenient.sum() > strict.sum()
+
+
+def test_a_judge_the_screen_cannot_bound_is_not_screened(analysis):
+    sentences = list(range(20))
+    names_help = FactJudge(weights=(*FactJudge().weights, ("new_names", 0.5)))
+    unknown = FactJudge(weights=(("similarity", 1.0), ("a_new_feature", -1.0)))
+    for judge in (names_help, unknown, FactJudge(threshold=1.0), FactJudge(threshold=0.0)):
+        assert ScreenedJudge(judge).possible(analysis, sentences).all()
+
+    class Stricter(FactJudge):
+        pass
+
+    assert not isinstance(screened(Stricter()), ScreenedJudge), "a subclass may decide on other grounds"
+    assert isinstance(screened(FactJudge()), ScreenedJudge)
+
+
+class Counting:
+    def __init__(self, judge):
+        self.inner, self.asked = judge, 0
+
+    def judge(self, analysis, sentence, candidate):
+        self.asked += 1
+        return self.inner.judge(analysis, sentence, candidate)
+
+
+@pytest.mark.parametrize("threshold", THRESHOLDS)
+def test_the_screened_pairs_are_the_judge_s_pairs_in_its_order(analysis, threshold):
+    judge = FactJudge(threshold=threshold)
+    chosen = list(range(len(analysis.sentences) - 1, -1, -3))  # not in index order
+    everyone, screen = Counting(judge), ScreenedJudge(judge)
+    expected = same_fact_pairs(analysis, chosen, everyone)
+    spared = Counting(judge)
+    assert screened_same_fact_pairs(analysis, chosen, spared, screen) == expected
+    assert screened_same_fact_pairs(analysis, chosen, judge, None) == expected
+    assert spared.asked < everyone.asked / 2
