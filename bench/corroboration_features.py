@@ -46,7 +46,7 @@ from corroboration_set import SHARED, document_id, load_clusters, read_tune, sen
 from summarize.citations.corroboration import candidates, refused
 from summarize.citations.facts import _alike, content_stems, names
 from summarize.citations.main_clause import main_clause
-from summarize.citations.pair_facts import FEATURES, _story_names, _word_weights, features, pair_facts
+from summarize.citations.pair_facts import FEATURES, _story_names, features, pair_facts, word_weights
 from summarize.pipeline import analyze
 from summarize.text.bigrams import STOP_WORDS
 from summarize.text.story_copies import story_numbers
@@ -122,7 +122,7 @@ def measure(shared: Path) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray
             for token in set(tokens.tokenizer.encode(sentence.text).ids[1:-1]):
                 frequency[token] = frequency.get(token, 0) + 1
         total = len(analysis.sentences)
-        weights, known = _word_weights(analysis), _story_names(analysis)
+        weights, known = word_weights(analysis), _story_names(analysis)
         vectors: dict[int, tuple[np.ndarray, list[int]]] = {}
         content: dict[int, np.ndarray] = {}  # content word pieces' vectors: sentence k, its main clause at -1 - k
         for pair in cluster.pairs:

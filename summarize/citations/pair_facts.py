@@ -64,7 +64,7 @@ def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
     return analysis.derived("pair_facts.weekdays", lambda: calendar([d.text for d in analysis.documents]).weekdays)
 
 
-def _word_weights(analysis: Analysis) -> dict[str, float]:
+def word_weights(analysis: Analysis) -> dict[str, float]:
     """Each content word's inverse sentence frequency in the story, log((sentences + 1) / sentences with it):
     the story's topic words ("NATO", "Russia") weigh little, what sets one fact apart weighs much."""
 
@@ -84,7 +84,7 @@ def _share(weights: dict[str, float], words: frozenset[str], other: frozenset[st
 
 def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
     """The weight of the words two sentences share, as a share of each one's weight."""
-    weights = _word_weights(analysis)
+    weights = word_weights(analysis)
     words_first, words_second = content_stems(first), content_stems(second)
     return _share(weights, words_first, words_second), _share(weights, words_second, words_first)
 
@@ -142,7 +142,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         missing_names=len(missing),
         length_ratio=lengths[0] / lengths[1] if lengths[1] else 0.0,
         in_cluster=analysis.cluster_of[sentence] == analysis.cluster_of[candidate],
-        covers_main=_share(_word_weights(analysis), content_stems(main_clause(first)), content_stems(second)),
+        covers_main=_share(word_weights(analysis), content_stems(main_clause(first)), content_stems(second)),
     )
 
 

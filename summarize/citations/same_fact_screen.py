@@ -24,7 +24,7 @@ from ..records import Analysis
 from .corroboration import CorroborationJudge, FactJudge, Verdict
 from .facts import content_stems
 from .main_clause import main_clause
-from .pair_facts import FEATURES, _word_weights
+from .pair_facts import FEATURES, word_weights
 
 # The features computed exactly here, and the range of each of the others (a 0/1 flag, or a count
 # read as log(1 + n)).
@@ -108,7 +108,7 @@ def _exact_features(analysis: Analysis, sentences: list[int]) -> dict[str, np.nd
     for words in [*stems, *mains]:
         for word in words:
             column.setdefault(word, len(column))
-    weights = _word_weights(analysis)
+    weights = word_weights(analysis)
     weight = np.array([weights.get(word, 0.0) for word in column])
     has = _indicator(stems, column)
     main_has = _indicator(mains, column)
