@@ -52,6 +52,7 @@ def words_after(text: str, quantity: Quantity) -> list[str]:
 
 
 def words_before(text: str, quantity: Quantity) -> list[str]:
+    """The words of the figure's clause before it (from the last comma or bracket)."""
     return _WORD.findall(clause_sides(text, quantity)[0])
 
 
@@ -61,8 +62,9 @@ def _places(text: str, quantity: Quantity) -> set[str]:
     as themselves. A place named before the next figure is this figure's ("2,000 people in India and 1,000
     in Nepal": India); without one, a place after it is both's ("killing 60 and injuring 162 in Sweden")."""
     after = words_after(text, quantity)
-    own = NUMBER_START.split(clause_sides(text, quantity)[1], maxsplit=1)[0]
-    if len(own) < len(clause_sides(text, quantity)[1]) and _places_in([], _WORD.findall(own)):
+    clause_after = clause_sides(text, quantity)[1]
+    own = NUMBER_START.split(clause_after, maxsplit=1)[0]
+    if len(own) < len(clause_after) and _places_in(_WORD.findall(own)):
         after = _WORD.findall(own)
     found: set[str] = {word.lower() for word in after if word.lower() in _DEICTIC}
     heading = _HEADING.match(text)
