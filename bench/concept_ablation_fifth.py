@@ -7,8 +7,9 @@
 The "shipped weights file" row briefs with summarize/data/concept_weights.json's model for the
 held-out set, through `summarize`'s own `ConceptRanker` and `compose_brief`: it equals `summarize
 eval`'s `ours` row. Every other model is refitted, the bigram model by the training script's own
-`train_concept_weights.train` on the examples it builds. The shipped file was fitted on an earlier
-tree, so "refitted" differs from it (bench/README.md, fifth pass). A setting with word concepts adds
+`train_concept_weights.train` on the examples it builds. When this pass ran, the shipped file had
+been fitted on an earlier tree, so "refitted" differed from it; it has since been refitted, and the
+two rows agree (bench/README.md, fifth pass). A setting with word concepts adds
 the content words that enough articles mention, weighed `scale` x a second logistic model's predicted
 share of the references that use the word (its examples are built as the bigrams' are). Analyses are
 kept under /tmp between runs (`--cache`: delete it after a change to how articles are split or
@@ -227,7 +228,7 @@ def untitled_products(rows: np.ndarray) -> np.ndarray:
 
 
 def shipped_file(t: Training) -> ConceptRanker:
-    """The weights file as shipped (fitted on an earlier tree): `summarize eval`'s `ours`."""
+    """The weights file as shipped: `summarize eval`'s `ours`."""
     return ConceptRanker(model=next(m for m in shipped_models() if m.trained_on == t.sets))
 
 
