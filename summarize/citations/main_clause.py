@@ -24,10 +24,9 @@ _BACKGROUND = re.compile(
 )
 # "In addition to ...,", "Like Thursday's earthquake in Iran,": an opening that compares or adds, not the news.
 _OPENING = re.compile(r"^(?:in\s+addition\s+to|besides|like|unlike|apart\s+from|despite)\b[^,]*,\s*", re.IGNORECASE)
-_SAYS = (
-    r"(?:said|says|told\s[\w. ]{0,40}|reported|announced|added|warned|insisted|noted|stated|claimed"
-    r"|confirmed|acknowledged)"
-)
+# The verbs that name a source, after the fact or before it: one list, so a verb added is read on both sides.
+_SPEECH_VERBS = r"said|says|reported|announced|warned|insisted|noted|stated|claimed|confirmed|acknowledged"
+_SAYS = rf"(?:{_SPEECH_VERBS}|added|told\s[\w. ]{{0,40}})"
 # "..., the ministry said Monday." / "Officials said Monday that ...": the source, not the fact.
 _SOURCE_AFTER = re.compile(
     rf",?\s+(?:[\w.'’ -]{{0,80}}?\s)?(?:{_SAYS}(?:\s+(?:on\s+)?\w+day)?|according\s+to\s[\w.'’ -]{{0,80}})\s*\.?$",
@@ -35,8 +34,7 @@ _SOURCE_AFTER = re.compile(
 )
 _SOURCE_BEFORE = re.compile(
     r"^(?:[\w.'’ -]{0,80}?\s)?(?:told\s[\w.'’ -]{0,40}?\sthat\s+"  # "told U.N. officials that ..."
-    r"|(?:said|says|say|told\s[\w ]{0,30}|announced|reported|warned|warn|insisted|noted|stated|claimed"
-    r"|confirmed|acknowledged)(?:\s+\w+day)?\s+(?:that\s+)?)",
+    rf"|(?:{_SPEECH_VERBS}|say|warn|told\s[\w ]{{0,30}})(?:\s+\w+day)?\s+(?:that\s+)?)",
     re.IGNORECASE,
 )
 
