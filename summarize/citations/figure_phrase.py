@@ -9,9 +9,10 @@ import re
 from ..text.bigrams import STOP_WORDS
 
 # An initialism the unit word opens ("U" of "U.S. dollars"): what the figure counts is read past it.
-_INITIALISM = re.compile(r"(?:\.[A-Z])*\.(?:\s+[A-Za-z][A-Za-z'’-]*)?")
+_INITIALISM = re.compile(r"\.(?:[A-Z]\.?)*(?:\s+[A-Za-z][A-Za-z'’-]*)?")  # "U.S. dollars", "U.S dollars"
 # "bringing to 81 the number of people killed": the figure is the number of what follows "of".
 _THE_NUMBER = re.compile(r"\s+the\s+(?:total\s+)?(?:number|total|toll|count)\s+of\b", re.IGNORECASE)
+_PHRASE_ENDS = STOP_WORDS | frozenset("since until during despite following".split())  # "killed since ..."
 _COUNTED_WORDS = re.compile(r"\s+([A-Za-z][A-Za-z0-9'’-]*)")
 
 
@@ -27,7 +28,7 @@ def reader_phrase(text: str, start: int, number_end: int, end: int) -> str:
         counted: list[str] = []
         position = the_number.end()
         while len(counted) < 3 and (word := _COUNTED_WORDS.match(text, position)):
-            if counted and word.group(1).lower() in STOP_WORDS:
+            if counted and word.group(1).lower() in _PHRASE_ENDS:
                 break
             counted.append(word.group(1))
             position = word.end()

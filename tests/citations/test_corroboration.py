@@ -255,6 +255,10 @@ def test_a_figure_is_shown_in_words_a_reader_can_read():
     assert [q.shown for q in quantities("The quake raised to 81 the number of people killed in the region.")] == [
         "81 as the number of people killed"
     ]
+    assert [q.shown for q in quantities("It raised to 630 the number of people killed since May.")] == [
+        "630 as the number of people killed"
+    ]
+    assert [q.shown for q in quantities("It cost 2.3 million U.S dollars.")] == ["2.3 million U.S dollars"]
     assert [q.shown for q in quantities("The storm killed 17 people.")] == ["17 people"]
     analysis = analyze(
         story(
