@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..text.bigrams import STOP_WORDS, stem
 from ..text.boilerplate import dateline_length
 from ..text.dates import MONTHS, mentions
+from .figure_phrase import reader_phrase
 
 _NUMBER_WORDS = {
     word: value
@@ -81,6 +82,12 @@ class Quantity:
     text: str  # as written, with what it counts, for a reader ("$70 million", "9,000 dead")
     start: int = field(default=0, compare=False)  # where `text` is in the sentence
     end: int = field(default=0, compare=False)
+    # `text` as a disagreement shows it ("[3] gives 40 billion U.S. dollars"), when that reads otherwise
+    phrase: str = field(default="", compare=False)
+
+    @property
+    def shown(self) -> str:
+        return self.phrase or self.text
 
 
 def _is_year(match: re.Match[str], text: str) -> bool:
@@ -134,7 +141,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                     written = text[match.start() : match.end() + following.index(word) + len(word)].strip()
                     break
         end = match.start() + len(written)
-        found.append(Quantity(value, unit, approximate, bound, " ".join(written.split()), match.start(), end))
+        shown = reader_phrase(text, match.start(), match.end(), end)
+        found.append(Quantity(value, unit, approximate, bound, " ".join(written.split()), match.start(), end, shown))
     return tuple(found)
 
 

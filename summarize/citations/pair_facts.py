@@ -130,7 +130,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         figures=tuple(dict.fromkeys(q.text for q in figures)),
         # read by the judge only beside differing figures: not looked for without them (a brief's
         # same-fact check judges every pair of its sentences)
-        disagreeing=tuple(dict.fromkeys(q.text for q in disagreeing_figures(first, second))) if figures else (),
+        disagreeing=tuple({q.text: q.shown for q in disagreeing_figures(first, second)}.values()) if figures else (),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second)

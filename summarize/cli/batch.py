@@ -49,9 +49,10 @@ if TYPE_CHECKING:
 @click.option(
     "--strict",
     is_flag=True,
-    help="Refuse the whole file when any document fails the article checks (empty, not English, no "
-    "prose, too large). Without it such a document is left out of its cluster, named on stderr and "
-    'in the cluster\'s output line ("left_out"); a cluster with no document left still stops the run.',
+    help="Refuse the whole file when any line is not a cluster's JSON or any document fails the article "
+    "checks (empty, not English, no prose, too large). Without it such a line is left out and named on "
+    "stderr, and such a document is left out of its cluster, named on stderr and in the cluster's output "
+    'line ("left_out"); a cluster with no document left still stops the run.',
 )
 def batch(
     data: Path,
@@ -89,7 +90,7 @@ def batch(
         TimeRemainingColumn,
     )
 
-    from ..inputs.jsonl import read_clusters
+    from ..inputs.jsonl import BadLine, read_clusters
     from ..output.atomic import check_output_path, is_standard_output
     from ..pipeline import BriefSettings
     from ..records import SummarizeError
@@ -98,7 +99,10 @@ def batch(
         check_output_path(output, [data], inputs_are="the input")
         if dask_address is not None and workers is not None:
             raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
-        clusters = list(read_clusters(data, lenient=not strict))
+        bad_lines: list[BadLine] = []
+        clusters = list(read_clusters(data, lenient=not strict, bad_lines=None if strict else bad_lines))
+        for bad_line in bad_lines:
+            click.echo(f"Left out {bad_line.message}", err=True)
         for cluster in clusters:
             for item in cluster.left_out:
                 click.echo(f"Left out {cluster.where} (document {item.document}): {item.reason}", err=True)

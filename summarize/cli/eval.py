@@ -68,7 +68,7 @@ def evaluate(
     from rich.progress import Progress, TaskID, TimeElapsedColumn
 
     from ..embedding.cache import with_cache
-    from ..evaluation.harness import check_methods, macro_mean, report_table
+    from ..evaluation.harness import check_clusters, check_methods, macro_mean, report_table
     from ..evaluation.harness import evaluate as run_evaluation
     from ..evaluation.variants import VARIANTS, apply_variant, check_variants
     from ..inputs.jsonl import read_clusters
@@ -86,6 +86,8 @@ def evaluate(
         if output is not None:
             check_output_path(output, data, inputs_are="the input")
         sets = [(path, list(islice(read_clusters(path, checked=False), limit))) for path in data]
+        for _, clusters in sets:  # before the model loads and the progress bar is drawn
+            check_clusters(clusters)
         embedder = with_cache(embedder_factory(backend)(), not no_cache)  # ours and concepts-plain embed
         by_variant: dict[str, list[list[MethodResult]]] = {}
         with Progress(*Progress.get_default_columns(), TimeElapsedColumn(), console=stderr_console()) as progress:

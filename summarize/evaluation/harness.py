@@ -124,6 +124,18 @@ def peer_summaries(
     return summaries
 
 
+def check_clusters(clusters: Sequence[ClusterInput]) -> None:
+    """Refuse, before any work, clusters that cannot be scored: none at all, or one without reference
+    summaries (named with the file and line it was read from)."""
+    if not clusters:
+        raise SummarizeError("no clusters to evaluate")
+    missing = [c for c in clusters if not c.summaries]
+    if missing:
+        where = f"{missing[0].where}: " if missing[0].where else ""
+        names = ", ".join(c.id for c in missing)
+        raise SummarizeError(f"{where}cluster {names} has no reference summaries to score against")
+
+
 def evaluate(
     clusters: Sequence[ClusterInput],
     methods: Sequence[str] = ALL_METHODS,
@@ -138,11 +150,7 @@ def evaluate(
     Scoring is not timed. `embedder` defaults to the shells' default model.
     """
     check_methods(methods)
-    if not clusters:
-        raise SummarizeError("no clusters to evaluate")
-    missing = [c.id for c in clusters if not c.summaries]
-    if missing:
-        raise SummarizeError(f"cluster {', '.join(missing)} has no reference summaries to score against")
+    check_clusters(clusters)
     exceptions = _exceptions()
     results = []
     for method in methods:

@@ -80,22 +80,34 @@ def read_url(url: str, timeout: float | None = None, max_bytes: int | None = Non
 
 def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]:
     """The documents of one cluster of a JSON-lines cluster file (`{"id", "documents": [...]}` a
-    line): the one whose id is `cluster`, or the only one. Every line must be valid JSON of a cluster;
-    only the chosen cluster's documents get an article's checks (another cluster's odd document, such
-    as a list, must not stop this one)."""
-    from .jsonl import read_clusters
+    line): the one whose id is `cluster`, or the only one. Only the chosen cluster's line must be sound
+    and only its documents get an article's checks (another line that is not a cluster, or another
+    cluster's odd document, such as a list, must not stop this one)."""
+    from .jsonl import BadLine, read_clusters
 
     name = str(path)
     chosen, ids = None, []
-    for found in read_clusters(path, checked=False):
+    bad_lines: list[BadLine] = []
+    for found in read_clusters(path, checked=False, bad_lines=bad_lines):
         ids.append(found.id)
         if chosen is None and (cluster is None or found.id == cluster):
             chosen = found
     listed = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+    if cluster is None and bad_lines:  # the line may be the cluster meant
+        choose = f"; to read another line's cluster, choose it with --cluster ID ({listed})" if ids else ""
+        raise SummarizeError(bad_lines[0].message + choose)
     if cluster is None and len(ids) > 1:
         raise SummarizeError(f"{name}: {len(ids)} clusters in this file; choose one with --cluster ID ({listed})")
     if chosen is None:
-        raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed})")
+        own = next((line for line in bad_lines if line.cluster_id == cluster), None)
+        if own is not None:
+            raise SummarizeError(own.message)
+        unread = "".join(
+            f"; line {line.where.removeprefix(name + ':')} holds none: {line.reason}" for line in bad_lines[:1]
+        )
+        more = len(bad_lines) - 1
+        unread += f" (and {more} more {'line' if more == 1 else 'lines'})" if more else ""
+        raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed}){unread}")
     for document in chosen.documents:
         check_text(document.text, f"{chosen.where} (document {document.path})")
     # A cluster file's document is named by the file, the cluster and its id in the file.

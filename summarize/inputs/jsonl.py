@@ -3,7 +3,8 @@
 Every line is checked as `summarize brief` checks a file: binary data, size (a line, then each
 document), UTF-8, and each document's text as any article's (empty, too large, not English, no
 prose); a malformed line is an error naming it. A lenient read (`summarize batch`'s default) sets
-aside a document that fails the article checks, with the reason, while its cluster has others."""
+aside a document that fails the article checks, with the reason, while its cluster has others; a read
+given a list for them sets aside a line that is not JSON or not a cluster (`BadLine`)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,24 @@ class LeftOut:
 
 
 @dataclass(frozen=True)
+class BadLine:
+    """A line that holds no cluster (not UTF-8, not JSON, not a cluster's JSON), set aside by a read
+    given a list for them: where it is, why, and its "id" when it is a JSON object that has one."""
+
+    where: str
+    reason: str
+    cluster_id: str | None = None
+
+    @property
+    def message(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+class NotACluster(SummarizeError):
+    """A line's JSON is not a cluster's (no "documents" list, a document with no "text", ...)."""
+
+
+@dataclass(frozen=True)
 class ClusterInput:
     id: str
     documents: tuple[Document, ...]
@@ -43,12 +62,12 @@ def _string(value: object, where: str, what: str) -> str:
     """`value` when it is a string of characters (JSON allows a lone surrogate such as \\ud800,
     which no output can hold)."""
     if not isinstance(value, str):
-        raise SummarizeError(f"{where}: {what} must be a string")
+        raise NotACluster(f"{where}: {what} must be a string")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
         character = value[error.start]
-        raise SummarizeError(
+        raise NotACluster(
             f"{where}: {what} holds \\u{ord(character):04x}, half a character (a lone surrogate)"
         ) from None
     return value
@@ -56,19 +75,19 @@ def _string(value: object, where: str, what: str) -> str:
 
 def _cluster(record: object, where: str, checked: bool, lenient: bool) -> ClusterInput:
     if not isinstance(record, dict):
-        raise SummarizeError(f"{where}: expected a JSON object")
+        raise NotACluster(f"{where}: expected a JSON object")
     documents = record.get("documents")
     if not isinstance(documents, list) or not documents:
-        raise SummarizeError(f'{where}: "documents" must be a non-empty list')
+        raise NotACluster(f'{where}: "documents" must be a non-empty list')
     cluster_id = _string(str(record.get("id", where)), where, '"id"')
     parsed = []
     left_out: list[tuple[LeftOut, SummarizeError]] = []
     for number, document in enumerate(documents, start=1):
         if not isinstance(document, dict) or not isinstance(document.get("text"), str):
-            raise SummarizeError(f'{where}: document {number} needs a "text" string')
+            raise NotACluster(f'{where}: document {number} needs a "text" string')
         text = _string(document["text"], where, f'document {number}\'s "text"')
-        if not text.strip():
-            raise SummarizeError(f"{where}: document {number} is empty")
+        if not text.strip() and not (lenient and checked):  # a lenient read leaves it out, below
+            raise NotACluster(f"{where}: document {number} is empty")
         title = document.get("title")
         if title is not None:
             title = _string(title, where, f'document {number}\'s "title"')
@@ -84,7 +103,7 @@ def _cluster(record: object, where: str, checked: bool, lenient: bool) -> Cluste
         raise left_out[0][1]
     summaries = record.get("summaries") or []
     if not isinstance(summaries, list) or not all(isinstance(s, str) for s in summaries):
-        raise SummarizeError(f'{where}: "summaries" must be a list of strings')
+        raise NotACluster(f'{where}: "summaries" must be a list of strings')
     return ClusterInput(
         cluster_id,
         tuple(parsed),
@@ -94,13 +113,34 @@ def _cluster(record: object, where: str, checked: bool, lenient: bool) -> Cluste
     )
 
 
-def read_clusters(path: Path, checked: bool = True, lenient: bool = False) -> Iterator[ClusterInput]:
+def read_clusters(
+    path: Path, checked: bool = True, lenient: bool = False, bad_lines: list[BadLine] | None = None
+) -> Iterator[ClusterInput]:
     """Each non-blank line's cluster, in file order; a malformed line, or a file with none, is an
     error naming it. `checked` False reads documents as given (evaluation data: a reference set's
     odd document, such as a list, must not stop a run). `lenient` sets aside a document that fails
-    the article checks (`ClusterInput.left_out`) unless it is its cluster's last."""
+    the article checks (`ClusterInput.left_out`) unless it is its cluster's last. Given `bad_lines`,
+    a line that is not UTF-8, not JSON or not a cluster is added to it instead of stopping the read
+    (a file with no cluster at all still is an error)."""
     name = str(path)
     found = 0
+    for item in _read_lines(path, checked, lenient):
+        if isinstance(item, ClusterInput):
+            found += 1
+            yield item
+        elif bad_lines is None:
+            raise SummarizeError(item.message)
+        else:
+            bad_lines.append(item)
+    if not found:
+        # every line set aside: the first one's reason says why
+        raise SummarizeError(bad_lines[0].message if bad_lines else f"{name}: the file is empty (no clusters)")
+
+
+def _read_lines(path: Path, checked: bool, lenient: bool) -> Iterator[ClusterInput | BadLine]:
+    """Each non-blank line's cluster, or why it holds none; what stops the whole read (a binary file,
+    a line too long to find the next) is an error."""
+    name = str(path)
     with open_input(path, name) as stream:
         kind = binary_kind(stream.peek(8192)[:8192])
         if kind is not None:
@@ -120,22 +160,28 @@ def read_clusters(path: Path, checked: bool = True, lenient: bool = False) -> It
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)  # editors on Windows start UTF-8 files with one
             if b"\x00" in raw:
-                raise SummarizeError(f"{where}: binary data, not JSON")
+                yield BadLine(where, "binary data, not JSON")
+                continue
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                raise SummarizeError(
-                    f"{where}: not UTF-8 text ({error.reason} at byte {error.start} of the line)"
-                ) from None
+                yield BadLine(where, f"not UTF-8 text ({error.reason} at byte {error.start} of the line)")
+                continue
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise SummarizeError(f"{where}: not valid JSON ({error.msg})") from None
+                yield BadLine(where, f"not valid JSON ({error.msg})")
+                continue
             except RecursionError:
-                raise SummarizeError(f"{where}: not valid JSON (nested too deeply)") from None
-            found += 1
-            yield _cluster(record, where, checked, lenient)
-    if not found:
-        raise SummarizeError(f"{name}: the file is empty (no clusters)")
+                yield BadLine(where, "not valid JSON (nested too deeply)")
+                continue
+            try:
+                cluster = _cluster(record, where, checked, lenient)
+            except NotACluster as error:
+                cluster_id = record.get("id") if isinstance(record, dict) else None
+                reason = str(error).removeprefix(f"{where}: ")
+                yield BadLine(where, reason, None if cluster_id is None else str(cluster_id))
+                continue
+            yield cluster

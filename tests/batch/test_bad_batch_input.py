@@ -27,23 +27,9 @@ BATCH_CASES = [
         "deep.jsonl:1: not valid JSON (nested too deeply)",
     ),
     (
-        "a title that is not a string",
-        lambda d: write(d, "title.jsonl", CLUSTER + "\n" + cluster_line(title=7)),
-        'title.jsonl:2: document 1\'s "title" must be a string',
-    ),
-    (
         "a lone surrogate",
         lambda d: write(d, "half.jsonl", CLUSTER.removesuffix('"}]}') + '\\udfff"}]}'),
         'half.jsonl:1: document 1\'s "text" holds \\udfff, half a character',
-    ),
-    (
-        "Latin-1 bytes",
-        lambda d: write(
-            d,
-            "latin.jsonl",
-            CLUSTER.encode() + b"\n" + cluster_line(title="Caf\u00e9").encode().replace(b"\xc3\xa9", b"\xe9"),
-        ),
-        "latin.jsonl:2: not UTF-8 text",
     ),
     ("an empty file", lambda d: write(d, "empty.jsonl", ""), "empty.jsonl: the file is empty (no clusters)"),
     (
@@ -131,3 +117,36 @@ def test_a_cluster_every_document_of_which_fails_still_stops_the_run(tmp_path):
     data = write(tmp_path, "ja.jsonl", CLUSTER + "\n" + cluster_line(text=JAPANESE))
     result = CliRunner().invoke(main, ["batch", data, "-o", str(tmp_path / "out.jsonl"), "--workers", "0"])
     assert result.exit_code == 2 and "ja.jsonl:2 (document d1): the text is not English" in result.stderr
+
+
+# Lines that hold no cluster, after a sound one: left out and named, unless --strict.
+BAD_LINES = [
+    ("not JSON", "{oops", "bad.jsonl:2: not valid JSON ("),
+    ("not an object", "[1, 2]", "bad.jsonl:2: expected a JSON object"),
+    ("a title that is not a string", cluster_line(title=7), 'bad.jsonl:2: document 1\'s "title" must be a string'),
+    ("Latin-1 bytes", cluster_line(title="Caf\u00e9").encode().replace(b"\xc3\xa9", b"\xe9"), "bad.jsonl:2: not UTF-8"),
+]
+
+
+@pytest.mark.parametrize("case", BAD_LINES, ids=[case[0] for case in BAD_LINES])
+def test_a_line_that_holds_no_cluster_is_left_out_and_named(tmp_path, case):
+    _, line, message = case
+    data = write(tmp_path, "bad.jsonl", CLUSTER.encode() + b"\n" + (line if isinstance(line, bytes) else line.encode()))
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", data, "-o", str(out), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    assert f"Left out {tmp_path / message}" in result.stderr
+    assert [json.loads(record)["id"] for record in out.read_text(encoding="utf-8").splitlines()] == ["c1"]
+
+    result = CliRunner().invoke(main, ["batch", data, "-o", str(out), "--workers", "0", "--strict"])
+    assert result.exit_code == 2 and message in result.stderr and "Left out" not in result.stderr
+
+
+def test_an_empty_document_is_left_out_as_the_readme_says(tmp_path):
+    documents = [{"id": "d1", "title": "Storm", "text": ENGLISH}, {"id": "d2", "text": "  \n"}]
+    data = write(tmp_path, "empty_doc.jsonl", json.dumps({"id": "c1", "documents": documents}) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", data, "-o", str(out), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    assert "empty_doc.jsonl:1 (document d2): the text is empty" in result.stderr
+    assert [item["document"] for item in json.loads(out.read_text(encoding="utf-8"))["left_out"]] == ["d2"]

@@ -101,11 +101,11 @@ def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
     assert all(line["brief"]["budget"] == 50 for line in lines)
 
 
-def test_batch_command_reports_a_bad_line_and_writes_nothing(tmp_path, monkeypatch):
+def test_batch_command_strict_reports_a_bad_line_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     data = tmp_path / "bad.jsonl"
     data.write_text(cluster_line("ok") + "\n{oops\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(main, ["batch", str(data), "-o", str(out)])
+    result = CliRunner().invoke(main, ["batch", str(data), "-o", str(out), "--strict"])
     assert result.exit_code == 2 and "bad.jsonl:2: not valid JSON" in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == [data]

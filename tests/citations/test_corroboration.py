@@ -246,3 +246,25 @@ def test_another_fit_can_stand_in_for_the_shipped_weights():
     by_similarity = (("similarity", 10.0),)
     assert agreement(facts, by_similarity, -6.0) > 0.5 > agreement(facts, by_similarity, -8.0)  # 7 - 6 / 7 - 8
     assert agreement(facts, (("shared_words", 10.0),), -6.0) < 0.5  # another feature, another verdict
+
+
+def test_a_figure_is_shown_in_words_a_reader_can_read():
+    # the judge reads the figure as cut ("40 billion U"); the reader sees the whole phrase
+    assert [q.shown for q in quantities("Japan pledged 40 billion U.S. dollars in aid.")] == ["40 billion U.S. dollars"]
+    assert [q.text for q in quantities("Japan pledged 40 billion U.S. dollars in aid.")] == ["40 billion U"]
+    assert [q.shown for q in quantities("The quake raised to 81 the number of people killed in the region.")] == [
+        "81 as the number of people killed"
+    ]
+    assert [q.shown for q in quantities("It raised to 630 the number of people killed since May.")] == [
+        "630 as the number of people killed"
+    ]
+    assert [q.shown for q in quantities("It cost 2.3 million U.S dollars.")] == ["2.3 million U.S dollars"]
+    assert [q.shown for q in quantities("The storm killed 17 people.")] == ["17 people"]
+    analysis = analyze(
+        story(
+            "The quake in the hills of Portville raised to 62 the number of people killed, police said.",
+            "The quake in the hills of Portville raised to 81 the number of people killed, police said.",
+        ),
+        KeyedEmbedder(),
+    )
+    assert FactJudge().judge(analysis, 0, 1).conflicts == ("gives 81 as the number of people killed",)

@@ -184,6 +184,21 @@ def test_eval_command_reports_bad_methods_and_missing_summaries(tmp_path):
     assert result.exit_code == 2 and "cluster no-refs has no reference summaries" in result.output
 
 
+def test_eval_refuses_a_cluster_without_references_before_any_work(tmp_path, monkeypatch):
+    from summarize.cli import eval as eval_command
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was asked for before the clusters were checked")
+
+    monkeypatch.setattr(eval_command, "embedder_factory", no_model)
+    data = tmp_path / "clusters.jsonl"
+    _write_data(data, [CLUSTERS[0], ClusterInput("no-refs", CLUSTERS[1].documents, ())])
+    result = CliRunner().invoke(main, ["eval", str(data), "--methods", "lead"])
+    assert result.exit_code == 2, result.output
+    # one line, naming the file and line: no progress bar drawn first
+    assert result.stderr == f"Error: {data}:2: cluster no-refs has no reference summaries to score against\n"
+
+
 def test_eval_command_scores_several_sets_and_variants_with_a_mean_over_sets(tmp_path):
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     _write_data(first, CLUSTERS[:2])

@@ -281,6 +281,21 @@ def test_good_input_still_writes_the_brief(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "brief.md"]
 
 
+def test_a_cluster_is_read_though_another_line_holds_none(tmp_path):
+    second = CLUSTER.replace('"c1"', '"c2"')
+    no_text = json.dumps({"id": "c3", "documents": [{"id": "d1"}]})
+    path = write(tmp_path, "mixed.jsonl", CLUSTER + "\n{oops\n" + second + "\n" + no_text + "\n")
+    result = CliRunner().invoke(main, ["brief", path, "--cluster", "c2"])
+    assert result.exit_code == 0 and result.stdout.startswith("# Storm"), result.output
+    # the cluster asked for is on a line that holds none: that line's own error
+    result = CliRunner().invoke(main, ["brief", path, "--cluster", "c3"])
+    assert result.exit_code == 2 and 'mixed.jsonl:4: document 1 needs a "text" string' in result.stderr
+    result = CliRunner().invoke(main, ["brief", path, "--cluster", "c9"])
+    assert result.exit_code == 2
+    assert "no cluster with id 'c9' (2 clusters: c1, c2); line 2 holds none: not valid JSON (" in result.stderr
+    assert "(and 1 more line)" in result.stderr
+
+
 # --- output safety -------------------------------------------------------------------------------------
 
 SLOW_RUN = textwrap.dedent(

@@ -58,3 +58,25 @@ def test_two_short_sentences_in_another_language_are_refused_by_name(tmp_path, t
 )
 def test_short_english_with_borrowed_names_passes(text):
     assert not_english_reason(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("O governo caiu.", 'a sentence opens "O governo", an article of another language before a noun'),
+        ("El gobierno cayó.", 'a sentence opens "El gobierno", an article'),
+        ("Il governo è caduto.", "common in another language: è, il; 0 are common English words"),
+        ("La policía detuvo a dos hombres.", "common in another language: dos, la; 1 are common English words"),
+        ("O governo caiu ontem. A oposição venceu.", 'opens "O governo"'),
+    ],
+)
+def test_a_short_romance_sentence_is_refused(text, reason):
+    assert reason in (not_english_reason(text) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["El Niño strengthened.", "Los Angeles police said.", "O'Brien won.", "La Niña returns.", "Le Pen lost the vote."],
+)
+def test_a_romance_article_before_a_name_is_no_other_language(text):
+    assert not_english_reason(text) is None

@@ -4,6 +4,7 @@ and export are in test_tui_sources; the helpers in tui_helpers."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
@@ -11,6 +12,7 @@ import threading
 import pytest
 from textual.widgets import DataTable, Footer, Markdown
 from textual.widgets._footer import FooterKey, FooterLabel
+from textual.widgets._markdown import MarkdownTableContent
 
 import tui.app
 from summarize.inputs.documents import sample_documents
@@ -237,6 +239,24 @@ def test_help_lists_every_key_of_the_main_screen():
         assert isinstance(app.screen, MainScreen)
 
     run(scenario)
+
+
+def test_the_help_table_keeps_each_binding_s_keys_on_one_row_at_80_columns():
+    rows: list[str] = []
+
+    async def scenario(app, pilot, notes):
+        await pilot.press("question_mark")
+        await settle(pilot)
+        body = app.screen.query_one("#help-body")
+        for table in app.screen.query(MarkdownTableContent):
+            body.scroll_to_widget(table, animate=False, top=True)
+            await pilot.pause(0.1)
+            rows.extend(strip.text for strip in app.screen._compositor.render_strips())
+
+    run(scenario, size=(80, 40))
+    cells = [cell.strip() for line in rows for cell in re.findall(r"█\s+│([^│]+)│", line)]
+    assert "+ / =" in cells and "? / f1" in cells
+    assert not {"+ /", "=", "?", "f1"} & set(cells), cells  # no key cut across two rows
 
 
 def test_every_binding_has_an_id_and_a_description_and_the_footer_shows_them():
