@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .citations.cite import brief_sentence
-from .citations.corroboration import CorroborationJudge, FactJudge
+from .citations.corroboration import CorroborationJudge, FactJudge, find_candidates
 from .citations.same_fact_screen import screened
 from .clustering.clusters import cluster_sentences, threshold_for
 from .embedding.base import Embedder
@@ -128,6 +128,7 @@ def compose_brief(
         choices = ranker.select(analysis, words)
         if isinstance(ranker, TopsUp):  # the concept program stops when its concepts run out
             choices = ranker.top_up(analysis, choices, words)
+        find_candidates(analysis, [choice.sentence for choice in choices])  # all in one product
         chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
         analysis.documents,

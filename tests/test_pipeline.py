@@ -1,6 +1,10 @@
 """The pipeline with the fake embedder: spans, budget, clusters, citations, determinism."""
 
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -169,6 +173,37 @@ def test_overlapping_choices_share_one_limit_lifted_by_the_last_out():
         assert blas_threads() == [1] * len(before)
         second.__exit__(None, None, None)
         assert blas_threads() == before
+
+
+def test_a_blas_library_loaded_after_the_first_choice_is_limited_too():
+    """scipy brings its own OpenBLAS; loaded after a first choice (as when tests or a shell import it
+    later), it must be on one thread inside the limit as well. A fresh process: here it is loaded."""
+    script = """
+import json
+import numpy
+from threadpoolctl import threadpool_info, threadpool_limits
+from summarize.selection.blas_threads import one_blas_thread
+
+def blas():
+    return sorted((pool["filepath"], pool["num_threads"]) for pool in threadpool_info() if pool["user_api"] == "blas")
+
+with threadpool_limits(limits=2, user_api="blas"):
+    with one_blas_thread():
+        pass
+    before = len(blas())
+    import scipy.linalg
+    with threadpool_limits(limits=2, user_api="blas"):
+        with one_blas_thread():
+            inside = blas()
+print(json.dumps({"before": before, "inside": inside}))
+"""
+    found = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1]
+        ).stdout
+    )
+    assert len(found["inside"]) > found["before"]  # scipy's library was loaded after the first call
+    assert [threads for _, threads in found["inside"]] == [1] * len(found["inside"])
 
 
 def test_an_empty_brief_says_truly_why_it_is_empty(embedder):

@@ -22,6 +22,7 @@ corroboration: a wire report run twice is one report.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -109,16 +110,58 @@ class FactJudge:
 def candidates(analysis: Analysis, index: int) -> list[int]:
     """Other sources' sentences in the sentence's cluster, then the few most similar outside it;
     never a sentence of the same story (its own article or a copy of it)."""
+    find_candidates(analysis, [index])
+    return list(_found(analysis)[index])
+
+
+_FOUND = "corroboration.candidates"  # sentence -> its candidates, kept with the analysis
+
+# The product that finds the sentences outside the cluster takes this many brief sentences at once
+# (a block of 64 by 130,000 sentences is 33 MB), and lets through this much below the bar: float32
+# products of unit vectors are within ~2e-5 of exact, and those let through are measured exactly: the
+# ones that may reach the bar and may be among the OUTSIDE_CANDIDATES most similar.
+_BLOCK, _MARGIN = 64, 1e-3
+
+
+def find_candidates(analysis: Analysis, indexes: Sequence[int]) -> None:
+    """The `candidates` of each of `indexes` not found before, with one matrix product for all of them
+    (reading the embeddings once, not once a sentence). A sentence's candidates do not depend on the
+    others found with it: the product only narrows the field, and each sentence let through is
+    measured on its own, exactly (see `_similarities`)."""
+    found = _found(analysis)
+    new = [index for index in dict.fromkeys(indexes) if index not in found]
     story_of = analysis.derived("corroboration.story_of_each_sentence", lambda: _story_of_each_sentence(analysis))
-    other = story_of != story_of[index]
-    members = analysis.clusters[analysis.cluster_of[index]].members
-    inside = [i for i in sorted(members) if other[i]]
-    similarity = analysis.embeddings @ analysis.embeddings[index]
-    near = other & (similarity >= OUTSIDE_SIMILARITY)
-    near[list(members)] = False
-    outside = np.flatnonzero(near)
-    outside = outside[np.lexsort((outside, -similarity[outside].astype(np.float64)))][:OUTSIDE_CANDIDATES]
-    return inside + outside.tolist()
+    embeddings = analysis.embeddings
+    for start in range(0, len(new), _BLOCK):
+        block = new[start : start + _BLOCK]
+        rough = embeddings[block] @ embeddings.T
+        rough[story_of[None, :] == story_of[block][:, None]] = -1.0  # never the same story
+        for row, index in enumerate(block):
+            members = analysis.clusters[analysis.cluster_of[index]].members
+            inside = [i for i in sorted(members) if story_of[i] != story_of[index]]
+            rough[row, list(members)] = -1.0
+            near = np.flatnonzero(rough[row] >= OUTSIDE_SIMILARITY - _MARGIN)
+            if len(near) > OUTSIDE_CANDIDATES:  # only those that may be among the most similar
+                third = np.partition(rough[row, near], -OUTSIDE_CANDIDATES)[-OUTSIDE_CANDIDATES]
+                near = near[rough[row, near] >= third - 2 * _MARGIN]
+            similarity = _similarities(embeddings, near, index)
+            keep = similarity >= OUTSIDE_SIMILARITY
+            near, similarity = near[keep], similarity[keep]
+            outside = near[np.lexsort((near, -similarity))][:OUTSIDE_CANDIDATES]
+            found.setdefault(index, tuple(inside + outside.tolist()))
+
+
+def _found(analysis: Analysis) -> dict[int, tuple[int, ...]]:
+    found: dict[int, tuple[int, ...]] = analysis.derived(_FOUND, dict)
+    return found
+
+
+def _similarities(embeddings: np.ndarray, rows: np.ndarray, index: int) -> np.ndarray:
+    """Each row's cosine with the sentence, to float32 precision whatever else is computed beside it:
+    the products of float32 values are exact in float64, and each row's sum is its own."""
+    exact = (embeddings[rows].astype(np.float64) * embeddings[index].astype(np.float64)).sum(axis=1)
+    rounded: np.ndarray = exact.astype(np.float32).astype(np.float64)
+    return rounded
 
 
 def _story_of_each_sentence(analysis: Analysis) -> np.ndarray:

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from ..citations.corroboration import CorroborationJudge, FactJudge
+from ..citations.corroboration import CorroborationJudge, FactJudge, find_candidates
 from ..embedding.base import Embedder
 from ..records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from ..selection.base import Choice, Ranker
@@ -267,6 +267,7 @@ def compose_sectioned_brief(
         chosen = _topped_up(analysis, chosen, candidates, words, judge or FactJudge())
     picked = [x.sentence for x in chosen]
     salience = dict(zip(picked, SalienceRanker().scores(analysis, picked)))
+    find_candidates(analysis, picked)  # each sentence's corroboration candidates, all in one product
     items: list[BriefSentence] = []
     sections: list[BriefSection] = []
     for number, section in enumerate(prompt.sections):

@@ -7,7 +7,9 @@ time (a 500-article re-brief spent 0.35 s of its 0.65 s of CPU so). Each product
 bit, on one thread: the threads share out its rows and columns, not its sums.
 
 The thread count is the process's: calls that overlap (a shell's superseded re-brief still running
-beside the next) share one limit, set by the first in and lifted by the last out.
+beside the next) share one limit, set by the first in and lifted by the last out. The first in
+looks afresh for the BLAS libraries loaded (a quarter of a millisecond): one loaded since the last
+call (scipy brings its own OpenBLAS) is limited too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
 
 _lock = threading.Lock()
@@ -41,8 +42,7 @@ def one_blas_thread() -> Iterator[None]:
                 _limit = None
 
 
-@cache
 def _controller() -> Any:
     from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()  # the BLAS libraries loaded by now: numpy's, imported by the caller
+    return ThreadpoolController()  # the BLAS libraries loaded by now, not by the first call

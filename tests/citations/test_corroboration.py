@@ -268,3 +268,53 @@ def test_a_figure_is_shown_in_words_a_reader_can_read():
         KeyedEmbedder(),
     )
     assert FactJudge().judge(analysis, 0, 1).conflicts == ("gives 81 as the number of people killed",)
+
+
+def test_candidates_found_together_are_those_found_one_by_one_and_follow_the_rule():
+    """One product finds the brief's candidates at once; a sentence's candidates must not depend on
+    which others are found with it (a re-brief finds only the new ones), and must be the rule's: other
+    stories' sentences outside the cluster at least OUTSIDE_SIMILARITY alike, the most similar first,
+    the lower index first among equals (identical sentences in copies tie exactly)."""
+    from dataclasses import replace
+
+    from summarize.citations.corroboration import OUTSIDE_CANDIDATES, OUTSIDE_SIMILARITY, find_candidates
+    from summarize.inputs.documents import sample_documents
+    from summarize.text.story_copies import stories_of
+    from tests.fakes import HashingEmbedder
+
+    base = analyze(sample_documents(), HashingEmbedder())
+    count = len(base.sentences)
+    rng = np.random.default_rng(7)
+    topics = rng.standard_normal((4, 32))
+    vectors = topics[rng.integers(0, 4, count)] + 0.9 * rng.standard_normal((count, 32))
+    vectors[1::9] = vectors[0]  # identical sentences: exact ties
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+
+    def fresh():
+        return replace(base, embeddings=vectors)
+
+    stories = stories_of(base)
+    story = [stories[s.document] for s in base.sentences]
+
+    def by_rule(index: int) -> list[int]:
+        members = base.clusters[base.cluster_of[index]].members
+        inside = [i for i in sorted(members) if story[i] != story[index]]
+        exact = vectors.astype(np.float64) @ vectors[index].astype(np.float64)
+        similarity = exact.astype(np.float32).astype(np.float64)
+        near = [
+            i
+            for i in range(count)
+            if story[i] != story[index] and i not in members and similarity[i] >= OUTSIDE_SIMILARITY
+        ]
+        return inside + sorted(near, key=lambda i: (-similarity[i], i))[:OUTSIDE_CANDIDATES]
+
+    together = fresh()
+    find_candidates(together, rng.permutation(count).tolist())
+    outside = 0
+    for index in range(count):
+        alone = candidates(fresh(), index)
+        assert candidates(together, index) == alone == by_rule(index)
+        outside += len(alone) - len(
+            [i for i in base.clusters[base.cluster_of[index]].members if story[i] != story[index]]
+        )
+    assert outside > count  # the rule was exercised outside the clusters, not only inside
