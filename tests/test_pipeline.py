@@ -212,18 +212,20 @@ def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
     be briefed says so, with that sentence's length; sentences that fit but lean on their context too."""
     from summarize.inputs.document import make_document
     from summarize.output.html import to_html
-    from summarize.output.render import to_markdown
+    from summarize.output.render import to_json, to_markdown
 
     short = make_document("The storm hit the coast. Many homes were lost. Power is out.\n", "short.txt")
     brief = build_brief([short], embedder, BriefSettings(words=150))
     assert not brief.sentences and brief.shortest_choosable == 0
     said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
     assert said in to_markdown(brief) and said in to_html(brief) and "word budget" not in to_markdown(brief)
+    assert json.loads(to_json(brief))["empty"] == said  # a program gets the reason too
     story = make_document("Officials said the storm brought winds of 120 miles per hour to the coast.\n", "a.txt")
     brief = build_brief([story], embedder, BriefSettings(words=5))
     assert not brief.sentences and brief.shortest_choosable == 14
     assert "No sentence of the input fits in 5 words: the shortest that can be briefed has 14." in to_markdown(brief)
-    assert build_brief([story], embedder, BriefSettings(words=14)).shortest_choosable is None  # it holds one
+    fitting = build_brief([story], embedder, BriefSettings(words=14))
+    assert fitting.shortest_choosable is None and "empty" not in json.loads(to_json(fitting))  # it holds one
     leaning = make_document(
         "He said the plan would not work at all, and that it never had.\n\n"
         "She told them it would never be tried again in this town.\n",

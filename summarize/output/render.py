@@ -208,6 +208,8 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "model": brief.model,
         **single,
         **({"focus": brief.focus} if brief.focus is not None else {}),
+        # A program gets the reason a person reads (markdown, HTML and the TUI say it too).
+        **({"empty": empty_brief_note(brief)} if not brief.sentences and not brief.sections else {}),
         "sources": [source_entry(i, doc, originals[i]) for i, doc in enumerate(brief.documents)],
         "sentences": [
             {
