@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..records import Analysis
+from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Analysis
 from ..text.bigrams import Concept
-from .features import MAX_WORDS, MIN_WORDS
 from .ilp import Program, SparseRows
 
 
@@ -43,7 +42,7 @@ class ConceptTable:
     @property
     def eligible(self) -> np.ndarray:
         """`summarize.selection.features.eligible` of every sentence."""
-        within: np.ndarray = (self.words >= MIN_WORDS) & (self.words <= MAX_WORDS)
+        within: np.ndarray = (self.words >= MIN_SENTENCE_WORDS) & (self.words <= MAX_SENTENCE_WORDS)
         return within
 
 

@@ -24,12 +24,12 @@ from typing import Literal
 
 import numpy as np
 
-from ..records import Analysis
+from ..records import MAX_SENTENCE_WORDS, Analysis
 from ..text.bigrams import Concept, bigrams, content_words, document_frequency
 from .base import Choice
 from .concept_model import ConceptModel, shipped_model
 from .concept_program import ConceptTable, concept_program, concept_table
-from .features import MAX_WORDS, containment
+from .features import containment
 from .preselect import preselect
 from .reader_fit import SameFact, leanings, reading_order, stems, usable
 from .reader_rows import solve_for_reader
@@ -161,7 +161,7 @@ class ConceptRanker:
         prepared = self.prepared(analysis)
         standalone = prepared.standalone
         table = concept_table(analysis, prepared.concepts, prepared.weights)
-        settings = (min(budget, MAX_WORDS), self.reader_fit, self.candidate_pool)
+        settings = (min(budget, MAX_SENTENCE_WORDS), self.reader_fit, self.candidate_pool)
         candidates = table.candidates(settings, lambda: self.candidates(analysis, prepared, table, budget))
         # A sentence that leans on its context brings a reader only its `standalone` share of its
         # concepts (context_penalty 1). On the development set any penalty from 1 to 3 scored alike,

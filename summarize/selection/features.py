@@ -11,8 +11,6 @@ from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Analysis, Sentence
 from ..text.cues import OPENING_QUOTES, has_half_quote, is_attributed, opens_inside_quote, starts_dangling
 from ..text.story_copies import stories_of
 
-# Sentences outside this length are fragments or run-ons: poor brief material.
-MIN_WORDS, MAX_WORDS = MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS
 HALF_QUOTE_FACTOR = 0.4
 
 
@@ -40,7 +38,7 @@ def containment(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
 
 
 def eligible(sentence: Sentence) -> bool:
-    return MIN_WORDS <= sentence.words <= MAX_WORDS
+    return MIN_SENTENCE_WORDS <= sentence.words <= MAX_SENTENCE_WORDS
 
 
 def row_indexes(analysis: Analysis, rows: Rows | None) -> np.ndarray:
