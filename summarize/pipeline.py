@@ -119,10 +119,8 @@ def compose_brief(
             focus = prompt.title
         assert prompt is not None  # given, or made from the focus question just above
         with one_blas_thread():
-            screened_judge = screened(judge or FactJudge())  # its same-fact check, as a plain brief's (below)
-            return compose_sectioned_brief(
-                analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=screened_judge
-            )
+            # (it screens its own same-fact checks, as with_same_fact_check does a plain brief's below)
+            return compose_sectioned_brief(analysis, prompt, embedder, words, ranker=ranker, focus=focus, judge=judge)
     ranker = with_same_fact_check(ranker or ConceptRanker(), judge or FactJudge())
     with one_blas_thread():
         choices = ranker.select(analysis, words)

@@ -23,6 +23,7 @@ from typing import TypeVar
 import numpy as np
 
 from ..citations.corroboration import CorroborationJudge, FactJudge, find_candidates
+from ..citations.same_fact_screen import screened
 from ..embedding.base import Embedder
 from ..records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from ..selection.base import Choice, Ranker
@@ -257,14 +258,13 @@ def compose_sectioned_brief(
         for number, section in enumerate(prompt.sections)
     ]
     caps = [share * words for share in prompt.shares()]
-    chosen = (
-        _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, judge or FactJudge())
-        if candidates
-        else []
-    )
+    # Same-fact checks ask about every pair of chosen sentences: screened, as the pipeline's are, so a
+    # library caller who passes no judge is not ~20,000 judge calls slower on a big story.
+    same_fact = screened(judge or FactJudge())
+    chosen = _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, same_fact) if candidates else []
 
     if ranker.reader_fit:  # as a plain brief: the program stops once the concepts run out
-        chosen = _topped_up(analysis, chosen, candidates, words, judge or FactJudge())
+        chosen = _topped_up(analysis, chosen, candidates, words, same_fact)
     picked = [x.sentence for x in chosen]
     salience = dict(zip(picked, SalienceRanker().scores(analysis, picked)))
     find_candidates(analysis, picked)  # each sentence's corroboration candidates, all in one product
