@@ -143,7 +143,7 @@ def batch(
         click.echo(f"Wrote {len(clusters)} briefs.", err=True)
         return
     write_output(output, "".join(lines))
-    click.echo(f"Wrote {len(clusters)} briefs to {output}.", err=True)
+    click.echo(f"Wrote {len(clusters)} brief{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
 
 
 def _batch_records(

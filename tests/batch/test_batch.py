@@ -101,6 +101,16 @@ def test_batch_command_writes_one_line_per_cluster(data, tmp_path, monkeypatch):
     assert all(line["brief"]["budget"] == 50 for line in lines)
 
 
+def test_batch_command_counts_what_it_wrote_in_words_a_reader_expects(data, tmp_path, monkeypatch):
+    monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
+    one = tmp_path / "one.jsonl"
+    one.write_text(data.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(one), "-o", str(out), "--words", "50"])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote 1 brief to {out}." in result.output
+
+
 def test_batch_command_strict_reports_a_bad_line_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     data = tmp_path / "bad.jsonl"
