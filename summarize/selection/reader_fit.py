@@ -25,7 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+import numpy as np
 
 from ..records import Analysis, Sentence
 from ..text.bigrams import STOP_WORDS, content_tokens
@@ -317,13 +319,28 @@ class Decision(Protocol):
     def same(self) -> bool: ...
 
 
-def same_fact_pairs(analysis: Analysis, chosen: Sequence[int], judge: SameFact) -> list[tuple[int, int]]:
-    """Pairs of chosen sentences from different sources that the judge says report one main fact."""
+@runtime_checkable
+class ScreenedSameFact(SameFact, Protocol):
+    """A judge that can say at once, for many sentences, which pairs it could call one fact
+    (summarize.citations.same_fact_screen): [a, b] False means judge(sentences[a], sentences[b]) is not `same`."""
+
+    def possible(self, analysis: Analysis, sentences: Sequence[int]) -> np.ndarray: ...
+
+
+def same_fact_pairs(
+    analysis: Analysis, chosen: Sequence[int], judge: SameFact, screen: ScreenedSameFact | None = None
+) -> list[tuple[int, int]]:
+    """Pairs of chosen sentences from different sources that the judge says report one main fact,
+    asked either way round, in the order of `chosen` (row by row). With a `screen`, the judge is asked
+    only about the pairs the screen lets through; the pairs found are the same."""
+    documents = np.array([analysis.sentences[i].document for i in chosen])
+    possible = np.ones((len(chosen), len(chosen)), bool) if screen is None else screen.possible(analysis, chosen)
+    asked = np.triu((possible | possible.T) & (documents[:, None] != documents[None, :]), 1)
     pairs = []
-    for position, first in enumerate(chosen):
-        for second in chosen[position + 1 :]:
-            if analysis.sentences[first].document == analysis.sentences[second].document:
-                continue
-            if judge.judge(analysis, first, second).same or judge.judge(analysis, second, first).same:
-                pairs.append((first, second))
+    for a, b in zip(*np.nonzero(asked)):  # row-major: row by row
+        first, second = chosen[a], chosen[b]
+        if (possible[a, b] and judge.judge(analysis, first, second).same) or (
+            possible[b, a] and judge.judge(analysis, second, first).same
+        ):
+            pairs.append((first, second))
     return pairs

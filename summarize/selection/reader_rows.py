@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from ..clustering.developments import developments
 from ..records import Analysis
 from .ilp import Program
-from .reader_fit import STANDS_ALONE, Decision, SameFact, leanings, same_fact_pairs, supporters
+from .reader_fit import STANDS_ALONE, Decision, SameFact, ScreenedSameFact, leanings, same_fact_pairs, supporters
 
 # Rounds of "solve, find two chosen sentences with one fact, keep them apart": each round adds every
 # pair found, and a brief rarely has more than one or two.
@@ -60,7 +59,7 @@ def solve_for_reader(
         if solution is None or judge is None:
             return solution
         chosen = [sentence for column, sentence in columns if solution[column] > 0.5]
-        pairs = screened_same_fact_pairs(analysis, chosen, judge, screen)
+        pairs = same_fact_pairs(analysis, chosen, judge, screen)
         if not pairs:
             break
         for first, second in pairs:
@@ -70,33 +69,6 @@ def solve_for_reader(
             break
         solution = better
     return solution
-
-
-@runtime_checkable
-class ScreenedSameFact(SameFact, Protocol):
-    """A judge that can say at once, for many sentences, which pairs it could call one fact
-    (summarize.citations.same_fact_screen): [a, b] False means judge(sentences[a], sentences[b]) is not `same`."""
-
-    def possible(self, analysis: Analysis, sentences: Sequence[int]) -> np.ndarray: ...
-
-
-def screened_same_fact_pairs(
-    analysis: Analysis, chosen: Sequence[int], judge: SameFact, screen: ScreenedSameFact | None
-) -> list[tuple[int, int]]:
-    """`same_fact_pairs`, in its order, asking `judge` only about the pairs `screen` lets through."""
-    if screen is None:
-        return same_fact_pairs(analysis, chosen, judge)
-    possible = screen.possible(analysis, chosen)
-    documents = np.array([analysis.sentences[i].document for i in chosen])
-    asked = np.triu((possible | possible.T) & (documents[:, None] != documents[None, :]), 1)
-    pairs = []
-    for a, b in zip(*np.nonzero(asked)):  # row by row: the order same_fact_pairs finds them in
-        first, second = chosen[a], chosen[b]
-        if (possible[a, b] and judge.judge(analysis, first, second).same) or (
-            possible[b, a] and judge.judge(analysis, second, first).same
-        ):
-            pairs.append((first, second))
-    return pairs
 
 
 @dataclass(frozen=True)

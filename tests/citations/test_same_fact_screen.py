@@ -9,7 +9,6 @@ from summarize.citations.same_fact_screen import EXACT, ScreenedJudge, _exact_fe
 from summarize.inputs.documents import sample_documents
 from summarize.pipeline import analyze
 from summarize.selection.reader_fit import same_fact_pairs
-from summarize.selection.reader_rows import screened_same_fact_pairs
 
 # The shipped threshold, and lower ones: many more pairs are "the same fact" to those.
 THRESHOLDS = (FactJudge().threshold, 0.5, 0.2, 0.05)
@@ -88,6 +87,5 @@ def test_the_screened_pairs_are_the_judge_s_pairs_in_its_order(analysis, thresho
     everyone, screen = Counting(judge), ScreenedJudge(judge)
     expected = same_fact_pairs(analysis, chosen, everyone)
     spared = Counting(judge)
-    assert screened_same_fact_pairs(analysis, chosen, spared, screen) == expected
-    assert screened_same_fact_pairs(analysis, chosen, judge, None) == expected
+    assert same_fact_pairs(analysis, chosen, spared, screen) == expected
     assert spared.asked < everyone.asked / 2

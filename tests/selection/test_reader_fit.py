@@ -1,5 +1,6 @@
 """Sentences a reader can use: none points back to what the brief has not said, no two report one fact."""
 
+import numpy as np
 import pytest
 
 from summarize.citations.corroboration import FactJudge
@@ -237,3 +238,41 @@ def test_a_concept_ranker_built_without_a_judge_keeps_one_fact_once_as_the_defau
         chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
         assert not same_fact_pairs(analysis, chosen, FactJudge())
         assert ranker.same_fact is None  # the caller's ranker is left as it was built
+
+
+class _AskedJudge:
+    """FactJudge, recording each (sentence, candidate) it is asked about."""
+
+    def __init__(self):
+        self.asked = []
+
+    def judge(self, analysis, sentence, candidate):
+        self.asked.append((sentence, candidate))
+        return FactJudge().judge(analysis, sentence, candidate)
+
+
+class _Screen(_AskedJudge):
+    """A screen that lets through only the (row, column) positions it is given."""
+
+    def __init__(self, through):
+        super().__init__()
+        self.through = through
+
+    def possible(self, analysis, sentences):
+        possible = np.zeros((len(sentences), len(sentences)), bool)
+        for row, column in self.through:
+            possible[row, column] = True
+        return possible
+
+
+def test_a_screen_spares_the_judge_the_pairs_it_rules_out_and_finds_the_same_pairs():
+    analysis = one_fact_twice()
+    nothing = _AskedJudge()
+    assert same_fact_pairs(analysis, [0, 1, 2], nothing, _Screen([])) == []
+    assert nothing.asked == []
+    one_way = _AskedJudge()
+    assert same_fact_pairs(analysis, [0, 1, 2], one_way, _Screen([(1, 0)])) == [(0, 1)]
+    assert one_way.asked == [(1, 0)]  # only the direction let through
+    everyone = _AskedJudge()
+    assert same_fact_pairs(analysis, [2, 1, 0], everyone) == [(1, 0)]  # in the order chosen
+    assert set(everyone.asked) >= {(2, 1), (1, 2), (2, 0), (0, 2), (1, 0)}
