@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     help="Refuse the whole file when any line is not a cluster's JSON or any document fails the article "
     "checks (empty, not English, no prose, too large). Without it such a line is left out and named on "
     "stderr, and such a document is left out of its cluster, named on stderr and in the cluster's output "
-    'line ("left_out"); a cluster with no document left still stops the run.',
+    'line ("left_out"); the last line counts both. A cluster with no document left still stops the run.',
 )
 def batch(
     data: Path,
@@ -138,12 +138,27 @@ def batch(
                     lines.append(json.dumps(record, ensure_ascii=False) + "\n")
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
+    left_out_documents = sum(len(cluster.left_out) for cluster in clusters)
     if is_standard_output(output):
         click.echo("".join(lines), nl=False)
-        click.echo(f"Wrote {len(clusters)} briefs.", err=True)
+        click.echo(closing_line(len(clusters), None, len(bad_lines), left_out_documents), err=True)
         return
     write_output(output, "".join(lines))
-    click.echo(f"Wrote {len(clusters)} brief{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
+    click.echo(closing_line(len(clusters), output, len(bad_lines), left_out_documents), err=True)
+
+
+def closing_line(briefs: int, output: Path | None, bad_lines: int, left_out_documents: int) -> str:
+    """The line that ends a batch: how many briefs it wrote (and where: None is standard output), and
+    how many input lines and documents it left out, each named on stderr before it."""
+    line = f"Wrote {_count(briefs, 'brief')}" + ("" if output is None else f" to {output}")
+    left_out = [_count(n, noun) for n, noun in ((bad_lines, "line"), (left_out_documents, "document")) if n]
+    if left_out:
+        line += f"; left out {' and '.join(left_out)} (named above)"
+    return line + "."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _batch_records(

@@ -150,3 +150,19 @@ def test_an_empty_document_is_left_out_as_the_readme_says(tmp_path):
     assert result.exit_code == 0, result.output
     assert "empty_doc.jsonl:1 (document d2): the text is empty" in result.stderr
     assert [item["document"] for item in json.loads(out.read_text(encoding="utf-8"))["left_out"]] == ["d2"]
+
+
+def test_the_closing_line_counts_the_lines_and_documents_left_out(tmp_path):
+    documents = [{"id": "d1", "title": "Storm", "text": ENGLISH}, {"id": "d2", "text": "  \n"}]
+    mixed = json.dumps({"id": "c2", "documents": documents})
+    data = write(tmp_path, "some_bad.jsonl", "\n".join([CLUSTER, "{oops", mixed, "[1, 2]"]) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", data, "-o", str(out), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    closing = result.stderr.splitlines()[-1]
+    assert closing == f"Wrote 2 briefs to {out}; left out 2 lines and 1 document (named above).", result.stderr
+    assert [json.loads(record)["id"] for record in out.read_text(encoding="utf-8").splitlines()] == ["c1", "c2"]
+
+    result = CliRunner().invoke(main, ["batch", write(tmp_path, "one_bad.jsonl", CLUSTER + "\n{oops\n"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == "Wrote 1 brief; left out 1 line (named above)."
