@@ -128,7 +128,7 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
     """("url", URL), ("stdin", "-"), ("cluster", (Path, ID)) or ("file", Path) for each input,
     folders expanded to their articles (.txt, .md, .html, .htm; not hidden files) in name order; a
     file named twice is read once."""
-    from .web import as_url
+    from .web import as_url, missing_path_hint, unreadable_address
 
     seen: set[str] = set()
     stdin = False
@@ -166,7 +166,9 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
         elif path.exists():  # a file, or a pipe such as <(curl ...)
             inside = [path]
         else:
-            raise SummarizeError(f"{path}: no such file or folder")
+            raise SummarizeError(
+                unreadable_address(given) or f"{path}: no such file or folder{missing_path_hint(given)}"
+            )
         for file in inside:
             key = os.path.realpath(file)
             if key not in seen:

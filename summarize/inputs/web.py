@@ -23,6 +23,11 @@ _URL = re.compile(r"^https?://", re.IGNORECASE)
 # Path() turns "https://host/x" into "https:/host/x"; a URL that went through one is repaired.
 _COLLAPSED_URL = re.compile(r"^(https?):/(?!/)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Another scheme's address ("ftp://...", "file:///..."), also as Path() leaves it ("ftp:/..."); a
+# one-letter "scheme" is a Windows drive.
+_OTHER_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+):/", re.IGNORECASE)
+# A web address without its scheme: "www.bbc.co.uk", "example.com/story" (not "news.txt").
+_BARE_ADDRESS = re.compile(r"^(www\.[^/\s]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -34,6 +39,25 @@ def as_url(given: object) -> str | None:
     if not isinstance(given, str) and _COLLAPSED_URL.match(text):
         return _COLLAPSED_URL.sub(r"\1://", text, count=1)
     return None
+
+
+def unreadable_address(given: object) -> str | None:
+    """Why `given` cannot be read when it is an address of a scheme other than http(s) (the caller
+    checks first that no file has that name); None when it is not one."""
+    text = str(given)
+    match = _OTHER_SCHEME.match(text)
+    if match is None or _URL.match(text) or _COLLAPSED_URL.match(text):
+        return None
+    if not isinstance(given, str):
+        text = re.sub(r"^([^:]+):/(?!/)", r"\1://", text, count=1)  # as typed, before Path() collapsed it
+    if match.group(1).lower() == "file":
+        return f"{text}: a file:// address; give the file's path instead"
+    return f"{text}: only http:// and https:// addresses can be fetched"
+
+
+def missing_path_hint(given: object) -> str:
+    """What to add to "no such file or folder" for `given`: a web address typed without http(s)://."""
+    return " (a web address starts with http:// or https://)" if _BARE_ADDRESS.match(str(given)) else ""
 
 
 def looks_like_html(text: str) -> bool:

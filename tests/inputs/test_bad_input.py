@@ -82,6 +82,12 @@ def sparse(folder: Path, name: str, size: int) -> str:
 CASES = [
     ("missing file", lambda d, u: [f"{d}/nope.txt"], "nope.txt: no such file or folder"),
     ("missing folder", lambda d, u: [f"{d}/nowhere/"], "nowhere: no such file or folder"),
+    ("a web address without http://", lambda d, u: ["example.com/story"],
+     "example.com/story: no such file or folder (a web address starts with http:// or https://)"),
+    ("an ftp address", lambda d, u: ["ftp://example.com/story.txt"],
+     "ftp://example.com/story.txt: only http:// and https:// addresses can be fetched"),
+    ("a file:// address", lambda d, u: [write(d, "a.txt", ENGLISH) and f"file://{d}/a.txt"],
+     "/a.txt: a file:// address; give the file's path instead"),
     ("empty folder", lambda d, u: [os.makedirs(f"{d}/empty") or f"{d}/empty"], "empty: no articles in this folder"),
     ("folder without articles", lambda d, u: [write(d, "pics/a.jpg", b"\xff\xd8\xff\xe0") and f"{d}/pics"],
      "pics: no articles in this folder"),
