@@ -166,6 +166,10 @@ def brief(
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
         max_bytes = download_bytes(max_download)
+        if any(path == "-" for path in paths) and sys.stdin.isatty():  # else it would wait without a word
+            click.echo(
+                "Reading one article from standard input: type or paste it, then Ctrl-D on a new line.", err=True
+            )
         documents = (
             read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
         )

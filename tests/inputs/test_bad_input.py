@@ -386,3 +386,31 @@ def test_an_interrupted_write_leaves_neither_a_partial_file_nor_a_temporary_one(
     monkeypatch.undo()
     assert written and target.read_text(encoding="utf-8") == "KEEP"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_stdin_from_a_terminal_says_what_it_waits_for(tmp_path):
+    """`summarize brief -` typed at a terminal says it reads an article there (it waited without a word)."""
+    import pty
+
+    terminal, keyboard = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "brief", "-"],
+        stdin=keyboard,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    os.close(keyboard)
+    try:
+        os.write(terminal, b"\x04")  # Ctrl-D at once: an empty article
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(terminal)
+    assert stderr.splitlines() == [
+        "Reading one article from standard input: type or paste it, then Ctrl-D on a new line.",
+        "Error: <stdin>: the input is empty",
+    ], stderr
+    assert process.returncode == 2 and stdout == ""
