@@ -18,6 +18,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.main import MainScreen
 from tui.screens.source_picker import SourcePicker
 from tui.screens.text_input import PathSuggester, TextInputScreen
+from tui.widgets.source_list import SourceList
 
 
 @pytest.mark.parametrize(
@@ -220,3 +221,24 @@ def test_an_empty_brief_says_why_and_offers_a_wider_budget_only_when_one_helps(t
         assert empty_state(app).endswith(" Press + to widen the budget.")
 
     run(too_small, paths=[story], words=5)
+
+
+def test_a_source_the_brief_cites_only_as_also_is_not_called_not_cited():
+    rows: list[str] = []
+    cited: list[tuple[set[int], set[int]]] = []
+
+    async def scenario(app, pilot, notes):
+        sources = app.screen.query_one(SourceList)
+        rows.extend(str(sources.get_option_at_index(i).prompt) for i in range(sources.option_count))
+        items = app.brief.sentences
+        quoted = {item.sentence.document for item in items}
+        also = {other.sentence.document for item in items for other in (*item.also_in, *item.disagrees)}
+        cited.append((quoted, also))
+
+    run(scenario, words=175)  # the fake embedder's brief at 175 words: [1] and [2] only as "also"
+    quoted, also = cited[0]
+    assert also - quoted, "the case this test is about: a source cited only in an (also [n])"
+    for index, row in enumerate(rows):
+        assert ("not cited" in row) == (index not in quoted | also), row
+        assert ("in the brief" in row) == (index in quoted), row
+        assert ("also reports" in row) == (index in also), row

@@ -25,7 +25,8 @@ comes from; **(also [m])** lists other articles that report the same thing.
 - **Source** (right): the cited article, scrolled to the highlighted sentence, which is marked in
   place; other brief sentences from that article are underlined. Below it, the sentences in other
   articles that corroborate it: Enter or a click shows one in its article.
-- **Sources** (bottom left): the numbered articles; Enter shows one from the top.
+- **Sources** (bottom left): the numbered articles, each with how many brief sentences are taken
+  from it and how many more it also reports; Enter shows one from the top.
 - Tab moves between the panes; **ctrl+p** finds any command by name.
 """
 
