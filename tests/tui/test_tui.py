@@ -302,3 +302,13 @@ def test_opening_the_app_imports_neither_the_model_nor_the_summarizer():
     import summarize.pipeline  # whose default budget the app repeats rather than imports
 
     assert tui.app.DEFAULT_WORDS == summarize.pipeline.DEFAULT_WORDS
+
+
+def test_help_explains_every_mark_a_brief_sentence_carries():
+    async def scenario(app, pilot, notes):
+        await pilot.press("question_mark")
+        text = app.screen.query_one(Markdown).source
+        for mark in ("[n]", "(also [m])", "gives", "(only [n])"):
+            assert mark in text, mark
+
+    run(scenario)

@@ -15,7 +15,8 @@ INTRODUCTION = """\
 # summarize
 
 Every sentence of the brief is copied word for word from one article. **[n]** is the article it
-comes from; **(also [m])** lists other articles that report the same thing.
+comes from; **(also [m])** lists other articles that report the same thing, and **[m] gives ...** one
+that reports it with another figure; **(only [n])** marks a development that only article [n] reports.
 
 - **Brief** (left): move with ↑/↓ or j/k. The header shows words used / budget, the method
   (**m** switches between concepts and salience) and the prompt or focus question, if any.
