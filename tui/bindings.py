@@ -3,6 +3,8 @@ are built from this list too) and the app's own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.binding import Binding
 
 WORD_STEP = 25
@@ -71,3 +73,7 @@ APP_BINDINGS = [
     Binding("question_mark,f1", "help", "Help", key_display="?", id="help", tooltip="The keys and what the panes mean"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Leave the app"),
 ]
+
+# The main screen's footer lists the screen's keys before the app's: these copies of the app's keys
+# come first there, so that a footer too narrow for every key (80 columns) still shows Help and Quit.
+FOOTER_FIRST = [replace(binding, action=f"app.{binding.action}") for binding in APP_BINDINGS]

@@ -312,3 +312,21 @@ def test_help_explains_every_mark_a_brief_sentence_carries():
             assert mark in text, mark
 
     run(scenario)
+
+
+@pytest.mark.parametrize("in_the_evidence", [False, True], ids=["in the brief", "in the evidence (esc Back)"])
+def test_an_80_column_footer_still_shows_help_and_quit(in_the_evidence):
+    shown: set[str] = set()
+
+    async def scenario(app, pilot, notes):
+        if in_the_evidence:
+            await pilot.press("enter")
+            await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        await pilot.pause()
+        for key in footer.query(FooterKey):
+            if key.region.width and key.region.right <= footer.region.right:
+                shown.add(key.description)
+
+    run(scenario, size=(80, 24), words=175)
+    assert {"Help", "Quit"} <= shown, shown

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, OptionList
 
 from summarize.records import Brief, Document
 
-from ..bindings import BRIEF_BINDINGS
+from ..bindings import BRIEF_BINDINGS, FOOTER_FIRST
 from ..widgets.brief_pane import BriefList, BriefPane
 from ..widgets.source_list import SourceList
 from ..widgets.source_pane import SourcePane
@@ -31,7 +31,7 @@ class AppState(Protocol):
 
 
 class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [*BRIEF_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [*FOOTER_FIRST, *BRIEF_BINDINGS]
 
     def compose(self) -> ComposeResult:
         yield Header()
