@@ -242,3 +242,17 @@ def test_a_source_the_brief_cites_only_as_also_is_not_called_not_cited():
         assert ("not cited" in row) == (index not in quoted | also), row
         assert ("in the brief" in row) == (index in quoted), row
         assert ("also reports" in row) == (index in also), row
+
+
+def test_a_dialog_s_problem_goes_once_the_value_changes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario(app, pilot, notes):
+        await answer(pilot, "e", "")
+        problem = app.screen.query_one("#dialog-error")
+        assert "Type a file name" in str(problem.content)
+        await pilot.press("b")
+        await pilot.pause()
+        assert str(problem.content) == ""  # it was still saying "Type a file name." over "b"
+
+    run(scenario)

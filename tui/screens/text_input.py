@@ -87,5 +87,10 @@ class TextInputScreen(ModalScreen[str | None]):
             return
         self.dismiss(event.value)
 
+    @on(Input.Changed)
+    def _forget_problem(self, event: Input.Changed) -> None:
+        """The problem shown was the last value's: once the value changes, it no longer applies."""
+        self.query_one("#dialog-error", Static).update("")
+
     def action_cancel(self) -> None:
         self.dismiss(None)
