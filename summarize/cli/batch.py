@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import BACKEND_NAMES, BATCH_BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
+from .common import (
+    BACKEND_NAMES,
+    BATCH_BACKEND_HELP,
+    NO_CACHE_HELP,
+    Count,
+    embedder_factory,
+    stderr_console,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from ..batch.processes import BatchProgress
@@ -28,12 +36,10 @@ if TYPE_CHECKING:
     help="Where to write one JSON line per cluster, once all are done (- : standard output). "
     "A file is replaced atomically and keeps its permissions.",
 )
-@click.option(
-    "-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per brief."
-)
+@click.option("-w", "--words", type=Count(min=1), default=100, show_default=True, help="Word budget per brief.")
 @click.option(
     "--workers",
-    type=click.IntRange(min=0),
+    type=Count(min=0),
     default=None,
     show_default="one per core",
     help="Processes that each embed, cluster and select a share of the clusters; 0: all in this process.",

@@ -16,6 +16,7 @@ from .common import (
     BACKEND_HELP,
     BACKEND_NAMES,
     NO_CACHE_HELP,
+    Count,
     PositiveNumber,
     cache_note,
     embedder_factory,
@@ -36,7 +37,7 @@ def report_step(step: str) -> None:
 WORDS_OPTION = click.option(
     "-w",
     "--words",
-    type=click.IntRange(min=1),
+    type=Count(min=1),
     default=None,
     show_default=f"{DEFAULT_WORDS}, or the prompt's own",
     help="Word budget: the brief never exceeds it and fills most of it when the input allows "

@@ -39,6 +39,13 @@ BATCH_BACKEND_HELP = _BACKENDS_HELP + (
 )
 
 
+class Count(click.IntRange):
+    """A whole number in a range, for --words, --workers and --limit: click.IntRange calls "abc" "not a
+    valid integer range" (as if a range were asked for) and shows INTEGER RANGE in --help."""
+
+    name = "integer"
+
+
 class PositiveNumber(click.FloatRange):
     """A number above 0 and at most `most` (inf and nan are not numbers a limit can be)."""
 

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import BACKEND_NAMES, EVAL_BACKEND_HELP, NO_CACHE_HELP, embedder_factory, stderr_console, write_output
+from .common import (
+    BACKEND_NAMES,
+    EVAL_BACKEND_HELP,
+    NO_CACHE_HELP,
+    Count,
+    embedder_factory,
+    stderr_console,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from ..evaluation.harness import MethodResult
@@ -18,9 +26,7 @@ DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasi
 
 @click.command(name="eval", short_help="Score briefs with ROUGE against human summaries, beside sumy's.")
 @click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-w", "--words", type=click.IntRange(min=1), default=100, show_default=True, help="Word budget per summary."
-)
+@click.option("-w", "--words", type=Count(min=1), default=100, show_default=True, help="Word budget per summary.")
 @click.option(
     "--methods",
     default=DEFAULT_METHODS,
@@ -37,7 +43,7 @@ DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasi
     help="Comma-separated: also score every set with notitle (headlines blanked), flat (paragraph "
     "breaks removed), both (the two at once).",
 )
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N clusters of each set (a quick look).")
+@click.option("--limit", type=Count(min=1), help="Only the first N clusters of each set (a quick look).")
 @click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 @click.option("--backend", type=click.Choice(BACKEND_NAMES), help=EVAL_BACKEND_HELP)
 @click.option(

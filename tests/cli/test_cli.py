@@ -115,3 +115,13 @@ def test_a_group_run_without_a_command_shows_its_help_as_help_not_as_a_one_line_
     assert result.exit_code == 2  # as click's own groups do
     assert result.stderr.startswith(usage) and "\nCommands:\n" in result.stderr
     assert "Error:" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["brief"], ["batch", "data.jsonl", "-o", "-"], ["eval", "data.jsonl"], ["tui"]])
+def test_a_word_budget_that_is_no_whole_number_is_called_so(command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data.jsonl").write_text("{}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [*command, "--words", "abc"])
+    assert result.exit_code == 2
+    assert "'abc' is not a valid integer." in result.output, result.output  # click said "integer range"
+    assert "INTEGER RANGE" not in CliRunner().invoke(main, [command[0], "--help"]).output
