@@ -32,8 +32,7 @@ if TYPE_CHECKING:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Where to write one JSON line per cluster, once all are done (- : standard output). "
+    help="Required: where to write one JSON line per cluster, once all are done (- : standard output). "
     "A file is replaced atomically and keeps its permissions.",
 )
 @click.option("-w", "--words", type=Count(min=1), default=100, show_default=True, help="Word budget per brief.")
@@ -62,7 +61,7 @@ if TYPE_CHECKING:
 )
 def batch(
     data: Path,
-    output: Path,
+    output: Path | None,
     words: int,
     workers: int | None = None,
     dask_address: str | None = None,
@@ -101,6 +100,10 @@ def batch(
     from ..pipeline import BriefSettings
     from ..records import SummarizeError
 
+    if output is None:  # not click's required=True: its "Missing option '-o' / '--output'" says not what to give
+        raise click.UsageError(
+            "give -o OUT.jsonl, where the briefs go (one JSON line per cluster; -o - : standard output)"
+        )
     try:
         check_output_path(output, [data], inputs_are="the input")
         if dask_address is not None and workers is not None:

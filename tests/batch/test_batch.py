@@ -119,3 +119,11 @@ def test_batch_command_strict_reports_a_bad_line_and_writes_nothing(tmp_path, mo
     result = CliRunner().invoke(main, ["batch", str(data), "-o", str(out), "--strict"])
     assert result.exit_code == 2 and "bad.jsonl:2: not valid JSON" in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == [data]
+
+
+def test_batch_without_an_output_says_what_to_give(data):
+    result = CliRunner().invoke(main, ["batch", str(data)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: give -o OUT.jsonl, where the briefs go (one JSON line per cluster; -o - : standard output)"
+    )
