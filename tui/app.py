@@ -146,6 +146,7 @@ class BriefingApp(  # type: ignore[misc]
         self._generation += 1
         self._selection += 1
         self.analysis, self.brief, self.documents = None, None, documents
+        self.sub_title = sources_shown(len(documents))  # the model's name follows once it has run
         if not documents:
             self.main.show_message("No articles. Press a to add one.", documents)
             return
@@ -180,7 +181,7 @@ class BriefingApp(  # type: ignore[misc]
         if message.generation != self._generation:
             return
         self.analysis, self.documents = message.analysis, message.analysis.documents
-        self.sub_title = f"{len(self.documents)} sources · {self.analysis.model}"
+        self.sub_title = f"{sources_shown(len(self.documents))} · {self.analysis.model}"
         self.rebrief()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
@@ -229,6 +230,11 @@ class BriefingApp(  # type: ignore[misc]
             return
         self.brief, self.shown_choice, self._shown = message.brief, message.choice, message.generation
         self.main.show_brief(self.brief, message.choice.label)
+
+
+def sources_shown(count: int) -> str:
+    """How many sources the header says the brief is made from."""
+    return f"{count} source{'s' if count != 1 else ''}" if count else "no sources"
 
 
 def make_app(

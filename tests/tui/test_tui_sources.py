@@ -256,3 +256,18 @@ def test_a_dialog_s_problem_goes_once_the_value_changes(tmp_path, monkeypatch):
         assert str(problem.content) == ""  # it was still saying "Type a file name." over "b"
 
     run(scenario)
+
+
+def test_the_header_counts_the_sources_as_they_are_removed():
+    shown: list[str] = []
+
+    async def scenario(app, pilot, notes):
+        for _ in range(5):
+            shown.append(app.sub_title.split(" · ")[0])
+            await pilot.press("x", "enter")
+            await until(pilot, lambda: app.brief is not None or not app.documents)
+            await settle(pilot)
+        shown.append(app.sub_title)
+
+    run(scenario)
+    assert shown == ["5 sources", "4 sources", "3 sources", "2 sources", "1 source", "no sources"]
