@@ -271,3 +271,15 @@ def test_the_header_counts_the_sources_as_they_are_removed():
 
     run(scenario)
     assert shown == ["5 sources", "4 sources", "3 sources", "2 sources", "1 source", "no sources"]
+
+
+def test_a_single_article_s_sentence_is_not_said_to_be_unreported_elsewhere(tmp_path):
+    article = tmp_path / "storm.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    shown: list[str] = []
+
+    async def scenario(app, pilot, notes):
+        shown.append(str(app.screen.query_one("#also-title").content))
+
+    run(scenario, paths=[article])
+    assert shown == ["Only one article was given, so no sentence is checked against another source."]

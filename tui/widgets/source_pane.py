@@ -14,7 +14,13 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from summarize.output.render import NOT_FOUND_ELSEWHERE, ONLY_SOURCE, disagreement_notes, source_number
+from summarize.output.render import (
+    NOT_FOUND_ELSEWHERE,
+    ONE_ARTICLE,
+    ONLY_SOURCE,
+    disagreement_notes,
+    source_number,
+)
 from summarize.records import Brief, BriefSentence, Corroboration, Disagreement, Document, Sentence
 
 from ..plain import one_line, printable
@@ -77,6 +83,8 @@ class SourcePane(Vertical):
         if item.also_in:
             sources = "".join(f"[{source_number(d)}]" for d in sorted({c.sentence.document for c in item.also_in}))
             also = f"Also reported in {sources}"
+        elif len(brief.documents) == 1:  # nothing to look for elsewhere: "not found" would mislead
+            also = ONE_ARTICLE
         else:
             also = ONLY_SOURCE if item.only_source else NOT_FOUND_ELSEWHERE
         if item.disagrees:
