@@ -204,7 +204,9 @@ def brief(
         write_output(output, text)
         opens = "; open it in any browser" if output_format == "html" else ""
         click.echo(
-            f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} sources{opens}).", err=True
+            f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} "
+            f"source{'s' if len(documents) != 1 else ''}{opens}).",
+            err=True,
         )
 
 

@@ -125,3 +125,12 @@ def test_a_word_budget_that_is_no_whole_number_is_called_so(command, tmp_path, m
     assert result.exit_code == 2
     assert "'abc' is not a valid integer." in result.output, result.output  # click said "integer range"
     assert "INTEGER RANGE" not in CliRunner().invoke(main, [command[0], "--help"]).output
+
+
+def test_the_line_after_writing_a_file_counts_one_source_as_one(tmp_path, story):
+    paths = write_story(tmp_path, story)
+    out = tmp_path / "brief.md"
+    result = run("brief", paths[0], "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr.strip().endswith(" words from 1 source).")  # it said "1 sources"
+    assert run("brief", *paths, "-o", str(out)).stderr.strip().endswith(f" words from {len(paths)} sources).")
