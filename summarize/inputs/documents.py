@@ -105,7 +105,7 @@ def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]
         unread = "".join(
             f"; line {line.where.removeprefix(name + ':')} holds none: {line.reason}" for line in bad_lines[:1]
         )
-        more = len(bad_lines) - 1
+        more = max(len(bad_lines) - 1, 0)
         unread += f" (and {more} more {'line' if more == 1 else 'lines'})" if more else ""
         raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed}){unread}")
     for document in chosen.documents:

@@ -414,3 +414,15 @@ def test_stdin_from_a_terminal_says_what_it_waits_for(tmp_path):
         "Error: <stdin>: the input is empty",
     ], stderr
     assert process.returncode == 2 and stdout == ""
+
+
+def test_an_unknown_cluster_in_a_sound_file_is_one_plain_line(tmp_path):
+    data = write(tmp_path, "two.jsonl", CLUSTER + "\n" + CLUSTER.replace('"c1"', '"c2"') + "\n")
+    result = CliRunner().invoke(main, ["brief", data, "--cluster", "c9"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip() == f"Error: {data}: no cluster with id 'c9' (2 clusters: c1, c2)"
+    )  # no "(and -1 more lines)"
+    bad = write(tmp_path, "bad.jsonl", CLUSTER + "\n{oops\n[1]\n")
+    shown = CliRunner().invoke(main, ["brief", bad, "--cluster", "c9"]).stderr
+    assert "line 2 holds none: not valid JSON" in shown and shown.strip().endswith("(and 1 more line)"), shown
