@@ -390,14 +390,3 @@ def test_help_and_reading_text_files_import_no_html_machinery(tmp_path):
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
-
-
-def test_an_address_of_another_scheme_is_named_as_typed_even_after_path_collapsed_it():
-    from summarize.inputs.web import missing_path_hint, unreadable_address
-
-    for given in ("ftp://host/story.txt", Path("ftp://host/story.txt")):  # the TUI's paths are Paths
-        assert unreadable_address(given) == "ftp://host/story.txt: only http:// and https:// addresses can be fetched"
-    for other in ("https://host/x", Path("https://host/x"), "news/a.txt", "C:/news/a.txt", "-"):
-        assert unreadable_address(other) is None
-    assert missing_path_hint("www.bbc.co.uk") and missing_path_hint("bbc.co.uk/news/world")
-    assert not missing_path_hint("news.txt") and not missing_path_hint("news/a.txt")

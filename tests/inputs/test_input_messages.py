@@ -1,0 +1,64 @@
+"""What a new user is told about inputs that are not what they meant: an address of another scheme
+or one typed without http://, standard input at a terminal, a cluster id not in the file."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from summarize.cli.main import main
+from tests.inputs.test_bad_input import CLUSTER, write
+
+
+def test_an_address_of_another_scheme_is_named_as_typed_even_after_path_collapsed_it():
+    from summarize.inputs.web import missing_path_hint, unreadable_address
+
+    for given in ("ftp://host/story.txt", Path("ftp://host/story.txt")):  # the TUI's paths are Paths
+        assert unreadable_address(given) == "ftp://host/story.txt: only http:// and https:// addresses can be fetched"
+    for other in ("https://host/x", Path("https://host/x"), "news/a.txt", "C:/news/a.txt", "-"):
+        assert unreadable_address(other) is None
+    assert missing_path_hint("www.bbc.co.uk") and missing_path_hint("bbc.co.uk/news/world")
+    assert not missing_path_hint("news.txt") and not missing_path_hint("news/a.txt")
+
+
+def test_stdin_from_a_terminal_says_what_it_waits_for(tmp_path):
+    """`summarize brief -` typed at a terminal says it reads an article there (it waited without a word)."""
+    terminal, keyboard = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "brief", "-"],
+        stdin=keyboard,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    os.close(keyboard)
+    try:
+        os.write(terminal, b"\x04")  # Ctrl-D at once: an empty article
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(terminal)
+    assert stderr.splitlines() == [
+        "Reading one article from standard input: type or paste it, then Ctrl-D on a new line.",
+        "Error: <stdin>: the input is empty",
+    ], stderr
+    assert process.returncode == 2 and stdout == ""
+
+
+def test_an_unknown_cluster_in_a_sound_file_is_one_plain_line(tmp_path):
+    data = write(tmp_path, "two.jsonl", CLUSTER + "\n" + CLUSTER.replace('"c1"', '"c2"') + "\n")
+    result = CliRunner().invoke(main, ["brief", data, "--cluster", "c9"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip() == f"Error: {data}: no cluster with id 'c9' (2 clusters: c1, c2)"
+    )  # no "(and -1 more lines)"
+    bad = write(tmp_path, "bad.jsonl", CLUSTER + "\n{oops\n[1]\n")
+    shown = CliRunner().invoke(main, ["brief", bad, "--cluster", "c9"]).stderr
+    assert "line 2 holds none: not valid JSON" in shown and shown.strip().endswith("(and 1 more line)"), shown
