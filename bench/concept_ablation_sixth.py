@@ -288,12 +288,24 @@ SETTINGS: dict[str, Setting] = {
 
 
 def screen(found: dict[str, Examples]) -> None:
-    """Each feature's correlation with the reference share, per set."""
+    """Each feature's correlation with the reference share, per set; then the held-out log-loss (per
+    mille) of the 14 features' model with each BACKGROUND feature added, fitted on the other sets."""
     names = (*FEATURES, *BACKGROUND)
     print("| feature | " + " | ".join(SETS) + " |\n|---|" + "---:|" * len(SETS))
     for k, name in enumerate(names):
         cells = [f"{np.corrcoef(found[s][0][:, k], found[s][1])[0, 1]:+.3f}" for s in SETS]
         print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\n| held-out log-loss x 1000 | " + " | ".join(SETS) + " |\n|---|" + "---:|" * len(SETS))
+    for added in ([], *([n] for n in BACKGROUND), list(BACKGROUND)):
+        columns = list(range(len(FEATURES))) + [len(FEATURES) + BACKGROUND.index(n) for n in added]
+        cells = []
+        for held in SETS:
+            rows = np.vstack([found[s][0][:, columns] for s in SETS if s != held])
+            predict = logistic(rows, np.concatenate([found[s][1] for s in SETS if s != held]))
+            p, y = np.clip(predict(found[held][0][:, columns]), 1e-9, 1 - 1e-9), found[held][1]
+            cells.append(f"{-1000 * np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)):.2f}")
+        label = "the 14 features" if not added else "+ " + (added[0] if len(added) == 1 else "all nine")
+        print(f"| {label} | " + " | ".join(cells) + " |")
 
 
 def cost(data: Path) -> None:
