@@ -91,7 +91,7 @@ def timed(solve: Callable[..., np.ndarray | None]) -> Way:
 
 
 def solved_with(
-    cost: np.ndarray, rows: object, integral: np.ndarray, upper: np.ndarray, **options: object
+    cost: np.ndarray, rows: object, integral: np.ndarray, upper: np.ndarray, **options: bool | float | int | str
 ) -> np.ndarray | None:
     from summarize.selection import highs
 

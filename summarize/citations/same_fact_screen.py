@@ -10,6 +10,11 @@ judge would call different, so it is not asked: the answers, and every brief, st
 weights, intercept and threshold are read from the judge itself (their home is
 `summarize.citations.corroboration_weights`), so a retuned judge is screened by its own numbers; a
 feature the screen cannot bound (a new one, or a name count with a positive weight) turns it off.
+
+The same bound screens the candidates of a brief sentence's evidence (`evidence_possible`: ~2,500
+candidates for a brief of 445 sentences), where the judge also reports a disagreement: a candidate is
+asked when it could be listed or could be a disagreement (`FactJudge.same_event` and another figure
+for what the sentence counts).
 """
 
 from __future__ import annotations
@@ -116,7 +121,9 @@ def _floor(judge: CorroborationJudge) -> float | None:
 def _best_scores(exact: Mapping[str, Score], weights: dict[str, float], intercept: float) -> Score:
     """The judge's score with the `exact` features (`_exact_features`' matrices, or one pair's numbers)
     and every other feature at its most favourable value."""
-    score: Any = intercept
+    similarity = exact["similarity"]
+    # a matrix whatever the weights (even with none on an exact feature); one pair's score is a float
+    score: Any = np.full(similarity.shape, intercept) if isinstance(similarity, np.ndarray) else intercept
     for name, weight in weights.items():
         if name in EXACT:
             score = score + weight * exact[name]

@@ -134,7 +134,7 @@ def _solved(
     upper: np.ndarray,
     time_limit: float,
     node_limit: int,
-    options: tuple[tuple[str, object], ...] = (),
+    options: tuple[tuple[str, bool | float | int | str], ...] = (),
 ) -> Any:
     """A HiGHS solver that has run on this program (not run when the model was refused: its status
     is then kNotset); `options` after the pinned ones (bench/speed_highs.py tries others)."""
