@@ -151,3 +151,10 @@ def test_a_screened_judge_gives_the_same_evidence(analysis, counts, judge):
 def test_a_judge_the_screen_cannot_bound_is_asked_about_every_candidate(analysis):
     unscreenable = FactJudge(weights=(("similarity", 1.0), ("a_new_feature", -1.0)))
     assert ScreenedJudge(unscreenable).evidence_possible(analysis, 0, candidates(analysis, 0)).all()
+
+
+def test_a_judge_weighing_no_exact_feature_is_screened_pair_by_pair(analysis):
+    sentences = list(range(12))
+    judge = FactJudge(weights=(("same_detail", 1.0),), intercept=0.0, threshold=0.9)  # never reaches 0.9
+    possible = ScreenedJudge(judge).possible(analysis, sentences)
+    assert possible.shape == (12, 12) and not possible.any()
