@@ -1,6 +1,6 @@
 """The programs bench/speed.py runs in new processes (each timed from launch to exit): LexRank on
 files and on a cluster file, a cold brief by phase, the model alone over a batch's sentences, a
-sentence count, and a shell's in-memory re-brief."""
+sentence count, a shell's in-memory re-brief, and the briefs of those re-briefs."""
 
 LEXRANK_FILES = """
 import sys
@@ -111,4 +111,24 @@ for words in map(int, sys.argv[3].split(",")):
     compose_brief(analysis, words)
     lengths[words] = [time.perf_counter() - started, time.process_time() - used]
 print(json.dumps(lengths))
+"""
+
+# The re-briefs of bench/speed_same_briefs.py: each length's markdown and JSON and the sentences chosen.
+REBRIEF_BRIEFS = """
+import json, sys
+from pathlib import Path
+from summarize.pipeline import analyze, compose_brief
+from summarize.embedding.cache import with_cache
+from summarize.embedding.backends import embedder_for
+from summarize.inputs.jsonl import read_clusters
+from summarize.output.formats import render_as
+cluster = next(read_clusters(Path(sys.argv[1])))
+analysis = analyze(cluster.documents, with_cache(embedder_for(sys.argv[2]), True))
+compose_brief(analysis, 150)
+briefs = {}
+for words in map(int, sys.argv[3].split(",")):
+    brief = compose_brief(analysis, words)
+    chosen = [[s.sentence.document, s.sentence.start] for s in brief.sentences]
+    briefs[words] = {"markdown": render_as(brief, "markdown"), "json": render_as(brief, "json"), "chosen": chosen}
+print(json.dumps(briefs))
 """

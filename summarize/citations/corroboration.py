@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -53,6 +53,15 @@ class CorroborationJudge(Protocol):
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         """Sentence and candidate are indexes into `analysis.sentences`, from different sources."""
         ...
+
+
+@runtime_checkable
+class ScreenedEvidence(CorroborationJudge, Protocol):
+    """A judge that can say at once which of a sentence's candidates it could find anything in
+    (summarize.citations.same_fact_screen): False means its verdict is certainly "not the same fact" with
+    no disagreement, so `evidence` need not ask."""
+
+    def evidence_possible(self, analysis: Analysis, sentence: int, candidates: Sequence[int]) -> np.ndarray: ...
 
 
 def refused(facts: PairFacts) -> bool:
@@ -189,7 +198,13 @@ def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = 
 
 def _judged(analysis: Analysis, index: int, judge: CorroborationJudge) -> Evidence:
     also, differ = [], []
-    for other in candidates(analysis, index):
+    found = candidates(analysis, index)
+    # A screened judge is asked only about the candidates it could list or find a disagreement in: the
+    # others' verdict is "different, no disagreement", which adds nothing.
+    possible = judge.evidence_possible(analysis, index, found) if isinstance(judge, ScreenedEvidence) else None
+    for position, other in enumerate(found):
+        if possible is not None and not possible[position]:
+            continue
         verdict = judge.judge(analysis, index, other)
         similarity = round(float(analysis.embeddings[other] @ analysis.embeddings[index]), 4)
         if verdict.same:

@@ -134,9 +134,10 @@ def _solved(
     upper: np.ndarray,
     time_limit: float,
     node_limit: int,
+    options: tuple[tuple[str, bool | float | int | str], ...] = (),
 ) -> Any:
     """A HiGHS solver that has run on this program (not run when the model was refused: its status
-    is then kNotset)."""
+    is then kNotset); `options` after the pinned ones (bench/speed_highs.py tries others)."""
     import highspy
     from highspy._core import _Highs
 
@@ -163,6 +164,7 @@ def _solved(
             ("time_limit", float(time_limit)),
             ("mip_max_nodes", int(node_limit)),
             ("mip_rel_gap", MIP_RELATIVE_GAP),
+            *options,
         ):
             solver.setOptionValue(option, value)
         if solver.passModel(program) != highspy.HighsStatus.kError:

@@ -3,7 +3,7 @@ judge's own numbers, and it does spare the judge most pairs."""
 
 import pytest
 
-from summarize.citations.corroboration import FactJudge
+from summarize.citations.corroboration import FactJudge, _judged, candidates, evidence
 from summarize.citations.pair_facts import FEATURES, features, pair_facts
 from summarize.citations.same_fact_screen import EXACT, ScreenedJudge, _exact_features, screened
 from summarize.inputs.documents import sample_documents
@@ -89,3 +89,70 @@ def test_the_screened_pairs_are_the_judge_s_pairs_in_its_order(analysis, thresho
     spared = Counting(judge)
     assert same_fact_pairs(analysis, chosen, spared, screen) == expected
     assert spared.asked < everyone.asked / 2
+
+
+@pytest.fixture(scope="module")
+def counts():
+    """Three reports of one blast, two of them with another death toll: candidates with disagreements."""
+    from summarize.inputs.document import text_document
+    from tests.fakes import HashingEmbedder
+
+    texts = (
+        "A car bomb exploded outside a police station in the city on Monday. At least 17 people were killed in "
+        "the blast, police said. The attack came a week after the elections.",
+        "At least 25 people were killed in the blast outside a police station on Monday, hospital officials said. "
+        "A car bomb exploded in the city. Residents said the attack shook their homes.",
+        "The car bomb killed 17 people and wounded 40 others outside the police station. Officials blamed "
+        "insurgents for the attack on Monday.",
+    )
+    documents = [text_document(text, str(i), f"blast{i}.txt", f"Blast {i}") for i, text in enumerate(texts)]
+    return analyze(documents, HashingEmbedder())
+
+
+# Judges that find more: a lower threshold lists more pairs, a lower `same_event` reads more pairs
+# with other figures as disagreements.
+EVIDENCE_JUDGES = (FactJudge(), FactJudge(threshold=0.2), FactJudge(same_event=0.6), FactJudge(same_event=0.0))
+
+
+@pytest.mark.parametrize("judge", EVIDENCE_JUDGES)
+def test_no_candidate_the_judge_finds_evidence_in_is_screened_out(analysis, counts, judge):
+    assert _checked_candidates(counts, judge)[1], "two sources disagree on a toll: the test can fail"
+    _checked_candidates(analysis, judge)
+
+
+def _checked_candidates(analysis, judge):
+    """Checks the screen on every sentence's candidates; how many it lets through, how many the judge
+    finds the same fact in, how many it finds a disagreement in."""
+    screen, asked, same, conflicts = ScreenedJudge(judge), 0, 0, 0
+    for index in range(len(analysis.sentences)):
+        others = candidates(analysis, index)
+        possible = screen.evidence_possible(analysis, index, others)
+        for other, flag in zip(others, possible):
+            verdict = judge.judge(analysis, index, other)
+            same, conflicts = same + verdict.same, conflicts + bool(verdict.conflicts)
+            assert flag or not (verdict.same or verdict.conflicts), (index, other)
+        asked += int(possible.sum())
+    total = sum(len(candidates(analysis, index)) for index in range(len(analysis.sentences)))
+    if judge == FactJudge() and total > 100:
+        assert asked < total / 2, f"the screen spares the shipped judge only {1 - asked / total:.0%} of the candidates"
+    return same, conflicts
+
+
+@pytest.mark.parametrize("judge", EVIDENCE_JUDGES)
+def test_a_screened_judge_gives_the_same_evidence(analysis, counts, judge):
+    for story in (analysis, counts):
+        counting = Counting(judge)
+        for index in range(len(story.sentences)):
+            assert evidence(story, index, ScreenedJudge(judge)) == _judged(story, index, counting)
+
+
+def test_a_judge_the_screen_cannot_bound_is_asked_about_every_candidate(analysis):
+    unscreenable = FactJudge(weights=(("similarity", 1.0), ("a_new_feature", -1.0)))
+    assert ScreenedJudge(unscreenable).evidence_possible(analysis, 0, candidates(analysis, 0)).all()
+
+
+def test_a_judge_weighing_no_exact_feature_is_screened_pair_by_pair(analysis):
+    sentences = list(range(12))
+    judge = FactJudge(weights=(("same_detail", 1.0),), intercept=0.0, threshold=0.9)  # never reaches 0.9
+    possible = ScreenedJudge(judge).possible(analysis, sentences)
+    assert possible.shape == (12, 12) and not possible.any()
