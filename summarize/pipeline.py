@@ -76,7 +76,7 @@ def analyze(
     if not sentences:
         raise SummarizeError("no prose sentences found in the input")
     if embeddings is None:
-        progress(f"Embedding {len(sentences)} sentences")
+        progress(f"Embedding {len(sentences)} sentence{'s' if len(sentences) != 1 else ''}")
         embeddings = embedder.embed([s.text for s in sentences])
     elif embeddings.shape[0] != len(sentences):
         raise ValueError(f"{embeddings.shape[0]} embeddings given for {len(sentences)} sentences")

@@ -267,3 +267,16 @@ def test_compose_brief_tops_up_any_ranker_that_offers_it_and_only_those(story, e
     plain = ConceptRanker(reader_fit=False)
     chosen = plain.select(analysis, 400)
     assert plain.top_up(analysis, chosen, 400) == chosen
+
+
+def test_progress_counts_one_sentence_in_the_singular():
+    from summarize.records import Document
+    from tests.fakes import HashingEmbedder
+
+    steps: list[str] = []
+    analyze(
+        [Document("a", "One short article says a single thing today.", "a.txt")],
+        HashingEmbedder(),
+        progress=steps.append,
+    )
+    assert "Embedding 1 sentence" in steps

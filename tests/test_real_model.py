@@ -73,6 +73,14 @@ def test_russia_s_suspension_of_its_mission_is_in_the_brief_as_one_source_s(samp
     assert sum(item.only_source for item in sample_brief.sentences) == 1
 
 
+@pytest.mark.parametrize("words", [350, 500, 600])
+def test_the_suspension_keeps_its_place_in_longer_briefs(words):
+    """The program gives the development a place; the idle rule must not take it back (it did at
+    350-600 words, where other chosen sentences held its concepts)."""
+    brief = build_brief(sample_documents(), SentenceTransformerEmbedder(), BriefSettings(words=words))
+    assert [item.sentence.document for item in brief.sentences if item.only_source] == [3]
+
+
 def test_a_focused_brief_gives_no_bare_he_said_after_another_speaker():
     from summarize.pipeline import analyze, compose_brief
     from summarize.selection.reader_fit import points_back

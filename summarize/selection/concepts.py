@@ -24,6 +24,7 @@ from typing import Literal
 
 import numpy as np
 
+from ..clustering.developments import developments
 from ..records import MAX_SENTENCE_WORDS, Analysis
 from ..text.bigrams import Concept, bigrams, content_words, document_frequency
 from .base import Choice
@@ -194,7 +195,11 @@ class ConceptRanker:
         if solution is None:
             return SalienceRanker().select(analysis, budget)
         chosen = without_idle(
-            analysis, [candidates[c] for c in range(n) if solution[c] > 0.5], dict(zip(candidates, gains)), prepared
+            analysis,
+            [candidates[c] for c in range(n) if solution[c] > 0.5],
+            dict(zip(candidates, gains)),
+            prepared,
+            kept_anyway=developments(analysis) if self.reader_fit and self.development else frozenset(),
         )
         salience = dict(zip(chosen, SalienceRanker().scores(analysis, chosen)))
         # Most important first: the order a news briefing is read and cut in; a sentence that leans on
@@ -210,12 +215,19 @@ class ConceptRanker:
         return top_up(analysis, choices, budget, self.same_fact) if self.reader_fit else choices
 
 
-def without_idle(analysis: Analysis, chosen: list[int], gains: dict[int, float], prepared: Prepared) -> list[int]:
+def without_idle(
+    analysis: Analysis,
+    chosen: list[int],
+    gains: dict[int, float],
+    prepared: Prepared,
+    kept_anyway: frozenset[int] = frozenset(),
+) -> list[int]:
     """`chosen` less the sentences worth nothing in it: no gain of their own, every weighted concept
     they hold held by another chosen sentence, and no other chosen sentence leaning on them (as the
     sentence before it, or for the noun it needs). The program is indifferent to such sentences and
     a solver may return them when the budget outlasts the concepts; that room is the top-up's
-    (summarize.selection.top_up)."""
+    (summarize.selection.top_up). A sentence of `kept_anyway` stays: the single-source development
+    the reader's rows gave a place is worth its place whatever its concepts."""
     needs, words = leanings(analysis), stems(analysis)
     kept = list(chosen)
     # Counted over the kept sentences, so that a long brief's hundreds of sentences are not each
@@ -242,7 +254,7 @@ def without_idle(analysis: Analysis, chosen: list[int], gains: dict[int, float],
     while removed:  # until none is left: each removal may free another
         removed = False
         for i in sorted(kept, reverse=True):  # an article's later sentences first: they free the ones before
-            if gains[i] > 0 or leaned_on(i):
+            if gains[i] > 0 or i in kept_anyway or leaned_on(i):
                 continue
             if all(holding[c] > 1 or prepared.weights.get(c, 0.0) <= 0 for c in prepared.concepts[i]):
                 kept.remove(i)
