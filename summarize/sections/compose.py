@@ -258,8 +258,8 @@ def compose_sectioned_brief(
         for number, section in enumerate(prompt.sections)
     ]
     caps = [share * words for share in prompt.shares()]
-    # Same-fact checks ask about every pair of chosen sentences: screened, as the pipeline's are, so a
-    # library caller who passes no judge is not ~20,000 judge calls slower on a big story.
+    # Same-fact checks ask about every pair of chosen sentences, and citing about every candidate:
+    # screened, as the pipeline's are, so a big story is not ~20,000 judge calls slower.
     same_fact = screened(judge or FactJudge())
     chosen = _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, same_fact) if candidates else []
 
@@ -278,7 +278,7 @@ def compose_sectioned_brief(
         if groups:  # each speaker's words together, the speaker of the most important first
             mine = [index for _, members in groups for index in members]
         place = {index: len(items) + offset for offset, index in enumerate(mine)}
-        items += [brief_sentence(analysis, index, float(salience[index]), judge) for index in mine]
+        items += [brief_sentence(analysis, index, float(salience[index]), same_fact) for index in mine]
         sections.append(
             BriefSection(
                 section.title,
