@@ -27,6 +27,7 @@ from .facts import (
     same_figure,
     share_a_figure,
 )
+from .figure_context import surroundings
 from .figure_scope import disagreeing_figures
 from .main_clause import main_clause
 
@@ -110,6 +111,14 @@ def _extra_detail(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> 
     return extra(first, second) or extra(second, first)
 
 
+def _disagreeing(analysis: Analysis, sentence: int, candidate: int) -> tuple[str, ...]:
+    """The candidate's figures told of the same thing in the same place as the sentence's
+    (`figure_scope`), with what each article says of where and when they are (`figure_context`)."""
+    first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
+    around = (surroundings(analysis, sentence), surroundings(analysis, candidate))
+    return tuple({q.text: q.shown for q in disagreeing_figures(first, second, around)}.values())
+
+
 def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
     similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
@@ -130,7 +139,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         figures=tuple(dict.fromkeys(q.text for q in figures)),
         # read by the judge only beside differing figures: not looked for without them (a brief's
         # same-fact check judges every pair of its sentences)
-        disagreeing=tuple({q.text: q.shown for q in disagreeing_figures(first, second)}.values()) if figures else (),
+        disagreeing=_disagreeing(analysis, sentence, candidate) if figures else (),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second)
