@@ -167,6 +167,23 @@ def _base_names(text: str, quantity: Quantity) -> frozenset[str]:
     return names("x " + match.group(1))[1] if match else frozenset()
 
 
+# "the eastern Caribbean and the Carolinas", "Romania and Bulgaria": places joined, a whole of several.
+_JOINED = re.compile(r"\b([A-Z][\w.-]*)(?:,| and| or)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w.-]*)")
+
+
+def _wider(first: str, ours: Quantity, second: str) -> bool:
+    """Whether `second` tells of our figure's place joined with another that `first` does not name: its
+    figure is the whole's ("Ten people in the Carolinas" / "Hugo blasted the eastern Caribbean and the
+    Carolinas ..., killing at least 41 people"), not the place's."""
+    places = _places(first, ours) - _DEICTIC
+    for match in _JOINED.finditer(second):
+        joined = [names("x " + word)[1] for word in match.groups()]
+        for one, other in (joined, joined[::-1]):
+            if any(named_in(p, " ".join(one).title()) for p in places) and any(not named_in(o, first) for o in other):
+                return True
+    return False
+
+
 def told_apart(first: str, ours: Quantity, second: str, theirs: Quantity) -> bool:
     """Whether two figures are told of different wholes, people or places: a percentage or sum of other
     things, a relative of the one named, another owner, another giver, a place the other does not name."""
@@ -184,6 +201,8 @@ def told_apart(first: str, ours: Quantity, second: str, theirs: Quantity) -> boo
     actors = (_actors(first, ours), _actors(second, theirs))
     if any(not named_in(a, second) for a in actors[0]) and any(not named_in(a, first) for a in actors[1]):
         return True  # each told of a giver the other does not name ("China's Red Cross" / "The United States")
+    if _wider(first, ours, second) or _wider(second, theirs, first):
+        return True  # one place's count / a count of it and another place together
     places = (_places(first, ours), _places(second, theirs))
     if any(not named_in(place, second) for place in places[0] - _DEICTIC) or any(
         not named_in(place, first) for place in places[1] - _DEICTIC
