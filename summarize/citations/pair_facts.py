@@ -59,6 +59,9 @@ class PairFacts:
     # Share of the word weight of the sentence's main clause (`main_clause`: no attribution, no background
     # clause) the candidate has: does it confirm what the sentence mainly says, not only its background.
     covers_main: float = 0.0
+    # Beside differing figures: both sentences name one person, place or body (a capitalised word inside
+    # each, or a scope word: "district"), the subject a figure told with no name leaves to its article.
+    share_a_name: bool = False
 
 
 def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
@@ -140,6 +143,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         # read by the judge only beside differing figures: not looked for without them (a brief's
         # same-fact check judges every pair of its sentences)
         disagreeing=_disagreeing(analysis, sentence, candidate) if figures else (),
+        share_a_name=bool(figures) and bool(names(first)[1]) and not names(first)[1] <= new_names(second, first, known),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second)

@@ -1,15 +1,20 @@
 """A figure its sentence does not place is placed by its article: a roundup's heading, a chronology's
 entry, the place the sentence before it names (`summarize.citations.figure_context`)."""
 
-from summarize.citations.corroboration import evidence
+from summarize.citations.corroboration import FactJudge, evidence
 from summarize.citations.figure_context import is_bare, surroundings
 from summarize.pipeline import analyze
 from tests.citations.test_corroboration import KeyedEmbedder, index_of, story
 
 
-def flags(first: str, second: str, sentence: str) -> list[str]:
+UNNAMED_TOO = FactJudge(named_disagreements_only=False)
+
+
+def flags(first: str, second: str, sentence: str, judge: FactJudge = UNNAMED_TOO) -> list[str]:
+    """What the judge flags for the sentence (by default also between sentences that share no name,
+    which is what the article around them decides)."""
     analysis = analyze(story(first, second), KeyedEmbedder())
-    return [d.what for d in evidence(analysis, index_of(analysis, sentence)).disagrees]
+    return [d.what for d in evidence(analysis, index_of(analysis, sentence), judge).disagrees]
 
 
 def test_a_roundup_item_tells_of_its_headings_place():
@@ -40,3 +45,15 @@ def test_two_sentences_that_name_nothing_are_placed_by_the_sentence_before():
     assert flags(valzur, evolene.replace("Evolene", "Valzur"), "Five people") == ["gives Three people"]
     analysis = analyze(story(valzur, evolene), KeyedEmbedder())
     assert surroundings(analysis, index_of(analysis, "Five people")).places == {"valzur"}
+
+
+def test_a_disagreement_is_shown_only_between_sentences_that_share_a_name():
+    nameless = (
+        "The storm forced 400,000 people out of their homes.",
+        "The storm forced 100,000 people out of their homes.",
+    )
+    named = tuple(text.replace("homes.", "homes in Luzon.") for text in nameless)
+    shown = FactJudge()
+    assert flags(*nameless, "The storm forced 400,000") == ["gives 100,000 people"]  # without the rule
+    assert flags(*nameless, "The storm forced 400,000", shown) == []
+    assert flags(*named, "The storm forced 400,000", shown) == ["gives 100,000 people"]
