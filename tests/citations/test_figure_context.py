@@ -6,7 +6,6 @@ from summarize.citations.figure_context import is_bare, surroundings
 from summarize.pipeline import analyze
 from tests.citations.test_corroboration import KeyedEmbedder, index_of, story
 
-
 UNNAMED_TOO = FactJudge(named_disagreements_only=False)
 
 
