@@ -6,12 +6,9 @@ from summarize.citations.figure_context import is_bare, surroundings
 from summarize.pipeline import analyze
 from tests.citations.test_corroboration import KeyedEmbedder, index_of, story
 
-UNNAMED_TOO = FactJudge(named_disagreements_only=False)
 
-
-def flags(first: str, second: str, sentence: str, judge: FactJudge = UNNAMED_TOO) -> list[str]:
-    """What the judge flags for the sentence (by default also between sentences that share no name,
-    which is what the article around them decides)."""
+def flags(first: str, second: str, sentence: str, judge: FactJudge | None = None) -> list[str]:
+    """What the judge (by default the default one) flags for the sentence."""
     analysis = analyze(story(first, second), KeyedEmbedder())
     return [d.what for d in evidence(analysis, index_of(analysis, sentence), judge).disagrees]
 
@@ -46,13 +43,13 @@ def test_two_sentences_that_name_nothing_are_placed_by_the_sentence_before():
     assert surroundings(analysis, index_of(analysis, "Five people")).places == {"valzur"}
 
 
-def test_a_disagreement_is_shown_only_between_sentences_that_share_a_name():
+def test_fewer_surer_disagreements_only_between_sentences_that_share_a_name():
     nameless = (
         "The storm forced 400,000 people out of their homes.",
         "The storm forced 100,000 people out of their homes.",
     )
     named = tuple(text.replace("homes.", "homes in Luzon.") for text in nameless)
-    shown = FactJudge()
-    assert flags(*nameless, "The storm forced 400,000") == ["gives 100,000 people"]  # without the rule
+    shown = FactJudge(named_disagreements_only=True)
+    assert flags(*nameless, "The storm forced 400,000") == ["gives 100,000 people"]  # by default
     assert flags(*nameless, "The storm forced 400,000", shown) == []
     assert flags(*named, "The storm forced 400,000", shown) == ["gives 100,000 people"]
