@@ -23,14 +23,12 @@ from dataclasses import dataclass
 
 from ..records import Analysis
 from .facts import names
-from .figure_whose import WORD, places_in
+from .figure_whose import HEADING, WORD, places_in
 from .main_clause import main_clause
 
 _PARAGRAPH = "\n\n"
-# "_Illinois:", "_New Jersey:": a roundup's heading (the underscore that opens AP's roundup items).
-_HEADING = re.compile(r"^_\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):")
-# "_Jan. 17, 1986:", "_March 22, 1984 --": a chronology's entry.
-_ENTRY = re.compile(r"^_?\s*((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?|(?:19|20)\d\d)\s*(?:--|—|:)\s")
+# A chronology's entry, opening a sentence or a paragraph: "March 22, 1984 -- ...", "_Jan. 17, 1986: ...".
+CHRONOLOGY = re.compile(r"^_?((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
 # "the town of Valzur", "Catanduanes island": a place named by what it is.
 _NAMED_PLACE = re.compile(r"\b(?:town|village|city|province|state|island|county|region|district)\s+of\s+([A-Z][\w-]+)")
 
@@ -68,8 +66,8 @@ def surroundings(analysis: Analysis, index: int) -> Surroundings:
 
     def compute() -> Surroundings:
         opening, before = _paragraph(analysis, index)
-        heading = _HEADING.match(opening)
-        entry = _ENTRY.match(opening)
+        heading = HEADING.match(opening) if opening.startswith("_") else None  # AP's roundup items: "_Illinois:"
+        entry = CHRONOLOGY.match(opening)
         places: frozenset[str] = frozenset()
         if is_bare(analysis.sentences[index].text) and before:
             found = places_in(WORD.findall(before)) | {m.lower() for m in _NAMED_PLACE.findall(before)}

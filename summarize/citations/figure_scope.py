@@ -40,7 +40,7 @@ from dataclasses import replace
 from ..text.bigrams import stem
 from ..text.dates import MONTHS
 from .facts import Quantity, figure_conflicts, is_measure, quantities
-from .figure_context import NOWHERE, Surroundings
+from .figure_context import CHRONOLOGY, NOWHERE, Surroundings
 from .figure_whose import (
     CONTEXT_WORD,
     NUMBER_START,
@@ -75,8 +75,6 @@ _RATE = frozenset("each per apiece every annually".split())
 _SINCE = re.compile(r"\bsince\s+([^,;:()]*)", re.IGNORECASE)
 # "may help victims out perhaps even three days after": a forecast, which a report's figure does not contradict.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A chronology's entry: "March 22, 1984 -- ...", "17, 1988: ...", "Aug. 1 -- ...".
-_CHRONOLOGY = re.compile(r"^((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
 _DAY_OF_MONTH = re.compile(
     r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b", re.IGNORECASE
 )
@@ -164,7 +162,7 @@ def _when(text: str, quantity: Quantity) -> frozenset[str]:
     before = _DAY_OF_MONTH.sub(" ", text[: quantity.start])
     if not NUMBER_START.search(_YEAR.sub("", before)):
         found |= set(_YEAR.findall(before))
-    entry = _CHRONOLOGY.match(text)
+    entry = CHRONOLOGY.match(text)
     if entry:
         found.add(" ".join(entry.group(1).split()))
     return frozenset(found)
