@@ -105,7 +105,16 @@ def main() -> None:
         help="earlier drafts whose pairs not to draw again (a next batch)",
     )
     parser.add_argument(
-        "--words", type=int, default=WORDS, help="the brief's length: longer gives more brief sentences"
+        "--words",
+        type=int,
+        nargs="+",
+        default=[WORDS],
+        help="the brief's length (several: a brief at each, one analysis a cluster): longer gives more sentences",
+    )
+    parser.add_argument(
+        "--new-sentences",
+        action="store_true",
+        help="draw no pair whose brief sentence is a sentence of a pair in an --exclude file",
     )
     parser.add_argument(
         "--unused-in",
@@ -114,26 +123,46 @@ def main() -> None:
         default=[],
         help="labelled files whose clusters not to draw from (a blind test set from clusters never looked at)",
     )
+    parser.add_argument(
+        "--pool",
+        type=Path,
+        help="the pool of candidate pairs, with texts (outside the repo): read if it exists, else written",
+    )
     args = parser.parse_args()
     if HERE.parent in args.out.resolve().parents:
         parser.error("the draft holds the development sets' texts: write it outside the repository")
-    from summarize.embedding.backends import default_embedder
-    from summarize.embedding.cache import with_cache
-
-    embedder = with_cache(default_embedder())
     used = set()
     for path in args.unused_in:
         with open(path, encoding="utf-8") as stream:
             used |= {(record["set"], record["cluster"]) for record in map(json.loads, stream)}
+    if args.pool and args.pool.exists():
+        with open(args.pool, encoding="utf-8") as stream:
+            pool = [json.loads(line) for line in stream]
+    else:
+        pool = find_pool(args, used)
+        if args.pool:
+            with open(args.pool, "w", encoding="utf-8") as out:
+                out.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in pool)
+    draw(pool, args)
+
+
+def find_pool(args: argparse.Namespace, used: set) -> list[dict]:
+    from summarize.embedding.backends import default_embedder
+    from summarize.embedding.cache import with_cache
+
+    embedder = with_cache(default_embedder())
     pool = []
     for set_name, cluster_id, documents in clusters(args.shared):
         if (set_name, cluster_id) in used:
             continue
         analysis = analyze(documents, embedder)
-        brief = compose_brief(analysis, args.words)
         index = {(s.document, s.start): i for i, s in enumerate(analysis.sentences)}
         stories = story_numbers(analysis.documents)
-        for chosen in brief.sentences:
+        chosen_sentences = {}  # each brief sentence once, at the shortest length that chose it
+        for words in sorted(args.words, reverse=True):
+            for chosen in compose_brief(analysis, words).sentences:
+                chosen_sentences[(chosen.sentence.document, chosen.sentence.start)] = (words, chosen)
+        for words, chosen in chosen_sentences.values():
             s = index[(chosen.sentence.document, chosen.sentence.start)]
             flagged = {(d.sentence.document, d.sentence.start) for d in chosen.disagrees}
             agreed = {(c.sentence.document, c.sentence.start) for c in chosen.also_in}
@@ -158,8 +187,12 @@ def main() -> None:
                 similarity = round(float(analysis.embeddings[s] @ analysis.embeddings[c]), 4)
                 pool.append(
                     {"set": set_name, "cluster": cluster_id, "sentence": span(s), "candidate": span(c)}
-                    | {"similarity": similarity, "kinds": found, "flagged": key in flagged}
+                    | {"similarity": similarity, "kinds": found, "flagged": key in flagged, "words": words}
                 )
+    return pool
+
+
+def draw(pool: list[dict], args: argparse.Namespace) -> None:
     print("pool:", Counter(k for p in pool for k in p["kinds"]), file=sys.stderr)
     most_of = MOST | {kind: int(n) for kind, n in (item.split("=") for item in args.most)}
     seen = set()
@@ -167,6 +200,10 @@ def main() -> None:
         with open(path, encoding="utf-8") as stream:
             seen |= {_key(json.loads(line)) for line in stream}
     pool = [p for p in pool if _key(p) not in seen]
+    if args.new_sentences:
+        used_sentences = {(k[0], k[1], k[2], k[3]) for k in seen} | {(k[0], k[1], k[4], k[5]) for k in seen}
+        pool = [p for p in pool if _key(p)[:4] not in used_sentences]
+        print("pool of new brief sentences:", Counter(k for p in pool for k in p["kinds"]), file=sys.stderr)
     drawn = [p for p in pool if p["flagged"]]
     for kind, most in most_of.items():
         per_cluster: Counter[tuple[str, str]] = Counter()

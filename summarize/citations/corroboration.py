@@ -93,13 +93,17 @@ class FactJudge:
     exact date) reaches `same_event`, that names no other day and gives another number for the same
     count reports one event differently: a disagreement. A different date means another event (on the
     labelled set, date differences were nearly all another day's event), and two counts for different
-    places or scopes (a regional toll and one island's) do not disagree either."""
+    places or scopes (a regional toll and one island's) do not disagree either. With
+    `named_disagreements_only`, a disagreement is shown only when both sentences name someone or
+    somewhere in common: fewer, surer (a figure told with no name leans on its article for what it
+    counts); `bench/disagreements/README.md` measures what it costs."""
 
     threshold: float = THRESHOLD
     same_detail: float = 0.2
     same_event: float = 1.1
     weights: tuple[tuple[str, float], ...] = SHIPPED_WEIGHTS  # (feature, weight): another fit can stand in
     intercept: float = INTERCEPT
+    named_disagreements_only: bool = False
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
         facts = pair_facts(analysis, sentence, candidate)
@@ -109,6 +113,7 @@ class FactJudge:
                 score >= self.same_event
                 and 0 < len(facts.disagreeing) <= MOST_DIFFERING_FIGURES
                 and not facts.other_scope
+                and (facts.share_a_name or not self.named_disagreements_only)
             )
             return Verdict(False, ("gives " + ", ".join(facts.disagreeing),) if same_event else ())
         if refused(facts):

@@ -24,7 +24,9 @@ estimated at 8.3"), a place just before the figure ("At Warapu 500 people"), sum
 things, a relative of the one named ("Buckey's mother"), different owners ("Jammu-Kashmir's 6 million
 people" / "India's 880 million"), and what happened read only up to the clause of another figure ("...
 100 species may already be extinct, and 43 percent are in decline"). Who, where and of what whole a
-figure is told is read in `figure_whose`.
+figure is told is read in `figure_whose`; where and when its article puts a figure its sentence does
+not place (a roundup's heading, a chronology's entry, the place the sentence before a nameless one
+names), in `figure_context`.
 
 The rules here keep a figure as a disagreement only when none of these applies. They decide
 disagreements only: what refuses corroboration (`PairFacts.figures`) is unchanged.
@@ -38,10 +40,12 @@ from dataclasses import replace
 from ..text.bigrams import stem
 from ..text.dates import MONTHS
 from .facts import Quantity, figure_conflicts, is_measure, quantities
+from .figure_context import CHRONOLOGY, NOWHERE, Surroundings
 from .figure_whose import (
     CONTEXT_WORD,
     NUMBER_START,
     clause_sides,
+    named_in,
     same_happening,
     told_apart,
     words_after,
@@ -71,8 +75,6 @@ _RATE = frozenset("each per apiece every annually".split())
 _SINCE = re.compile(r"\bsince\s+([^,;:()]*)", re.IGNORECASE)
 # "may help victims out perhaps even three days after": a forecast, which a report's figure does not contradict.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A chronology's entry: "March 22, 1984 -- ...", "17, 1988: ...", "Aug. 1 -- ...".
-_CHRONOLOGY = re.compile(r"^((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
 _DAY_OF_MONTH = re.compile(
     r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b", re.IGNORECASE
 )
@@ -160,7 +162,7 @@ def _when(text: str, quantity: Quantity) -> frozenset[str]:
     before = _DAY_OF_MONTH.sub(" ", text[: quantity.start])
     if not NUMBER_START.search(_YEAR.sub("", before)):
         found |= set(_YEAR.findall(before))
-    entry = _CHRONOLOGY.match(text)
+    entry = CHRONOLOGY.match(text)
     if entry:
         found.add(" ".join(entry.group(1).split()))
     return frozenset(found)
@@ -196,15 +198,35 @@ def _sum_of(figure: Quantity, text: str, parts: tuple[Quantity, ...]) -> bool:
     return abs(sum(q.value for q in mine) - figure.value) <= 0.01 * abs(figure.value)
 
 
-def _comparable(first: str, ours: Quantity, second: str, theirs: Quantity) -> bool:
+def _in_heading(heading: frozenset[str], text: str, other: frozenset[str]) -> bool:
+    """Whether a roundup item's place is the other side's too: named in its sentence or its heading."""
+    return not heading or bool(heading & other) or any(named_in(place, text) for place in heading)
+
+
+def _placed_apart(around: tuple[Surroundings, Surroundings]) -> bool:
+    """Two sentences that name nothing, whose articles put them in places neither shares ("Five people
+    remained missing" after Valzur's avalanche / "Three people were still missing" after Evolene's)."""
+    ours, theirs = around[0].places, around[1].places
+    return bool(ours and theirs) and not any(named_in(place, " ".join(theirs).title()) for place in ours)
+
+
+def _comparable(
+    first: str, ours: Quantity, second: str, theirs: Quantity, around: tuple[Surroundings, Surroundings]
+) -> bool:
     """Whether two figures of one unit count the same thing, by the rules in the module's doc."""
     if _hedged(first, ours) or _hedged(second, theirs):  # a forecast contradicts no report, nor another forecast
         return False
-    if _when(first, ours) != _when(second, theirs):  # another year's or day's count
+    entries = tuple(frozenset({a.entry} - {""}) for a in around)  # a chronology entry's day
+    if _when(first, ours) | entries[0] != _when(second, theirs) | entries[1]:  # another year's or day's count
+        return False
+    if not (
+        _in_heading(around[0].heading, second, around[1].heading)
+        and _in_heading(around[1].heading, first, around[0].heading)
+    ):  # a roundup's item tells of its heading's place
         return False
     if _rounded(ours, theirs) or _crosses_a_figure(ours) or _crosses_a_figure(theirs):
         return False
-    if told_apart(first, ours, second, theirs):
+    if told_apart(first, ours, second, theirs) or _placed_apart(around):
         return False
     if _is_temperature(ours) or _is_level(first, ours) or _is_part(first, ours) or _is_part(second, theirs):
         return False
@@ -217,9 +239,12 @@ def _comparable(first: str, ours: Quantity, second: str, theirs: Quantity) -> bo
     return same_happening(first, ours, second, theirs)
 
 
-def disagreeing_figures(first: str, second: str) -> tuple[Quantity, ...]:
+def disagreeing_figures(
+    first: str, second: str, around: tuple[Surroundings, Surroundings] = (NOWHERE, NOWHERE)
+) -> tuple[Quantity, ...]:
     """The figures of `second` that give another number for what a figure of `first` counts, told about
-    the same thing in the same place (see the module's doc); () when the two share a figure."""
+    the same thing in the same place (see the module's doc; `around`: what each side's article says of
+    where and when, `figure_context`); () when the two share a figure."""
     ours = tuple(_at_most(first, q) for q in quantities(first))
     theirs = tuple(_at_most(second, q) for q in quantities(second))
     since = (_since(first), _since(second))
@@ -232,6 +257,6 @@ def disagreeing_figures(first: str, second: str) -> tuple[Quantity, ...]:
     for figure in conflicts:
         if is_measure(figure) or _sum_of(figure, first, ours):
             continue
-        if any(q.unit == figure.unit and _comparable(first, q, second, figure) for q in ours):
+        if any(q.unit == figure.unit and _comparable(first, q, second, figure, around) for q in ours):
             found.append(figure)
     return tuple(found)

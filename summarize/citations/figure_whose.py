@@ -16,10 +16,10 @@ from .facts import Quantity, names, quantities
 # "evacuated from Puerto Progreso", "killed in Kashmir": the figure counts that place only.
 _PLACE_WORDS = frozenset("in from on at off near across throughout inside outside".split())
 _PLACE_BEFORE_WORDS = 3  # "At Warapu 500 people": a place just before the figure; not one a long clause passed
-_HEADING = re.compile(r"^_?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):")
+HEADING = re.compile(r"^_?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):")
 _DEICTIC = frozenset(("there", "here"))  # "More than 100 giant pandas live there": a place said before
 _CLAUSE_END = re.compile(r",(?!\d{3}\b)|[;:()\[\]—]|\s--\s")  # not the comma of "5,743"
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _CONTEXT_WORDS = 4  # content words either side of a figure that say what is counted and what happened to it
 _CLAUSE_WORDS = 15
 CONTEXT_WORD = re.compile(r"[A-Za-z]+")
@@ -48,12 +48,12 @@ def clause_sides(text: str, quantity: Quantity) -> tuple[str, str]:
 
 def words_after(text: str, quantity: Quantity) -> list[str]:
     """The words of the figure's clause after it (up to the next comma or bracket)."""
-    return [word.rstrip(".") for word in _WORD.findall(clause_sides(text, quantity)[1])[:_CLAUSE_WORDS]]
+    return [word.rstrip(".") for word in WORD.findall(clause_sides(text, quantity)[1])[:_CLAUSE_WORDS]]
 
 
 def words_before(text: str, quantity: Quantity) -> list[str]:
     """The words of the figure's clause before it (from the last comma or bracket)."""
-    return _WORD.findall(clause_sides(text, quantity)[0])
+    return WORD.findall(clause_sides(text, quantity)[0])
 
 
 def _places(text: str, quantity: Quantity) -> set[str]:
@@ -64,16 +64,16 @@ def _places(text: str, quantity: Quantity) -> set[str]:
     after = words_after(text, quantity)
     clause_after = clause_sides(text, quantity)[1]
     own = NUMBER_START.split(clause_after, maxsplit=1)[0]
-    if len(own) < len(clause_after) and _places_in(_WORD.findall(own)):
-        after = _WORD.findall(own)
+    if len(own) < len(clause_after) and places_in(WORD.findall(own)):
+        after = WORD.findall(own)
     found: set[str] = {word.lower() for word in after if word.lower() in _DEICTIC}
-    heading = _HEADING.match(text)
+    heading = HEADING.match(text)
     if heading:  # "_New Jersey: High winds ... one death": a roundup's item, all of it in that place
         found |= names("x " + heading.group(1))[1]
-    return found | _places_in(words_before(text, quantity)[-_PLACE_BEFORE_WORDS:], after)
+    return found | places_in(words_before(text, quantity)[-_PLACE_BEFORE_WORDS:], after)
 
 
-def _places_in(*spans: list[str]) -> set[str]:
+def places_in(*spans: list[str]) -> set[str]:
     """The names within three words after a place word ("from Puerto Progreso": puerto)."""
     found: set[str] = set()
     for words in spans:
@@ -95,7 +95,7 @@ def _joined_place(words: list[str]) -> set[str]:
     return set()
 
 
-def _named_in(place: str, text: str) -> bool:
+def named_in(place: str, text: str) -> bool:
     named = names(text)[0]
     return any(place[:4] == name[:4] and (place.startswith(name[:-1]) or name.startswith(place[:-1])) for name in named)
 
@@ -167,6 +167,23 @@ def _base_names(text: str, quantity: Quantity) -> frozenset[str]:
     return names("x " + match.group(1))[1] if match else frozenset()
 
 
+# "the eastern Caribbean and the Carolinas", "Romania and Bulgaria": places joined, a whole of several.
+_JOINED = re.compile(r"\b([A-Z][\w.-]*)(?:,| and| or)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w.-]*)")
+
+
+def _wider(first: str, ours: Quantity, second: str) -> bool:
+    """Whether `second` tells of our figure's place joined with another that `first` does not name: its
+    figure is the whole's ("Ten people in the Carolinas" / "Hugo blasted the eastern Caribbean and the
+    Carolinas ..., killing at least 41 people"), not the place's."""
+    places = _places(first, ours) - _DEICTIC
+    for match in _JOINED.finditer(second):
+        joined = [names("x " + word)[1] for word in match.groups()]
+        for one, other in (joined, joined[::-1]):
+            if any(named_in(p, " ".join(one).title()) for p in places) and any(not named_in(o, first) for o in other):
+                return True
+    return False
+
+
 def told_apart(first: str, ours: Quantity, second: str, theirs: Quantity) -> bool:
     """Whether two figures are told of different wholes, people or places: a percentage or sum of other
     things, a relative of the one named, another owner, another giver, a place the other does not name."""
@@ -182,11 +199,13 @@ def told_apart(first: str, ours: Quantity, second: str, theirs: Quantity) -> boo
     if all(wholes) and not any(a[:4] == b[:4] for a in wholes[0] for b in wholes[1]):
         return True  # "percent of Jammu-Kashmir's 6 million people" / "percent of India's 880 million"
     actors = (_actors(first, ours), _actors(second, theirs))
-    if any(not _named_in(a, second) for a in actors[0]) and any(not _named_in(a, first) for a in actors[1]):
+    if any(not named_in(a, second) for a in actors[0]) and any(not named_in(a, first) for a in actors[1]):
         return True  # each told of a giver the other does not name ("China's Red Cross" / "The United States")
+    if _wider(first, ours, second) or _wider(second, theirs, first):
+        return True  # one place's count / a count of it and another place together
     places = (_places(first, ours), _places(second, theirs))
-    if any(not _named_in(place, second) for place in places[0] - _DEICTIC) or any(
-        not _named_in(place, first) for place in places[1] - _DEICTIC
+    if any(not named_in(place, second) for place in places[0] - _DEICTIC) or any(
+        not named_in(place, first) for place in places[1] - _DEICTIC
     ):
         return True
     return places[0] & _DEICTIC != places[1] & _DEICTIC

@@ -27,6 +27,7 @@ from .facts import (
     same_figure,
     share_a_figure,
 )
+from .figure_context import surroundings
 from .figure_scope import disagreeing_figures
 from .main_clause import main_clause
 
@@ -58,6 +59,9 @@ class PairFacts:
     # Share of the word weight of the sentence's main clause (`main_clause`: no attribution, no background
     # clause) the candidate has: does it confirm what the sentence mainly says, not only its background.
     covers_main: float = 0.0
+    # Beside differing figures: both sentences name one person, place or body (a capitalised word inside
+    # each, or a scope word: "district"), the subject a figure told with no name leaves to its article.
+    share_a_name: bool = False
 
 
 def _weekdays(analysis: Analysis) -> dict[int, tuple[int, int]]:
@@ -110,6 +114,14 @@ def _extra_detail(first: tuple[Quantity, ...], second: tuple[Quantity, ...]) -> 
     return extra(first, second) or extra(second, first)
 
 
+def _disagreeing(analysis: Analysis, sentence: int, candidate: int) -> tuple[str, ...]:
+    """The candidate's figures told of the same thing in the same place as the sentence's
+    (`figure_scope`), with what each article says of where and when they are (`figure_context`)."""
+    first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
+    around = (surroundings(analysis, sentence), surroundings(analysis, candidate))
+    return tuple({q.text: q.shown for q in disagreeing_figures(first, second, around)}.values())
+
+
 def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
     first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
     similarity = float(analysis.embeddings[sentence] @ analysis.embeddings[candidate])
@@ -130,7 +142,8 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         figures=tuple(dict.fromkeys(q.text for q in figures)),
         # read by the judge only beside differing figures: not looked for without them (a brief's
         # same-fact check judges every pair of its sentences)
-        disagreeing=tuple({q.text: q.shown for q in disagreeing_figures(first, second)}.values()) if figures else (),
+        disagreeing=_disagreeing(analysis, sentence, candidate) if figures else (),
+        share_a_name=bool(figures) and bool(names(first)[1]) and not names(first)[1] <= new_names(second, first, known),
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second)

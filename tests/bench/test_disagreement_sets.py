@@ -10,7 +10,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 
 from corroboration_set import SHARED, load_clusters  # noqa: E402
-from disagreements import LABELS, PAIRS, TEST2, TEST3, TEST4, read_pairs  # noqa: E402
+from disagreements import LABELS, PAIRS, TEST2, TEST3, TEST4, TEST5, read_pairs  # noqa: E402
 
 
 def key(pair) -> tuple[str, str, str, int, str, int]:
@@ -18,7 +18,7 @@ def key(pair) -> tuple[str, str, str, int, str, int]:
 
 
 def test_every_set_is_stored_by_reference_and_every_conflict_says_what_the_other_gives():
-    for path in (PAIRS, TEST2, TEST3, TEST4):
+    for path in (PAIRS, TEST2, TEST3, TEST4, TEST5):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             assert "text" not in record["sentence"] and "text" not in record["candidate"]
@@ -36,7 +36,15 @@ def test_the_blind_set_holds_no_pair_of_the_tune_data():
     assert not {key(p) for p in tune + blind} & {key(p) for p in audit}
 
 
+def test_the_fifth_blind_set_holds_no_pair_of_the_earlier_files():
+    earlier = [p for path in (PAIRS, TEST2, TEST3, TEST4) for p in read_pairs(path)]
+    blind = read_pairs(TEST5)
+    assert {p.part for p in blind} == {"test5"} and len(blind) >= 150
+    assert not {key(p) for p in earlier} & {key(p) for p in blind}
+
+
 @pytest.mark.skipif(not SHARED.exists(), reason="the development sets are not beside this checkout")
-def test_every_span_of_the_blind_set_still_reads_the_labelled_text():
-    pairs = read_pairs(TEST3)
-    assert sum(len(cluster.pairs) for cluster in load_clusters(pairs)) == len(pairs)
+def test_every_span_of_the_blind_sets_still_reads_the_labelled_text():
+    for path in (TEST3, TEST5):
+        pairs = read_pairs(path)
+        assert sum(len(cluster.pairs) for cluster in load_clusters(pairs)) == len(pairs)

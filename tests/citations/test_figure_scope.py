@@ -178,3 +178,10 @@ def test_relatives_other_owners_and_other_wholes_are_other_counts():
         "About 64 percent of Jammu-Kashmir's people are Moslems.", "Moslems make up 12 percent of India's people."
     )
     assert texts("Buckey and his mother face 64 counts.", "Buckey and his mother face 100 counts.") == ["100 counts"]
+
+
+def test_one_places_count_and_a_count_of_it_with_another_place_are_two_counts():
+    state = "Ten people in the Carolinas were killed by the storm."
+    both = "Hugo blasted the eastern Caribbean and the Carolinas with high winds, killing at least 41 people."
+    assert not texts(state, both) and not texts(both, state)
+    assert texts(state, "Hugo blasted the Carolinas with high winds, killing at least 12 people.") == ["12 people"]
