@@ -11,7 +11,11 @@ is small:
 - `head`: the model frozen, the head alone (385 numbers): what the pair input gives without training;
 - `lora2`: LoRA adapters (rank 8) on every linear map of the top two layers, and the head (~110,000
   numbers, 0.4 MB in float32);
-- `lora4`: the same on the top four layers.
+- `lora4`: the same on the top four layers;
+- `compare`, `compare-lora2`: as `head` and `lora2`, but the head compares the pair's two sentences
+  instead of reading the pair's mean: each sentence's tokens pooled (after attending to the other's)
+  into unit vectors u and v, read as (u * v, |u - v|) (769 numbers for the head; the cosine of u and
+  v is the sum of u * v, so it can start where a bi-encoder would).
 The layers below the adapted ones are frozen, so their output for each pair is computed once and
 cached: a training run reads only the top layers (minutes on one core, not hours).
 
@@ -38,6 +42,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +60,14 @@ from summarize.citations.pair_facts import FEATURES, features
 
 FIVE = ("similarity", "shared_words", "same_detail", "in_cluster", "covers_main")  # the judge's five
 FOLDS, SEED, MAX_TOKENS = 5, 13, 160
-VARIANTS = {"head": 0, "lora2": 2, "lora4": 4}  # adapted top layers
+# adapted top layers; the head reads the pair's mean ("mean") or compares its two sentences' ("compare")
+VARIANTS = {
+    "head": (0, "mean"),
+    "lora2": (2, "mean"),
+    "lora4": (4, "mean"),
+    "compare": (0, "compare"),
+    "compare-lora2": (2, "compare"),
+}
 TARGETS = (0.95, 0.90, 0.80)
 
 
@@ -83,16 +95,18 @@ class Encoded:
     """Each pair's hidden states entering the first adapted layer, computed once (the layers below are frozen)."""
 
     states: list  # one [tokens, 384] tensor a pair
+    seconds: list  # one [tokens] bool tensor a pair: the candidate's tokens (the second segment)
 
 
 def encode(torch, tokenizer, model, texts: list[tuple[str, str]], layer: int) -> Encoded:
-    states = []
+    states, seconds = [], []
     with torch.no_grad():
         for sentence, candidate in texts:
             inputs = tokenizer(sentence, candidate, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
             hidden = model(**inputs, output_hidden_states=True).hidden_states[layer]
             states.append(hidden[0])
-    return Encoded(states)
+            seconds.append(inputs["token_type_ids"][0].bool())
+    return Encoded(states, seconds)
 
 
 def _lora_module(torch):
@@ -115,7 +129,7 @@ def _lora_module(torch):
 class PairModel:
     """The top `adapted` layers of the model (with LoRA adapters) and a head, over cached lower states."""
 
-    def __init__(self, torch, model, adapted: int) -> None:
+    def __init__(self, torch, model, adapted: int, pooling: str = "mean") -> None:
         import copy
 
         self.torch = torch
@@ -136,7 +150,11 @@ class PairModel:
                     (layer.output, "dense"),
                 ):
                     setattr(owner, name, lora(getattr(owner, name)))
-        self.head = torch.nn.Linear(model.config.hidden_size, 1)
+        self.pooling = pooling
+        # "compare": the two sentences' pooled states as unit vectors u and v, read as (u * v, |u - v|):
+        # their cosine is the sum of u * v, so the head starts where a bi-encoder would.
+        size = model.config.hidden_size
+        self.head = torch.nn.Linear(size if pooling == "mean" else 2 * size, 1)
         self.dropout = torch.nn.Dropout(0.1)
 
     def parameters(self) -> list:
@@ -170,41 +188,71 @@ class PairModel:
                 hidden = out[0] if isinstance(out, tuple) else out  # a tuple in older transformers
         return hidden
 
-    def logits(self, states: list):
+    def logits(self, states: list, seconds: list):
         _, mask = self._padded(states)
-        pooled = (self.hidden(states) * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-        return self.head(self.dropout(pooled))[:, 0]
+        hidden = self.hidden(states)
+        if self.pooling == "mean":
+            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+            return self.head(self.dropout(pooled))[:, 0]
+        second = self.torch.zeros_like(mask)
+        for n, s in enumerate(seconds):
+            second[n, : s.shape[0]] = s.float()
+        first = mask - second
+        normalize = self.torch.nn.functional.normalize
+        u = normalize((hidden * first[..., None]).sum(1) / first.sum(1, keepdim=True), dim=1)
+        v = normalize((hidden * second[..., None]).sum(1) / second.sum(1, keepdim=True), dim=1)
+        return self.head(self.dropout(self.torch.cat([u * v, (u - v).abs()], dim=1)))[:, 0]
+
+
+def _logits(torch, pair_model: PairModel, encoded: Encoded, indexes) -> np.ndarray:
+    pair_model.train(False)
+    with torch.no_grad():
+        logits = np.concatenate(
+            [
+                pair_model.logits([encoded.states[n] for n in batch], [encoded.seconds[n] for n in batch]).numpy()
+                for batch in (indexes[b : b + 64] for b in range(0, len(indexes), 64))
+            ]
+        )
+    pair_model.train(True)
+    return logits
 
 
 def train_and_score(
-    torch, model, encoded: Encoded, same: np.ndarray, train: np.ndarray, adapted: int, epochs: int
+    torch,
+    model,
+    encoded: Encoded,
+    same: np.ndarray,
+    train: np.ndarray,
+    adapted: int,
+    pooling: str,
+    epochs: int,
+    after_epoch: Callable[[int, Callable[[np.ndarray], np.ndarray]], None] | None = None,
 ) -> tuple[np.ndarray, float]:
-    """Logits of every pair from a PairModel trained on the `train` pairs; and the training seconds."""
+    """Logits of every pair from a PairModel trained on the `train` pairs; and the training seconds.
+    `after_epoch(epoch, logits_of)` can watch the training (logits_of: pair indexes -> their logits)."""
     torch.manual_seed(SEED)
-    pair_model = PairModel(torch, model, adapted)
+    pair_model = PairModel(torch, model, adapted, pooling)
     optimiser = torch.optim.AdamW(pair_model.parameters(), lr=1e-3 if adapted else 1e-2, weight_decay=0.01)
     order = list(np.flatnonzero(train))
     shuffle = random.Random(SEED)
     target = torch.tensor(same, dtype=torch.float32)
     start = time.perf_counter()
     pair_model.train(True)
-    for _ in range(epochs):
+    for epoch in range(epochs):
+        if after_epoch is not None and epoch:
+            after_epoch(epoch, lambda indexes: _logits(torch, pair_model, encoded, list(indexes)))
         shuffle.shuffle(order)
         for begin in range(0, len(order), 16):
             batch = order[begin : begin + 16]
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                pair_model.logits([encoded.states[n] for n in batch]), target[batch]
+                pair_model.logits([encoded.states[n] for n in batch], [encoded.seconds[n] for n in batch]),
+                target[batch],
             )
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
     seconds = time.perf_counter() - start
-    pair_model.train(False)
-    with torch.no_grad():
-        logits = np.concatenate(
-            [pair_model.logits(encoded.states[b : b + 64]).numpy() for b in range(0, len(encoded.states), 64)]
-        )
-    return logits, seconds
+    return _logits(torch, pair_model, encoded, list(range(len(encoded.states)))), seconds
 
 
 def figures(scores: np.ndarray, same: np.ndarray, listable: np.ndarray, folds: np.ndarray) -> str:
@@ -223,6 +271,25 @@ def figures(scores: np.ndarray, same: np.ndarray, listable: np.ndarray, folds: n
     cells.append(" ".join(per_fold))
     cells.append(f"{average_precision_score(same[listable], scores[listable]):.3f}")
     return " | ".join(cells)
+
+
+def learning_curve(
+    torch, model, encoded: Encoded, same, listable, folds, adapted: int, pooling: str, epochs: int
+) -> None:
+    """Average precision after each epoch, on 300 of fold 1's training pairs and on its held-out pairs:
+    whether more epochs would help (both rise) or the model learns the training pairs only (train alone)."""
+    from sklearn.metrics import average_precision_score
+
+    held = np.flatnonzero((folds == 0) & listable)
+    seen = np.array(sorted(random.Random(SEED).sample(list(np.flatnonzero(folds != 0)), 300)))
+
+    def report(epoch: int, logits_of: Callable[[np.ndarray], np.ndarray]) -> None:
+        train_ap = average_precision_score(same[seen], logits_of(seen))
+        held_ap = average_precision_score(same[held], logits_of(held))
+        print(f"  after epoch {epoch}: average precision, training pairs {train_ap:.3f}, held out {held_ap:.3f}")
+
+    logits, _ = train_and_score(torch, model, encoded, same, folds != 0, adapted, pooling, epochs, report)
+    report(epochs, lambda indexes: logits[indexes])
 
 
 def cost(torch, tokenizer, model, texts: list[tuple[str, str]]) -> float:
@@ -246,6 +313,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=6, help="training epochs (fixed, not tuned)")
     parser.add_argument("--threads", type=int, default=1, help="torch threads while training (the cores are shared)")
     parser.add_argument("--strength", type=float, default=0.03, help="the logistic regression's C (the judge's)")
+    parser.add_argument(
+        "--curve", action="store_true", help="the first variant's learning curve on fold 1 only (train / held-out AP)"
+    )
     args = parser.parse_args()
     items = [i for i in judged_pairs(read_tune(), args.shared) if not i.copy]
     same = np.array([i.pair.label == "SAME" for i in items])
@@ -267,13 +337,16 @@ def main() -> None:
     rows = [("(a) the judge's five features", held_out_scores(five, same, folds, open_, args.strength))]
     notes = []
     for variant in args.variants:
-        adapted = VARIANTS[variant]
+        adapted, pooling = VARIANTS[variant]
         start = time.perf_counter()
         encoded = encode(torch, tokenizer, model, texts, model.config.num_hidden_layers - adapted)
         encoding = time.perf_counter() - start
         logits, seconds = np.zeros(len(items)), []
+        if args.curve:
+            learning_curve(torch, model, encoded, same, listable, folds, adapted, pooling, args.epochs)
+            return
         for fold in range(FOLDS):
-            scored, took = train_and_score(torch, model, encoded, same, folds != fold, adapted, args.epochs)
+            scored, took = train_and_score(torch, model, encoded, same, folds != fold, adapted, pooling, args.epochs)
             logits[folds == fold] = scored[folds == fold]
             seconds.append(took)
             print(f"  {variant}: fold {fold + 1} of {FOLDS} trained in {took:.0f} s", file=sys.stderr, flush=True)
