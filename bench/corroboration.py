@@ -69,6 +69,7 @@ class Judged:
     candidate: bool  # among the judge's candidates for the sentence
     decide: Callable[[CorroborationJudge], Verdict]
     facts: PairFacts
+    texts: tuple[str, str] = ("", "")  # the sentence's and the candidate's, as the analysis reads them
 
 
 def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
@@ -93,7 +94,14 @@ def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
                 return judge.judge(a, i, j)
 
             result.append(
-                Judged(pair, copy, second in candidates(analysis, first), decide, pair_facts(analysis, first, second))
+                Judged(
+                    pair,
+                    copy,
+                    second in candidates(analysis, first),
+                    decide,
+                    pair_facts(analysis, first, second),
+                    (analysis.sentences[first].text, analysis.sentences[second].text),
+                )
             )
     return result
 

@@ -10,9 +10,12 @@ import re
 from functools import lru_cache
 
 from ..text.boilerplate import dateline_length
+from ..text.dates import MONTHS
 
-# "since 1996", "after May 30", "before the 1980s": a time, part of the fact; not a clause to leave out.
-_NOT_A_CLAUSE = r"(?!\s*(?:\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))"
+# "since 1996", "after May 30", "before the 1980s": a time, part of the fact; not a clause to leave out
+# (a month's name or abbreviation whole: "after marching 5 miles" is a clause).
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NOT_A_CLAUSE = rf"(?!\s*(?:\d|the\s+\d|(?:{_MONTH_NAMES})\b\.?\s+\d))"
 # A relative, temporal, causal or participial clause, to the next comma; or a parenthesis.
 _BACKGROUND = re.compile(
     r",\s+(?:who|which|whose|where|when|while|after|before|since|because|as|although|though|saying"
@@ -25,8 +28,14 @@ _BACKGROUND = re.compile(
 # "In addition to ...,", "Like Thursday's earthquake in Iran,": an opening that compares or adds, not the news.
 _OPENING = re.compile(r"^(?:in\s+addition\s+to|besides|like|unlike|apart\s+from|despite)\b[^,]*,\s*", re.IGNORECASE)
 # The verbs that name a source, after the fact or before it: one list, so a verb added is read on both sides.
-_SPEECH_VERBS = r"said|says|reported|announced|warned|insisted|noted|stated|claimed|confirmed|acknowledged"
-_SAYS = rf"(?:{_SPEECH_VERBS}|added|told\s[\w. ]{{0,40}})"
+# The present tense too ("..., officials say."), but not the forms that are also nouns ("reports",
+# "claims", "notes", "states": "the United States" ends many a fact).
+_SPEECH_VERBS = (
+    r"said|says|say|reported|announced|announces|announce|warned|warns|warn|insisted|insists|insist"
+    r"|noted|stated|claimed|confirmed|confirms|confirm|acknowledged|acknowledges|acknowledge"
+)
+# After the fact: "..., police said", "..., he adds"; never "to say" or "not say" ("..., he declined to say.").
+_SAYS = rf"(?<!\bto\s)(?<!\bnot\s)(?:{_SPEECH_VERBS}|added|adds|told\s[\w. ]{{0,40}})"
 # "..., the ministry said Monday." / "Officials said Monday that ...": the source, not the fact.
 _SOURCE_AFTER = re.compile(
     rf",?\s+(?:[\w.'’ -]{{0,80}}?\s)?(?:{_SAYS}(?:\s+(?:on\s+)?\w+day)?|according\s+to\s[\w.'’ -]{{0,80}})\s*\.?$",
@@ -34,7 +43,7 @@ _SOURCE_AFTER = re.compile(
 )
 _SOURCE_BEFORE = re.compile(
     r"^(?:[\w.'’ -]{0,80}?\s)?(?:told\s[\w.'’ -]{0,40}?\sthat\s+"  # "told U.N. officials that ..."
-    rf"|(?:{_SPEECH_VERBS}|say|warn|told\s[\w ]{{0,30}})(?:\s+\w+day)?\s+(?:that\s+)?)",
+    rf"|(?:{_SPEECH_VERBS}|told\s[\w ]{{0,30}})(?:\s+\w+day)?\s+(?:that\s+)?)",
     re.IGNORECASE,
 )
 

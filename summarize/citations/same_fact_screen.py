@@ -58,20 +58,20 @@ MARGIN = 1e-3
 class ScreenedJudge:
     """`judge`, with `possible`: which pairs of given sentences it could say report one fact."""
 
-    judge_: CorroborationJudge
+    inner: CorroborationJudge  # the judge screened
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Verdict:
-        return self.judge_.judge(analysis, sentence, candidate)
+        return self.inner.judge(analysis, sentence, candidate)
 
     def possible(self, analysis: Analysis, sentences: Sequence[int]) -> np.ndarray:
         """A boolean matrix: [a, b] is False only when the judge certainly says `sentences[a]` and
         `sentences[b]` (as sentence and candidate) are not the same fact; all True for a judge it
         cannot screen."""
         everything = np.ones((len(sentences), len(sentences)), dtype=bool)
-        floor = _floor(self.judge_)
+        floor = _floor(self.inner)
         if floor is None or len(sentences) < 2:
             return everything
-        judge = self.judge_
+        judge = self.inner
         assert isinstance(judge, FactJudge)  # only a FactJudge has a floor
         exact = _exact_features(analysis, list(sentences))
         return _best_scores(exact, dict(judge.weights), judge.intercept) >= floor - MARGIN

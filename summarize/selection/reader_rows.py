@@ -75,13 +75,13 @@ def solve_for_reader(
 class RememberedJudge:
     """A judge whose decisions are kept with the analysis (`remembered`)."""
 
-    judge_: SameFact
+    inner: SameFact  # the judge whose decisions are kept
     decisions: dict[tuple[int, int], Decision]
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Decision:
         key = (sentence, candidate)
         if key not in self.decisions:
-            self.decisions.setdefault(key, self.judge_.judge(analysis, sentence, candidate))
+            self.decisions.setdefault(key, self.inner.judge(analysis, sentence, candidate))
         return self.decisions[key]
 
 

@@ -78,3 +78,18 @@ def test_a_shared_incidental_figure_does_not_hide_another_count():
     analysis = analyze(documents, HashingEmbedder())
     first = {s.document: i for i, s in reversed(list(enumerate(analysis.sentences)))}
     assert pair_facts(analysis, first[0], first[1]).other_figures  # 20 and 19 count one thing: two counts
+
+
+def test_a_source_in_the_present_tense_is_left_out_but_not_a_refusal_to_say():
+    assert main_clause("The storm killed 14 people, officials say.") == "The storm killed 14 people"
+    assert main_clause("Rebels took the town, the army says Monday.") == "Rebels took the town"
+    assert main_clause("The troops left, officials confirm.") == "The troops left"
+    assert main_clause("The troops left, he declined to say.").endswith("declined to say.")
+    assert main_clause("Aid came from Japan and the United States.") == "Aid came from Japan and the United States."
+
+
+def test_only_a_month_makes_a_time_of_a_clause():
+    assert main_clause("The plant has been idle since Sept. 11.") == "The plant has been idle since Sept. 11."
+    assert main_clause("The plant closed after May 30 and workers left.").endswith("after May 30 and workers left.")
+    rested = main_clause("The troops rested after marching 5 miles in the rain.")  # "mar..." is no month
+    assert "marching" not in rested and rested.startswith("The troops rested")
