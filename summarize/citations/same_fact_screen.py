@@ -83,10 +83,10 @@ class ScreenedJudge:
         cannot reach the judge's `same_event` or it gives no other figure for what the sentence counts.
         All True for a judge it cannot screen."""
         possible = np.ones(len(candidates), dtype=bool)
-        floor = _floor(self.judge_)
+        floor = _floor(self.inner)
         if floor is None:
             return possible
-        judge = self.judge_
+        judge = self.inner
         assert isinstance(judge, FactJudge)  # only a FactJudge has a floor
         weights, text = dict(judge.weights), analysis.sentences[sentence].text
         for position, candidate in enumerate(candidates):
