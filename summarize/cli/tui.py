@@ -63,6 +63,9 @@ def tui(
         prompt = sectioning(prompt_name, focus, method)
         if cluster is not None and not paths:
             raise SummarizeError(f"--cluster {cluster}: give the .jsonl cluster file it belongs to")
+        from ..inputs.documents import article_paths
+
+        article_paths(paths)  # a missing file is named here, as `brief` names it, not inside the app
         embedder = None  # the app's own default ($SUMMARIZE_BACKEND, else onnx), behind the on-disk cache
         if backend is not None or no_cache:
             from ..embedding.cache import with_cache

@@ -25,8 +25,13 @@ from tui.choice import Choice
 
 
 @pytest.fixture
-def started(monkeypatch):
-    """What `summarize tui` would open, instead of opening it."""
+def started(monkeypatch, tmp_path):
+    """What `summarize tui` would open, instead of opening it (in a folder holding the files named)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("An article.", encoding="utf-8")
+    (tmp_path / "data.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "b.txt").write_text("Another article.", encoding="utf-8")
     monkeypatch.setattr(embedding, "default_embedder", fakes.HashingEmbedder)
     made: list[BriefingApp] = []
     monkeypatch.setattr(BriefingApp, "run", lambda app: made.append(app))
@@ -104,6 +109,8 @@ def test_bad_options_are_one_line_errors_before_the_app_opens(started):
         (("--backend", "gpu"), "gpu"),
         (("--timeout", "0"), "--timeout"),
         (("--max-download", "nan"), "--max-download"),
+        (("nosuch.txt",), "nosuch.txt: no such file or folder"),
+        (("nosuch.jsonl#c2",), "nosuch.jsonl: no such file"),
     ]:
         result = invoke(*args)
         assert result.exit_code == 2 and error in result.output, (args, result.output)
