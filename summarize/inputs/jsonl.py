@@ -145,7 +145,7 @@ def _read_lines(path: Path, checked: bool, lenient: bool) -> Iterator[ClusterInp
         kind = binary_kind(stream.peek(8192)[:8192])
         if kind is not None:
             raise SummarizeError(f"{name}: this is {kind}, not a JSON-lines cluster file")
-        number = 0
+        number = text_lines = 0
         while True:
             try:
                 raw = stream.readline(MAX_LINE_BYTES + 1)
@@ -169,9 +169,15 @@ def _read_lines(path: Path, checked: bool, lenient: bool) -> Iterator[ClusterInp
                 continue
             if not line.strip():
                 continue
+            text_lines += 1
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
+                if text_lines == 1 and not line.lstrip().startswith(("{", "[")):  # prose, CSV, markdown...
+                    raise SummarizeError(
+                        f"{name}: not a JSON-lines cluster file (its first line is not JSON); one cluster a line, "
+                        '{"id": ..., "documents": [{"text": ...}, ...]}; to brief articles, use summarize brief'
+                    ) from None
                 yield BadLine(where, f"not valid JSON ({error.msg})")
                 continue
             except RecursionError:

@@ -62,3 +62,17 @@ def test_an_unknown_cluster_in_a_sound_file_is_one_plain_line(tmp_path):
     bad = write(tmp_path, "bad.jsonl", CLUSTER + "\n{oops\n[1]\n")
     shown = CliRunner().invoke(main, ["brief", bad, "--cluster", "c9"]).stderr
     assert "line 2 holds none: not valid JSON" in shown and shown.strip().endswith("(and 1 more line)"), shown
+
+
+def test_an_article_given_to_eval_or_batch_is_named_as_no_cluster_file(tmp_path):
+    """An article where a cluster file belongs says what the file should hold, in one line (it said
+    only "a.txt:1: not valid JSON"); a cluster file with one corrupt line is read as before."""
+    article = write(tmp_path, "a.txt", "Storm hits coast.\nThousands lost power on Monday.\n")
+    for command in (["eval", str(article)], ["batch", str(article), "-o", str(tmp_path / "out.jsonl")]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, result.output
+        assert "a.txt: not a JSON-lines cluster file (its first line is not JSON)" in result.output
+        assert "summarize brief" in result.output and len(result.output.strip().splitlines()) == 1
+    clusters = write(tmp_path, "c.jsonl", CLUSTER + "\nnot json\n")
+    result = CliRunner().invoke(main, ["batch", str(clusters), "-o", str(tmp_path / "out.jsonl")])
+    assert "c.jsonl:2: not valid JSON" in result.output
