@@ -2,6 +2,7 @@
 
     python bench/disagreements_audit_draw.py draw --out /tmp/audit6            # draft + labelling view
     python bench/disagreements_audit_draw.py store --out /tmp/audit6 --labels /tmp/audit6/labels.jsonl
+    python bench/disagreements_audit_draw.py every-flag --out /tmp/audit6   # every flag, with its label
 
 Flags are rare in briefs (the fifth blind set's 178 pairs held two), too few to measure a precision of
 90 %. So every sentence of each cluster of DUC 2002, DUC 2003 and TAC 2010 plays a brief sentence S: the
@@ -158,9 +159,39 @@ def store(args: argparse.Namespace) -> None:
     print(f"{len(draft)} labelled pairs written to {STORED}:", Counter(r["label"] for r in labels.values()))
 
 
+def every_flag(args: argparse.Namespace) -> None:
+    """Every flag the shipped detector makes with every sentence as a brief sentence, with its label in
+    any labelled file (either way round): what a reader could meet on the three sets, whole."""
+    from summarize.embedding.backends import default_embedder
+    from summarize.embedding.cache import with_cache
+
+    labels: dict[tuple, tuple[str, str]] = {}
+    for path in [*EARLIER, STORED]:
+        for record in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            for end in _ends(record):
+                labels.setdefault(end, (record["part"], record["label"]))
+    embedder = with_cache(default_embedder())
+    pairs: dict[frozenset, tuple[str, str]] = {}
+    directed = 0
+    for set_name in SETS:
+        for cluster in read_clusters(args.shared / f"{set_name}.jsonl", checked=False):
+            for p in cluster_pool(set_name, cluster.id, analyze(cluster.documents, embedder)):
+                if p["flagged"]:
+                    directed += 1
+                    ends = _ends(p)
+                    found = next((labels[end] for end in ends if end in labels), ("unlabelled", ""))
+                    pairs[frozenset(ends)] = found
+    print(f"{directed} flags (sentence, candidate), {len(pairs)} sentence pairs")
+    for part in sorted({part for part, _ in pairs.values()}):
+        mine = Counter(label for p, label in pairs.values() if p == part)
+        print(f"  {part}: {sum(mine.values())} pairs, CONFLICT {mine['CONFLICT']}", dict(mine))
+    everyone = Counter(label for _, label in pairs.values())
+    print(f"  all: CONFLICT {everyone['CONFLICT']} of {len(pairs)}", dict(everyone))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("step", choices=("draw", "store"))
+    parser.add_argument("step", choices=("draw", "store", "every-flag"))
     parser.add_argument("--out", type=Path, required=True, help="the draft's folder, with texts (outside the repo)")
     parser.add_argument("--labels", type=Path, help="store: the labels, one JSON object a line, keyed by pair")
     parser.add_argument("--shared", type=Path, default=SHARED)
@@ -171,7 +202,7 @@ def main() -> None:
     args = parser.parse_args()
     if HERE.parent in args.out.resolve().parents or args.out.resolve() == HERE.parent:
         parser.error("the draft holds the development sets' texts: write it outside the repository")
-    draw(args) if args.step == "draw" else store(args)
+    {"draw": draw, "store": store, "every-flag": every_flag}[args.step](args)
 
 
 if __name__ == "__main__":
