@@ -6,9 +6,13 @@ from summarize.citations.figure_context import is_bare, surroundings
 from summarize.pipeline import analyze
 from tests.citations.test_corroboration import KeyedEmbedder, index_of, story
 
+# Every disagreement the rules read, also between sentences that share no name (the shipped judge shows
+# only those that share one: `named_disagreements_only`).
+EVERY = FactJudge(named_disagreements_only=False)
 
-def flags(first: str, second: str, sentence: str, judge: FactJudge | None = None) -> list[str]:
-    """What the judge (by default the default one) flags for the sentence."""
+
+def flags(first: str, second: str, sentence: str, judge: FactJudge = EVERY) -> list[str]:
+    """What the judge (by default one showing every disagreement the rules read) flags for the sentence."""
     analysis = analyze(story(first, second), KeyedEmbedder())
     return [d.what for d in evidence(analysis, index_of(analysis, sentence), judge).disagrees]
 
@@ -49,7 +53,7 @@ def test_fewer_surer_disagreements_only_between_sentences_that_share_a_name():
         "The storm forced 100,000 people out of their homes.",
     )
     named = tuple(text.replace("homes.", "homes in Luzon.") for text in nameless)
-    shown = FactJudge(named_disagreements_only=True)
-    assert flags(*nameless, "The storm forced 400,000") == ["gives 100,000 people"]  # by default
+    shown = FactJudge()  # the default: fewer, surer
+    assert flags(*nameless, "The storm forced 400,000") == ["gives 100,000 people"]
     assert flags(*nameless, "The storm forced 400,000", shown) == []
     assert flags(*named, "The storm forced 400,000", shown) == ["gives 100,000 people"]

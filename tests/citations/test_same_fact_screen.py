@@ -98,9 +98,9 @@ def counts():
     from tests.fakes import HashingEmbedder
 
     texts = (
-        "A car bomb exploded outside a police station in the city on Monday. At least 17 people were killed in "
-        "the blast, police said. The attack came a week after the elections.",
-        "At least 25 people were killed in the blast outside a police station on Monday, hospital officials said. "
+        "A car bomb exploded outside a police station in Kirkuk on Monday. At least 17 people were killed in "
+        "the blast in Kirkuk, police said. The attack came a week after the elections.",
+        "At least 25 people were killed in the blast outside a police station in Kirkuk on Monday, officials said. "
         "A car bomb exploded in the city. Residents said the attack shook their homes.",
         "The car bomb killed 17 people and wounded 40 others outside the police station. Officials blamed "
         "insurgents for the attack on Monday.",
