@@ -295,7 +295,10 @@ def test_the_source_pane_opens_within_the_cited_sentence_s_paragraph(size):
         starts_a_paragraph = 0
         for index, item in enumerate(app.brief.sentences):
             rows.highlighted = rows.get_option_index(f"sentence-{index}")
-            await pilot.pause(0.1)
+            span = (item.sentence.start, item.sentence.end)
+            await until(pilot, lambda: article.focus_span == span)  # noqa: B023 (awaited at once)
+            await pilot.pause()  # the scroll waits for the text's refresh
+            await pilot.pause()
             text, start = article.document.text, item.sentence.start
             paragraph = text.rfind("\n\n", 0, start)
             paragraph = 0 if paragraph < 0 else paragraph + 2
