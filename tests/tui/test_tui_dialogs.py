@@ -35,3 +35,16 @@ def test_keys_arriving_together_are_applied_in_the_order_typed(keys):
         assert not errors(notes) and app.choice.focus == "How?"
 
     run(scenario)
+
+
+@pytest.mark.parametrize("size, width", [((60, 24), 54), ((80, 24), 72), ((120, 40), 72), ((200, 60), 100)])
+@pytest.mark.parametrize("key", ["f", "p"])
+def test_a_dialog_grows_to_half_a_wide_terminal_and_stays_on_a_narrow_one(size, width, key):
+    """Dialogs stayed 72 columns wide at 200 (a prompt's description wrapped in a third of the screen)."""
+
+    async def scenario(app, pilot, notes):
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.screen.query_one("#dialog").outer_size.width == width
+
+    run(scenario, size=size)
