@@ -48,3 +48,24 @@ def test_a_dialog_grows_to_half_a_wide_terminal_and_stays_on_a_narrow_one(size, 
         assert app.screen.query_one("#dialog").outer_size.width == width
 
     run(scenario, size=size)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (200, 60)])
+def test_the_prompt_picker_s_wrapped_lines_hang_under_their_entry_s_text(size):
+    """An entry's wrapped lines started at the margin, as if each were another entry."""
+
+    async def scenario(app, pilot, notes):
+        await pilot.press("p")
+        await until(pilot, lambda: getattr(app.screen.query_one("#picker"), "entries_width", 0) > 0)
+        await pilot.pause()
+        picker = app.screen.query_one("#picker")
+        lines = [str(option.prompt).split("\n") for option in picker.options]
+        assert any(len(entry) > 2 for entry in lines)  # some entry wraps: the case in question
+        for first, *rest in lines:
+            assert first.startswith(("  ", "● ")) and all(line.startswith("  ") and line[2] != " " for line in rest)
+            assert all(len(line) <= picker.entries_width for line in [first, *rest])
+        assert picker.virtual_size.height == sum(len(entry) for entry in lines)  # not wrapped again
+        await pilot.press("down", "down", "enter")  # the highlight and choosing work as before
+        await until(pilot, lambda: app.choice.prompt is not None)
+
+    run(scenario, size=size)
