@@ -162,6 +162,11 @@ def brief(
         chosen_prompt = sectioning(prompt_name, focus, method)
         if is_standard_output(output):
             output = None
+        elif output is None and output_format == "html" and sys.stdout.isatty():  # 50 kB of markup on screen
+            raise SummarizeError(
+                "--format html writes a page for a browser, not for a terminal: give a file with "
+                "-o brief.html (or -o - to print it anyway)"
+            )
         if output is not None:
             check_output_path(output, article_paths(paths))
         if cluster is not None and not paths:

@@ -34,7 +34,7 @@ HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES  # what a folder is searched for
 CLUSTER_SUFFIXES = (".jsonl",)
 STDIN = "-"
-_CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.+)$", re.IGNORECASE)
+_CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.*)$", re.IGNORECASE)  # an empty ID is refused by name
 
 
 def read_bytes(stream_or_path: BinaryIO | Path, name: str) -> bytes:
@@ -98,6 +98,10 @@ def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]
         raise SummarizeError(bad_lines[0].message + choose)
     if cluster is None and len(ids) > 1:
         raise SummarizeError(f"{name}: {len(ids)} clusters in this file; choose one with --cluster ID ({listed})")
+    if cluster is not None and not cluster.strip():  # `data.jsonl#` or --cluster ""
+        raise SummarizeError(
+            f"{name}: the cluster id is empty; name one as {name}#ID or --cluster ID ({len(ids)} clusters: {listed})"
+        )
     if chosen is None:
         own = next((line for line in bad_lines if line.cluster_id == cluster), None)
         if own is not None:

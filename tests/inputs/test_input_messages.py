@@ -76,3 +76,41 @@ def test_an_article_given_to_eval_or_batch_is_named_as_no_cluster_file(tmp_path)
     clusters = write(tmp_path, "c.jsonl", CLUSTER + "\nnot json\n")
     result = CliRunner().invoke(main, ["batch", str(clusters), "-o", str(tmp_path / "out.jsonl")])
     assert "c.jsonl:2: not valid JSON" in result.output
+
+
+def test_an_empty_cluster_id_is_named_as_such(tmp_path):
+    """`data.jsonl#` said "no such file or folder" (the file is there); --cluster "" said "no
+    cluster with id ''": both say the id is empty and how to name one."""
+    data = write(tmp_path, "two.jsonl", CLUSTER + "\n" + CLUSTER.replace('"c1"', '"c2"') + "\n")
+    for command in (["brief", f"{data}#"], ["brief", data, "--cluster", ""], ["brief", data, "--cluster", " "]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip() == (
+            f"Error: {data}: the cluster id is empty; name one as {data}#ID or --cluster ID (2 clusters: c1, c2)"
+        ), result.stderr
+
+
+def test_an_html_brief_is_not_poured_onto_a_terminal(tmp_path):
+    """`summarize brief --format html` at a terminal printed a 50 kB page of markup and script;
+    it says to write it to a file instead (-o - still prints it, and a pipe gets it as before)."""
+    terminal, screen = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "brief", "--format", "html"],
+        stdin=subprocess.DEVNULL,
+        stdout=screen,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    os.close(screen)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(terminal)
+    assert process.returncode == 2, stderr
+    assert stderr.strip().splitlines()[-1] == (
+        "Error: --format html writes a page for a browser, not for a terminal: give a file with "
+        "-o brief.html (or -o - to print it anyway)"
+    )

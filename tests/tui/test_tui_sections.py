@@ -266,3 +266,32 @@ def test_a_question_too_long_for_the_header_ends_in_an_ellipsis_within_its_lines
     assert [line.plain for line in fitted(header_parts(140, 150, 5, "concepts", "Briefing"), 80)] == [
         "140 / 150 words · 5 sentences · concepts · Briefing"
     ]
+
+
+def test_a_new_question_opens_at_its_heading_even_from_far_down_the_brief():
+    """Asked from the fourth sentence of a small pane (80x24), the new focus brief starts at its
+    first sentence with the question's heading in view: it had kept the fourth row, the heading
+    scrolled away."""
+
+    async def scenario(app, pilot, notes):
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert brief_list(app).highlighted_index == 3 and brief_list(app).scroll_y > 0
+        await answer(pilot, "f", "How did Russia respond?")
+        await until(pilot, lambda: app.brief.focus is not None)
+        await settle(pilot)
+        await pilot.pause()
+        briefs = brief_list(app)
+        assert briefs.highlighted_index == 0 and briefs.scroll_y == 0
+        assert briefs.get_option_at_index(0).id == "section-0"
+        await pilot.press("plus")  # a longer brief in the same sections keeps its sentence
+        await settle(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        kept = briefs.highlighted_item
+        await pilot.press("minus")
+        await settle(pilot)
+        assert kept is not None and briefs.highlighted_item is not None
+        assert briefs.highlighted_item.sentence == kept.sentence
+
+    run(scenario, size=(80, 24))

@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from summarize.output.render import to_markdown
 from tests.fakes import HashingEmbedder
-from tests.tui.tui_helpers import ARTICLE, answer, errors, run, settle, until
+from tests.tui.tui_helpers import ARTICLE, answer, brief_list, errors, run, settle, until
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.main import MainScreen
 from tui.screens.source_picker import SourcePicker
@@ -283,3 +283,30 @@ def test_a_single_article_s_sentence_is_not_said_to_be_unreported_elsewhere(tmp_
 
     run(scenario, paths=[article])
     assert shown == ["Only one article was given, so no sentence is checked against another source."]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_source_pane_opens_within_the_cited_sentence_s_paragraph(size):
+    """The lines kept above a cited sentence are its own paragraph's: the view opened on the tail
+    of the paragraph before (a caption's "photo)") when the sentence began a paragraph."""
+
+    async def scenario(app, pilot, notes):
+        rows, article = brief_list(app), app.screen.source_pane.article
+        starts_a_paragraph = 0
+        for index, item in enumerate(app.brief.sentences):
+            rows.highlighted = rows.get_option_index(f"sentence-{index}")
+            span = (item.sentence.start, item.sentence.end)
+            await until(pilot, lambda: article.focus_span == span)  # noqa: B023 (awaited at once)
+            await pilot.pause()  # the scroll waits for the text's refresh
+            await pilot.pause()
+            text, start = article.document.text, item.sentence.start
+            paragraph = text.rfind("\n\n", 0, start)
+            paragraph = 0 if paragraph < 0 else paragraph + 2
+            starts_a_paragraph += not text[paragraph:start].strip()
+            top, line = int(article.scroll_y), article.focus_line()
+            assert top <= line < top + article.size.height
+            if top < article.max_scroll_y:  # at the article's end, more shows above by necessity
+                assert article.line_at(paragraph) <= top and top >= line - article.LINES_ABOVE_FOCUS
+        assert starts_a_paragraph  # the case that went wrong is among them
+
+    run(scenario, size=size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -9,7 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,27 +29,50 @@ def prompt_key(prompt: Prompt) -> str:
     return f"prompt:{prompt.name}"
 
 
-def prompt_option(prompt: Prompt, current: bool) -> Option:
+MARK, INDENT = "● ", "  "  # the current entry's mark; every other line of an entry sits under its text
+
+
+def prompt_option(prompt: Prompt, current: bool, width: int | None = None) -> Option:
     sections = one_line(" · ".join(section.title for section in prompt.sections))
-    return Option(
-        Content.assemble(
-            ("● " if current else "  ", "$text-accent"),
-            (one_line(prompt.title), "bold"),
-            (f"  {sections}", "$text-accent"),
-            "\n  ",
-            (one_line(prompt.description), "$text-muted"),
-        ),
-        id=prompt_key(prompt),
-    )
+    title = Content.assemble((one_line(prompt.title), "bold"), (f"  {sections}", "$text-accent"))
+    description = Content.styled(one_line(prompt.description), "$text-muted")
+    return Option(entry(current, [title, description], width), id=prompt_key(prompt))
 
 
-def other_option(key: str, title: str, description: str, current: bool) -> Option:
-    return Option(
-        Content.assemble(
-            ("● " if current else "  ", "$text-accent"), (title, "bold"), ("  " + description, "$text-muted")
-        ),
-        id=key,
-    )
+def other_option(key: str, title: str, description: str, current: bool, width: int | None = None) -> Option:
+    line = Content.assemble((title, "bold"), ("  " + description, "$text-muted"))
+    return Option(entry(current, [line], width), id=key)
+
+
+def entry(current: bool, lines: list[Content], width: int | None) -> Content:
+    """The entry's `lines` after its mark, each wrapped at `width` under the first one's text (a
+    hanging indent: a wrapped line at the margin read as the start of another entry)."""
+    wrapped = [part for line in lines for part in (line.wrap(width - len(INDENT)) if width else [line])]
+    mark = Content.styled(MARK if current else INDENT, "$text-accent")
+    return Content("\n" + INDENT).join([mark + wrapped[0], *wrapped[1:]])
+
+
+class PromptList(WrappedOptionList):
+    """The picker's entries, built again at each text width so that their wrapped lines keep the
+    hanging indent (Textual's own wrapping starts them at the margin)."""
+
+    def __init__(self, entries: Callable[[int | None], list[Option]], *, id: str) -> None:
+        super().__init__(*entries(None), id=id)
+        self.entries, self.entries_width = entries, 0
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        padding = self.get_component_styles("option-list--option").padding.width
+        width = self.scrollable_content_region.width - padding  # narrower once a scrollbar shows
+        if width > len(INDENT) and width != self.entries_width:
+            self.entries_width = width
+            self.call_after_refresh(self._build_entries, width)
+        return super().render_lines(crop)
+
+    def _build_entries(self, width: int) -> None:
+        if width == self.entries_width:  # not outdated by another width since
+            highlighted = self.highlighted
+            self.set_options(self.entries(width))
+            self.highlighted = highlighted
 
 
 class PromptPicker(ModalScreen[str | None]):
@@ -60,16 +86,18 @@ class PromptPicker(ModalScreen[str | None]):
         super().__init__()
         self.prompts, self.current = prompts, current
 
-    def compose(self) -> ComposeResult:
-        options = [prompt_option(prompt, prompt_key(prompt) == self.current) for prompt in self.prompts]
-        options += [
-            other_option(FROM_FILE, "Prompt from file…", "your own .md prompt", self.current == FROM_FILE),
-            other_option(FOCUS, "Focus on a question…", "only what answers it", self.current == FOCUS),
-            other_option(PLAIN, "Plain brief", "no sections", self.current == PLAIN),
+    def entries(self, width: int | None) -> list[Option]:
+        return [
+            *(prompt_option(prompt, prompt_key(prompt) == self.current, width) for prompt in self.prompts),
+            other_option(FROM_FILE, "Prompt from file…", "your own .md prompt", self.current == FROM_FILE, width),
+            other_option(FOCUS, "Focus on a question…", "only what answers it", self.current == FOCUS, width),
+            other_option(PLAIN, "Plain brief", "no sections", self.current == PLAIN, width),
         ]
+
+    def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled("Brief in sections", "bold"), id="dialog-title")
-            yield WrappedOptionList(*options, id="picker")
+            yield PromptList(self.entries, id="picker")
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:

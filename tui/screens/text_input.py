@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -41,6 +41,23 @@ class PathSuggester(Suggester):
         return value + visible[0][len(stem) :] if visible else None
 
 
+class InOrderInput(Input):
+    """Textual's Input types a character as its key arrives but runs an editing key (backspace,
+    ctrl+u, Enter: its bindings) only once the key has bubbled up to the app. Keys that arrive in
+    one burst (a loaded machine, a macro, tmux send-keys) were applied out of order: Enter
+    submitted before the text typed ahead of it (Textualize/textual#6605). Here its own bindings
+    run as their key arrives, in turn with the characters."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
+
+
 class TextInputScreen(ModalScreen[str | None]):
     """Ask for one line of text. A `check` that finds a problem keeps the dialog open and notifies."""
 
@@ -66,7 +83,7 @@ class TextInputScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled(one_line(self.title_text), "bold"), id="dialog-title")
-            yield Input(  # a pasted or given value may hold control characters: shown as spaces
+            yield InOrderInput(  # a pasted or given value may hold control characters: shown as spaces
                 self.value,
                 placeholder=self.placeholder,
                 id="text-input",

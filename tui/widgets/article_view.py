@@ -18,6 +18,7 @@ from ..plain import printable, same_length
 
 Spans = tuple[tuple[int, int], ...]
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 class ArticleView(VerticalScroll):
@@ -76,13 +77,25 @@ class ArticleView(VerticalScroll):
         self.scroll_home(animate=False)
 
     def focus_line(self) -> int:
-        """The wrapped line the highlighted sentence starts on (greedy wrapping of the text before
-        it gives the same lines as wrapping the whole text, so counting them finds the line)."""
-        if self.document is None or self.focus_span is None:
+        """The wrapped line the highlighted sentence starts on."""
+        return 0 if self.focus_span is None else self.line_at(self.focus_span[0])
+
+    def line_at(self, offset: int) -> int:
+        """The wrapped line on screen that `offset` in `document.text` falls on (greedy wrapping of
+        the text before it gives the same lines as wrapping the whole text, so counting them finds
+        the line)."""
+        if self.document is None or offset <= self.shown_from:
             return 0
         width = max(1, self.text_widget.content_region.width)
-        before = Content(same_length(self.document.text[self.shown_from : self.focus_span[0]]))
-        return max(0, len(before.wrap(width)) - 1) if before else 0
+        before = Content(same_length(self.document.text[self.shown_from : offset]))
+        return max(0, len(before.wrap(width)) - 1)
+
+    def paragraph_line(self) -> int:
+        """The line the highlighted sentence's paragraph starts on (after the last blank line)."""
+        if self.document is None or self.focus_span is None:
+            return 0
+        blanks = list(_PARAGRAPH_BREAK.finditer(self.document.text, self.shown_from, self.focus_span[0]))
+        return self.line_at(blanks[-1].end()) if blanks else 0
 
     def _on_screen(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) in `document.text` as offsets into the text on screen."""
@@ -93,7 +106,10 @@ class ArticleView(VerticalScroll):
             self.call_after_refresh(self._scroll_to_focus)
 
     def _scroll_to_focus(self) -> None:
-        self.scroll_to(y=max(0, self.focus_line() - self.LINES_ABOVE_FOCUS), animate=False)
+        """A little context above the sentence, but from its own paragraph: the tail of the one
+        before (a caption's "photo)") reads as if it belonged to the sentence."""
+        top = max(self.paragraph_line(), self.focus_line() - self.LINES_ABOVE_FOCUS)
+        self.scroll_to(y=max(0, top), animate=False)
 
     def highlighted_text(self) -> str:
         """The text that is on screen in the focus style: what a reader sees highlighted."""

@@ -92,9 +92,11 @@ class BriefList(WrappedOptionList):
             self.scroll_to_region(Region(0, start, width, end - start), animate=False, immediate=True)
 
     def show_brief(self, brief: Brief) -> None:
-        """Replace the rows, keeping the highlight on the same sentence when it is still there."""
-        kept = self.highlighted_item
-        previous_index = self.highlighted_index or 0
+        """Replace the rows, keeping the highlight on the same sentence when it is still there. A
+        brief in other sections (a new question or prompt) is a new text: it opens at its top."""
+        resectioned = self.brief is None or section_titles(self.brief) != section_titles(brief)
+        kept = None if resectioned else self.highlighted_item
+        previous_index = 0 if resectioned else self.highlighted_index or 0
         self.brief = brief
         self.set_options(brief_rows(brief))
         if not brief.sentences:
@@ -105,6 +107,12 @@ class BriefList(WrappedOptionList):
         if index is None:
             index = min(previous_index, len(spans) - 1)
         self.highlighted = self.get_option_index(f"{SENTENCE}{index}")
+        if resectioned:
+            self.scroll_home(animate=False, immediate=True)
+
+
+def section_titles(brief: Brief) -> tuple[str, ...]:
+    return tuple(section.title for section in brief.sections)
 
 
 def brief_rows(brief: Brief) -> list[Option | None]:
