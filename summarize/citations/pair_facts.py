@@ -143,7 +143,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         # read by the judge only beside differing figures: not looked for without them (a brief's
         # same-fact check judges every pair of its sentences)
         disagreeing=_disagreeing(analysis, sentence, candidate) if figures else (),
-        share_a_name=bool(figures) and bool(names(first)[1]) and not names(first)[1] <= new_names(second, first, known),
+        share_a_name=bool(figures) and bool(names(first)[1]) and not names(first)[1] <= missing,
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second)
