@@ -29,7 +29,7 @@ from .main_clause import main_clause
 _PARAGRAPH = "\n\n"
 # A chronology's entry, opening a sentence or a paragraph: "March 22, 1984 -- ...", "_Jan. 17, 1986: ...".
 CHRONOLOGY = re.compile(r"^_?((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
-# "the town of Valzur", "Catanduanes island": a place named by what it is.
+# "the town of Valzur", "the province of Albay": a place named by what it is.
 _NAMED_PLACE = re.compile(r"\b(?:town|village|city|province|state|island|county|region|district)\s+of\s+([A-Z][\w-]+)")
 
 
