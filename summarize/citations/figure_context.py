@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..records import Analysis
 from .facts import names
-from .figure_whose import HEADING, WORD, places_in
+from .figure_whose import WORD, heading_places, places_in
 from .main_clause import main_clause
 
 _PARAGRAPH = "\n\n"
@@ -66,14 +66,14 @@ def surroundings(analysis: Analysis, index: int) -> Surroundings:
 
     def compute() -> Surroundings:
         opening, before = _paragraph(analysis, index)
-        heading = HEADING.match(opening) if opening.startswith("_") else None  # AP's roundup items: "_Illinois:"
+        heading = heading_places(opening) if opening.startswith("_") else frozenset()  # AP's: "_Illinois:"
         entry = CHRONOLOGY.match(opening)
         places: frozenset[str] = frozenset()
         if is_bare(analysis.sentences[index].text) and before:
             found = places_in(WORD.findall(before)) | {m.lower() for m in _NAMED_PLACE.findall(before)}
             places = frozenset(found)
         return Surroundings(
-            names("x " + heading.group(1))[1] if heading else frozenset(),
+            heading,
             " ".join(entry.group(1).split()) if entry else "",
             places,
         )
