@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from corroboration_set import SHARED, TEST_PAIRS, TUNE_PAIRS, digest, document_id, read_pairs
+from corroboration_set import SHARED, TEST_PAIRS, TUNE_PAIRS, drafted_span, read_pairs
 
 from summarize.inputs.jsonl import read_clusters
 from summarize.pipeline import analyze
@@ -77,16 +77,6 @@ def main() -> None:
             stories = story_numbers(analysis.documents)
             sentences = analysis.sentences
 
-            def span(i: int, sentences=sentences, documents=analysis.documents, set_name=set_name) -> dict:
-                s = sentences[i]
-                return {
-                    "doc": document_id(set_name, documents[s.document]),
-                    "start": s.start,
-                    "end": s.end,
-                    "digest": digest(s.text),
-                    "text": s.text,
-                }
-
             for choice in ConceptRanker().select(analysis, 150):
                 index = choice.sentence
                 members = set(analysis.clusters[analysis.cluster_of[index]].members)
@@ -106,8 +96,8 @@ def main() -> None:
                         "set": set_name,
                         "cluster": cluster.id,
                         "part": "test",
-                        "sentence": span(index),
-                        "candidate": span(other),
+                        "sentence": drafted_span(analysis, set_name, index),
+                        "candidate": drafted_span(analysis, set_name, other),
                         "similarity": round(float(similarity[other]), 4),
                         "in_cluster": other in members,
                     }

@@ -111,6 +111,19 @@ def digest(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
+def drafted_span(analysis: Analysis, set_name: str, index: int) -> dict:
+    """A sentence as a draft for labelling stores it: the reference a labelled file keeps (`Span`) and
+    its text, which the draft (written outside the repository) shows the labeller."""
+    sentence = analysis.sentences[index]
+    return {
+        "doc": document_id(set_name, analysis.documents[sentence.document]),
+        "start": sentence.start,
+        "end": sentence.end,
+        "digest": digest(sentence.text),
+        "text": sentence.text,
+    }
+
+
 def load_clusters(pairs: Sequence[LabelledPair], shared: Path = SHARED) -> list[LabelledCluster]:
     """The clusters the pairs come from, with their documents; fails if a span's text has changed
     (a different copy of the data, or a changed reader)."""

@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from corroboration_set import SHARED, digest, document_id
+from corroboration_set import SHARED, drafted_span
 
 from summarize.citations.corroboration import FactJudge, candidates, evidence, find_candidates
 from summarize.citations.facts import figure_conflicts, is_measure, quantities
@@ -64,14 +64,7 @@ def _span(analysis: Analysis, set_name: str, index: int) -> dict:
     sentence = analysis.sentences[index]
     text = analysis.documents[sentence.document].text
     before = " ".join(text[max(0, sentence.start - CONTEXT) : sentence.start].split())
-    return {
-        "doc": document_id(set_name, analysis.documents[sentence.document]),
-        "start": sentence.start,
-        "end": sentence.end,
-        "digest": digest(sentence.text),
-        "text": sentence.text,
-        "before": before,
-    }
+    return drafted_span(analysis, set_name, index) | {"before": before}
 
 
 def cluster_pool(set_name: str, cluster_id: str, analysis: Analysis) -> list[dict]:

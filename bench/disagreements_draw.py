@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from corroboration_set import SHARED, digest, document_id
+from corroboration_set import SHARED, drafted_span
 
 from summarize.citations.corroboration import candidates
 from summarize.citations.facts import (
@@ -174,19 +174,13 @@ def find_pool(args: argparse.Namespace, used: set) -> list[dict]:
                 if not found:
                     continue
 
-                def span(i: int, analysis=analysis, set_name=set_name) -> dict:
-                    sentence = analysis.sentences[i]
-                    return {
-                        "doc": document_id(set_name, analysis.documents[sentence.document]),
-                        "start": sentence.start,
-                        "end": sentence.end,
-                        "digest": digest(sentence.text),
-                        "text": sentence.text,
-                    }
-
                 similarity = round(float(analysis.embeddings[s] @ analysis.embeddings[c]), 4)
                 pool.append(
-                    {"set": set_name, "cluster": cluster_id, "sentence": span(s), "candidate": span(c)}
+                    {"set": set_name, "cluster": cluster_id}
+                    | {
+                        "sentence": drafted_span(analysis, set_name, s),
+                        "candidate": drafted_span(analysis, set_name, c),
+                    }
                     | {"similarity": similarity, "kinds": found, "flagged": key in flagged, "words": words}
                 )
     return pool

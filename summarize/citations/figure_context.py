@@ -23,13 +23,13 @@ from dataclasses import dataclass
 
 from ..records import Analysis
 from .facts import names
-from .figure_whose import HEADING, WORD, places_in
+from .figure_whose import WORD, heading_places, places_in
 from .main_clause import main_clause
 
 _PARAGRAPH = "\n\n"
 # A chronology's entry, opening a sentence or a paragraph: "March 22, 1984 -- ...", "_Jan. 17, 1986: ...".
 CHRONOLOGY = re.compile(r"^_?((?:[A-Z][a-z]{2,8}\.? )?\d{1,2}(?:, (?:19|20)\d\d)?)\s*(?:--|—|:|_)\s")
-# "the town of Valzur", "Catanduanes island": a place named by what it is.
+# "the town of Valzur", "the province of Albay": a place named by what it is.
 _NAMED_PLACE = re.compile(r"\b(?:town|village|city|province|state|island|county|region|district)\s+of\s+([A-Z][\w-]+)")
 
 
@@ -66,14 +66,14 @@ def surroundings(analysis: Analysis, index: int) -> Surroundings:
 
     def compute() -> Surroundings:
         opening, before = _paragraph(analysis, index)
-        heading = HEADING.match(opening) if opening.startswith("_") else None  # AP's roundup items: "_Illinois:"
+        heading = heading_places(opening) if opening.startswith("_") else frozenset()  # AP's: "_Illinois:"
         entry = CHRONOLOGY.match(opening)
         places: frozenset[str] = frozenset()
         if is_bare(analysis.sentences[index].text) and before:
             found = places_in(WORD.findall(before)) | {m.lower() for m in _NAMED_PLACE.findall(before)}
             places = frozenset(found)
         return Surroundings(
-            names("x " + heading.group(1))[1] if heading else frozenset(),
+            heading,
             " ".join(entry.group(1).split()) if entry else "",
             places,
         )

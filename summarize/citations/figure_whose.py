@@ -16,7 +16,7 @@ from .facts import Quantity, names, quantities
 # "evacuated from Puerto Progreso", "killed in Kashmir": the figure counts that place only.
 _PLACE_WORDS = frozenset("in from on at off near across throughout inside outside".split())
 _PLACE_BEFORE_WORDS = 3  # "At Warapu 500 people": a place just before the figure; not one a long clause passed
-HEADING = re.compile(r"^_?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):")
+_HEADING = re.compile(r"^_?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):")
 _DEICTIC = frozenset(("there", "here"))  # "More than 100 giant pandas live there": a place said before
 _CLAUSE_END = re.compile(r",(?!\d{3}\b)|[;:()\[\]—]|\s--\s")  # not the comma of "5,743"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -67,10 +67,14 @@ def _places(text: str, quantity: Quantity) -> set[str]:
     if len(own) < len(clause_after) and places_in(WORD.findall(own)):
         after = WORD.findall(own)
     found: set[str] = {word.lower() for word in after if word.lower() in _DEICTIC}
-    heading = HEADING.match(text)
-    if heading:  # "_New Jersey: High winds ... one death": a roundup's item, all of it in that place
-        found |= names("x " + heading.group(1))[1]
+    found |= heading_places(text)  # "_New Jersey: High winds ... one death": a roundup's item, all in that place
     return found | places_in(words_before(text, quantity)[-_PLACE_BEFORE_WORDS:], after)
+
+
+def heading_places(text: str) -> frozenset[str]:
+    """The place names of a roundup item's heading that `text` opens with ("_New Jersey:"); none without one."""
+    heading = _HEADING.match(text)
+    return names("x " + heading.group(1))[1] if heading else frozenset()
 
 
 def places_in(*spans: list[str]) -> set[str]:

@@ -80,7 +80,7 @@ def word_weights(analysis: Analysis) -> dict[str, float]:
     return analysis.derived("pair_facts.word_weights", compute)
 
 
-def _share(weights: dict[str, float], words: frozenset[str], other: frozenset[str]) -> float:
+def weight_share(weights: dict[str, float], words: frozenset[str], other: frozenset[str]) -> float:
     """The weight of `words` that `other` has too, as a share of the weight of `words`."""
     total = sum(weights.get(w, 0.0) for w in words)
     return sum(weights.get(w, 0.0) for w in words & other) / total if total > 0 else 0.0
@@ -90,7 +90,7 @@ def _shares(analysis: Analysis, first: str, second: str) -> tuple[float, float]:
     """The weight of the words two sentences share, as a share of each one's weight."""
     weights = word_weights(analysis)
     words_first, words_second = content_stems(first), content_stems(second)
-    return _share(weights, words_first, words_second), _share(weights, words_second, words_first)
+    return weight_share(weights, words_first, words_second), weight_share(weights, words_second, words_first)
 
 
 def _story_names(analysis: Analysis) -> frozenset[str]:
@@ -143,7 +143,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         # read by the judge only beside differing figures: not looked for without them (a brief's
         # same-fact check judges every pair of its sentences)
         disagreeing=_disagreeing(analysis, sentence, candidate) if figures else (),
-        share_a_name=bool(figures) and bool(names(first)[1]) and not names(first)[1] <= new_names(second, first, known),
+        share_a_name=bool(figures) and bool(names(first)[1]) and not names(first)[1] <= missing,
         dates=tuple(dict.fromkeys(f"says {d.text}" for d in dates))
         + (("says another day",) if relative_times_differ(first, second) else ()),
         other_figures=figures_apart(figures_first, figures_second)
@@ -155,7 +155,7 @@ def pair_facts(analysis: Analysis, sentence: int, candidate: int) -> PairFacts:
         missing_names=len(missing),
         length_ratio=lengths[0] / lengths[1] if lengths[1] else 0.0,
         in_cluster=analysis.cluster_of[sentence] == analysis.cluster_of[candidate],
-        covers_main=_share(word_weights(analysis), content_stems(main_clause(first)), content_stems(second)),
+        covers_main=weight_share(word_weights(analysis), content_stems(main_clause(first)), content_stems(second)),
     )
 
 

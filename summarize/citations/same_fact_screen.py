@@ -30,7 +30,7 @@ from ..records import Analysis
 from .corroboration import CorroborationJudge, FactJudge, Verdict
 from .facts import content_stems, figure_conflicts, quantities
 from .main_clause import main_clause
-from .pair_facts import FEATURES, word_weights
+from .pair_facts import FEATURES, weight_share, word_weights
 
 # The features computed exactly here, and the range of each of the others (a 0/1 flag, or a count
 # read as log(1 + n)).
@@ -176,12 +176,8 @@ def _pair_features(analysis: Analysis, sentence: int, candidate: int) -> dict[st
     first, second = analysis.sentences[sentence].text, analysis.sentences[candidate].text
     weights = word_weights(analysis)
     words_first, words_second = content_stems(first), content_stems(second)
-
-    def share(words: frozenset[str], other: frozenset[str]) -> float:
-        total = sum(weights.get(w, 0.0) for w in words)
-        return sum(weights.get(w, 0.0) for w in words & other) / total if total > 0 else 0.0
-
-    covers_sentence, covers_candidate = share(words_first, words_second), share(words_second, words_first)
+    covers_sentence = weight_share(weights, words_first, words_second)
+    covers_candidate = weight_share(weights, words_second, words_first)
     lengths = sorted((len(words_first), len(words_second)))
     return {
         "similarity": float(analysis.embeddings[sentence] @ analysis.embeddings[candidate]),
@@ -190,7 +186,7 @@ def _pair_features(analysis: Analysis, sentence: int, candidate: int) -> dict[st
         "covers_candidate": covers_candidate,
         "length_ratio": lengths[0] / lengths[1] if lengths[1] else 0.0,
         "in_cluster": float(analysis.cluster_of[sentence] == analysis.cluster_of[candidate]),
-        "covers_main": share(content_stems(main_clause(first)), words_second),
+        "covers_main": weight_share(weights, content_stems(main_clause(first)), words_second),
     }
 
 
