@@ -24,7 +24,7 @@ import math
 import pickle
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -316,6 +316,19 @@ def reach_column(items: list[tuple[ClusterInput, Analysis]]) -> np.ndarray:
     return np.vstack(columns)
 
 
+def held_out_cell(
+    items: list[tuple[ClusterInput, Analysis]], ranker: ConceptRanker, exceptions: Mapping[str, str]
+) -> tuple[str, float]:
+    """One table cell, "R1 / R2" of `ranker`'s 100-word briefs of a held-out set's `items`, and the CPU
+    seconds the briefs took (the sixth pass's harness shares it)."""
+    started = time.process_time()
+    texts = [" ".join(i.sentence.text for i in compose_brief(a, 100, ranker).sentences) for _, a in items]
+    seconds = time.process_time() - started
+    results = [score_summary(t, c.summaries, word_limit=100, exceptions=exceptions) for t, (c, _) in zip(texts, items)]
+    scores = mean_scores(results)
+    return f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f}", seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("settings", nargs="*", help="names from SETTINGS (default: all)")
@@ -338,17 +351,8 @@ def main() -> None:
         training = Training(tuple(s for s in SETS if s != held), pairs, words, reaches)
         for name in chosen:
             ranker = SETTINGS[name](training)
-            started = time.process_time()
-            texts = [
-                " ".join(i.sentence.text for i in compose_brief(a, 100, ranker).sentences) for _, a in scored[held]
-            ]
-            seconds = time.process_time() - started
-            results = [
-                score_summary(t, c.summaries, word_limit=100, exceptions=exceptions)
-                for t, (c, _) in zip(texts, scored[held])
-            ]
-            scores = mean_scores(results)
-            table[name].append(f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f}")
+            cell, seconds = held_out_cell(scored[held], ranker, exceptions)
+            table[name].append(cell)
             print(f"{held} {name}: {table[name][-1]} ({seconds:.1f} s of CPU to brief)", file=sys.stderr, flush=True)
     variant = ", " + VARIANTS[args.variant] if args.variant else ""
     print(

@@ -50,15 +50,15 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from concept_ablation_fifth import Examples, HarnessRanker, Predictor, analyses, logistic
+from concept_ablation_fifth import Examples, HarnessRanker, Predictor, analyses, held_out_cell, logistic
 from concept_ablation_fifth import examples as fifth_examples
 from tables import settings_table
 from train_concept_weights import ROOT, SETS, train
 
-from summarize.evaluation.rouge import mean_scores, score_summary, truncate_words, wordnet_exceptions
+from summarize.evaluation.rouge import truncate_words, wordnet_exceptions
 from summarize.evaluation.variants import VARIANTS
 from summarize.inputs.jsonl import ClusterInput, read_clusters
-from summarize.pipeline import compose_brief, split_documents
+from summarize.pipeline import split_documents
 from summarize.records import Analysis, Sentence
 from summarize.selection.concept_features import FEATURES, concept_features
 from summarize.selection.concept_model import ConceptModel, shipped_models
@@ -361,17 +361,8 @@ def main() -> None:
         sets = tuple(s for s in SETS if s != held)
         for name in chosen:
             ranker = SETTINGS[name](sets, found)
-            started = time.process_time()
-            texts = [
-                " ".join(i.sentence.text for i in compose_brief(a, 100, ranker).sentences) for _, a in scored[held]
-            ]
-            seconds = time.process_time() - started
-            results = [
-                score_summary(t, c.summaries, word_limit=100, exceptions=exceptions)
-                for t, (c, _) in zip(texts, scored[held])
-            ]
-            scores = mean_scores(results)
-            table[name].append(f"{100 * scores.r1:.2f} / {100 * scores.r2:.2f}")
+            cell, seconds = held_out_cell(scored[held], ranker, exceptions)
+            table[name].append(cell)
             print(f"{held} {name}: {table[name][-1]} ({seconds:.1f} s of CPU to brief)", file=sys.stderr, flush=True)
     variant = ", " + VARIANTS[args.variant] if args.variant else ""
     print(
