@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from summarize.text.boilerplate import front_matter
+
 # A text is hard-wrapped when most of its lines are short, most lines continue into the next one,
 # and most do not end a sentence.
 WRAP_WIDTH = 100
@@ -34,13 +36,17 @@ def is_hard_wrapped(text: str) -> bool:
 
 def unwrap(text: str) -> str:
     """`text` with the line breaks inside its paragraphs made spaces, when it is hard-wrapped; list
-    items keep their own lines. Same length as `text`, same characters but those line breaks."""
+    items keep their own lines, and so does a markdown file's YAML front matter (joined into one line,
+    it would no longer read as front matter, and its "--- title: ... ---" would title the article).
+    Same length as `text`, same characters but those line breaks."""
     if not is_hard_wrapped(text):
         return text
+    skip = front_matter(text)[0]
+    body = text[skip:]
 
     def join(match: re.Match[str]) -> str:
-        if _LIST_ITEM.match(text, match.end()):
+        if _LIST_ITEM.match(body, match.end()):
             return match.group()
         return match.group()[:-1] + " "
 
-    return _BREAK_INSIDE_PARAGRAPH.sub(join, text)
+    return text[:skip] + _BREAK_INSIDE_PARAGRAPH.sub(join, body)

@@ -7,7 +7,6 @@ import io
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,13 @@ from click.testing import CliRunner
 
 from summarize.cli.main import main
 from summarize.embedding import backends as embedding
-from summarize.inputs.document import make_document
 from summarize.inputs.documents import article_paths, read_documents, sample_documents
 from summarize.inputs.encoding import decode
 from summarize.inputs.language import not_english_reason
-from summarize.inputs.linebreaks import unwrap
 from summarize.output.atomic import check_output_path
 from summarize.output.render import to_dict, to_markdown
-from summarize.pipeline import BriefSettings, build_brief, split_documents
+from summarize.pipeline import BriefSettings, build_brief
 from summarize.records import SummarizeError
-from summarize.text.sentences import PunktSplitter
 from tests import fakes
 from tests.conftest import STORY
 from tests.local_server import FIXTURES, PLAIN, serve
@@ -214,24 +210,6 @@ def test_windows_line_ends_read_as_python_reads_text(tmp_path):
     path = tmp_path / "dos.txt"
     path.write_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-8"))
     assert read_documents([path])[0].text == ARTICLE
-
-
-def test_a_hard_wrapped_article_reads_as_whole_sentences_at_the_same_offsets(tmp_path):
-    wrapped = "\n\n".join(textwrap.fill(paragraph, 40) for paragraph in ARTICLE.split("\n\n")) + "\n"
-    path = tmp_path / "wrapped.txt"
-    path.write_text(wrapped, encoding="utf-8")
-    [document] = read_documents([path])
-    assert len(document.text) == len(wrapped) and document.text.split() == wrapped.split()
-    sentences = split_documents([document], PunktSplitter())
-    expected = split_documents([make_document(ARTICLE, "a.txt")], PunktSplitter())
-    assert [s.text for s in sentences] == [s.text for s in expected] and len(sentences) == 3
-    for sentence in sentences:  # the offsets are the file's
-        assert " ".join(wrapped[sentence.start : sentence.end].split()) == sentence.text
-
-
-def test_text_with_one_line_per_paragraph_is_left_as_it_is(story):
-    for document in (*story, *sample_documents()):
-        assert unwrap(document.text) == document.text
 
 
 # --- cluster files and stdin -------------------------------------------------------------------------
