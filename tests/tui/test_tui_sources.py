@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
+from summarize.inputs.documents import sample_documents
 from summarize.output.render import to_markdown
 from tests.fakes import HashingEmbedder
 from tests.tui.tui_helpers import ARTICLE, answer, brief_list, errors, run, settle, until
@@ -285,10 +287,18 @@ def test_a_single_article_s_sentence_is_not_said_to_be_unreported_elsewhere(tmp_
     assert shown == ["Only one article was given, so no sentence is checked against another source."]
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_the_source_pane_opens_within_the_cited_sentence_s_paragraph(size):
+@pytest.mark.parametrize("size, one_line_paragraphs", [((80, 24), False), ((120, 40), False), ((80, 24), True)])
+def test_the_source_pane_opens_within_the_cited_sentence_s_paragraph(size, one_line_paragraphs, tmp_path):
     """The lines kept above a cited sentence are its own paragraph's: the view opened on the tail
-    of the paragraph before (a caption's "photo)") when the sentence began a paragraph."""
+    of the paragraph before (a caption's "photo)") when the sentence began a paragraph. A paragraph is
+    a line, as the core reads it: a web page's text (and many a text file) has no blank line between
+    paragraphs, and there the view still opened on the tail of the one before."""
+    paths = None
+    if one_line_paragraphs:  # the sample with its blank lines removed
+        paths = []
+        for number, document in enumerate(sample_documents()):
+            paths.append(tmp_path / f"{number}.txt")
+            paths[-1].write_text(re.sub(r"\n\s*\n", "\n", document.text), encoding="utf-8")
 
     async def scenario(app, pilot, notes):
         rows, article = brief_list(app), app.screen.source_pane.article
@@ -300,13 +310,13 @@ def test_the_source_pane_opens_within_the_cited_sentence_s_paragraph(size):
             await pilot.pause()  # the scroll waits for the text's refresh
             await pilot.pause()
             text, start = article.document.text, item.sentence.start
-            paragraph = text.rfind("\n\n", 0, start)
-            paragraph = 0 if paragraph < 0 else paragraph + 2
+            paragraph = text.rfind("\n", 0, start) + 1
             starts_a_paragraph += not text[paragraph:start].strip()
             top, line = int(article.scroll_y), article.focus_line()
             assert top <= line < top + article.size.height
             if top < article.max_scroll_y:  # at the article's end, more shows above by necessity
                 assert article.line_at(paragraph) <= top and top >= line - article.LINES_ABOVE_FOCUS
         assert starts_a_paragraph  # the case that went wrong is among them
+        assert "\n\n" not in article.document.text or not one_line_paragraphs
 
-    run(scenario, size=size)
+    run(scenario, paths=paths, size=size)

@@ -18,7 +18,6 @@ from ..plain import printable, same_length
 
 Spans = tuple[tuple[int, int], ...]
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
-_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 class ArticleView(VerticalScroll):
@@ -91,11 +90,13 @@ class ArticleView(VerticalScroll):
         return max(0, len(before.wrap(width)) - 1)
 
     def paragraph_line(self) -> int:
-        """The line the highlighted sentence's paragraph starts on (after the last blank line)."""
+        """The line the highlighted sentence's paragraph starts on: a line, as the core reads it
+        (hard-wrapped text is unwrapped first), so after the last line break, not the last blank
+        line (a web page's text has none between its paragraphs)."""
         if self.document is None or self.focus_span is None:
             return 0
-        blanks = list(_PARAGRAPH_BREAK.finditer(self.document.text, self.shown_from, self.focus_span[0]))
-        return self.line_at(blanks[-1].end()) if blanks else 0
+        line_break = self.document.text.rfind("\n", self.shown_from, self.focus_span[0])
+        return self.line_at(line_break + 1) if line_break >= 0 else 0
 
     def _on_screen(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) in `document.text` as offsets into the text on screen."""
