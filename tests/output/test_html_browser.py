@@ -260,3 +260,46 @@ def test_the_address_names_the_sentence_shown_so_a_reader_can_point_at_it(browse
     assert_shows(opened.page, brief, brief.sentences[2].sentence)
     assert opened.page.locator("button.sentence[aria-current=true]").get_attribute("data-item") == "3"
     assert opened.requests == [] and opened.problems == []
+
+
+# Where the shown span's paragraph (its line of the article's text) starts, against the top of what the
+# sticky header leaves visible, and whether the article can scroll further (at its end, more shows by
+# necessity).
+PARAGRAPH_START = """() => {
+  const span = document.querySelector(".span.current");
+  const article = span.closest("article"), scroller = document.getElementById("article-scroller");
+  const text = article.querySelector(".text");
+  const before = document.createRange();
+  before.setStart(text, 0);
+  before.setEndBefore(span);
+  const lineStart = before.toString().lastIndexOf("\\n") + 1;
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  let seen = 0, node = walker.nextNode();
+  while (seen + node.data.length < lineStart) { seen += node.data.length; node = walker.nextNode(); }
+  const paragraph = document.createRange();
+  paragraph.setStart(node, lineStart - seen);
+  paragraph.setEndAfter(span);
+  const lines = Array.from(paragraph.getClientRects()).filter((r) => r.width > 0);
+  const top = lineStart ? Math.min(...lines.map((r) => r.top)) : text.getBoundingClientRect().top;
+  return {
+    paragraph: top,
+    visible: article.querySelector("header").getBoundingClientRect().bottom,
+    more: scroller.scrollTop < scroller.scrollHeight - scroller.clientHeight - 1,
+  };
+}"""
+
+
+def test_a_source_opens_within_the_shown_sentence_s_paragraph(browser, tmp_path):
+    """No line of the paragraph before shows above the sentence: the page opened on its tail
+    ("photo)", "completely upset.”"), which read as the sentence's start (the TUI's fix, polish8b)."""
+    brief = build_brief(sample_documents(), HashingEmbedder(), BriefSettings(words=300))
+    page = open_page(browser, brief, tmp_path).page
+    checked = 0
+    for number in range(1, len(brief.sentences) + 1):
+        page.locator("button.sentence").nth(number - 1).click()
+        assert_shows(page, brief, brief.sentences[number - 1].sentence)
+        where = page.evaluate(PARAGRAPH_START)
+        if where["more"]:
+            assert where["paragraph"] <= where["visible"] + 1, number
+            checked += 1
+    assert checked >= len(brief.sentences) // 2

@@ -25,11 +25,36 @@
     for (const old of document.querySelectorAll(".span.current")) old.classList.remove("current");
     if (span) span.classList.add("current");
     if (!span) { scroller.scrollTop = 0; return; }
-    // A quarter of the way down what the article's sticky header leaves visible.
-    const header = article.querySelector("header").offsetHeight;
-    const offset = span.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    // A quarter of the way down what the article's sticky header leaves visible, but with no more
+    // above it than its own paragraph: the tail of the one before ("photo)") would read as its start.
+    const header = article.querySelector("header").getBoundingClientRect().height;
+    const top = scroller.getBoundingClientRect().top;
+    const offset = span.getBoundingClientRect().top - top;
     const above = header + (scroller.clientHeight - header) / 4;
-    scroller.scrollTo({ top: scroller.scrollTop + offset - above, behavior: smooth ? motion : "auto" });
+    const visible = scroller.clientTop + header; // the first line the stuck header leaves in view
+    const paragraph = paragraphTop(article, span) - top;
+    const target = Math.max(scroller.scrollTop + offset - above, scroller.scrollTop + paragraph - visible);
+    scroller.scrollTo({ top: target, behavior: smooth ? motion : "auto" });
+  }
+
+  // Where on screen the paragraph holding `span` starts: a line of the article's text, as the brief
+  // reads it, so just after the last line break before the span (the text's top if none).
+  function paragraphTop(article, span) {
+    const body = article.querySelector(".text");
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let start = null;
+    for (let node = walker.nextNode(); node && !span.contains(node); node = walker.nextNode()) {
+      if (!(node.compareDocumentPosition(span) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      const at = node.data.lastIndexOf("\n");
+      if (at >= 0) start = [node, at + 1];
+    }
+    const spanTop = span.getBoundingClientRect().top;
+    if (!start) return body.getBoundingClientRect().top;
+    const range = document.createRange();
+    range.setStart(start[0], start[1]);
+    range.setEndBefore(span);
+    const lines = Array.from(range.getClientRects()).filter((rect) => rect.width > 0);
+    return Math.min(spanTop, ...lines.map((rect) => rect.top));
   }
 
   function describe(article, span) {
