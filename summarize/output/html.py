@@ -27,6 +27,7 @@ from .render import (
     NOTHING_FITS,
     ONE_ARTICLE,
     ONLY_SOURCE,
+    article_start,
     brief_title,
     empty_brief_note,
     only_note,
@@ -155,8 +156,9 @@ def source_label(document: Document) -> str:
 
 
 def article_text(document: Document, linked: list[Sentence], current: Sentence | None) -> str:
-    """The article exactly as read, each linked sentence wrapped in a span (the current one marked)."""
-    parts, at = [], 0
+    """The article exactly as read, from its first line of text (a markdown file's YAML front matter is
+    not the article), each linked sentence wrapped in a span (the current one marked)."""
+    parts, at = [], article_start(document.text)
     for sentence in sorted(set(linked), key=lambda s: (s.start, s.end)):
         if sentence.start < at:  # sentences of one text never overlap; if some did, one could not be wrapped
             continue

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import PurePath
 from typing import Any
 
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
+from ..text.boilerplate import front_matter
 from ..text.story_copies import brief_originals
 from .safety import json_escaped, one_line, printable
+
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
 def source_number(document: int) -> int:
     """Sources are numbered from 1 in the order the documents were given."""
     return document + 1
+
+
+def article_start(text: str) -> int:
+    """Where an article's text starts when it is shown (the HTML page's and the TUI's source view):
+    past a markdown file's YAML front matter, which is not the article (its title is the source's
+    title), and the blank lines after it; 0 without one. Offsets into `text` stay as they are."""
+    skip = front_matter(text)[0]
+    blank = _BLANK_LINES.match(text, skip) if skip else None
+    return blank.end() if blank else skip
 
 
 def disagreement_notes(item: BriefSentence) -> list[str]:

@@ -9,11 +9,12 @@ import re
 
 import pytest
 
+from summarize.inputs.document import make_document
 from summarize.output import html as render_html
 from summarize.output.formats import FORMATS, format_for_path, render_as
 from summarize.output.html import Mark, to_html
 from summarize.output.html_chart import span_id
-from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS
+from summarize.output.render import NOT_ADDRESSED, NOTHING_FITS, article_start
 from summarize.pipeline import BriefSettings, build_brief
 from summarize.records import Brief, BriefGroup, BriefSection, Document
 from tests import fakes
@@ -67,6 +68,19 @@ def test_every_linked_sentence_is_its_exact_span_and_each_article_is_whole(make)
     for sentence in linked_sentences(brief):
         assert page.spans[span_id(sentence)] == brief.documents[sentence.document].text[sentence.start : sentence.end]
     assert page.articles == [document.text for document in brief.documents]
+
+
+def test_a_markdown_article_is_shown_without_its_front_matter(story, embedder):
+    """The page showed a markdown file's YAML front matter as the article's opening lines; it is not the
+    article (its title is the source's title), and the TUI's source pane already left it out."""
+    front = "---\ntitle: Storm batters the north\nlayout: post\n---\n\n"
+    first = make_document(front + story[0].text, "storm.md")
+    brief = build_brief((first, *story[1:]), embedder, BriefSettings(words=150))
+    page = read_page(to_html(brief))
+    assert first.title == "Storm batters the north" and article_start(first.text) == len(front)
+    assert page.articles == [story[0].text] + [document.text for document in story[1:]]
+    for sentence in linked_sentences(brief):
+        assert page.spans[span_id(sentence)] == brief.documents[sentence.document].text[sentence.start : sentence.end]
 
 
 def test_every_sentence_and_corroboration_is_one_click_away():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,13 +10,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Static
 
+from summarize.output.render import article_start
 from summarize.records import Document
-from summarize.text.boilerplate import front_matter
 
 from ..plain import printable, same_length
 
 Spans = tuple[tuple[int, int], ...]
-_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
 class ArticleView(VerticalScroll):
@@ -57,7 +55,7 @@ class ArticleView(VerticalScroll):
         """Show `document`; highlight `focus` (start, end) and underline the `cited` spans."""
         changed_document = document is not self.document
         self.document, self.focus_span = document, focus
-        self.shown_from = shown_from(document.text)
+        self.shown_from = article_start(document.text)
         content = Content(same_length(document.text[self.shown_from :]))
         for start, end in cited:
             if (start, end) != focus:
@@ -118,15 +116,6 @@ class ArticleView(VerticalScroll):
         if not isinstance(content, Content):
             return ""
         return "".join(content.plain[s.start : s.end] for s in content.spans if _is_focus(s))
-
-
-def shown_from(text: str) -> int:
-    """Where the article's text starts: past a YAML front matter and the blank lines after it."""
-    skip = front_matter(text)[0]
-    if not skip:
-        return 0
-    blank = _BLANK_LINES.match(text, skip)
-    return blank.end() if blank else skip
 
 
 def _is_focus(span: Span) -> bool:
