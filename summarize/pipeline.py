@@ -26,6 +26,7 @@ from .selection.features import eligible
 from .text.boilerplate import prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
 from .text.story_copies import originals_of
+from .wording import plural
 
 Progress = Callable[[str], None]
 
@@ -76,7 +77,7 @@ def analyze(
     if not sentences:
         raise SummarizeError("no prose sentences found in the input")
     if embeddings is None:
-        progress(f"Embedding {len(sentences)} sentence{'s' if len(sentences) != 1 else ''}")
+        progress(f"Embedding {len(sentences)} {plural(len(sentences), 'sentence')}")
         embeddings = embedder.embed([s.text for s in sentences])
     elif embeddings.shape[0] != len(sentences):
         raise ValueError(f"{embeddings.shape[0]} embeddings given for {len(sentences)} sentences")

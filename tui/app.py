@@ -20,6 +20,7 @@ from summarize.embedding.base import Embedder
 from summarize.embedding.cache import with_cache
 from summarize.inputs.documents import read_documents, sample_documents
 from summarize.records import DEFAULT_WORDS, Analysis, Brief, Document
+from summarize.wording import plural
 
 from .actions import (
     BudgetActions,
@@ -234,7 +235,7 @@ class BriefingApp(  # type: ignore[misc]
 
 def sources_shown(count: int) -> str:
     """How many sources the header says the brief is made from."""
-    return f"{count} source{'s' if count != 1 else ''}" if count else "no sources"
+    return f"{count} {plural(count, 'source')}" if count else "no sources"
 
 
 def make_app(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..wording import plural
 from .common import (
     BACKEND_NAMES,
     BATCH_BACKEND_HELP,
@@ -167,7 +168,7 @@ def closing_line(briefs: int, output: Path | None, bad_lines: int, left_out_docu
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"{number} {plural(number, noun)}"
 
 
 def _batch_records(

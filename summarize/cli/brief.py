@@ -12,6 +12,7 @@ import click
 from ..output.formats import FORMATS, format_for_path
 from ..records import DEFAULT_WORDS, SummarizeError
 from ..selection.registry import RANKER_NAMES
+from ..wording import plural
 from .common import (
     BACKEND_HELP,
     BACKEND_NAMES,
@@ -210,7 +211,7 @@ def brief(
         opens = "; open it in any browser" if output_format == "html" else ""
         click.echo(
             f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} "
-            f"source{'s' if len(documents) != 1 else ''}{opens}).",
+            f"{plural(len(documents), 'source')}{opens}).",
             err=True,
         )
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..wording import plural
+
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
 if TYPE_CHECKING:
     from rich.console import Console
@@ -90,7 +92,8 @@ def cache_note(embedder: object) -> str | None:
         return f"Note: the embedding cache was skipped ({error}); see `summarize cache info`."
     dropped = getattr(getattr(embedder, "cache", None), "dropped", 0)
     if dropped:
-        return f"Note: {dropped} damaged vector{'s' if dropped != 1 else ''} in the embedding cache were dropped and embedded again."
+        were = plural(dropped, "was", "were")
+        return f"Note: {dropped} damaged {plural(dropped, 'vector')} in the embedding cache {were} dropped and embedded again."
     return None
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..records import Document, SummarizeError
+from ..wording import plural
 from .document import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARACTERS,
@@ -110,7 +111,7 @@ def read_cluster(path: Path, cluster: str | None = None) -> tuple[Document, ...]
             f"; line {line.where.removeprefix(name + ':')} holds none: {line.reason}" for line in bad_lines[:1]
         )
         more = max(len(bad_lines) - 1, 0)
-        unread += f" (and {more} more {'line' if more == 1 else 'lines'})" if more else ""
+        unread += f" (and {more} more {plural(more, 'line')})" if more else ""
         raise SummarizeError(f"{name}: no cluster with id {cluster!r} ({len(ids)} clusters: {listed}){unread}")
     for document in chosen.documents:
         check_text(document.text, f"{chosen.where} (document {document.path})")

@@ -19,6 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 
 from ..records import SummarizeError
+from ..wording import plural
 
 DEFAULT_TIMEOUT = 20.0  # seconds for the whole download
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -199,4 +200,4 @@ def size_text(size: int) -> str:
         return f"{size / 1024 / 1024:.1f} MB"
     if size >= 1024:
         return f"{size / 1024:.1f} KB"
-    return f"{size:,} byte{'s' if size != 1 else ''}"
+    return f"{size:,} {plural(size, 'byte')}"

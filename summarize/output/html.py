@@ -20,6 +20,7 @@ from importlib.resources import files
 from ..records import Brief, BriefSentence, Document, Sentence
 from ..text.story_copies import brief_originals
 from ..version import __version__
+from ..wording import plural
 from .html_chart import coverage_chart, reports_by_source, span_id
 from .render import (
     NOT_ADDRESSED,
@@ -226,7 +227,7 @@ def evidence_html(brief: Brief) -> str:
         alone = ONLY_SOURCE if item.only_source else NOT_FOUND_ELSEWHERE
         lonely = f'<p class="lonely">{alone}</p>' if several and not item.also_in else ""
         count = len({c.sentence.document for c in item.also_in})
-        heading = f"Sentence {number} · in {count + 1} source{'s' if count else ''}"
+        heading = f"Sentence {number} · in {count + 1} {plural(count + 1, 'source')}"
         hidden = "" if index == 0 else " hidden"
         panels.append(
             f'<section class="evidence" id="evidence-{number}" aria-label="Sources of sentence {number}"{hidden}>'
@@ -285,7 +286,7 @@ def to_html(brief: Brief) -> str:
     title = brief_title(brief)
     count = len(brief.documents)
     byline = (
-        f"Briefing from {count} source{'s' if count != 1 else ''}{' (a single article)' if count == 1 else ''}"
+        f"Briefing from {count} {plural(count, 'source')}{' (a single article)' if count == 1 else ''}"
         f" · {brief.words} words"
     )
     focus = f'<p class="focus">Question: {text(brief.focus)}</p>' if brief.focus is not None else ""

@@ -11,6 +11,7 @@ from typing import Any
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.boilerplate import front_matter
 from ..text.story_copies import brief_originals
+from ..wording import plural
 from .safety import json_escaped, one_line, printable
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
@@ -165,7 +166,7 @@ def to_markdown(brief: Brief) -> str:
     lines = [
         f"# {one_line(brief_title(brief))}",
         "",
-        f"*Briefing from {count} source{'s' if count != 1 else ''}"
+        f"*Briefing from {count} {plural(count, 'source')}"
         f"{' (a single article)' if count == 1 else ''}, {brief.words} words.*",
         "",
     ]

@@ -7,6 +7,7 @@ from functools import partial
 
 from summarize.output.render import source_number
 from summarize.records import Document
+from summarize.wording import plural
 
 from ..briefing import Briefing
 from ..checks import check_article_path, expand
@@ -42,7 +43,11 @@ class SourceActions:
             self.notify("Those articles are in the brief already.", severity="warning")
             return
         titles = ", ".join(one_line(d.title) for d in new)
-        self.notify(f"Added {titles}. Rebuilding the brief.", title=f"{len(new)} article(s) added", markup=False)
+        self.notify(
+            f"Added {titles}. Rebuilding the brief.",
+            title=f"{len(new)} {plural(len(new), 'article')} added",
+            markup=False,
+        )
         self.start_analysis(self.documents + new)
 
     def action_remove_source(self: Briefing) -> None:

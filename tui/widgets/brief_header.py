@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from summarize.wording import plural
+
 from ..plain import one_line
 
 SEPARATOR = " · "
@@ -21,7 +23,7 @@ def header_parts(words: int, budget: int, sentences: int | None, method: str = "
     used = "—" if sentences is None else str(words)
     parts: list[Part] = [(f"{used} / {budget} words", "bold")]
     if sentences is not None:
-        parts.append((f"{sentences} sentence{'s' if sentences != 1 else ''}", ""))
+        parts.append((f"{sentences} {plural(sentences, 'sentence')}", ""))
     if method:
         parts.append((method, "$text-muted"))
     if label:

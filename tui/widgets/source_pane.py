@@ -22,6 +22,7 @@ from summarize.output.render import (
     source_number,
 )
 from summarize.records import Brief, BriefSentence, Corroboration, Disagreement, Document, Sentence
+from summarize.wording import plural
 
 from ..plain import one_line, printable
 from .article_view import ArticleView, Spans
@@ -101,7 +102,7 @@ class SourcePane(Vertical):
         """A whole article from the top (chosen in the source list), its cited sentences underlined."""
         self.documents, self.brief, self.item = documents, brief, None
         cited = len(self.cited_spans(index))
-        verb = "is" if cited == 1 else "are"
+        verb = plural(cited, "is", "are")
         self._set_title(index, f"{cited} of its sentences {verb} in the brief (underlined)" if brief else "")
         self._show_article(index, None)
         self.query_one("#also-title", Static).update(
