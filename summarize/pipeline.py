@@ -128,8 +128,7 @@ def compose_brief(
         if isinstance(ranker, TopsUp):  # the concept program stops when its concepts run out
             choices = ranker.top_up(analysis, choices, words)
         find_candidates(analysis, [choice.sentence for choice in choices])  # all in one product
-        citing = screened(judge or FactJudge())  # asked only about the candidates it could list
-        chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, citing) for choice in choices)
+        chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(
         analysis.documents,
         chosen,

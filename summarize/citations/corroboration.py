@@ -192,8 +192,13 @@ class Evidence:
 
 def evidence(analysis: Analysis, index: int, judge: CorroborationJudge | None = None) -> Evidence:
     """The sentence's corroborations and disagreements, by source, most similar first within one.
-    Kept per analysis and judge: a re-brief at another length judges only the sentences new to it."""
-    judge = judge or FactJudge()
+    Kept per analysis and judge: a re-brief at another length judges only the sentences new to it.
+    The default judge is screened here (`same_fact_screen.screened`: its answers, unchanged, for fewer
+    questions), so the key is its settings: `FactJudge()`, no judge and the pipeline's screened judge
+    share one evidence, and a judge of other settings judges afresh."""
+    from .same_fact_screen import screened  # it imports this module
+
+    judge = screened(judge or FactJudge())
     key = ("corroboration.evidence", index, judge)
     try:
         hash(key)

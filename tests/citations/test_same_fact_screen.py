@@ -3,7 +3,7 @@ judge's own numbers, and it does spare the judge most pairs."""
 
 import pytest
 
-from summarize.citations.corroboration import FactJudge, _judged, candidates, evidence
+from summarize.citations.corroboration import FactJudge, Verdict, _judged, candidates, evidence
 from summarize.citations.pair_facts import FEATURES, features, pair_facts
 from summarize.citations.same_fact_screen import EXACT, ScreenedJudge, _exact_features, screened
 from summarize.inputs.documents import sample_documents
@@ -156,3 +156,19 @@ def test_a_judge_weighing_no_exact_feature_is_screened_pair_by_pair(analysis):
     judge = FactJudge(weights=(("same_detail", 1.0),), intercept=0.0, threshold=0.9)  # never reaches 0.9
     possible = ScreenedJudge(judge).possible(analysis, sentences)
     assert possible.shape == (12, 12) and not possible.any()
+
+
+def test_evidence_is_kept_for_any_judge_of_the_same_settings(monkeypatch):
+    """The pipeline cites with the screened judge; a caller passing `FactJudge()` (or none) afterwards gets
+    the same evidence without judging again (it was keyed by the judge object); another setting judges."""
+    from tests.fakes import HashingEmbedder
+
+    story = analyze(sample_documents(), HashingEmbedder())
+    sentences = range(0, len(story.sentences), 7)
+    cited = [evidence(story, index, ScreenedJudge(FactJudge())) for index in sentences]
+    asked = []
+    monkeypatch.setattr(FactJudge, "judge", lambda judge, *pair: asked.append(pair) or Verdict(False))
+    assert [evidence(story, index, FactJudge()) for index in sentences] == cited
+    assert [evidence(story, index) for index in sentences] == cited and asked == []
+    evidence(story, next(i for i in sentences if candidates(story, i)), FactJudge(threshold=0.01))
+    assert asked
