@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy as np
 
@@ -120,18 +120,17 @@ def _floor(judge: CorroborationJudge) -> float | None:
 
 def _best_scores(exact: Mapping[str, Score], weights: dict[str, float], intercept: float) -> Score:
     """The judge's score with the `exact` features (`_exact_features`' matrices, or one pair's numbers)
-    and every other feature at its most favourable value."""
-    similarity = exact["similarity"]
-    # a matrix whatever the weights (even with none on an exact feature); one pair's score is a float
-    score: Any = np.full(similarity.shape, intercept) if isinstance(similarity, np.ndarray) else intercept
+    and every other feature at its most favourable value: a matrix, or one pair's float."""
+    score = exact["similarity"] * 0.0 + intercept  # the shape of the features, whatever the weights
     for name, weight in weights.items():
-        if name in EXACT:
-            score = score + weight * exact[name]
-        else:
-            low, high = RANGES[name]
-            score = score + max(weight * low, weight * high)
-    best: Score = score
-    return best
+        score = score + (weight * exact[name] if name in EXACT else _most_favourable(name, weight))
+    return score
+
+
+def _most_favourable(name: str, weight: float) -> float:
+    """What a feature the screen does not compute adds to the score at most, over its range."""
+    low, high = RANGES[name]
+    return max(weight * low, weight * high)
 
 
 def _exact_features(analysis: Analysis, sentences: list[int]) -> dict[str, np.ndarray]:
