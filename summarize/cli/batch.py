@@ -73,10 +73,14 @@ def batch(
     """Brief every cluster of articles in DATA, a JSON-lines file.
 
     \b
-    Each input line: {"id": ..., "documents": [{"id", "title", "text"}], "summaries": [...]}
-    ("summaries", human reference summaries, is optional). Each output line, in input order:
-    {"id": ..., "summary": "<the brief's sentences joined by spaces>", "brief": {<brief JSON>}}
-    (plus "left_out": [{"document", "reason"}] when a document failed the article checks)
+    Each input line:
+      {"id": ..., "documents": [{"id", "title", "text"}], "summaries": [...]}
+      ("summaries", human reference summaries, is optional).
+    Each output line, in input order:
+      {"id": ..., "summary": "<the brief's sentences joined by spaces>",
+       "brief": {<brief JSON>}}
+      (plus "left_out": [{"document", "reason"}] when a document failed the
+      article checks)
 
     Worker processes (one per core) each embed a group of clusters' sentences in one batch and
     brief them; progress and the time left go to stderr. With --dask each Dask worker loads the model

@@ -76,19 +76,27 @@ def main() -> None:
 
     \b
     Examples:
-      summarize brief                       brief the built-in sample (five outlets, one event)
-      summarize brief a.txt b.txt c.md      brief your own articles
-      summarize brief news/ --words 100     every article file in a folder, in 100 words
-      summarize brief page.html https://example.com/story    saved pages and URLs
-      summarize brief data.jsonl --cluster d061j             one cluster of a JSON-lines file
-      curl -s URL | summarize brief -       one article from standard input
-      summarize brief --prompt briefing     in sections: what happened, responses, background
-      summarize brief --focus "How did Russia respond?"    only what answers one question
-      summarize prompts                     the prompts you can brief with
-      summarize brief --format json -o brief.json
-      summarize brief a.txt b.txt -o brief.html    a page to share: click a sentence, see its source
-      summarize tui a.txt b.txt             the brief beside its sources; +/- to change its length
-      summarize batch data.jsonl -o out.jsonl      every cluster of a JSON-lines file
+      summarize brief                    the built-in sample: 5 outlets, one event
+      summarize brief a.txt b.txt c.md   your own articles
+      summarize brief news/ -w 100       a folder's articles, in 100 words
+      summarize brief page.html https://example.com/story
+                                         saved pages and URLs
+      summarize brief data.jsonl --cluster d061j
+                                         one cluster of a JSON-lines file
+      curl -s URL | summarize brief -    one article from standard input
+      summarize brief --prompt briefing  in sections: what happened, responses,
+                                         background
+      summarize brief --focus "How did Russia respond?"
+                                         only what answers one question
+      summarize prompts                  the prompts you can brief with
+      summarize brief -o brief.json      the brief as JSON (or --format json)
+      summarize brief a.txt b.txt -o brief.html
+                                         a page to share: click a sentence, see
+                                         its source
+      summarize tui a.txt b.txt          the brief beside its sources; + and -
+                                         change its length
+      summarize batch data.jsonl -o out.jsonl
+                                         every cluster of a JSON-lines file
     """
 
 

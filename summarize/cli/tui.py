@@ -53,9 +53,9 @@ def tui(
     Read the brief, grow or shrink it live, and check every sentence against its sources.
     Press ? inside for the keys. PATHS are what `brief` takes (files, folders, URLs,
     FILE.jsonl#ID), except - : the TUI reads the keyboard on standard input. The options
-    are `brief`'s: they set how the brief starts, and how URLs are fetched (those added
-    inside with a too); inside, + and - change its length, p its prompt, f its focus
-    question and m its method.
+    are `brief`'s: they set how the brief starts, and how URLs are fetched (also those
+    you add inside with the a key); inside, + and - change its length, p its prompt, f its
+    focus question and m its method.
     """
     if any(str(path) == "-" for path in paths):
         raise click.UsageError("-: the TUI reads the keyboard on standard input; save the article to a file")

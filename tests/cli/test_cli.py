@@ -134,3 +134,18 @@ def test_the_line_after_writing_a_file_counts_one_source_as_one(tmp_path, story)
     assert result.exit_code == 0
     assert result.stderr.strip().endswith(" words from 1 source).")  # it said "1 sources"
     assert run("brief", *paths, "-o", str(out)).stderr.strip().endswith(f" words from {len(paths)} sources).")
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["brief"], ["batch"], ["eval"], ["cache"], ["cache", "info"], ["prompts"], ["tui"]]
+)
+def test_every_help_fits_an_80_column_terminal(command):
+    """The examples of `summarize --help` and batch's line formats ran to 98 columns, and an
+    80-column terminal wrapped them to the left margin, mid-example."""
+    text = run(*command, "--help").output
+    assert [line for line in text.splitlines() if len(line) > 80] == []
+
+
+def test_the_tui_help_names_the_key_that_adds_articles():
+    text = " ".join(run("tui", "--help").output.split())
+    assert "with the a key" in text
