@@ -16,6 +16,7 @@ from ..embedding.base import Embedder
 from ..inputs.jsonl import ClusterInput
 from ..records import SummarizeError
 from ..selection.base import Ranker
+from ..wording import plural
 from .peers import PEER_METHODS, summarize_with_peer
 from .rouge import (
     RougeScores,
@@ -132,8 +133,10 @@ def check_clusters(clusters: Sequence[ClusterInput]) -> None:
     missing = [c for c in clusters if not c.summaries]
     if missing:
         where = f"{missing[0].where}: " if missing[0].where else ""
-        names = ", ".join(c.id for c in missing)
-        raise SummarizeError(f"{where}cluster {names} has no reference summaries to score against")
+        more = missing[1:]
+        listed = ", ".join(c.id for c in more[:5]) + (", ..." if len(more) > 5 else "")
+        others = f" (nor {plural(len(more), 'does', 'do')} {len(more)} more: {listed})" if more else ""
+        raise SummarizeError(f"{where}cluster {missing[0].id} has no reference summaries to score against{others}")
 
 
 def evaluate(

@@ -143,6 +143,16 @@ def test_a_cluster_without_reference_summaries_is_named():
         evaluate([], ["lead"])
 
 
+def test_several_clusters_without_reference_summaries_are_not_put_on_the_first_one_s_line():
+    """It said "FILE:1: cluster a, b has no reference summaries", as if both were on line 1."""
+    clusters = [ClusterInput(f"bare{n}", CLUSTERS[n].documents, (), where=f"x.jsonl:{n + 1}") for n in range(3)]
+    with pytest.raises(SummarizeError) as refused:
+        evaluate(clusters, ["lead"])
+    assert str(refused.value) == (
+        "x.jsonl:1: cluster bare0 has no reference summaries to score against (nor do 2 more: bare1, bare2)"
+    )
+
+
 def _write_data(path, clusters):
     lines = [
         json.dumps(
