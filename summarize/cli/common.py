@@ -71,7 +71,12 @@ def embedder_factory(backend: str | None, purpose: str = "brief") -> Callable[[]
 
     from ..embedding import backends as embedding
 
-    factory = embedding.default_factory(purpose) if backend is None else partial(embedding.embedder_for, backend)
+    # build_notice also tells of the int8 ONNX model's build (seconds), when the first brief needs it
+    factory = (
+        embedding.default_factory(purpose, build_notice)
+        if backend is None
+        else partial(embedding.embedder_for, backend, build_notice)
+    )
     if (backend or embedding.default_backend(purpose)) == "static":
         ensure_built = getattr(factory(), "ensure_built", None)  # making an embedder loads nothing yet
         if ensure_built is not None:  # (a test's fake has nothing to build)

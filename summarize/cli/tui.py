@@ -70,7 +70,11 @@ def tui(
         if backend is not None or no_cache:
             from ..embedding.cache import with_cache
 
-            embedder = with_cache(embedder_factory(backend)(), not no_cache)
+            made = embedder_factory(backend)()
+            ensure_built = getattr(made, "ensure_built", None)  # (a test's fake has nothing to build)
+            if ensure_built is not None:  # built, and said on stderr, before the app owns the screen
+                ensure_built()
+            embedder = with_cache(made, not no_cache)
     except SummarizeError as error:
         raise click.UsageError(str(error)) from None
     from tui.app import run

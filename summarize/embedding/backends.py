@@ -12,11 +12,11 @@ BACKENDS = ("torch", "onnx", "static")
 
 
 def embedder_for(backend: str, on_build: Callable[[str], None] | None = None) -> Embedder:
-    """The model on `backend`. `on_build` hears, in one line, that the static model is being built."""
+    """The model on `backend`. `on_build` hears, in one line, that its model (static, onnx) is being built."""
     if backend == "onnx":
         from .onnx_model import OnnxEmbedder
 
-        return OnnxEmbedder()
+        return OnnxEmbedder(on_build=on_build)
     if backend == "static":
         from .static_model import StaticEmbedder
 
@@ -55,14 +55,15 @@ def default_embedder() -> Embedder:
     return embedder_for(default_backend())
 
 
-def default_factory(purpose: str = "brief") -> Callable[[], Embedder]:
+def default_factory(purpose: str = "brief", on_build: Callable[[str], None] | None = None) -> Callable[[], Embedder]:
     """What makes the default embedder for `purpose` ("brief", "batch", "large"): picklable, since
-    worker processes receive it. A replaced `default_embedder` (a test's fake) serves every purpose."""
-    if purpose == "brief" or default_embedder is not _DEFAULT_EMBEDDER:
+    worker processes receive it (so is `on_build`, when it is a module's function, as the shells' is).
+    A replaced `default_embedder` (a test's fake) serves every purpose."""
+    if default_embedder is not _DEFAULT_EMBEDDER or (purpose == "brief" and on_build is None):
         return default_embedder
     from functools import partial
 
-    return partial(embedder_for, default_backend(purpose))
+    return partial(embedder_for, default_backend(purpose), on_build)
 
 
 def default_embedder_for(purpose: str) -> Embedder:

@@ -14,7 +14,7 @@ would otherwise depend on its batch-mates): a text always gets the same vector.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -126,12 +126,28 @@ class OnnxEmbedder:
 
     name = ONNX_MODEL_NAME
 
-    def __init__(self, path: Path | None = None, threads: int | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, threads: int | None = None, on_build: Callable[[str], None] | None = None
+    ) -> None:
         self.path = path
         self.threads = threads
+        self.on_build = on_build  # hears, in one line, that the model file is being built (first use)
         # onnxruntime and tokenizers ship no type information: their objects are Any.
         self._session: Any = None
         self._tokenizer: Any = None
+
+    def ensure_built(self, on_build: Callable[[str], None] | None = None) -> Path:
+        """The model file, after building it if it is missing (`on_build`, else the embedder's own, hears
+        about it first: the first brief would otherwise sit on "Embedding" for those seconds unexplained)."""
+        path = self.path or onnx_model_path()
+        if not path.exists():
+            on_build = on_build or self.on_build
+            if on_build is not None:
+                on_build(
+                    f"Building the int8 ONNX model from all-MiniLM-L6-v2 into {path.parent} (once; some seconds)..."
+                )
+            build_onnx_model(path)
+        return path
 
     def _load(self) -> tuple[Any, Any]:
         if self._session is None:
@@ -140,9 +156,7 @@ class OnnxEmbedder:
                 from tokenizers import Tokenizer
             except ImportError as error:
                 raise ImportError(f"the onnx backend needs {error.name}: pip install onnxruntime tokenizers") from error
-            path = self.path or onnx_model_path()
-            if not path.exists():
-                build_onnx_model(path)
+            path = self.ensure_built()
             tokenizer = Tokenizer.from_file(str(source_model() / "tokenizer.json"))
             tokenizer.enable_truncation(MAX_TOKENS)
             tokenizer.no_padding()

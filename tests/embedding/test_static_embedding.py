@@ -84,8 +84,27 @@ def test_the_shell_builds_a_missing_model_once_before_any_worker(monkeypatch):
     monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
     cli_common.embedder_factory(None, "batch")  # static by default: built first too
     assert len(built) == 2
-    cli_common.embedder_factory(None, "brief")  # onnx: built in seconds on first use, no notice
+    cli_common.embedder_factory(None, "brief")  # a test's fake embedder: nothing to build
     assert len(built) == 2
+
+
+def test_the_shell_says_when_it_builds_the_int8_model(tmp_path, monkeypatch):
+    """The first brief sat on "Embedding 23 sentences…" for the build's seconds (15-20 on a busy
+    machine) without a word; the static build said what it was doing, the int8 one did not."""
+    from summarize.embedding import onnx_model
+
+    monkeypatch.setenv("SUMMARIZE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SUMMARIZE_BACKEND", raising=False)
+    built, heard = [], []
+    monkeypatch.setattr(onnx_model, "build_onnx_model", lambda path: built.append(path))
+    monkeypatch.setattr(cli_common, "build_notice", heard.append)
+    for factory in (cli_common.embedder_factory("onnx"), cli_common.embedder_factory(None, "brief")):
+        embedder = factory()
+        assert isinstance(embedder, onnx_model.OnnxEmbedder) and heard == built == []  # nothing is built yet
+        embedder.ensure_built()  # as the first embedding does
+        assert built == [onnx_model.onnx_model_path()] and len(heard) == 1
+        assert heard[0].startswith("Building the int8 ONNX model") and "\n" not in heard[0]
+        built.clear(), heard.clear()
 
 
 def test_each_purpose_has_its_default_backend(monkeypatch):

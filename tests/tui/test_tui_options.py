@@ -44,7 +44,9 @@ def invoke(*args: str):
 
 def test_the_brief_options_set_how_the_app_starts(started, monkeypatch):
     built = []
-    monkeypatch.setattr(embedding, "embedder_for", lambda name: built.append(name) or fakes.HashingEmbedder())
+    monkeypatch.setattr(
+        embedding, "embedder_for", lambda name, on_build=None: built.append(name) or fakes.HashingEmbedder()
+    )
     result = invoke("a.txt", "--words", "80", "--prompt", "briefing", "--backend", "torch", "--no-cache")
     assert result.exit_code == 0, result.output
     app = started[0]
