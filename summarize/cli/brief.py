@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..output.formats import FORMATS, format_for_path
+from ..output.formats import FORMATS, format_for_path, format_surprises
 from ..records import DEFAULT_WORDS, SummarizeError
 from ..selection.registry import RANKER_NAMES
 from ..wording import plural
@@ -209,9 +209,10 @@ def brief(
     else:
         write_output(output, text)
         opens = "; open it in any browser" if output_format == "html" else ""
+        written_as = f", as {output_format}" if format_surprises(output, output_format) else ""
         click.echo(
             f"Wrote {one_line(str(output))} ({result.words} words from {len(documents)} "
-            f"{plural(len(documents), 'source')}{opens}).",
+            f"{plural(len(documents), 'source')}{written_as}{opens}).",
             err=True,
         )
 

@@ -13,6 +13,17 @@ FORMATS = ("markdown", "json", "html")
 FORMAT_OF_SUFFIX = {".json": "json", ".html": "html", ".htm": "html"}
 
 
+# Names a markdown brief is expected under; written under any other (brief.pdf), the CLI says it is markdown.
+MARKDOWN_SUFFIXES = frozenset({"", ".md", ".markdown", ".txt", ".text"})
+
+
+def format_surprises(path: PurePath | str, output_format: str) -> bool:
+    """Whether a reader would not guess `output_format` from the file's name: JSON under brief.html,
+    markdown under brief.pdf or brief.docx."""
+    suffix = PurePath(path).suffix.lower()
+    return output_format != format_for_path(path) or (output_format == "markdown" and suffix not in MARKDOWN_SUFFIXES)
+
+
 def format_for_path(path: PurePath | str) -> str:
     """The format a file name asks for by its extension (.json, .html or .htm), else markdown."""
     return FORMAT_OF_SUFFIX.get(PurePath(path).suffix.lower(), "markdown")

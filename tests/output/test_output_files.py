@@ -313,3 +313,19 @@ def test_the_tui_export_follows_the_same_rule_and_refuses_special_files(tmp_path
     assert "not a regular file" in check_export_path(str(pipe), documents)  # it would wait for a reader
     assert check_export_path("  ", documents) == "Type a file name."
     assert "standard output" in check_export_path("-", documents)  # no file named "-" in the working folder
+
+
+@pytest.mark.parametrize(
+    "name, given, says",
+    [
+        ("brief.pdf", (), ", as markdown)"),  # markdown under a PDF's name: it said only "Wrote brief.pdf (...)"
+        ("brief.html", ("--format", "json"), ", as json)"),
+        ("brief.md", (), " sources)"),
+        ("brief.json", (), " sources)"),
+        ("brief", (), " sources)"),
+    ],
+)
+def test_the_cli_says_what_it_wrote_when_the_name_does_not(tmp_path, name, given, says):
+    result = CliRunner().invoke(main, ["brief", "--words", "60", *given, "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"Wrote {tmp_path / name} (") and result.stderr.rstrip().endswith(says + ".")
