@@ -16,8 +16,9 @@ role. So does one that opens with a connective ("In fact, these prospects ...", 
 result, ..."): it says how it follows from the sentence before it.
 
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
-sentence follows what it leans on; `same_fact_pairs` finds chosen sentences of different sources that
-the corroboration judge says report one fact, which the selection then keeps apart.
+sentence follows what it leans on; `same_fact_pairs` finds chosen sentences that the corroboration
+judge says report one fact, which the selection then keeps apart: of different sources, or of one (an
+article that reports a statement and then quotes it).
 """
 
 from __future__ import annotations
@@ -330,12 +331,12 @@ class ScreenedSameFact(SameFact, Protocol):
 def same_fact_pairs(
     analysis: Analysis, chosen: Sequence[int], judge: SameFact, screen: ScreenedSameFact | None = None
 ) -> list[tuple[int, int]]:
-    """Pairs of chosen sentences from different sources that the judge says report one main fact,
-    asked either way round, in the order of `chosen` (row by row). With a `screen`, the judge is asked
-    only about the pairs the screen lets through; the pairs found are the same."""
-    documents = np.array([analysis.sentences[i].document for i in chosen])
+    """Pairs of chosen sentences that the judge says report one main fact, whatever their sources (one
+    article can report a statement twice: told, then quoted), asked either way round, in the order of
+    `chosen` (row by row). With a `screen`, the judge is asked only about the pairs the screen lets
+    through; the pairs found are the same."""
     possible = np.ones((len(chosen), len(chosen)), bool) if screen is None else screen.possible(analysis, chosen)
-    asked = np.triu((possible | possible.T) & (documents[:, None] != documents[None, :]), 1)
+    asked = np.triu(possible | possible.T, 1)
     pairs = []
     for a, b in zip(*np.nonzero(asked)):  # row-major: row by row
         first, second = chosen[a], chosen[b]

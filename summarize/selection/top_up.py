@@ -80,10 +80,5 @@ def top_up(
 
 def _reports_a_chosen_fact(analysis: Analysis, rows: Sequence[int], index: int, judge: SameFact) -> bool:
     """Whether the judge says sentence `index` reports the fact of one of the sentences at `rows`
-    (of another source), either way round as `same_fact_pairs` asks."""
-    document = analysis.sentences[index].document
-    return any(
-        judge.judge(analysis, row, index).same or judge.judge(analysis, index, row).same
-        for row in rows
-        if analysis.sentences[row].document != document
-    )
+    (of any source), either way round as `same_fact_pairs` asks."""
+    return any(judge.judge(analysis, row, index).same or judge.judge(analysis, index, row).same for row in rows)

@@ -240,6 +240,31 @@ def test_a_concept_ranker_built_without_a_judge_keeps_one_fact_once_as_the_defau
         assert ranker.same_fact is None  # the caller's ranker is left as it was built
 
 
+def test_one_source_telling_one_fact_twice_is_kept_apart_too():
+    """Issue 13, item 5: no two brief sentences with one main fact, whatever their source."""
+    from tests.citations.test_corroboration import KeyedEmbedder, story
+
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday. "
+            "The mayor opened shelters in every school of the town. "
+            "On Monday the storm flooded Portville's harbour district.",
+            "The storm is the third this year to reach the coast of Portville.",
+        ),
+        KeyedEmbedder(),
+    )
+    first, again = (
+        next(i for i, s in enumerate(analysis.sentences) if s.text.startswith(text))
+        for text in ("The storm flooded", "On Monday")
+    )
+    assert analysis.sentences[first].document == analysis.sentences[again].document
+    everything = list(range(len(analysis.sentences)))
+    assert same_fact_pairs(analysis, everything, FactJudge()) == [(first, again)]
+    ranker = ConceptRanker(one_per_cluster=False, model=None, min_documents=1, same_fact=FactJudge())
+    chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 60, ranker).sentences]
+    assert not {first, again} <= set(chosen)
+
+
 class _AskedJudge:
     """FactJudge, recording each (sentence, candidate) it is asked about."""
 
