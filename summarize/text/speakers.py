@@ -127,6 +127,21 @@ def speaker_names(sentences: Sequence[Sentence]) -> dict[str, str]:
     }
 
 
+def unintroduced_name(text: str, full_names: dict[str, str]) -> str | None:
+    """The given name a sentence leaves out when it names its speaker by surname only ("Peskov said",
+    "said Stoltenberg", "Mr Lavrov complained") and the articles give that speaker a full name
+    (`full_names`: `speaker_names`, "peskov" -> "Dmitry Peskov"): a reader learns who that is from
+    another sentence. None for a full name, a title with the surname ("President Clinton"), or a
+    speaker the articles name in one word ("Moscow")."""
+    words = attributed(text)
+    if not words or len(words) != 1:
+        return None
+    full = full_names.get(words[0].lower(), "").split()
+    if len(full) < 2 or re.search(rf"\b{re.escape(full[0])}\b", text):
+        return None
+    return full[0]
+
+
 def speaker_descriptions(sentences: Sequence[Sentence]) -> dict[str, str]:
     """Speaker key -> every way the articles describe them, run together ("peskov" -> "Kremlin
     spokesman Dmitry Peskov ... Russian presidential spokesman Dmitry Peskov told ...")."""
