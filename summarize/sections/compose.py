@@ -172,11 +172,14 @@ def _select(
         )
     if ranker.reader_fit:  # "Peskov said" only with a sentence that introduces him, unless his name heads his words
         column_of = {x.sentence: column for column, x in zip(chosen, candidates)}
-        words = stems(analysis)
+        stemmed = stems(analysis)
         for column, x in zip(chosen, candidates):
             given = None if grouped[x.section] else introduction_needed(analysis, x.sentence)
             if given is not None:
-                row = {column: 1.0, **{column_of[i]: -1.0 for i in column_of if i != x.sentence and given in words[i]}}
+                row = {
+                    column: 1.0,
+                    **{column_of[i]: -1.0 for i in column_of if i != x.sentence and given in stemmed[i]},
+                }
                 program.at_most(row, 0.0)
     # A single-source development gets a place when one fits; no two sentences report one fact. (The
     # sections' order is their own: a sentence that leans on another is not a candidate at all.)
