@@ -22,3 +22,23 @@ FULL_NAMES = {"peskov": "Dmitry Peskov", "lavrov": "Sergey Lavrov", "clinton": "
 )
 def test_a_speaker_named_by_surname_only_lacks_the_given_name_the_articles_give(text, given):
     assert unintroduced_name(text, FULL_NAMES) == given
+
+
+def test_a_capital_named_alone_is_its_country_s_speaker_not_another_one():
+    from summarize.records import Sentence
+    from summarize.text.speakers import display_name, speaker_key, speaker_names, speaker_sides, speakers
+
+    assert speaker_key(["Moscow"]) == speaker_key(["Russia"]) == "russia"
+    assert display_name(["Moscow"]) == "Russia"
+    assert speaker_key(["Jack", "London"]) == "london"  # a person's name, not Britain's government
+    assert speaker_key(["Washington"]) == "states"  # as "the United States said"
+    texts = [
+        "Moscow has slammed NATO’s decision to expel several members of its mission.",
+        "Russia accuses NATO of provocative activity close to its borders.",
+        "Russian Foreign Minister Sergey Lavrov said his country is suspending its mission.",
+    ]
+    sentences = [Sentence(n, 0, len(text), text, 0) for n, text in enumerate(texts)]
+    assert speakers(sentences, texts) == ["russia", "russia", "lavrov"]
+    assert speaker_names(sentences)["russia"] == "Russia"
+    sides = speaker_sides(sentences)
+    assert sides["russia"] == sides["lavrov"]  # "Russian Foreign Minister": one side
