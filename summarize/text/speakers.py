@@ -150,8 +150,8 @@ def unintroduced_name(text: str, full_names: dict[str, str]) -> str | None:
     another sentence. None for a full name, a title with the surname ("President Clinton"), or a
     speaker the articles name in one word ("Moscow")."""
     words = attributed(text)
-    if not words or len(words) != 1:
-        return None
+    if not words or len(words) != 1 or country_of(words[0]) is not None:
+        return None  # a capital is its country's government: "Washington said" needs no "United States"
     full = full_names.get(speaker_key(words), "").split()
     if len(full) < 2 or re.search(rf"\b{re.escape(full[0])}\b", text):
         return None

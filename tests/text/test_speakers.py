@@ -2,7 +2,13 @@ import pytest
 
 from summarize.text.speakers import unintroduced_name
 
-FULL_NAMES = {"peskov": "Dmitry Peskov", "lavrov": "Sergey Lavrov", "clinton": "Clinton", "moscow": "Moscow"}
+FULL_NAMES = {
+    "peskov": "Dmitry Peskov",
+    "lavrov": "Sergey Lavrov",
+    "clinton": "Clinton",
+    "russia": "Russia",
+    "states": "United States",
+}
 
 
 @pytest.mark.parametrize(
@@ -18,6 +24,7 @@ FULL_NAMES = {"peskov": "Dmitry Peskov", "lavrov": "Sergey Lavrov", "clinton": "
         ("Moscow said the decision was a provocation.", None),  # named in one word in every article
         ("Shea said it was not a dramatic move.", None),  # no full name in the articles
         ("The ministry said nothing.", None),
+        ("Washington said it would respond.", None),  # a government, as "the United States said"
     ],
 )
 def test_a_speaker_named_by_surname_only_lacks_the_given_name_the_articles_give(text, given):
