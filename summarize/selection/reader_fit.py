@@ -379,3 +379,9 @@ def same_fact_pairs(
         ):
             pairs.append((first, second))
     return pairs
+
+
+def reports_a_chosen_fact(analysis: Analysis, chosen: Sequence[int], index: int, judge: SameFact) -> bool:
+    """Whether the judge says sentence `index` reports the fact of one of the `chosen` sentences (of any
+    source), either way round as `same_fact_pairs` asks: for a brief built one sentence at a time."""
+    return any(judge.judge(analysis, row, index).same or judge.judge(analysis, index, row).same for row in chosen)
