@@ -171,7 +171,9 @@ class ConceptRanker:
         gains = -self.context_penalty * (1.0 - standalone[candidates]) * table.covered[candidates] + extra
         program = concept_program(table, candidates, gains, budget)
         if program is None:
-            return SalienceRanker(same_fact=self.same_fact).select(analysis, budget)  # nothing shared to cover: fall back
+            return SalienceRanker(same_fact=self.same_fact).select(
+                analysis, budget
+            )  # nothing shared to cover: fall back
         n = len(candidates)
         if self.one_per_cluster:
             groups: dict[int, list[int]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..records import Sentence
 from .capitals import country_of
@@ -57,7 +58,10 @@ def _clean(name: str) -> list[str]:
     return words
 
 
-def attribution(text: str) -> tuple[list[str], str] | None:
+# Every stage reads a sentence's speaker (the reader rules, the sections' speakers, the names a
+# surname needs): read once per text.
+@lru_cache(maxsize=1 << 16)
+def attribution(text: str) -> tuple[tuple[str, ...], str] | None:
     """The words of the name a sentence attributes its statement to, and the words that describe the
     speaker ("Russian presidential spokesman Dmitry Peskov"; "Leonid Slutsky, the chairman of ... of
     Russia's parliament"), if it names one."""
@@ -69,14 +73,14 @@ def attribution(text: str) -> tuple[list[str], str] | None:
                 return None  # a report, not a party's statement
             if words:
                 clause = re.split(r"[,;:(“”\"]", text[: match.start("name")])[-1].split()[-4:]
-                return words, " ".join(clause) + " " + match.group(0)
+                return tuple(words), " ".join(clause) + " " + match.group(0)
     return None
 
 
 def attributed(text: str) -> list[str] | None:
     """The words of the name a sentence attributes its statement to, if it names one."""
     found = attribution(text)
-    return found[0] if found else None
+    return list(found[0]) if found else None
 
 
 def speaker_key(words: Sequence[str]) -> str:
