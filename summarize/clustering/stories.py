@@ -3,16 +3,23 @@ briefs in one, and its title should say so rather than take one story's headline
 
 Two articles tell one story when they share a sentence cluster (some sentence of each reports the same
 content), when their own headlines share a content word, or when one is a copy of the other
-(summarize.text.story_copies); stories are the groups those links connect. Both must fail for a split: articles on one story nearly always share a cluster, and a
-headline word ("NATO") ties those that do not.
+(summarize.text.story_copies); stories are the groups those links connect. All must fail for a
+split: articles on one story nearly always share a cluster, and a headline word ("NATO") ties those
+that do not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from ..records import Cluster, Document
-from .developments import has_headline
+
+
+def has_headline(document: Document) -> bool:
+    """Whether the outlet gave the article a headline (not its lead's first words, not its file name)."""
+    title = document.title.strip()
+    return bool(title) and not document.title_from_lead and title != PurePath(document.path).stem
 
 
 def separate_stories(

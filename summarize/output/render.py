@@ -7,8 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..clustering.developments import has_headline
-from ..clustering.stories import separate_stories
+from ..clustering.stories import has_headline, separate_stories
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.story_copies import brief_originals
 from .safety import json_escaped, one_line, printable
