@@ -23,6 +23,7 @@ from .selection.base import Ranker, TopsUp
 from .selection.blas_threads import one_blas_thread
 from .selection.concepts import ConceptRanker
 from .selection.features import eligible
+from .selection.salience import SalienceRanker
 from .text.boilerplate import prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
 from .text.story_copies import originals_of
@@ -143,10 +144,14 @@ def compose_brief(
 
 def with_same_fact_check(ranker: Ranker, judge: CorroborationJudge) -> Ranker:
     """`ranker`, or for a concept ranker built without `same_fact=` (by `--method concepts`, the TUI,
-    `summarize eval` or a library user) a copy that keeps two sentences of one fact apart with `judge`,
-    as the default ranker does. The selection layer may not import the judge, so it is handed in here,
-    with a screen that spares it the pairs it would certainly call different (a long brief's are many)."""
-    if not isinstance(ranker, ConceptRanker) or not ranker.reader_fit or ranker.same_fact is not None:
+    `summarize eval` or a library user) or a salience ranker (`--method salience`) a copy that keeps
+    two sentences of one fact apart with `judge`, as the default ranker does. The selection layer may
+    not import the judge, so it is handed in here, with a screen that spares it the pairs it would
+    certainly call different (a long brief's are many)."""
+    if isinstance(ranker, SalienceRanker):
+        if ranker.same_fact is not None:
+            return ranker
+    elif not isinstance(ranker, ConceptRanker) or not ranker.reader_fit or ranker.same_fact is not None:
         return ranker
     checked = copy.copy(ranker)
     checked.same_fact = screened(judge)

@@ -30,15 +30,23 @@ _OPENING = re.compile(r"^(?:in\s+addition\s+to|besides|like|unlike|apart\s+from|
 # The verbs that name a source, after the fact or before it: one list, so a verb added is read on both sides.
 # The present tense too ("..., officials say."), but not the forms that are also nouns ("reports",
 # "claims", "notes", "states": "the United States" ends many a fact).
+# "claimed" before a toll is the fact itself, not a source: "It already has claimed 20 more lives",
+# "claimed at least 497 lives", "claimed the lives of ...".
+_CLAIMED = (
+    r"claimed(?!\s+(?:(?:at\s+least|more\s+than|about|nearly|almost|over|some|up\s+to)\s+)?(?:\d|(?:the\s+)?lives\b))"
+)
 _SPEECH_VERBS = (
     r"said|says|say|reported|announced|announces|announce|warned|warns|warn|insisted|insists|insist"
-    r"|noted|stated|claimed|confirmed|confirms|confirm|acknowledged|acknowledges|acknowledge"
+    rf"|noted|stated|{_CLAIMED}|confirmed|confirms|confirm|acknowledged|acknowledges|acknowledge"
 )
 # After the fact: "..., police said", "..., he adds"; never "to say" or "not say" ("..., he declined to say.").
 _SAYS = rf"(?<!\bto\s)(?<!\bnot\s)(?:{_SPEECH_VERBS}|added|adds|told\s[\w. ]{{0,40}})"
-# "..., the ministry said Monday." / "Officials said Monday that ...": the source, not the fact.
+# "..., the ministry said Monday." / "“...,” Peskov said.": the source, not the fact. It follows a comma or
+# a closing quotation mark; with neither, only a bare "he said" ("... in the rain he said."): a longer run
+# of words before a verb at the end is the fact ("The storm was stronger than forecasters had warned.").
 _SOURCE_AFTER = re.compile(
-    rf",?\s+(?:[\w.'’ -]{{0,80}}?\s)?(?:{_SAYS}(?:\s+(?:on\s+)?\w+day)?|according\s+to\s[\w.'’ -]{{0,80}})\s*\.?$",
+    rf"(?:(?:,|(?<=[”\"’']))\s+(?:[\w.'’ -]{{0,80}}?\s)?|\s+(?:he|she|they|it|we|i)\s+)"
+    rf"(?:{_SAYS}(?:\s+(?:on\s+)?\w+day)?|according\s+to\s[\w.'’ -]{{0,80}})\s*\.?$",
     re.IGNORECASE,
 )
 _SOURCE_BEFORE = re.compile(

@@ -23,13 +23,13 @@ outlet built its headline on.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import PurePath
 
 import numpy as np
 
-from ..records import Analysis, Document
+from ..records import Analysis
 from ..text.bigrams import STOP_WORDS, content_tokens
 from ..text.story_copies import stories_of
+from .stories import has_headline
 
 # Two sentences at this cosine or above report alike news; below it to every sentence of the other
 # sources, a sentence says something they do not (on the sample: Russia suspending its mission, 0.56;
@@ -40,12 +40,6 @@ NEW_SIMILARITY = 0.6
 def key_words(text: str) -> set[str]:
     """The text's stemmed words that say something: no stop words, numbers kept."""
     return {token for token in content_tokens(text) if token not in STOP_WORDS}
-
-
-def has_headline(document: Document) -> bool:
-    """Whether the outlet gave the article a headline (not its lead's first words, not its file name)."""
-    title = document.title.strip()
-    return bool(title) and not document.title_from_lead and title != PurePath(document.path).stem
 
 
 def developments(analysis: Analysis) -> frozenset[int]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import PurePath
+from collections.abc import Sequence
 from typing import Any
 
+from ..clustering.stories import has_headline, separate_stories
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.boilerplate import front_matter
 from ..text.story_copies import brief_originals
@@ -58,13 +59,32 @@ def citation_markers(item: BriefSentence) -> str:
     return marker
 
 
+# A brief of articles on separate stories names at most this many of them in its title.
+TITLED_STORIES = 3
+
+
 def brief_title(brief: Brief) -> str:
     """The story's headline: of the sources' own headlines (not made from a lead, not a file name),
     the one that shares the most content words with the others (a word scores once for each other
     headline that has it); on a tie, the earliest source's. It depends on the sources alone, so a
     brief keeps its title at every length, with any prompt or method. With no headline among them,
-    the title of the most important sentence's source (its lead's first words)."""
-    headlines = [d.title for d in brief.documents if not d.title_from_lead and d.title != PurePath(d.path).stem]
+    the title of the most important sentence's source (its lead's first words). Articles on separate
+    stories (summarize.clustering.stories: a storm page and an article on NATO) are titled so, each
+    story by its own headline, the story of most articles first: "2 separate stories: Storm floods
+    the coast; NATO expels eight Russians"."""
+    groups = separate_stories(brief.documents, brief.clusters, brief.originals) if len(brief.documents) > 1 else []
+    if len(groups) > 1:
+        groups.sort(key=len, reverse=True)  # stable: equal stories in the order of their first article
+        shown = [_story_title(brief, group, brief.documents[group[0]].title) for group in groups[:TITLED_STORIES]]
+        more = len(groups) - len(shown)
+        return f"{len(groups)} separate stories: " + "; ".join(shown + ([f"and {more} more"] if more else []))
+    return _story_title(brief, range(len(brief.documents)), "Briefing")
+
+
+def _story_title(brief: Brief, documents: Sequence[int], otherwise: str) -> str:
+    """The headline `brief_title` gives the story of these documents; `otherwise` when none has a
+    headline and no brief sentence is theirs."""
+    headlines = [brief.documents[d].title for d in documents if has_headline(brief.documents[d])]
     if headlines:
         from ..text.bigrams import content_words  # its stemmer is NLTK's: not imported until a brief is shown
 
@@ -72,9 +92,8 @@ def brief_title(brief: Brief) -> str:
         shared = Counter(word for some in words for word in some)
         best = max(range(len(headlines)), key=lambda k: (sum(shared[word] - 1 for word in words[k]), -k))
         return headlines[best]
-    if brief.sentences:
-        return brief.documents[brief.sentences[0].sentence.document].title
-    return "Briefing"
+    leading = [item.sentence.document for item in brief.sentences if item.sentence.document in documents]
+    return brief.documents[leading[0]].title if leading else otherwise
 
 
 def source_line(number: int, document: Document, original: int | None) -> str:

@@ -10,7 +10,9 @@ and speaker heard in a section that asks what people said and for each date in a
 one sentence per cluster in the whole brief; every section with relevant material gets a sentence
 when the budget allows; each section aims at its share of the budget and may use words another
 cannot. A quotation that does not say whose it is never makes a brief, nor a sentence that points
-back to the one before it (summarize.selection.reader_fit), except under its speaker's name. A single-source
+back to the one before it (summarize.selection.reader_fit), except under its speaker's name; one that
+names its speaker by surname only ("Peskov said") comes with, and after, a sentence that introduces
+them ("Kremlin spokesman Dmitry Peskov ..."), except under their name. A single-source
 development (summarize.clustering.developments) gets a place when one fits; no two sentences report one fact.
 """
 
@@ -30,7 +32,7 @@ from ..selection.base import Choice, Ranker
 from ..selection.concepts import ConceptRanker
 from ..selection.features import eligible
 from ..selection.ilp import Program
-from ..selection.reader_fit import stands_in_section
+from ..selection.reader_fit import introduced_first, introduction_needed, stands_in_section, stems
 from ..selection.reader_rows import solve_for_reader
 from ..selection.salience import SalienceRanker
 from ..selection.top_up import top_up
@@ -71,6 +73,7 @@ def _select(
     asks: Sequence[frozenset[str]],
     varieties: Sequence[Sequence[tuple[Sequence[object], float]]],
     judge: CorroborationJudge,
+    grouped: Sequence[bool],
 ) -> list[_Candidate]:
     """The integer program over every section at once (see the module's docstring).
 
@@ -167,6 +170,17 @@ def _select(
             },
             float(caps[section]),
         )
+    if ranker.reader_fit:  # "Peskov said" only with a sentence that introduces him, unless his name heads his words
+        column_of = {x.sentence: column for column, x in zip(chosen, candidates)}
+        stemmed = stems(analysis)
+        for column, x in zip(chosen, candidates):
+            given = None if grouped[x.section] else introduction_needed(analysis, x.sentence)
+            if given is not None:
+                row = {
+                    column: 1.0,
+                    **{column_of[i]: -1.0 for i in column_of if i != x.sentence and given in stemmed[i]},
+                }
+                program.at_most(row, 0.0)
     # A single-source development gets a place when one fits; no two sentences report one fact. (The
     # sections' order is their own: a sentence that leans on another is not a candidate at all.)
     limits = (ranker.time_limit, ranker.node_limit)
@@ -261,7 +275,12 @@ def compose_sectioned_brief(
     # Same-fact checks ask about every pair of chosen sentences, and citing about every candidate:
     # screened, as the pipeline's are, so a big story is not ~20,000 judge calls slower.
     same_fact = screened(judge or FactJudge())
-    chosen = _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, same_fact) if candidates else []
+    grouped = [section.group == "speaker" for section in prompt.sections]
+    chosen = (
+        _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, same_fact, grouped)
+        if candidates
+        else []
+    )
 
     if ranker.reader_fit:  # as a plain brief: the program stops once the concepts run out
         chosen = _topped_up(analysis, chosen, candidates, words, same_fact)
@@ -270,6 +289,7 @@ def compose_sectioned_brief(
     find_candidates(analysis, picked)  # each sentence's corroboration candidates, all in one product
     items: list[BriefSentence] = []
     sections: list[BriefSection] = []
+    shown: list[int] = []  # the sentences of the sections before
     for number, section in enumerate(prompt.sections):
         mine = sorted((x.sentence for x in chosen if x.section == number), key=lambda i: (-salience[i], i))
         if section.order == "date":
@@ -277,8 +297,11 @@ def compose_sectioned_brief(
         groups = by_speaker(mine, story) if section.group == "speaker" else []
         if groups:  # each speaker's words together, the speaker of the most important first
             mine = [index for _, members in groups for index in members]
+        elif section.order != "date" and ranker.reader_fit:  # "Peskov said" after "Dmitry Peskov"
+            mine = introduced_first(analysis, mine, shown)
         place = {index: len(items) + offset for offset, index in enumerate(mine)}
         items += [brief_sentence(analysis, index, float(salience[index]), same_fact) for index in mine]
+        shown += mine
         sections.append(
             BriefSection(
                 section.title,

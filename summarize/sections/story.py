@@ -12,7 +12,7 @@ from ..records import Analysis
 from ..text.bigrams import content_tokens
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed, outside_quotes, starts_referring
 from ..text.dates import calendar, is_past
-from ..text.speakers import attributed, speaker_descriptions, speaker_names, speaker_sides, speakers
+from ..text.speakers import attributed, speaker_descriptions, speaker_key, speaker_names, speaker_sides, speakers
 from .questions import ANSWER_CUES, Question, names
 
 _PAST = re.compile(
@@ -33,7 +33,7 @@ class Story:
         self.dates = [self.calendar.key(s.text) for s in sentences]
         quoted = [in_quotation(s, texts[s.document]) for s in sentences]
         # Who a sentence itself names as its speaker; who says it (a quotation takes its neighbour's).
-        self.named = [found[-1].lower() if found else None for found in (attributed(s.text) for s in sentences)]
+        self.named = [speaker_key(found) if found else None for found in (attributed(s.text) for s in sentences)]
         self.speakers = speakers(sentences, texts)
         self.speaker_names = speaker_names(sentences)
         self.sides = speaker_sides(sentences)

@@ -171,7 +171,9 @@ class ConceptRanker:
         gains = -self.context_penalty * (1.0 - standalone[candidates]) * table.covered[candidates] + extra
         program = concept_program(table, candidates, gains, budget)
         if program is None:
-            return SalienceRanker().select(analysis, budget)  # nothing shared to cover: fall back
+            return SalienceRanker(same_fact=self.same_fact).select(
+                analysis, budget
+            )  # nothing shared to cover: fall back
         n = len(candidates)
         if self.one_per_cluster:
             groups: dict[int, list[int]] = {}
@@ -193,7 +195,7 @@ class ConceptRanker:
         else:
             solution = program.solve(*limits)
         if solution is None:
-            return SalienceRanker().select(analysis, budget)
+            return SalienceRanker(same_fact=self.same_fact).select(analysis, budget)
         chosen = without_idle(
             analysis,
             [candidates[c] for c in range(n) if solution[c] > 0.5],

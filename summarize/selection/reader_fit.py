@@ -13,11 +13,14 @@ needs the sentence before it in its article (so does one whose event noun a name
 response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
 introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
 role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
-result, ..."): it says how it follows from the sentence before it.
+result, ..."): it says how it follows from the sentence before it. A sentence that names its speaker by
+surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
+brief sentence before it that gives the speaker's given name, which introduces them.
 
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
-sentence follows what it leans on; `same_fact_pairs` finds chosen sentences of different sources that
-the corroboration judge says report one fact, which the selection then keeps apart.
+sentence follows what it leans on; `same_fact_pairs` finds chosen sentences that the corroboration
+judge says report one fact, which the selection then keeps apart: of different sources, or of one (an
+article that reports a statement and then quotes it).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import numpy as np
 from ..records import Analysis, Sentence
 from ..text.bigrams import STOP_WORDS, content_tokens
 from ..text.cues import OPENING_QUOTES, SPEECH_VERB, opens_inside_quote, outside_quotes, starts_with_speaker_pronoun
-from ..text.speakers import attributed
+from ..text.speakers import attributed, speaker_names, unintroduced_name
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -125,7 +128,8 @@ class Leaning:
     """What one sentence needs before it in a brief. `previous`: the sentence before it in its
     article, which must come right before it (None: it stands alone). `noun`: for a sentence that opens
     with a definite noun and names nothing else, that noun's stem, which an earlier brief sentence
-    (or `previous`, anywhere before it) must mention."""
+    (or `previous`, anywhere before it) must mention; for one that names its speaker by surname only,
+    the stem of the speaker's given name (`introduction_needed`)."""
 
     previous: int | None = None
     noun: str | None = None
@@ -217,7 +221,18 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
     noun = definite_noun(sentence)
     if noun is not None:
         return Leaning(previous if has_previous else None, noun)
-    return STANDS_ALONE
+    given = introduction_needed(analysis, index)
+    return Leaning(None, given) if given is not None else STANDS_ALONE
+
+
+def introduction_needed(analysis: Analysis, index: int) -> str | None:
+    """For a sentence that names its speaker by surname only when the articles give their full name
+    ("Peskov said": "Dmitry Peskov"), the stem of the given name a sentence before it in a brief must
+    mention to introduce them (a given name is taken for the person: two people of one given name in
+    a story are rare); None otherwise."""
+    full_names = analysis.derived("reader_fit.full_names", lambda: speaker_names(analysis.sentences))
+    given = unintroduced_name(analysis.sentences[index].text, full_names)
+    return _stem(given) if given is not None else None
 
 
 def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
@@ -293,6 +308,26 @@ def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
     return order
 
 
+def introduced_first(analysis: Analysis, order: Sequence[int], before: Sequence[int] = ()) -> list[int]:
+    """`order` (a section of a sectioned brief, whose order is its own) with each sentence that names its
+    speaker by surname only moved right after the first sentence that introduces them, when that one
+    comes later in `order` and no sentence of `before` (the brief's earlier sections) has."""
+    words = stems(analysis)
+    known = {stem for i in before for stem in words[i]}
+    waiting: dict[str, list[int]] = {}
+    result: list[int] = []
+    for place, index in enumerate(order):
+        given = introduction_needed(analysis, index)
+        if given is not None and given not in known and any(given in words[i] for i in order[place + 1 :]):
+            waiting.setdefault(given, []).append(index)
+            continue
+        result.append(index)
+        known |= words[index]
+        for stem in [stem for stem in waiting if stem in known]:
+            result += waiting.pop(stem)
+    return result
+
+
 def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:
     """Whether a sentence can enter a section of a sectioned brief, whose order is the section's own:
     one that stands alone or points back only loosely (a definite noun: the sections say what it is
@@ -330,12 +365,12 @@ class ScreenedSameFact(SameFact, Protocol):
 def same_fact_pairs(
     analysis: Analysis, chosen: Sequence[int], judge: SameFact, screen: ScreenedSameFact | None = None
 ) -> list[tuple[int, int]]:
-    """Pairs of chosen sentences from different sources that the judge says report one main fact,
-    asked either way round, in the order of `chosen` (row by row). With a `screen`, the judge is asked
-    only about the pairs the screen lets through; the pairs found are the same."""
-    documents = np.array([analysis.sentences[i].document for i in chosen])
+    """Pairs of chosen sentences that the judge says report one main fact, whatever their sources (one
+    article can report a statement twice: told, then quoted), asked either way round, in the order of
+    `chosen` (row by row). With a `screen`, the judge is asked only about the pairs the screen lets
+    through; the pairs found are the same."""
     possible = np.ones((len(chosen), len(chosen)), bool) if screen is None else screen.possible(analysis, chosen)
-    asked = np.triu((possible | possible.T) & (documents[:, None] != documents[None, :]), 1)
+    asked = np.triu(possible | possible.T, 1)
     pairs = []
     for a, b in zip(*np.nonzero(asked)):  # row-major: row by row
         first, second = chosen[a], chosen[b]
@@ -344,3 +379,9 @@ def same_fact_pairs(
         ):
             pairs.append((first, second))
     return pairs
+
+
+def reports_a_chosen_fact(analysis: Analysis, chosen: Sequence[int], index: int, judge: SameFact) -> bool:
+    """Whether the judge says sentence `index` reports the fact of one of the `chosen` sentences (of any
+    source), either way round as `same_fact_pairs` asks: for a brief built one sentence at a time."""
+    return any(judge.judge(analysis, row, index).same or judge.judge(analysis, index, row).same for row in chosen)

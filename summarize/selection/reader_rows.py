@@ -34,7 +34,7 @@ def solve_for_reader(
     sentence index) pairs, one column per sentence), with the reader's rows: with `leaning`, a
     sentence that leans on another is chosen only with one that gives what it needs (among these
     sentences); with `development`, one single-source development is chosen when one fits; and no
-    two chosen sentences of different sources report one fact (the `judge`'s decision; without one,
+    two chosen sentences report one fact, whatever their sources (the `judge`'s decision; without one,
     this is not checked)."""
     column_of = {sentence: column for column, sentence in columns}
     sentences = [sentence for _, sentence in columns]

@@ -1,5 +1,6 @@
 """The salience ranker: scores from `summarize.selection.features`, then a greedy choice,
-most important first, within the word budget."""
+most important first, within the word budget; no two sentences that report one fact (with the
+corroboration judge the pipeline hands in, as the concept ranker's `same_fact`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 from ..records import Analysis
 from .base import Choice
 from .features import Rows, centrality, containment, eligible, lead_bonus, row_indexes, support
+from .reader_fit import SameFact, reports_a_chosen_fact
 
 # Two chosen sentences at least this similar say the same thing.
 REDUNDANT_SIMILARITY = 0.7
@@ -20,8 +22,11 @@ def redundant(analysis: Analysis, chosen: list[int], index: int) -> bool:
     )
 
 
-def greedy_select(analysis: Analysis, scores: np.ndarray, budget: int) -> list[Choice]:
-    """Best-scored first; one sentence per cluster, none too like a chosen one, within budget."""
+def greedy_select(
+    analysis: Analysis, scores: np.ndarray, budget: int, same_fact: SameFact | None = None
+) -> list[Choice]:
+    """Best-scored first; one sentence per cluster, none too like a chosen one, within budget; with a
+    `same_fact` judge, none that reports a chosen one's fact."""
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     used_clusters: set[int] = set()
@@ -33,6 +38,8 @@ def greedy_select(analysis: Analysis, scores: np.ndarray, budget: int) -> list[C
         if analysis.cluster_of[index] in used_clusters:
             continue
         if redundant(analysis, chosen, index):
+            continue
+        if same_fact is not None and reports_a_chosen_fact(analysis, chosen, index, same_fact):
             continue
         chosen.append(index)
         used_clusters.add(analysis.cluster_of[index])
@@ -46,10 +53,17 @@ class SalienceRanker:
 
     name = "salience"
 
-    def __init__(self, support_weight: float = 1.0, centrality_weight: float = 0.5, lead_weight: float = 0.4):
+    def __init__(
+        self,
+        support_weight: float = 1.0,
+        centrality_weight: float = 0.5,
+        lead_weight: float = 0.4,
+        same_fact: SameFact | None = None,
+    ):
         self.support_weight = support_weight
         self.centrality_weight = centrality_weight
         self.lead_weight = lead_weight
+        self.same_fact = same_fact  # the corroboration judge, handed in by the pipeline (a layer above)
 
     def scores(self, analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
         """The score of each sentence at `rows` (default: all)."""
@@ -65,4 +79,4 @@ class SalienceRanker:
         return scores
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
-        return greedy_select(analysis, self.scores(analysis), budget)
+        return greedy_select(analysis, self.scores(analysis), budget, self.same_fact)

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from ..records import Analysis
 from .base import Choice
 from .features import containment, eligible
-from .reader_fit import STANDS_ALONE, SameFact, leanings, reading_order
+from .reader_fit import STANDS_ALONE, SameFact, leanings, reading_order, reports_a_chosen_fact
 from .reader_rows import remembered
 from .salience import SalienceRanker, redundant
 
@@ -65,7 +65,7 @@ def top_up(
             continue
         if redundant(analysis, rows, index):
             continue
-        if same_fact is not None and _reports_a_chosen_fact(analysis, rows, index, same_fact):
+        if same_fact is not None and reports_a_chosen_fact(analysis, rows, index, same_fact):
             continue
         added.append(Choice(index, scores[index]))
         rows.append(index)
@@ -76,14 +76,3 @@ def top_up(
     score_of = {choice.sentence: choice.score for choice in [*chosen, *added]}
     ranked = sorted(score_of, key=lambda i: (-score_of[i], i))
     return [Choice(i, score_of[i]) for i in reading_order(analysis, ranked)]
-
-
-def _reports_a_chosen_fact(analysis: Analysis, rows: Sequence[int], index: int, judge: SameFact) -> bool:
-    """Whether the judge says sentence `index` reports the fact of one of the sentences at `rows`
-    (of another source), either way round as `same_fact_pairs` asks."""
-    document = analysis.sentences[index].document
-    return any(
-        judge.judge(analysis, row, index).same or judge.judge(analysis, index, row).same
-        for row in rows
-        if analysis.sentences[row].document != document
-    )

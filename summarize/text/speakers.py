@@ -3,8 +3,12 @@ speech ("Stoltenberg said", "said Stoltenberg", "Leonid Slutsky, the chairman of
 "according to the Kremlin"). A quotation or a "He said" without a name takes the speaker of the
 sentence before it (or after it) in the same article. Speakers the articles describe with a common
 name ("Kremlin spokesman Dmitry Peskov", "Russian Foreign Minister Sergey Lavrov") are one side. A
-news outlet that reports something is nobody's side. Not a named-entity recogniser: good enough to
-tell the parties of a story apart, so that "how each side responded" hears more than one side.
+news outlet that reports something is nobody's side. A capital named alone ("Moscow has slammed
+NATO's decision") speaks for its government, as news means it: it is the same speaker as its country
+("Russia accuses NATO ..."), shown by the country's name (summarize.text.capitals); a person who shares
+a capital's name and is named by it alone ("Washington said" of a Mr Washington) is taken for the
+country, a rare confusion. Not a named-entity recogniser: good enough to tell the parties of a story
+apart, so that "how each side responded" hears more than one side.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..records import Sentence
+from .capitals import country_of
 from .cues import SPEECH_VERB, in_quotation, outside_quotes, starts_with_speaker_pronoun
 
 _WORD = r"[A-Z][\w’'.-]*[\w]"
@@ -52,7 +58,10 @@ def _clean(name: str) -> list[str]:
     return words
 
 
-def attribution(text: str) -> tuple[list[str], str] | None:
+# Every stage reads a sentence's speaker (the reader rules, the sections' speakers, the names a
+# surname needs): read once per text.
+@lru_cache(maxsize=1 << 16)
+def attribution(text: str) -> tuple[tuple[str, ...], str] | None:
     """The words of the name a sentence attributes its statement to, and the words that describe the
     speaker ("Russian presidential spokesman Dmitry Peskov"; "Leonid Slutsky, the chairman of ... of
     Russia's parliament"), if it names one."""
@@ -64,18 +73,29 @@ def attribution(text: str) -> tuple[list[str], str] | None:
                 return None  # a report, not a party's statement
             if words:
                 clause = re.split(r"[,;:(“”\"]", text[: match.start("name")])[-1].split()[-4:]
-                return words, " ".join(clause) + " " + match.group(0)
+                return tuple(words), " ".join(clause) + " " + match.group(0)
     return None
 
 
 def attributed(text: str) -> list[str] | None:
     """The words of the name a sentence attributes its statement to, if it names one."""
     found = attribution(text)
-    return found[0] if found else None
+    return list(found[0]) if found else None
+
+
+def speaker_key(words: Sequence[str]) -> str:
+    """The key of the speaker a name's words name: their surname or institution, lower-cased ("peskov",
+    "nato"); a capital alone is its country ("Moscow" -> "russia")."""
+    country = country_of(words[0]) if len(words) == 1 else None
+    return (country or words[-1]).split()[-1].lower()
 
 
 def display_name(words: Sequence[str]) -> str:
-    """ "Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"; "Mr Lavrov" -> "Lavrov"."""
+    """ "Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"; "Mr Lavrov" -> "Lavrov"; "Moscow"
+    -> "Russia" (`speaker_key`)."""
+    country = country_of(words[0]) if len(words) == 1 else None
+    if country is not None:
+        return country
     kept = list(words)
     while len(kept) > 1 and kept[0].lower() in _TITLES:
         kept.pop(0)
@@ -90,7 +110,7 @@ def speakers(sentences: Sequence[Sentence], texts: Sequence[str]) -> list[str | 
     own = []
     for sentence in sentences:
         words = attributed(sentence.text)
-        own.append(words[-1].lower() if words else None)
+        own.append(speaker_key(words) if words else None)
     result = list(own)
     leans = [
         starts_with_speaker_pronoun(sentence.text) or in_quotation(sentence, texts[sentence.document])
@@ -121,10 +141,25 @@ def speaker_names(sentences: Sequence[Sentence]) -> dict[str, str]:
     for sentence in sentences:
         words = attributed(sentence.text)
         if words:
-            forms.setdefault(words[-1].lower(), Counter())[display_name(words)] += 1
+            forms.setdefault(speaker_key(words), Counter())[display_name(words)] += 1
     return {
         key: max(counter, key=lambda name: (len(name.split()), counter[name], name)) for key, counter in forms.items()
     }
+
+
+def unintroduced_name(text: str, full_names: dict[str, str]) -> str | None:
+    """The given name a sentence leaves out when it names its speaker by surname only ("Peskov said",
+    "said Stoltenberg", "Mr Lavrov complained") and the articles give that speaker a full name
+    (`full_names`: `speaker_names`, "peskov" -> "Dmitry Peskov"): a reader learns who that is from
+    another sentence. None for a full name, a title with the surname ("President Clinton"), or a
+    speaker the articles name in one word ("Moscow")."""
+    words = attributed(text)
+    if not words or len(words) != 1 or country_of(words[0]) is not None:
+        return None  # a capital is its country's government: "Washington said" needs no "United States"
+    full = full_names.get(speaker_key(words), "").split()
+    if len(full) < 2 or re.search(rf"\b{re.escape(full[0])}\b", text):
+        return None
+    return full[0]
 
 
 def speaker_descriptions(sentences: Sequence[Sentence]) -> dict[str, str]:
@@ -134,7 +169,7 @@ def speaker_descriptions(sentences: Sequence[Sentence]) -> dict[str, str]:
     for sentence in sentences:
         found = attribution(sentence.text)
         if found:
-            described.setdefault(found[0][-1].lower(), []).append(found[1])
+            described.setdefault(speaker_key(found[0]), []).append(found[1])
     return {key: " ".join(texts) for key, texts in described.items()}
 
 
@@ -150,7 +185,7 @@ def speaker_sides(sentences: Sequence[Sentence]) -> dict[str, str]:
         if not found:
             continue
         words, description = found
-        key = words[-1].lower()
+        key = speaker_key(words)
         names = {w.lower() for w in display_name(words).split()}
         tokens = affiliations.setdefault(key, {key})
         for token in re.findall(r"[A-Z][\w-]*", description):

@@ -93,3 +93,20 @@ def test_only_a_month_makes_a_time_of_a_clause():
     assert main_clause("The plant closed after May 30 and workers left.").endswith("after May 30 and workers left.")
     rested = main_clause("The troops rested after marching 5 miles in the rain.")  # "mar..." is no month
     assert "marching" not in rested and rested.startswith("The troops rested")
+
+
+def test_claimed_before_a_toll_is_the_fact_not_a_source():
+    lives = "It already has claimed 20 more lives."
+    assert main_clause(lives) == lives  # the toll is the fact: "claimed" is not a speech verb here
+    quake = "The quake claimed at least 497 lives in Nepal."
+    assert main_clause(quake) == quake
+    assert main_clause("The storm has claimed 20 lives, officials said.") == "The storm has claimed 20 lives"
+    assert main_clause("The group claimed that it planted the bomb.") == "it planted the bomb."
+    assert main_clause("The bomb was planted by rebels, the group claimed.") == "The bomb was planted by rebels"
+
+
+def test_a_source_at_the_end_follows_a_comma_or_a_quotation_mark_or_is_a_bare_pronoun():
+    warned = "The storm was stronger than forecasters had warned."
+    assert main_clause(warned) == warned  # no comma: the words before the verb are the fact
+    assert main_clause("“We regret these steps,” Nato spokeswoman Oana Lungescu said.") == "“We regret these steps,”"
+    assert main_clause("Five people died in the rain he said.") == "Five people died in the rain"

@@ -152,3 +152,27 @@ def test_the_title_is_the_headline_the_sources_share_most_whatever_the_brief_lea
     assert (
         brief_title(replace(briefs[0], documents=untitled)) == untitled[briefs[0].sentences[0].sentence.document].title
     )
+
+
+def test_a_brief_of_separate_stories_says_so_in_its_title(story, embedder):
+    from summarize.clustering.stories import separate_stories
+    from summarize.inputs.document import make_document
+    from summarize.output.render import brief_title
+    from summarize.pipeline import analyze, compose_brief
+
+    nato = make_document(
+        "NATO expelled eight members of the Russian mission in Brussels on Wednesday.\n\n"
+        "The alliance said the diplomats were undeclared intelligence officers.",
+        "nato.txt",
+        "NATO expels eight Russian diplomats",
+    )
+    analysis = analyze((*story, nato), embedder)
+    assert separate_stories(analysis.documents, analysis.clusters) == [[0, 1, 2], [3]]
+    brief = compose_brief(analysis, 100)
+    title = "2 separate stories: Storm hits the coast; NATO expels eight Russian diplomats"
+    assert brief_title(brief) == title  # not the storm's headline alone
+    assert to_markdown(brief).startswith(f"# {title}\n")
+    one_story = compose_brief(analyze(story, embedder), 100)
+    assert brief_title(one_story) == "Storm hits the coast"
+    renamed = replace(nato, title="Storm over NATO expulsions")  # a headline word ties it to the storm pages
+    assert len(separate_stories((*story, renamed), analysis.clusters)) == 1

@@ -14,6 +14,8 @@ from summarize.selection.reader_fit import (
     STANDS_ALONE,
     Leaning,
     definite_noun,
+    introduced_first,
+    introduction_needed,
     leanings,
     opens_with_connective,
     opens_with_event,
@@ -21,6 +23,7 @@ from summarize.selection.reader_fit import (
     reading_order,
     same_fact_pairs,
     stands_in_section,
+    stems,
     unnamed_speaker,
 )
 
@@ -169,10 +172,7 @@ def test_no_brief_sentence_points_back_out_of_place(embedder):
                 assert place and chosen[place - 1] == needs[index].previous, analysis.sentences[index].text
             elif needs[index].noun is not None:
                 assert (
-                    any(
-                        needs[index].noun in analysis.sentences[i].text.lower() or i == needs[index].previous
-                        for i in chosen[:place]
-                    )
+                    any(needs[index].noun in stems(analysis)[i] or i == needs[index].previous for i in chosen[:place])
                     or needs[index].previous in chosen
                 )
 
@@ -204,6 +204,49 @@ def test_sections_take_a_bare_he_said_only_under_its_speaker_s_name(embedder):
     )
     briefing = compose_brief(analysis, 250, prompt=load_prompt("briefing"), embedder=embedder)
     assert briefing.sentences
+
+
+def _introduced_before(analysis, chosen):
+    """The chosen sentences that name their speaker by surname only with no sentence before them giving
+    the speaker's given name."""
+    words = stems(analysis)
+    return [
+        index
+        for place, index in enumerate(chosen)
+        if (given := introduction_needed(analysis, index)) is not None
+        and not any(given in words[before] for before in chosen[:place])
+    ]
+
+
+def test_a_speaker_named_by_surname_only_comes_after_the_sentence_that_introduces_them(embedder):
+    analysis = analyze(sample_documents(), embedder)
+    peskov = next(i for i, s in enumerate(analysis.sentences) if "Peskov was quoted" in s.text)
+    assert leanings(analysis)[peskov] == Leaning(None, "dmitri")  # "Dmitry Peskov" in other sentences
+    briefs = [compose_brief(analysis, words) for words in (100, 250, 400, 600)]
+    briefs += [
+        compose_brief(analysis, words, focus=question, embedder=embedder)
+        for words in (150, 400)
+        for question in ("How did Russia respond?", "How did the world react?")
+    ]
+    for brief in briefs:
+        chosen = [analysis.sentences.index(item.sentence) for item in brief.sentences]
+        assert _introduced_before(analysis, chosen) == []
+    assert any(peskov in [analysis.sentences.index(item.sentence) for item in brief.sentences] for brief in briefs)
+
+
+def test_a_section_moves_a_surname_after_its_introduction_unless_an_earlier_section_gave_it(embedder):
+    analysis = analyze(sample_documents(), embedder)
+    peskov, introduction, other = (
+        next(i for i, s in enumerate(analysis.sentences) if text in s.text)
+        for text in ("Peskov was quoted", "spokesman Dmitry Peskov told", "Russia accuses NATO")
+    )
+    assert introduced_first(analysis, [peskov, other, introduction]) == [other, introduction, peskov]
+    assert introduced_first(analysis, [peskov, other, introduction], before=[introduction]) == [
+        peskov,
+        other,
+        introduction,
+    ]
+    assert introduced_first(analysis, [peskov, other]) == [peskov, other]  # no introduction to wait for
 
 
 def one_fact_twice():
@@ -238,6 +281,31 @@ def test_a_concept_ranker_built_without_a_judge_keeps_one_fact_once_as_the_defau
         chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40, ranker).sentences]
         assert not same_fact_pairs(analysis, chosen, FactJudge())
         assert ranker.same_fact is None  # the caller's ranker is left as it was built
+
+
+def test_one_source_telling_one_fact_twice_is_kept_apart_too():
+    """Issue 13, item 5: no two brief sentences with one main fact, whatever their source."""
+    from tests.citations.test_corroboration import KeyedEmbedder, story
+
+    analysis = analyze(
+        story(
+            "The storm flooded the harbour district of Portville on Monday. "
+            "The mayor opened shelters in every school of the town. "
+            "On Monday the storm flooded Portville's harbour district.",
+            "The storm is the third this year to reach the coast of Portville.",
+        ),
+        KeyedEmbedder(),
+    )
+    first, again = (
+        next(i for i, s in enumerate(analysis.sentences) if s.text.startswith(text))
+        for text in ("The storm flooded", "On Monday")
+    )
+    assert analysis.sentences[first].document == analysis.sentences[again].document
+    everything = list(range(len(analysis.sentences)))
+    assert same_fact_pairs(analysis, everything, FactJudge()) == [(first, again)]
+    ranker = ConceptRanker(one_per_cluster=False, model=None, min_documents=1, same_fact=FactJudge())
+    chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 60, ranker).sentences]
+    assert not {first, again} <= set(chosen)
 
 
 class _AskedJudge:

@@ -1,0 +1,51 @@
+import pytest
+
+from summarize.text.speakers import unintroduced_name
+
+FULL_NAMES = {
+    "peskov": "Dmitry Peskov",
+    "lavrov": "Sergey Lavrov",
+    "clinton": "Clinton",
+    "russia": "Russia",
+    "states": "United States",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("“There is a glaring discrepancy,” Peskov said.", "Dmitry"),
+        ("Peskov was quoted as saying by Russian news agencies.", "Dmitry"),
+        ("Mr Lavrov complained that the alliance is not interested in dialogue.", "Sergey"),
+        ("“We regret it,” said Lavrov.", "Sergey"),
+        ("Kremlin spokesman Dmitry Peskov said the move harms efforts.", None),  # the full name
+        ("Russian Foreign Minister Lavrov said his country would respond.", None),  # a title says who
+        ("President Clinton said the talks went well.", None),
+        ("Moscow said the decision was a provocation.", None),  # named in one word in every article
+        ("Shea said it was not a dramatic move.", None),  # no full name in the articles
+        ("The ministry said nothing.", None),
+        ("Washington said it would respond.", None),  # a government, as "the United States said"
+    ],
+)
+def test_a_speaker_named_by_surname_only_lacks_the_given_name_the_articles_give(text, given):
+    assert unintroduced_name(text, FULL_NAMES) == given
+
+
+def test_a_capital_named_alone_is_its_country_s_speaker_not_another_one():
+    from summarize.records import Sentence
+    from summarize.text.speakers import display_name, speaker_key, speaker_names, speaker_sides, speakers
+
+    assert speaker_key(["Moscow"]) == speaker_key(["Russia"]) == "russia"
+    assert display_name(["Moscow"]) == "Russia"
+    assert speaker_key(["Jack", "London"]) == "london"  # a person's name, not Britain's government
+    assert speaker_key(["Washington"]) == "states"  # as "the United States said"
+    texts = [
+        "Moscow has slammed NATO’s decision to expel several members of its mission.",
+        "Russia accuses NATO of provocative activity close to its borders.",
+        "Russian Foreign Minister Sergey Lavrov said his country is suspending its mission.",
+    ]
+    sentences = [Sentence(n, 0, len(text), text, 0) for n, text in enumerate(texts)]
+    assert speakers(sentences, texts) == ["russia", "russia", "lavrov"]
+    assert speaker_names(sentences)["russia"] == "Russia"
+    sides = speaker_sides(sentences)
+    assert sides["russia"] == sides["lavrov"]  # "Russian Foreign Minister": one side
