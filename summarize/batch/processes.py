@@ -84,6 +84,10 @@ def brief_group(
         return [{"error": str(error)}]
 
 
+def _characters(clusters: Sequence[ClusterInput]) -> int:
+    return sum(len(document.text) for cluster in clusters for document in cluster.documents)
+
+
 def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHARACTERS) -> list[list[ClusterInput]]:
     """Consecutive clusters, about `characters` characters of text a group (a cluster is never cut)."""
     groups: list[list[ClusterInput]] = []
@@ -93,7 +97,7 @@ def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHA
             groups.append([])
             size = 0
         groups[-1].append(cluster)
-        size += sum(len(document.text) for document in cluster.documents)
+        size += _characters([cluster])
     return groups
 
 
@@ -150,7 +154,13 @@ def brief_clusters_parallel(
                 initializer=_start_worker,
                 initargs=(os.getpid(),),
             )
-            futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
+            # Largest groups first: the last group to start is then a small one, and the workers
+            # finish close together (the records still come back in input order).
+            largest_first = sorted(range(len(groups)), key=lambda number: -_characters(groups[number]))
+            submitted = {
+                n: pool.submit(brief_group, groups[n], factory, settings, ranker, use_cache) for n in largest_first
+            }
+            futures = [submitted[number] for number in range(len(groups))]
         for group, future in zip(groups, futures):
             records = _result(future)
             if records and "error" in records[0]:
