@@ -42,7 +42,8 @@ def duplicate_of(documents: tuple[Document, ...]) -> tuple[int | None, ...]:
     Each article is compared with the first tellings before it through an inverted index, so the
     work grows with the shared wording, not with the square of the number of articles.
     """
-    owners: dict[int, list[int]] = {}  # 5-gram -> the first tellings that contain it
+    owners: dict[int, tuple[int, ...]] = {}  # 5-gram -> the first tellings that contain it
+    indexed: set[int] = set()  # owners' keys, as a set: intersections and differences cost C loops
     sizes: dict[int, int] = {}
     result: list[int | None] = []
     for number, document in enumerate(documents):
@@ -54,8 +55,10 @@ def duplicate_of(documents: tuple[Document, ...]) -> tuple[int | None, ...]:
             continue
         result.append(None)
         sizes[number] = len(grams)
-        for gram in grams:
-            owners.setdefault(gram, []).append(number)
+        for gram in grams & indexed:  # few: most of a new story's 5-grams are new
+            owners[gram] += (number,)
+        owners.update(dict.fromkeys(grams - indexed, (number,)))
+        indexed |= grams
     return tuple(result)
 
 
