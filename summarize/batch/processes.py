@@ -119,7 +119,11 @@ def _start_worker(parent: int) -> None:
     start_worker(parent)
     os.environ[THREADS_VARIABLE] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
-    from . import local  # noqa: F401  (the pipeline, imported now: `Workers` start before the input is read)
+    # Imported now, while the parent reads its input (`Workers` start before): the pipeline, and
+    # scipy's clustering, faster than the numpy one (summarize.clustering.average_linkage) when loaded.
+    import scipy.cluster.hierarchy  # noqa: F401
+
+    from . import local  # noqa: F401
 
 
 class Workers:
@@ -223,5 +227,3 @@ def brief_clusters_parallel(
         raise
     if own is not None:
         own.close()
-        raise
-    pool.shutdown(wait=True)
