@@ -194,7 +194,8 @@ def brief_clusters_parallel(
 
     When this stops early (an interrupt, a bad cluster, the caller closing the iterator), the worker
     processes are terminated at once rather than left to finish their groups. `started`: workers
-    started before (`Workers`), used instead of new ones and left to their owner to end."""
+    started before (`Workers`), used instead of new ones: stopped too when this stops early, else
+    left to their owner to end."""
     from .workers import children_deaf_to_ctrl_c
 
     groups = cluster_groups(clusters, group_characters)
