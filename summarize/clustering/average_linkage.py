@@ -38,6 +38,14 @@ def flat_clusters(vectors: np.ndarray, cutoff: float) -> np.ndarray:
         tree = linkage(np.asarray(vectors, dtype=np.float64), method="average", metric="cosine")
         labels: np.ndarray = fcluster(tree, t=cutoff, criterion="distance") - 1
         return labels
+    return numpy_flat_clusters(vectors, cutoff)
+
+
+def numpy_flat_clusters(vectors: np.ndarray, cutoff: float) -> np.ndarray:
+    """`flat_clusters` without scipy, at any size: the same partition."""
+    count = len(vectors)
+    if count < 2:
+        return np.zeros(count, dtype=np.int64)
     first, second, heights = nearest_neighbour_chain(cosine_distances(vectors))
     return _components(count, first[heights <= cutoff], second[heights <= cutoff])
 
