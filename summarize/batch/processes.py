@@ -24,7 +24,7 @@ from ..records import SummarizeError
 from ..selection.base import Ranker
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 GROUP_CHARACTERS = 25_000  # about 125 news sentences: even shares for the cores, still a batch
 THREADS_VARIABLE = "SUMMARIZE_THREADS"  # the embedders' thread count in a worker process
@@ -84,6 +84,10 @@ def brief_group(
         return [{"error": str(error)}]
 
 
+def _characters(clusters: Sequence[ClusterInput]) -> int:
+    return sum(len(document.text) for cluster in clusters for document in cluster.documents)
+
+
 def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHARACTERS) -> list[list[ClusterInput]]:
     """Consecutive clusters, about `characters` characters of text a group (a cluster is never cut)."""
     groups: list[list[ClusterInput]] = []
@@ -93,7 +97,7 @@ def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHA
             groups.append([])
             size = 0
         groups[-1].append(cluster)
-        size += sum(len(document.text) for document in cluster.documents)
+        size += _characters([cluster])
     return groups
 
 
@@ -115,6 +119,64 @@ def _start_worker(parent: int) -> None:
     start_worker(parent)
     os.environ[THREADS_VARIABLE] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
+    # Imported now, while the parent reads its input (`Workers` start before): the pipeline, and
+    # scipy's clustering, faster than the numpy one (summarize.clustering.average_linkage) when loaded.
+    import scipy.cluster.hierarchy  # noqa: F401
+
+    from . import local  # noqa: F401
+
+
+class Workers:
+    """Worker processes for `brief_clusters_parallel`, which can be started before there is work for
+    them: each imports the pipeline (a few tenths of a second) while the caller reads its input. As a
+    context manager: started on entry; on exit waited for, or, when the block raised, stopped at once."""
+
+    def __init__(self, count: int | None = None) -> None:
+        self.count = count or default_workers()
+        self.pool: ProcessPoolExecutor | None = None
+        self._earlier: set[int] = set()
+
+    def start(self) -> Workers:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        from .workers import children_deaf_to_ctrl_c, live_children
+
+        self._earlier = live_children()
+        with children_deaf_to_ctrl_c():  # the pool's processes and threads start in here
+            # spawn, not fork: a forked copy of a process that holds model threads can hang.
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.count,
+                mp_context=get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
+            )
+            for _ in range(self.count):  # with spawn, each submit while none is idle starts a process
+                self.pool.submit(int)
+        return self
+
+    def stop(self) -> None:
+        """Stop the workers at once. Workers first: the pool then finds them gone and fails its futures
+        (cancelling them instead races its own thread, which Python 3.11 answers with InvalidStateError)."""
+        from .workers import stop_children_since
+
+        stop_children_since(self._earlier)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+
+    def close(self) -> None:
+        """Wait for the workers to finish what they were given, and end them."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+
+    def __enter__(self) -> Workers:
+        return self.start()
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is not None:
+            self.stop()
+        else:
+            self.close()
 
 
 def brief_clusters_parallel(
@@ -126,31 +188,33 @@ def brief_clusters_parallel(
     use_cache: bool = True,
     progress: Callable[[BatchProgress], None] = lambda state: None,
     group_characters: int = GROUP_CHARACTERS,
+    started: Workers | None = None,
 ) -> Iterator[tuple[ClusterInput, dict[str, Any]]]:
     """Each cluster with its output record (`summarize.batch.local.batch_record`), in input order.
 
     When this stops early (an interrupt, a bad cluster, the caller closing the iterator), the worker
-    processes are terminated at once rather than left to finish their groups."""
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    from .workers import children_deaf_to_ctrl_c, live_children, stop_children_since
+    processes are terminated at once rather than left to finish their groups. `started`: workers
+    started before (`Workers`), used instead of new ones: stopped too when this stops early, else
+    left to their owner to end."""
+    from .workers import children_deaf_to_ctrl_c
 
     groups = cluster_groups(clusters, group_characters)
     done = 0
     progress(BatchProgress(0, len(clusters)))
-    earlier = live_children()
-    pool = None
+    own = Workers(min(workers or default_workers(), max(len(groups), 1))) if started is None else None
+    running = started or own
+    assert running is not None
     try:
         with children_deaf_to_ctrl_c():  # the pool's processes and threads start in here
-            # spawn, not fork: a forked copy of a process that holds model threads can hang.
-            pool = ProcessPoolExecutor(
-                max_workers=min(workers or default_workers(), max(len(groups), 1)),
-                mp_context=get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(os.getpid(),),
-            )
-            futures = [pool.submit(brief_group, group, factory, settings, ranker, use_cache) for group in groups]
+            pool = (own.start() if own is not None else running).pool
+            assert pool is not None
+            # Largest groups first: the last group to start is then a small one, and the workers
+            # finish close together (the records still come back in input order).
+            largest_first = sorted(range(len(groups)), key=lambda number: -_characters(groups[number]))
+            submitted = {
+                n: pool.submit(brief_group, groups[n], factory, settings, ranker, use_cache) for n in largest_first
+            }
+            futures = [submitted[number] for number in range(len(groups))]
         for group, future in zip(groups, futures):
             records = _result(future)
             if records and "error" in records[0]:
@@ -160,10 +224,7 @@ def brief_clusters_parallel(
                 progress(BatchProgress(done, len(clusters)))
                 yield cluster, record
     except BaseException:
-        # Workers first: the pool then finds them gone and fails its futures (cancelling them
-        # instead races its own thread, which Python 3.11 answers with InvalidStateError).
-        stop_children_since(earlier)
-        if pool is not None:
-            pool.shutdown(wait=True)
+        running.stop()
         raise
-    pool.shutdown(wait=True)
+    if own is not None:
+        own.close()

@@ -21,7 +21,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..batch.processes import BatchProgress
+    from ..batch.processes import BatchProgress, Workers
     from ..embedding.base import Embedder
     from ..inputs.jsonl import ClusterInput
     from ..pipeline import BriefSettings
@@ -89,7 +89,7 @@ def batch(
     nothing.
     """
     import json
-    from contextlib import closing
+    from contextlib import ExitStack, closing
 
     from rich.progress import (
         BarColumn,
@@ -100,6 +100,7 @@ def batch(
         TimeRemainingColumn,
     )
 
+    from ..batch.processes import Workers
     from ..inputs.jsonl import BadLine, read_clusters
     from ..output.atomic import check_output_path, is_standard_output
     from ..pipeline import BriefSettings
@@ -109,49 +110,53 @@ def batch(
         raise click.UsageError(
             "give -o OUT.jsonl, where the briefs go (one JSON line per cluster; -o - : standard output)"
         )
-    try:
-        check_output_path(output, [data], inputs_are="the input")
-        if dask_address is not None and workers is not None:
-            raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
-        bad_lines: list[BadLine] = []
-        clusters = list(read_clusters(data, lenient=not strict, bad_lines=None if strict else bad_lines))
-        for bad_line in bad_lines:
-            click.echo(f"Left out {bad_line.message}", err=True)
-        for cluster in clusters:
-            for item in cluster.left_out:
-                click.echo(f"Left out {cluster.where} (document {item.document}): {item.reason}", err=True)
-        factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
-        columns = (
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TextColumn("{task.fields[clusters]}"),
-            TimeElapsedColumn(),
-            TextColumn("left"),
-            TimeRemainingColumn(),
-        )
-        with Progress(*columns, console=stderr_console()) as progress:
-            task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
+    with ExitStack() as stack:  # the worker processes: started before the input is read, they import meanwhile
+        try:
+            check_output_path(output, [data], inputs_are="the input")
+            if dask_address is not None and workers is not None:
+                raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
+            started = None if workers == 0 or dask_address is not None else stack.enter_context(Workers(workers))
+            bad_lines: list[BadLine] = []
+            clusters = list(read_clusters(data, lenient=not strict, bad_lines=None if strict else bad_lines))
+            for bad_line in bad_lines:
+                click.echo(f"Left out {bad_line.message}", err=True)
+            for cluster in clusters:
+                for item in cluster.left_out:
+                    click.echo(f"Left out {cluster.where} (document {item.document}): {item.reason}", err=True)
+            factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
+            columns = (
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[clusters]}"),
+                TimeElapsedColumn(),
+                TextColumn("left"),
+                TimeRemainingColumn(),
+            )
+            with Progress(*columns, console=stderr_console()) as progress:
+                task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
 
-            def show(state: BatchProgress) -> None:
-                share = state.clusters_done / max(state.clusters_total, 1)
-                if state.sentences_total:  # embedding is most of the work: it sets the pace
-                    share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
-                progress.update(
-                    task,
-                    completed=round(1000 * share),
-                    clusters=f"{state.clusters_done}/{state.clusters_total} clusters",
+                def show(state: BatchProgress) -> None:
+                    share = state.clusters_done / max(state.clusters_total, 1)
+                    if state.sentences_total:  # embedding is most of the work: it sets the pace
+                        share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
+                    progress.update(
+                        task,
+                        completed=round(1000 * share),
+                        clusters=f"{state.clusters_done}/{state.clusters_total} clusters",
+                    )
+
+                settings = BriefSettings(words=words)
+                lines = []
+                # Closing the records stops the workers when an interrupt or a bad cluster ends the run early.
+                records = _batch_records(
+                    clusters, settings, workers, dask_address, not no_cache, show, factory, started
                 )
-
-            settings = BriefSettings(words=words)
-            lines = []
-            # Closing the records stops the workers when an interrupt or a bad cluster ends the run early.
-            records = _batch_records(clusters, settings, workers, dask_address, not no_cache, show, factory)
-            with closing(records):
-                for _, record in records:
-                    lines.append(json.dumps(record, ensure_ascii=False) + "\n")
-    except SummarizeError as error:
-        raise click.UsageError(str(error)) from None
+                with closing(records):
+                    for _, record in records:
+                        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        except SummarizeError as error:
+            raise click.UsageError(str(error)) from None
     left_out_documents = sum(len(cluster.left_out) for cluster in clusters)
     if is_standard_output(output):
         click.echo("".join(lines), nl=False)
@@ -183,6 +188,7 @@ def _batch_records(
     use_cache: bool,
     show: Callable[[BatchProgress], None],
     factory: Callable[[], Embedder],
+    started: Workers | None = None,
 ) -> Generator[tuple[ClusterInput, dict[str, Any]], None, None]:
     """The records of `summarize batch`, from Dask, worker processes or this process alone."""
     from ..embedding.cache import with_cache
@@ -207,4 +213,6 @@ def _batch_records(
         return
     from ..batch.processes import brief_clusters_parallel
 
-    yield from brief_clusters_parallel(clusters, factory, settings, workers=workers, use_cache=use_cache, progress=show)
+    yield from brief_clusters_parallel(
+        clusters, factory, settings, workers=workers, use_cache=use_cache, progress=show, started=started
+    )

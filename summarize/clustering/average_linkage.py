@@ -7,11 +7,14 @@ Same partition, not merely a similar one: every number is computed as scipy comp
 distances' dot products summed in the vectors' order, the chain of nearest neighbours walked
 with scipy's tie rules, the averages updated with the same operations), so ties and roundings
 fall the same way. Above NUMPY_LIMIT vectors scipy does the work: its compiled distance loop is
-faster there than the vectorised one here, and its import is small beside the clustering.
+faster there than the vectorised one here, and its import is small beside the clustering (and where
+scipy's clustering is imported already, scipy does it at every size).
 tests/clustering/test_average_linkage.py compares the two on random and real inputs.
 """
 
 from __future__ import annotations
+
+import sys
 
 import numpy as np
 
@@ -27,12 +30,22 @@ def flat_clusters(vectors: np.ndarray, cutoff: float) -> np.ndarray:
     count = len(vectors)
     if count < 2:
         return np.zeros(count, dtype=np.int64)
-    if count > NUMPY_LIMIT:
+    # scipy above NUMPY_LIMIT, and at any size once its clustering is imported (a batch's worker
+    # processes import it while they wait for their first clusters): its compiled loops are faster.
+    if count > NUMPY_LIMIT or "scipy.cluster.hierarchy" in sys.modules:
         from scipy.cluster.hierarchy import fcluster, linkage
 
         tree = linkage(np.asarray(vectors, dtype=np.float64), method="average", metric="cosine")
         labels: np.ndarray = fcluster(tree, t=cutoff, criterion="distance") - 1
         return labels
+    return numpy_flat_clusters(vectors, cutoff)
+
+
+def numpy_flat_clusters(vectors: np.ndarray, cutoff: float) -> np.ndarray:
+    """`flat_clusters` without scipy, at any size: the same partition."""
+    count = len(vectors)
+    if count < 2:
+        return np.zeros(count, dtype=np.int64)
     first, second, heights = nearest_neighbour_chain(cosine_distances(vectors))
     return _components(count, first[heights <= cutoff], second[heights <= cutoff])
 

@@ -86,20 +86,25 @@ def _article_before_noun(first: str, second: str) -> bool:
 def not_english_reason(text: str) -> str | None:
     """Why `text` is clearly not English ("mostly Cyrillic script"), or None when it may well be."""
     sample = text[:_SAMPLE]
-    letters = [c for c in sample if c.isalpha()]
-    symbols = sum(unicodedata.category(c) == "So" for c in sample)  # emoji, pictographs, dingbats
+    # Each distinct character is judged once (a text has a hundred or so, and thousands of characters).
+    characters = Counter(sample)
+    letters = sum(count for c, count in characters.items() if c.isalpha())
+    symbols = sum(count for c, count in characters.items() if unicodedata.category(c) == "So")  # emoji, pictographs
     if not letters:
         return "it has no words, only symbols or emoji" if symbols else "it has no words"
-    if symbols > len(letters):
+    if symbols > letters:
         return "mostly emoji or symbols, not words"
-    other = [c for c in letters if not ("a" <= c.lower() <= "z") and _script(c) != "Latin"]
-    if len(other) > MAX_OTHER_SCRIPT_SHARE * len(letters):
-        script, _ = Counter(_script(c) for c in other).most_common(1)[0]
+    beyond_ascii = {c: count for c, count in characters.items() if c.isalpha() and not ("a" <= c.lower() <= "z")}
+    scripts: Counter[str] = Counter()
+    for c, count in beyond_ascii.items():  # in order of first appearance, so a tie goes to the script seen first
+        if _script(c) != "Latin":
+            scripts[_script(c)] += count
+    if scripts.total() > MAX_OTHER_SCRIPT_SHARE * letters:
+        script, _ = scripts.most_common(1)[0]
         return f"mostly {script} script"
     found = _WORD.findall(sample)
-    words = [w.lower().replace("’", "'") for w in found]
-    english = sum(w in FUNCTION_WORDS for w in words)
-    if len(words) < MIN_WORDS:
+    english = sum(count for w, count in Counter(found).items() if w.lower().replace("’", "'") in FUNCTION_WORDS)
+    if len(found) < MIN_WORDS:
         # Lower case ("Los Angeles" is a name), or capitalised as a sentence's first word ("Die Katze
         # schläft im Haus."): a name opening each of two sentences of a text this short is rare.
         other = [w for w in found if w in OTHER_FUNCTION_WORDS]
@@ -107,12 +112,12 @@ def not_english_reason(text: str) -> str | None:
         other += [w for w in opening if w in OTHER_FUNCTION_WORDS]
         if len(other) >= MIN_OTHER_WORDS and len(other) > english:
             listed = ", ".join(dict.fromkeys(other))
-            return f"{len(other)} of its {len(words)} words are common in another language: {listed}; {english} are common English words"
+            return f"{len(other)} of its {len(found)} words are common in another language: {listed}; {english} are common English words"
         article = next((f"{a} {b}" for a, b in _OPENING_PAIR.findall(sample) if _article_before_noun(a, b)), None)
         if article is not None and len(other) >= english:
-            return f'a sentence opens "{article}", an article of another language before a noun; {english} of its {len(words)} words are common English words'
+            return f'a sentence opens "{article}", an article of another language before a noun; {english} of its {len(found)} words are common English words'
         return None
-    share = english / len(words)
+    share = english / len(found)
     if share < MIN_ENGLISH_SHARE:
         return f"only {share:.0%} of its words are common English words, against about 40% in English"
     return None

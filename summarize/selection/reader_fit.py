@@ -195,9 +195,11 @@ def unnamed_speaker(text: str) -> str | None:
     spokesman"), who is introduced earlier in the article; None when the speaker is named or indefinite."""
     bare = outside_quotes(text)
     match = _UNNAMED_SPEAKER.search(bare)
+    if match is None:
+        return None  # no definite role (most sentences: the speaker patterns are not read then)
     named = attributed(text)
-    if match is None or (named is not None and not set(named) <= set(match.group(0).split())):
-        return None  # no definite role, or a name besides its modifiers ("the NATO official" names no one)
+    if named is not None and not set(named) <= set(match.group(0).split()):
+        return None  # a name besides its modifiers ("the NATO official" names no one)
     if re.match(r",\s+[A-Z]", bare[match.end() :]):
         return None  # "said the spokesman, John Smith"
     return _stem(match.group("role") or match.group("after"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 # Prose ends a sentence: terminal punctuation, perhaps inside closing quotes or brackets.
 _ENDS_LIKE_PROSE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -185,6 +186,11 @@ def lead_title(text: str) -> str | None:
 def prose_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the lines that belong to the article's body, in order; the lead's opening wire
     dateline ("LONDON (AP) --") is left out of its span."""
+    return list(_prose_spans(text))
+
+
+@lru_cache(maxsize=256)  # an article is read by its checks, its sentence splitter and the story-copy finder
+def _prose_spans(text: str) -> tuple[tuple[int, int], ...]:
     lines = lines_with_offsets(text)
     normalized = [_normalized(text[s:e]) for s, e in lines]
     copies = _copies(normalized)
@@ -203,4 +209,4 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
             continue
         dateline = 0 if kept else dateline_length(line)  # the lead's: lower down, "HAITI -- 2 dead" is a list
         kept.append((start + dateline, start + length))
-    return kept
+    return tuple(kept)

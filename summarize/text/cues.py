@@ -94,18 +94,19 @@ def in_quotation(sentence: Sentence, document_text: str) -> bool:
 
 
 def outside_quotes(text: str) -> str:
-    """The text with quoted words blanked out: a name inside a quotation is not its speaker."""
-    opening = {"“": True, "”": False}
-    first = next((c for c in text if c in '"“”'), None)
-    inside = first == "”"  # the sentence continues a quotation opened before it
+    """The text with quoted words blanked out: a name inside a quotation is not its speaker. Every
+    quotation mark and every character inside a quotation becomes one space (the text keeps its length)."""
+    marks = list(DOUBLE_QUOTES.finditer(text))
+    if not marks:
+        return text
+    inside = marks[0].group() == "”"  # the sentence continues a quotation opened before it
     kept = []
-    for char in text:
-        if char in opening:
-            inside = opening[char]
-            kept.append(" ")
-        elif char == '"':
-            inside = not inside
-            kept.append(" ")
-        else:
-            kept.append(" " if inside else char)
+    position = 0
+    for mark in marks:  # a run between two marks is kept or blanked whole: far fewer steps than characters
+        run = text[position : mark.start()]
+        kept += [" " * len(run) if inside else run, " "]
+        inside = not inside if mark.group() == '"' else mark.group() == "“"
+        position = mark.end()
+    rest = text[position:]
+    kept.append(" " * len(rest) if inside else rest)
     return "".join(kept)

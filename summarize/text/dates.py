@@ -114,9 +114,9 @@ class Calendar:
         return (mention.year or self.year or 0, mention.month or 0, mention.day or 0)
 
 
-def _weekday_pairs(text: str) -> Iterable[tuple[int, int, int, int | None]]:
-    """(weekday, month, day, year) for a weekday written next to a date: "Monday (Oct. 18)"."""
-    found = mentions(text)
+def _weekday_pairs(found: list[Mention]) -> Iterable[tuple[int, int, int, int | None]]:
+    """(weekday, month, day, year) for a weekday written next to a date: "Monday (Oct. 18)", among a
+    text's `mentions`."""
     for first, second in pairwise(found):
         weekday, date = (first, second) if first.weekday is not None else (second, first)
         if weekday.weekday is None or date.day is None or date.month is None:
@@ -135,9 +135,10 @@ def _valid(year: int, month: int, day: int) -> datetime.date | None:
 
 def calendar(texts: Sequence[str]) -> Calendar:
     """Read the story's year and weekdays from all the texts of a story."""
-    years = [m.year for text in texts for m in mentions(text) if m.year is not None]
+    found = [mentions(text) for text in texts]  # each text read once (an article's dates: three uses)
+    years = [m.year for text in found for m in text if m.year is not None]
     latest = max(years) if years else None
-    pairs = [pair for text in texts for pair in _weekday_pairs(text)]
+    pairs = [pair for text in found for pair in _weekday_pairs(text)]
     year = next((given for _, _, _, given in pairs if given is not None), None)
     if year is None and latest is not None:
         # The first year from the latest one mentioned in which the paired weekday and date agree.
@@ -160,8 +161,8 @@ def calendar(texts: Sequence[str]) -> Calendar:
         dates = sorted(
             {
                 (m.month, m.day)
-                for text in texts
-                for m in mentions(text)
+                for text in found
+                for m in text
                 if m.month and m.day and (m.year in (None, year)) and _valid(year, m.month, m.day)
             }
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from ..records import Analysis, Brief, Document
 from .boilerplate import prose_spans
@@ -31,7 +32,7 @@ def shingles(text: str) -> frozenset[int]:
     prose = " ".join(text[start:end] for start, end in spans) if spans else text
     words = [w.strip(".,;:!?\"'“”‘’()[]—–-").lower() for w in prose.split()]
     words = [w for w in words if w]
-    return frozenset(hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1))
+    return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))  # each run of 5 words
 
 
 @lru_cache(maxsize=8)
@@ -41,20 +42,23 @@ def duplicate_of(documents: tuple[Document, ...]) -> tuple[int | None, ...]:
     Each article is compared with the first tellings before it through an inverted index, so the
     work grows with the shared wording, not with the square of the number of articles.
     """
-    owners: dict[int, list[int]] = {}  # 5-gram -> the first tellings that contain it
+    owners: dict[int, tuple[int, ...]] = {}  # 5-gram -> the first tellings that contain it
+    indexed: set[int] = set()  # owners' keys, as a set: intersections and differences cost C loops
     sizes: dict[int, int] = {}
     result: list[int | None] = []
     for number, document in enumerate(documents):
         grams = shingles(document.text)
-        shared = Counter(owner for gram in grams for owner in owners.get(gram, ()))
+        shared = Counter(chain.from_iterable(filter(None, map(owners.get, grams))))
         same = [owner for owner, count in shared.items() if count >= SAME_STORY * min(len(grams), sizes[owner])]
         if grams and same:
             result.append(min(same, key=lambda owner: (-shared[owner] / min(len(grams), sizes[owner]), owner)))
             continue
         result.append(None)
         sizes[number] = len(grams)
-        for gram in grams:
-            owners.setdefault(gram, []).append(number)
+        for gram in grams & indexed:  # few: most of a new story's 5-grams are new
+            owners[gram] += (number,)
+        owners.update(dict.fromkeys(grams - indexed, (number,)))
+        indexed |= grams
     return tuple(result)
 
 

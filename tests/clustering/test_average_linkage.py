@@ -8,7 +8,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import pdist
 
 from summarize.clustering import average_linkage
-from summarize.clustering.average_linkage import cosine_distances, flat_clusters, nearest_neighbour_chain
+from summarize.clustering.average_linkage import (
+    cosine_distances,
+    flat_clusters,
+    nearest_neighbour_chain,
+    numpy_flat_clusters,
+)
 from summarize.inputs.documents import sample_documents
 from summarize.pipeline import split_documents
 from summarize.text.sentences import PunktSplitter
@@ -58,14 +63,14 @@ def test_merges_and_flat_clusters_match_scipys(seed):
     tree = linkage(vectors.astype(np.float64), "average", "cosine")
     assert np.array_equal(np.sort(heights, kind="stable"), tree[:, 2])
     for cutoff in CUTOFFS:
-        assert partition(flat_clusters(vectors, cutoff)) == scipy_partition(vectors, cutoff)
+        assert partition(numpy_flat_clusters(vectors, cutoff)) == scipy_partition(vectors, cutoff)
 
 
 def test_the_sample_sentences_cluster_as_with_scipy():
     sentences = split_documents(sample_documents(), PunktSplitter())
     vectors = HashingEmbedder().embed([s.text for s in sentences])
     for cutoff in CUTOFFS:
-        assert partition(flat_clusters(vectors, cutoff)) == scipy_partition(vectors, cutoff)
+        assert partition(numpy_flat_clusters(vectors, cutoff)) == scipy_partition(vectors, cutoff)
 
 
 @pytest.mark.model
@@ -75,23 +80,42 @@ def test_the_sample_sentences_cluster_as_with_scipy_on_the_real_model():
     sentences = split_documents(sample_documents(), PunktSplitter())
     vectors = default_embedder().embed([s.text for s in sentences])
     for cutoff in CUTOFFS:
-        assert partition(flat_clusters(vectors, cutoff)) == scipy_partition(vectors, cutoff)
+        assert partition(numpy_flat_clusters(vectors, cutoff)) == scipy_partition(vectors, cutoff)
 
 
 def test_above_the_limit_scipy_clusters_the_same(monkeypatch):
     vectors = hard_vectors(5)
-    ours = partition(flat_clusters(vectors, 0.4))
+    ours = partition(numpy_flat_clusters(vectors, 0.4))
     monkeypatch.setattr(average_linkage, "NUMPY_LIMIT", 1)
     assert partition(flat_clusters(vectors, 0.4)) == ours
 
 
+def test_below_the_limit_numpy_clusters_unless_scipys_clustering_is_imported(monkeypatch):
+    """This module imports scipy's clustering: flat_clusters uses it. Without it, the numpy path."""
+    import sys
+
+    vectors = hard_vectors(7)
+    calls = []
+    monkeypatch.setattr(
+        average_linkage, "numpy_flat_clusters", lambda *given: calls.append(given) or np.zeros(len(vectors))
+    )
+    flat_clusters(vectors, 0.4)
+    assert calls == []
+    monkeypatch.delitem(sys.modules, "scipy.cluster.hierarchy")
+    flat_clusters(vectors, 0.4)
+    assert len(calls) == 1
+
+
 def test_one_vector_or_none():
-    assert flat_clusters(np.ones((1, 4)), 0.4).tolist() == [0]
-    assert flat_clusters(np.ones((0, 4)), 0.4).tolist() == []
+    for clusters in (flat_clusters, numpy_flat_clusters):
+        assert clusters(np.ones((1, 4)), 0.4).tolist() == [0]
+        assert clusters(np.ones((0, 4)), 0.4).tolist() == []
 
 
 def test_a_zero_vector_is_refused_as_scipy_refuses_it():
     vectors = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
+    with pytest.raises(ValueError, match="finite"):
+        numpy_flat_clusters(vectors, 0.4)
     with pytest.raises(ValueError, match="finite"):
         flat_clusters(vectors, 0.4)
     with pytest.raises(ValueError, match="finite"):

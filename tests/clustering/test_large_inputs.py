@@ -153,3 +153,30 @@ def test_parallel_batch_reports_the_bad_cluster(tmp_path):
     clusters = [*clusters_of_story(2), ClusterInput("menu", (make_document("Home | News | Sport", "menu/0"),))]
     with pytest.raises(SummarizeError, match="cluster menu: no prose sentences"):
         list(brief_clusters_parallel(clusters, HashingEmbedder, BriefSettings(), workers=2, group_characters=1))
+
+
+def test_workers_started_before_the_input_give_the_same_records(embedder):
+    from summarize.batch.processes import Workers
+    from tests.fakes import HashingEmbedder
+
+    clusters = clusters_of_story(4)
+    settings = BriefSettings(words=45)
+    expected = [json.dumps(batch_record(c, b)) for c, b in brief_clusters(clusters, embedder, settings)]
+    with Workers(2) as started:
+        pool = started.pool
+        results = list(
+            brief_clusters_parallel(clusters, HashingEmbedder, settings, group_characters=600, started=started)
+        )
+        assert started.pool is pool  # used, not replaced
+    assert [json.dumps(record) for _, record in results] == expected
+
+
+def test_workers_started_before_are_stopped_at_once_when_the_block_fails():
+    from summarize.batch.processes import Workers
+    from summarize.batch.workers import live_children
+
+    before = live_children()
+    with pytest.raises(RuntimeError, match="bad input"), Workers(2):
+        assert len(live_children() - before) == 2  # started on entry, before any work
+        raise RuntimeError("bad input")
+    assert live_children() - before == set()

@@ -70,3 +70,25 @@ def test_outside_quotes_blanks_quoted_words_only() -> None:
     kept = cues.outside_quotes('"Lavrov is wrong," Peskov said.')
     assert "Lavrov" not in kept and "Peskov said." in kept
     assert cues.has_half_quote('He said: "The talks failed.') and not cues.has_half_quote('"Fine," he said.')
+
+
+def _outside_quotes_one_character_at_a_time(text: str) -> str:
+    """The rule, stated plainly: each quotation mark and each character inside a quotation is a space."""
+    first = next((c for c in text if c in '"“”'), None)
+    inside, kept = first == "”", []
+    for char in text:
+        if char in "“”":
+            inside = char == "“"
+        elif char == '"':
+            inside = not inside
+        kept.append(" " if inside or char in '"“”' else char)
+    return "".join(kept)
+
+
+def test_outside_quotes_follows_the_rule_on_every_mix_of_marks() -> None:
+    import random
+
+    chooser = random.Random(7)
+    for _ in range(3000):
+        text = "".join(chooser.choice('ab "“”é\n') for _ in range(chooser.randint(0, 14)))
+        assert cues.outside_quotes(text) == _outside_quotes_one_character_at_a_time(text), text
