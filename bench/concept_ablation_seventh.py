@@ -79,7 +79,8 @@ class Objective:
 def similarities(analysis: Analysis, kind: str) -> np.ndarray:
     """sim(i, j) >= 0 for every pair of the cluster's sentences."""
     if kind == "embedding":
-        return np.clip(analysis.embeddings @ analysis.embeddings.T, 0.0, None)
+        cosines: np.ndarray = np.clip(analysis.embeddings @ analysis.embeddings.T, 0.0, None)
+        return cosines
     held = sentence_stems(analysis)
     vocabulary = {stem: k for k, stem in enumerate(sorted(set().union(*held)))}
     rows = np.zeros((len(held), max(1, len(vocabulary))))
@@ -93,10 +94,11 @@ def similarities(analysis: Analysis, kind: str) -> np.ndarray:
 def partition_of(analysis: Analysis, kind: str) -> np.ndarray:
     if kind == "clusters":
         return np.array(analysis.cluster_of)
-    from sklearn.cluster import KMeans
+    from sklearn.cluster import KMeans  # type: ignore[import-untyped]
 
     k = max(1, round(0.2 * len(analysis.sentences)))
-    return KMeans(n_clusters=k, n_init=3, random_state=0).fit_predict(analysis.embeddings)
+    labels: np.ndarray = KMeans(n_clusters=k, n_init=3, random_state=0).fit_predict(analysis.embeddings)
+    return labels
 
 
 class Scorer:
@@ -279,13 +281,14 @@ class Greedy:
             gains = self.scorer.gains(chosen, self.linear)
             ok = self.singles(chosen)
             ratio = np.where(ok, gains / np.maximum(self.words, 1) ** r, -np.inf)
-            best, best_ratio = (int(np.argmax(ratio)),), float(ratio.max()) if ratio.size else -np.inf
+            best: tuple[int, ...] = (int(np.argmax(ratio)),)
+            best_ratio = float(ratio.max())
             base = self.scorer.value(chosen, self.linear)
             for pair in self.pairs:
                 if pair[1] in chosen or not self.fits(chosen, pair):
                     continue
                 added = [c for c in pair if c not in chosen]
-                value = (self.scorer.value(chosen + added, self.linear) - base) / self.words[added].sum() ** r
+                value = (self.scorer.value(chosen + added, self.linear) - base) / float(self.words[added].sum()) ** r
                 if value > best_ratio + 1e-12:
                     best, best_ratio = pair, value
             if best_ratio <= 0 or not math.isfinite(best_ratio):
@@ -320,21 +323,25 @@ def grid() -> dict[str, Setting]:
     for r in (0.3, 0.5, 1.0):
         settings[f"greedy, concepts only, r {r:g}"] = greedy(Objective(r=r))
     for similarity in ("embedding", "tfidf"):
-        for alpha in (5.0, 10.0, 20.0):
-            for diversity in (0.0, 0.5, 2.0):
-                for r in (0.3, 1.0):
-                    name = f"F alone, {similarity}, a {alpha:g}, mu {diversity:g}, r {r:g}"
-                    settings[name] = greedy(Objective(0.0, 1.0, diversity, alpha, r, similarity))
-        for diversity in (0.5, 2.0):
-            name = f"F alone, {similarity}, a 10, mu {diversity:g} over k-means, r 0.3"
-            settings[name] = greedy(Objective(0.0, 1.0, diversity, 10.0, 0.3, similarity, "kmeans"))
+        for alpha in (0.5, 1.0, 2.0, 5.0):
+            for r in (0.3, 1.0):
+                name = f"F alone, {similarity}, a {alpha:g}, r {r:g}"
+                settings[name] = greedy(Objective(0.0, 1.0, 0.0, alpha, r, similarity))
+        for alpha in (1.0, 2.0):
+            for diversity in (0.05, 0.2):
+                name = f"F alone, {similarity}, a {alpha:g}, mu {diversity:g}, r 0.3"
+                settings[name] = greedy(Objective(0.0, 1.0, diversity, alpha, 0.3, similarity))
+        name = f"F alone, {similarity}, a 1, mu 0.05 over k-means, r 0.3"
+        settings[name] = greedy(Objective(0.0, 1.0, 0.05, 1.0, 0.3, similarity, "kmeans"))
     for similarity in ("embedding", "tfidf"):
-        for alpha in (5.0, 20.0):
-            for coverage in (0.01, 0.03, 0.1, 0.3):
-                for diversity in (0.0, coverage):
-                    for r in (0.3, 1.0):
-                        name = f"concepts + {coverage:g} L + {diversity:g} R, {similarity}, a {alpha:g}, r {r:g}"
-                        settings[name] = greedy(Objective(1.0, coverage, diversity, alpha, r, similarity))
+        for alpha in (0.5, 1.0, 2.0, 5.0):
+            for coverage in (0.03, 0.1, 0.3):
+                for r in (0.3, 1.0):
+                    name = f"concepts + {coverage:g} L, {similarity}, a {alpha:g}, r {r:g}"
+                    settings[name] = greedy(Objective(1.0, coverage, 0.0, alpha, r, similarity))
+        for diversity in (0.01, 0.03):
+            name = f"concepts + 0.1 L + {diversity:g} R, {similarity}, a 1, r 0.3"
+            settings[name] = greedy(Objective(1.0, 0.1, diversity, 1.0, 0.3, similarity))
     return settings
 
 
