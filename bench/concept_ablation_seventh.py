@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -360,18 +360,20 @@ def chosen_by_rotation(table: dict[str, list[tuple[float, float]]], held: Sequen
     return " | ".join(cells)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run(settings: Mapping[str, Setting], families: Sequence[str], description: str) -> None:
+    """The command line of this script and of concept_ablation_seventh_ilp.py: `settings`' table, and
+    each rotation's choice among the settings whose names start with each of `families`."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("settings", nargs="*", help="names from SETTINGS (default: all)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
     parser.add_argument("--variant", choices=sorted(VARIANTS), help="score under this variant")
     parser.add_argument("--held", nargs="+", choices=SETS, default=list(SETS), help="the sets to hold out in turn")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/concept_ablation_fifth"))
     args = parser.parse_args()
-    chosen = args.settings or list(SETTINGS)
-    unknown = [name for name in chosen if name not in SETTINGS]
+    chosen = args.settings or list(settings)
+    unknown = [name for name in chosen if name not in settings]
     if unknown:
-        parser.error(f"unknown setting {', '.join(unknown)}; choose from: {'; '.join(SETTINGS)}")
+        parser.error(f"unknown setting {', '.join(unknown)}; choose from: {'; '.join(settings)}")
     scored = analyses(args.data, args.variant, args.cache, args.held)
     exceptions = wordnet_exceptions()
     table: dict[str, list[str]] = {name: [] for name in chosen}
@@ -379,20 +381,18 @@ def main() -> None:
     for held in args.held:
         sets = tuple(s for s in SETS if s != held)
         for name in chosen:
-            cell, seconds = held_out_cell(scored[held], SETTINGS[name](sets), exceptions)
+            cell, seconds = held_out_cell(scored[held], settings[name](sets), exceptions)
             table[name].append(f"{cell} ({seconds / len(scored[held]):.2f} s)")
-            numbers[name].append(tuple(float(x) for x in cell.split(" / ")))  # type: ignore[arg-type]
+            r1, r2 = (float(x) for x in cell.split(" / "))
+            numbers[name].append((r1, r2))
             print(f"{held} {name}: {cell} ({seconds:.1f} s of CPU to brief)", file=sys.stderr, flush=True)
     variant = ", " + VARIANTS[args.variant] if args.variant else ""
     print(settings_table(f"setting (R1 / R2, CPU a brief; held-out set{variant})", args.held, table))
-    if len(args.held) == len(SETS):
-        for family in ("F alone", "concepts + "):
-            among = [name for name in chosen if name.startswith(family)]
-            if among:
-                print(
-                    f"\nchosen on the other two sets, {family.strip(' +')}: {chosen_by_rotation(numbers, args.held, among)}"
-                )
+    for family in families if len(args.held) == len(SETS) else ():
+        among = [name for name in chosen if name.startswith(family)]
+        if among:
+            print(f"\nchosen on the other two sets, {family}: {chosen_by_rotation(numbers, args.held, among)}")
 
 
 if __name__ == "__main__":
-    main()
+    run(SETTINGS, ("F alone", "concepts +"), __doc__.split("\n\n")[0])

@@ -14,7 +14,6 @@ objective's effect alone, and against `concept_ablation_seventh`'s greedy rows t
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,14 +21,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from concept_ablation_fifth import analyses, held_out_cell
-from concept_ablation_seventh import Objective, chosen_by_rotation, shipped, similarities
-from tables import settings_table
-from train_concept_weights import ROOT, SETS
+from concept_ablation_seventh import Objective, Setting, run, shipped, similarities
 
 import summarize.selection.concepts as concepts_module
-from summarize.evaluation.rouge import wordnet_exceptions
-from summarize.evaluation.variants import VARIANTS
 from summarize.records import Analysis
 from summarize.selection.base import Choice
 from summarize.selection.concept_model import ConceptModel, shipped_models
@@ -85,11 +79,11 @@ def add_coverage(
     )
 
 
-def setting(objective: Objective) -> object:
+def setting(objective: Objective) -> Setting:
     return lambda sets: CoverageProgramRanker(objective, next(m for m in shipped_models() if m.trained_on == sets))
 
 
-SETTINGS = {"shipped weights file (the ILP)": shipped} | {
+SETTINGS: dict[str, Setting] = {"shipped weights file (the ILP)": shipped} | {
     f"ILP: concepts + {coverage:g} L, {similarity}, a {alpha:g}": setting(
         Objective(1.0, coverage, 0.0, alpha, 1.0, similarity)
     )
@@ -99,36 +93,5 @@ SETTINGS = {"shipped weights file (the ILP)": shipped} | {
 }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("settings", nargs="*", help="names from SETTINGS (default: all)")
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
-    parser.add_argument("--variant", choices=sorted(VARIANTS), help="score under this variant")
-    parser.add_argument("--held", nargs="+", choices=SETS, default=list(SETS), help="the sets to hold out in turn")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/concept_ablation_fifth"))
-    args = parser.parse_args()
-    chosen = args.settings or list(SETTINGS)
-    unknown = [name for name in chosen if name not in SETTINGS]
-    if unknown:
-        parser.error(f"unknown setting {', '.join(unknown)}; choose from: {'; '.join(SETTINGS)}")
-    scored = analyses(args.data, args.variant, args.cache, args.held)
-    exceptions = wordnet_exceptions()
-    table: dict[str, list[str]] = {name: [] for name in chosen}
-    numbers: dict[str, list[tuple[float, float]]] = {name: [] for name in chosen}
-    for held in args.held:
-        sets = tuple(s for s in SETS if s != held)
-        for name in chosen:
-            cell, seconds = held_out_cell(scored[held], SETTINGS[name](sets), exceptions)  # type: ignore[operator]
-            table[name].append(f"{cell} ({seconds / len(scored[held]):.2f} s)")
-            r1, r2 = (float(x) for x in cell.split(" / "))
-            numbers[name].append((r1, r2))
-            print(f"{held} {name}: {cell} ({seconds:.1f} s of CPU to brief)", file=sys.stderr, flush=True)
-    variant = ", " + VARIANTS[args.variant] if args.variant else ""
-    print(settings_table(f"setting (R1 / R2, CPU a brief; held-out set{variant})", args.held, table))
-    among = [name for name in chosen if name.startswith("ILP")]
-    if len(args.held) == len(SETS) and among:
-        print(f"\nchosen on the other two sets: {chosen_by_rotation(numbers, args.held, among)}")
-
-
 if __name__ == "__main__":
-    main()
+    run(SETTINGS, ("ILP",), __doc__.split("\n\n")[0])
