@@ -27,7 +27,7 @@ import summarize.selection.concepts as concepts_module
 from summarize.records import Analysis
 from summarize.selection.base import Choice
 from summarize.selection.concept_model import ConceptModel, shipped_models
-from summarize.selection.concept_program import ConceptTable
+from summarize.selection.concept_program import ConceptTable, concept_program
 from summarize.selection.concepts import ConceptRanker
 from summarize.selection.ilp import Program, SparseRows
 
@@ -40,22 +40,22 @@ class CoverageProgramRanker(ConceptRanker):
         self.objective = objective
 
     def select(self, analysis: Analysis, budget: int) -> list[Choice]:
-        original = concepts_module.concept_program
+        original = concept_program
         objective = self.objective
 
         def with_coverage(
-            table: ConceptTable, candidates: Sequence[int], gains: np.ndarray, words: int
+            table: ConceptTable, candidates: Sequence[int], gains: np.ndarray, budget: int
         ) -> Program | None:
-            program = original(table, candidates, gains, words)
+            program = original(table, candidates, gains, budget)
             if program is not None:
                 add_coverage(program, analysis, objective, table, candidates)
             return program
 
-        concepts_module.concept_program = with_coverage  # the one call `select` makes
+        concepts_module.concept_program = with_coverage  # type: ignore[attr-defined]  # the one call `select` makes
         try:
             return super().select(analysis, budget)
         finally:
-            concepts_module.concept_program = original
+            concepts_module.concept_program = original  # type: ignore[attr-defined]
 
 
 def add_coverage(
