@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .native_output import native_stdout_silenced
-from .near_optimum import LARGE_PROGRAM, proved_near, relaxation_neighbourhood
+from .near_optimum import LARGE_PROGRAM, NEIGHBOURHOOD_GAP, proved_near, relaxation_neighbourhood
 from .pruning import greedy_rounding, kept_columns, restricted, trial_columns
 
 if TYPE_CHECKING:
@@ -87,7 +87,8 @@ def _near_optimum(
     lower, bounded = relaxation_neighbourhood(
         np.array(solution.col_value), np.array(solution.col_dual), integral, np.asarray(upper, dtype=np.float64)
     )
-    answer = _answer(_solved(cost, rows, integral, lower, bounded, time_limit, node_limit), True)
+    gap = (("mip_rel_gap", NEIGHBOURHOOD_GAP),)
+    answer = _answer(_solved(cost, rows, integral, lower, bounded, time_limit, node_limit, gap), True)
     if answer is None or not proved_near(float(cost @ answer), relaxation.getInfo().objective_function_value):
         return None
     return answer
