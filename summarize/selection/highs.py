@@ -58,10 +58,11 @@ def minimise(
     (summarize.selection.pruning)."""
     integral = np.asarray(integral, dtype=bool)
     if int(integral.sum()) > LARGE_PROGRAM:
-        near = _near_optimum(cost, rows, integral, upper, time_limit, node_limit)
+        relaxation = _relaxation(np.asarray(cost, dtype=np.float64), rows, upper, time_limit)
+        near = _near_optimum(cost, rows, integral, upper, time_limit, node_limit, relaxation)
         if near is not None:
             return near
-        kept = _kept_columns(cost, rows, integral, upper, time_limit, node_limit)
+        kept = _kept_columns(cost, rows, integral, upper, time_limit, node_limit, relaxation)
         if kept is not None and not kept.all():
             part = _minimise(cost[kept], restricted(rows, kept), integral[kept], upper[kept], time_limit, node_limit)
             if part is not None:
@@ -71,18 +72,29 @@ def minimise(
     return _minimise(cost, rows, integral, upper, time_limit, node_limit)
 
 
-def _near_optimum(
-    cost: np.ndarray, rows: SparseRows, integral: np.ndarray, upper: np.ndarray, time_limit: float, node_limit: int
-) -> np.ndarray | None:
-    """The program solved with its integer columns held where its relaxation puts them, when that
-    answer is proved within NEAR_OPTIMUM_SHARE of the optimum (summarize.selection.near_optimum); None
-    otherwise."""
+def _relaxation(cost: np.ndarray, rows: SparseRows, upper: np.ndarray, time_limit: float) -> Any | None:
+    """A solver that has solved the program's linear relaxation to its optimum; None when it did not."""
     import highspy
 
-    cost = np.asarray(cost, dtype=np.float64)
     relaxation = _solved(cost, rows, np.zeros(len(cost), dtype=bool), np.zeros(len(cost)), upper, time_limit, 0)
-    if relaxation.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+    return relaxation if relaxation.getModelStatus() == highspy.HighsModelStatus.kOptimal else None
+
+
+def _near_optimum(
+    cost: np.ndarray,
+    rows: SparseRows,
+    integral: np.ndarray,
+    upper: np.ndarray,
+    time_limit: float,
+    node_limit: int,
+    relaxation: Any | None,
+) -> np.ndarray | None:
+    """The program solved with its integer columns held where its `relaxation` (`_relaxation`) puts
+    them, when that answer is proved within NEAR_OPTIMUM_SHARE of the optimum
+    (summarize.selection.near_optimum); None otherwise."""
+    if relaxation is None:
         return None
+    cost = np.asarray(cost, dtype=np.float64)
     solution = relaxation.getSolution()
     lower, bounded = relaxation_neighbourhood(
         np.array(solution.col_value), np.array(solution.col_dual), integral, np.asarray(upper, dtype=np.float64)
@@ -95,17 +107,23 @@ def _near_optimum(
 
 
 def _kept_columns(
-    cost: np.ndarray, rows: SparseRows, integral: np.ndarray, upper: np.ndarray, time_limit: float, node_limit: int
+    cost: np.ndarray,
+    rows: SparseRows,
+    integral: np.ndarray,
+    upper: np.ndarray,
+    time_limit: float,
+    node_limit: int,
+    relaxation: Any | None,
 ) -> np.ndarray | None:
-    """The columns that may be in the answer (summarize.selection.pruning.kept_columns); None when the
-    relaxation or a feasible solution to measure against is missing."""
+    """The columns that may be in the answer (summarize.selection.pruning.kept_columns), by the
+    program's `relaxation` (`_relaxation`); None when that or a feasible solution to measure against
+    is missing."""
     import highspy
 
+    if relaxation is None:
+        return None
     cost = np.asarray(cost, dtype=np.float64)
     continuous = np.zeros(len(cost), dtype=bool)
-    relaxation = _solved(cost, rows, continuous, np.zeros(len(cost)), upper, time_limit, 0)
-    if relaxation.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return None
     solution = relaxation.getSolution()
     relaxed, reduced_cost = np.array(solution.col_value), np.array(solution.col_dual)
     # A feasible solution: the best of the program cut down to the columns the relaxation prices best.
