@@ -19,20 +19,21 @@ import numpy as np
 
 # Programs with more integer columns than this (candidate sentences) take the near-optimum answer.
 # The largest a development-set cluster gives has 490 (DUC 2002; the sample's 74), so every brief of
-# the development sets and of the sample is the exact solve's, as before; a story of ~30 articles
-# or more may reach it (500 pooled articles give 1,000, the candidate pool's size).
+# the development sets and of the sample is the exact solve's, as before; only a story larger than
+# any development cluster reaches it (200 or 500 pooled articles give 1,000, the candidate pool's size).
 LARGE_PROGRAM = 600
 
 # The least share of the optimum a large program's answer may be worth, proved against the relaxation.
 # The relaxation is within 0.21 % of the optimum over the 500-article story's programs (20 lengths from
-# 400 to 10,000 words) but within 0.6 % only over the 200-article story's: a proof of 99.5 % would fail
-# there at 7 of 20 lengths, with the optimum itself. The answers are nearer than this: README "Speed",
-# eighth pass (at worst 99.5 % of the optimum at 200 articles, 99.7 % at 500).
+# 400 to 10,000 words) but within 0.6 % only over the 200-article story's: a proof of 99.5 % failed
+# there at 6 of 20 lengths (at 600 words even the optimum is 99.41 % of the relaxation), and each fell
+# back to the slow exact solve. The answers are nearer than this: README "Speed", eighth pass (at worst
+# 99.52 % of the optimum at 200 articles, 99.6 % at 500).
 NEAR_OPTIMUM_SHARE = 0.99
 
 # The small program is solved to within this relative gap of its own bound, not HiGHS's default 1e-4:
 # at 500 articles the answers lose ~0.01 % of value on average, and the slowest solve takes 0.07 s
-# instead of 0.16 s; at 200 articles 0.8 s instead of 1.5 s on average.
+# instead of 0.16 s; at 200 articles it takes about half the time.
 NEIGHBOURHOOD_GAP = 2e-3
 
 # Integer columns the relaxation leaves at 0 that the small program may still take (those it prices
