@@ -1,6 +1,7 @@
 """Do two source trees brief a large story alike at every length? The in-memory re-briefs of
 bench/speed.py's growth series (the pooled development story, after a first brief at 150 words),
-made by each tree and compared: the sentences chosen (article and offset), the markdown and the JSON.
+made by each tree and compared: the sentences chosen (article and offset), the markdown and the JSON;
+where the sentences differ, how many of the first tree's are not in the second's.
 
     python bench/speed_same_briefs.py BEFORE_TREE AFTER_TREE [--articles 500] [--words 400,800,...]
 
@@ -58,9 +59,12 @@ def main() -> None:
         parts = [part for part in ("chosen", "markdown", "json") if before[words][part] != after[words][part]]
         differing += bool(parts)
         count = len(before[words]["chosen"])
+        kept = {tuple(chosen) for chosen in before[words]["chosen"]}
+        gone = len(kept - {tuple(chosen) for chosen in after[words]["chosen"]})
         print(
             f"{int(words):>6,} words ({count} sentences): "
             + (f"differs in {', '.join(parts)}" if parts else "identical")
+            + (f" ({gone} of the {count} sentences before are not in the brief after)" if gone else "")
         )
     print(f"{len(before) - differing} of {len(before)} lengths identical")
     sys.exit(1 if differing else 0)

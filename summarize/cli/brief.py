@@ -50,7 +50,8 @@ METHOD_OPTION = click.option(
     type=click.Choice(RANKER_NAMES),
     default=RANKER_NAMES[0],
     show_default=True,
-    help="concepts: the exact concept-coverage selection; salience: the faster greedy one.",
+    help="concepts: the concept-coverage selection (an integer program, solved exactly up to 600 candidate "
+    "sentences and within 1 % of its optimum above: a story of hundreds of articles); salience: the faster greedy one.",
 )
 CLUSTER_OPTION = click.option(
     "-c",

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .native_output import native_stdout_silenced
-from .pruning import PRUNE_ABOVE, greedy_rounding, kept_columns, restricted, trial_columns
+from .near_optimum import LARGE_PROGRAM, NEIGHBOURHOOD_GAP, proved_near, relaxation_neighbourhood
+from .pruning import greedy_rounding, kept_columns, restricted, trial_columns
 
 if TYPE_CHECKING:
     from .ilp import SparseRows
@@ -51,12 +52,17 @@ def minimise(
 ) -> np.ndarray | None:
     """Minimise `cost` . x subject to `rows`, 0 <= x <= `upper`, x integral where `integral`: the
     values at the optimum, or the best found when a limit stopped the search; None when there is no
-    solution to give (infeasible, or a limit reached before any). A program of more than PRUNE_ABOVE
-    integer columns goes to the solver without those that provably cannot be in its answer
+    solution to give (infeasible, or a limit reached before any). A program of more than LARGE_PROGRAM
+    integer columns gets an answer proved near the optimum (summarize.selection.near_optimum); when
+    none is proved, it goes to the solver without the columns that provably cannot be in its answer
     (summarize.selection.pruning)."""
     integral = np.asarray(integral, dtype=bool)
-    if int(integral.sum()) > PRUNE_ABOVE:
-        kept = _kept_columns(cost, rows, integral, upper, time_limit, node_limit)
+    if int(integral.sum()) > LARGE_PROGRAM:
+        relaxation = _relaxation(np.asarray(cost, dtype=np.float64), rows, upper, time_limit)
+        near = _near_optimum(cost, rows, integral, upper, time_limit, node_limit, relaxation)
+        if near is not None:
+            return near
+        kept = _kept_columns(cost, rows, integral, upper, time_limit, node_limit, relaxation)
         if kept is not None and not kept.all():
             part = _minimise(cost[kept], restricted(rows, kept), integral[kept], upper[kept], time_limit, node_limit)
             if part is not None:
@@ -66,18 +72,58 @@ def minimise(
     return _minimise(cost, rows, integral, upper, time_limit, node_limit)
 
 
-def _kept_columns(
-    cost: np.ndarray, rows: SparseRows, integral: np.ndarray, upper: np.ndarray, time_limit: float, node_limit: int
-) -> np.ndarray | None:
-    """The columns that may be in the answer (summarize.selection.pruning.kept_columns); None when the
-    relaxation or a feasible solution to measure against is missing."""
+def _relaxation(cost: np.ndarray, rows: SparseRows, upper: np.ndarray, time_limit: float) -> Any | None:
+    """A solver that has solved the program's linear relaxation to its optimum; None when it did not."""
     import highspy
 
+    relaxation = _solved(cost, rows, np.zeros(len(cost), dtype=bool), np.zeros(len(cost)), upper, time_limit, 0)
+    return relaxation if relaxation.getModelStatus() == highspy.HighsModelStatus.kOptimal else None
+
+
+def _near_optimum(
+    cost: np.ndarray,
+    rows: SparseRows,
+    integral: np.ndarray,
+    upper: np.ndarray,
+    time_limit: float,
+    node_limit: int,
+    relaxation: Any | None,
+) -> np.ndarray | None:
+    """The program solved with its integer columns held where its `relaxation` (`_relaxation`) puts
+    them, when that answer is proved within NEAR_OPTIMUM_SHARE of the optimum
+    (summarize.selection.near_optimum); None otherwise."""
+    if relaxation is None:
+        return None
+    cost = np.asarray(cost, dtype=np.float64)
+    solution = relaxation.getSolution()
+    lower, bounded = relaxation_neighbourhood(
+        np.array(solution.col_value), np.array(solution.col_dual), integral, np.asarray(upper, dtype=np.float64)
+    )
+    gap = (("mip_rel_gap", NEIGHBOURHOOD_GAP),)
+    answer = _answer(_solved(cost, rows, integral, lower, bounded, time_limit, node_limit, gap), True)
+    if answer is None or not proved_near(float(cost @ answer), relaxation.getInfo().objective_function_value):
+        return None
+    return answer
+
+
+def _kept_columns(
+    cost: np.ndarray,
+    rows: SparseRows,
+    integral: np.ndarray,
+    upper: np.ndarray,
+    time_limit: float,
+    node_limit: int,
+    relaxation: Any | None,
+) -> np.ndarray | None:
+    """The columns that may be in the answer (summarize.selection.pruning.kept_columns), by the
+    program's `relaxation` (`_relaxation`); None when that or a feasible solution to measure against
+    is missing."""
+    import highspy
+
+    if relaxation is None:
+        return None
     cost = np.asarray(cost, dtype=np.float64)
     continuous = np.zeros(len(cost), dtype=bool)
-    relaxation = _solved(cost, rows, continuous, np.zeros(len(cost)), upper, time_limit, 0)
-    if relaxation.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return None
     solution = relaxation.getSolution()
     relaxed, reduced_cost = np.array(solution.col_value), np.array(solution.col_dual)
     # A feasible solution: the best of the program cut down to the columns the relaxation prices best.
@@ -111,10 +157,15 @@ def _minimise(
     time_limit: float,
     node_limit: int,
 ) -> np.ndarray | None:
+    mixed = bool(np.any(integral))
+    return _answer(_solved(cost, rows, integral, np.zeros(len(cost)), upper, time_limit, node_limit), mixed)
+
+
+def _answer(solver: Any, mixed: bool) -> np.ndarray | None:
+    """The solution a solver that has run gives: at the optimum, or (for a mixed program) the best
+    found when a limit stopped it; None when it has none to give."""
     import highspy
 
-    mixed = bool(np.any(integral))
-    solver = _solved(cost, rows, integral, np.zeros(len(cost)), upper, time_limit, node_limit)
     status, model = solver.getModelStatus(), highspy.HighsModelStatus
     if status == model.kNotset:  # not a model (a NaN, say): no solution
         return None

@@ -8,6 +8,10 @@ that takes a column by the relaxation's optimum plus that column's reduced cost;
 the program cut down to its best-priced columns (`trial_columns`; or a greedy rounding of the
 relaxation) is a feasible one; a column whose bound is worse than that solution by more than the
 solver's own gap can be in no answer the solver could return ("reduced-cost fixing").
+
+Only a large program (summarize.selection.near_optimum.LARGE_PROGRAM) is pruned, and only when no
+answer near its optimum was proved: a smaller one goes to the solver whole, and its answer stays the
+very one it was (a pruned program may break an exact tie between two equally good briefs another way).
 """
 
 from __future__ import annotations
@@ -15,11 +19,6 @@ from __future__ import annotations
 import numpy as np
 
 from .ilp import SparseRows
-
-# Programs with at most this many integer columns go to the solver whole: they solve in a fraction of a
-# second, and their answers stay the very ones they were (a pruned program may break an exact tie
-# between two equally good briefs another way). Every development-set cluster is below it.
-PRUNE_ABOVE = 600
 
 # The cut-down program that finds a good feasible solution: the integer columns the relaxation uses
 # and the next ones by reduced cost, TRIAL_FACTOR times as many in all and at least TRIAL_COLUMNS.

@@ -12,7 +12,8 @@ RANKER_NAMES = ("concepts", "salience")  # the first is the default
 
 
 def ranker_named(name: str) -> Ranker:
-    """`concepts`: the exact concept-coverage ILP; `salience`: the faster greedy ranker."""
+    """`concepts`: the concept-coverage ILP (exact, or within 1 % of its optimum for a large story:
+    summarize.selection.near_optimum); `salience`: the faster greedy ranker."""
     if name == "concepts":
         from .concepts import ConceptRanker
 

@@ -1,43 +1,22 @@
-"""Pruning a large program before the solver: the columns dropped are never in an optimum, the rows
-keep their meaning over the kept columns, and the pruned solve reaches the whole program's optimum."""
+"""Pruning a large program before the solver (when no answer near its optimum was proved): the
+columns dropped are never in an optimum, the rows keep their meaning over the kept columns, and the
+pruned solve reaches the whole program's optimum."""
 
 import itertools
 
 import numpy as np
 import pytest
-from scipy.sparse import csr_matrix
 
 import summarize.selection.highs as highs
 from summarize.selection.ilp import SparseRows, solve
 from summarize.selection.pruning import greedy_rounding, kept_columns, restricted
+from tests.selection.programs import dense, knapsack_with_concepts
 
 
-def dense(rows: SparseRows) -> np.ndarray:
-    shape = (len(rows.bounds), rows.columns)
-    return csr_matrix((rows.values, rows.indices, rows.indptr), shape=shape).toarray()
-
-
-def knapsack_with_concepts(
-    rng, sentences: int, concepts: int, budget: float
-) -> tuple[np.ndarray, SparseRows, np.ndarray]:
-    """A concept program's shape: binary sentences with a word budget, continuous concepts each
-    counted only if a sentence holding it is chosen; gains to maximise."""
-    words = rng.integers(6, 30, sentences).astype(float)
-    holders = [rng.choice(sentences, size=rng.integers(1, 4), replace=False) for _ in range(concepts)]
-    indptr, indices, values = [0, sentences], list(range(sentences)), words.tolist()
-    for concept, held in enumerate(holders):
-        indices += [*sorted(held.tolist()), sentences + concept]
-        values += [-1.0] * len(held) + [1.0]
-        indptr.append(len(indices))
-    rows = SparseRows(
-        np.array(indptr),
-        np.array(indices),
-        np.array(values),
-        np.array([budget] + [0.0] * concepts),
-        sentences + concepts,
-    )
-    gain = np.concatenate((-0.1 * rng.random(sentences), rng.random(concepts) * 3))
-    return gain, rows, np.arange(sentences + concepts) < sentences
+@pytest.fixture
+def unproved(monkeypatch):
+    """No large program gets an answer proved near its optimum: each is pruned, then solved."""
+    monkeypatch.setattr(highs, "_near_optimum", lambda *program: None)
 
 
 def test_restricted_rows_are_the_kept_columns_of_the_matrix():
@@ -81,8 +60,8 @@ def test_only_columns_worse_than_the_incumbent_by_more_than_the_gap_go():
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_a_pruned_solve_reaches_the_brute_force_optimum(seed, monkeypatch):
-    monkeypatch.setattr(highs, "PRUNE_ABOVE", 0)  # prune this small program too
+def test_a_pruned_solve_reaches_the_brute_force_optimum(seed, monkeypatch, unproved):
+    monkeypatch.setattr(highs, "LARGE_PROGRAM", 0)  # prune this small program too
     rng = np.random.default_rng(seed)
     sentences = 10
     gain, rows, integral = knapsack_with_concepts(rng, sentences, 14, 35.0)
@@ -99,7 +78,7 @@ def test_a_pruned_solve_reaches_the_brute_force_optimum(seed, monkeypatch):
     assert float(gain @ solution) == pytest.approx(best, rel=1e-4, abs=1e-6)
 
 
-def test_pruning_drops_columns_and_keeps_the_answer_of_a_large_program(monkeypatch):
+def test_pruning_drops_columns_and_keeps_the_answer_of_a_large_program(monkeypatch, unproved):
     rng = np.random.default_rng(7)
     gain, rows, integral = knapsack_with_concepts(rng, 700, 900, 25.0)
     dropped = []
@@ -111,7 +90,7 @@ def test_pruning_drops_columns_and_keeps_the_answer_of_a_large_program(monkeypat
 
     monkeypatch.setattr(highs, "restricted", spy)
     pruned = solve(gain, rows, integral, time_limit=60.0, node_limit=1000)
-    monkeypatch.setattr(highs, "PRUNE_ABOVE", 10_000)
+    monkeypatch.setattr(highs, "LARGE_PROGRAM", 10_000)
     whole = solve(gain, rows, integral, time_limit=60.0, node_limit=1000)
     assert dropped and dropped[0] > 300
     assert pruned is not None and whole is not None
@@ -138,12 +117,12 @@ def test_the_trial_program_has_the_used_and_the_best_priced_columns(monkeypatch)
     ]
 
 
-def test_a_large_program_pruned_chooses_what_the_whole_program_chooses(monkeypatch):
-    """More candidates than PRUNE_ABOVE: the pruned solve chooses the very sentences the whole one does."""
+def test_a_large_program_pruned_chooses_what_the_whole_program_chooses(monkeypatch, unproved):
+    """More candidates than LARGE_PROGRAM: the pruned solve chooses the very sentences the whole one does."""
     rng = np.random.default_rng(11)
     gain, rows, integral = knapsack_with_concepts(rng, 650, 800, 60.0)
     pruned = solve(gain, rows, integral, time_limit=60.0, node_limit=1000)
-    monkeypatch.setattr(highs, "PRUNE_ABOVE", 10_000)
+    monkeypatch.setattr(highs, "LARGE_PROGRAM", 10_000)
     whole = solve(gain, rows, integral, time_limit=60.0, node_limit=1000)
     assert pruned is not None and whole is not None
     assert np.array_equal(pruned[:650] > 0.5, whole[:650] > 0.5)
