@@ -3,7 +3,9 @@ that report the same main fact.
 
 A sentence *leans* on the one before it in its article when its subject or reference is there: it
 opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
-bare pronoun ("“These actions ...,” he said"), or continues a quotation opened before it. Such a
+bare pronoun ("“These actions ...,” he said"), continues a quotation opened before it, or is a whole
+quotation that names no speaker ("“We told everyone this levee would fail.”" after "“...,” Okafor
+said."). Such a
 sentence may enter a brief only right after the sentence it leans on. A sentence that opens with a
 demonstrative noun ("This decision ...") or with a definite noun and names nothing else ("The
 expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
@@ -34,7 +36,14 @@ import numpy as np
 
 from ..records import Analysis, Sentence
 from ..text.bigrams import STOP_WORDS, content_tokens
-from ..text.cues import OPENING_QUOTES, SPEECH_VERB, opens_inside_quote, outside_quotes, starts_with_speaker_pronoun
+from ..text.cues import (
+    OPENING_QUOTES,
+    SPEECH_VERB,
+    opens_inside_quote,
+    outside_quotes,
+    starts_with_speaker_pronoun,
+    unattributed_quotation,
+)
 from ..text.speakers import attributed, speaker_names, unintroduced_name
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
@@ -153,7 +162,7 @@ def points_back(sentence: Sentence, document_text: str) -> bool:
     opening = text.lstrip(OPENING_QUOTES)
     if _POINTING_START.match(opening) and _demonstrative_noun(opening) is None:
         return True
-    if opens_inside_quote(document_text, sentence):
+    if opens_inside_quote(document_text, sentence) or unattributed_quotation(text):
         return True
     return bool(_PRONOUN_SPEAKER.search(outside_quotes(text))) and attributed(text) is None
 

@@ -81,6 +81,14 @@ def opens_inside_quote(document_text: str, sentence: Sentence) -> bool:
     return before.count('"') % 2 == 1
 
 
+def unattributed_quotation(text: str) -> bool:
+    """Whether the sentence is one quotation, whole, with no word outside it ("“We told everyone this
+    levee would fail.”" after "“...,” Okafor said."): who says it is in a sentence around it (a speech
+    verb inside the quotation, "We told everyone", names no speaker)."""
+    text = text.strip()
+    return len(text) > 1 and text[0] in '"“' and text[-1] in '"”' and len(DOUBLE_QUOTES.findall(text)) == 2
+
+
 def has_half_quote(text: str) -> bool:
     """An odd number of double quotation marks: half of a quotation that spans sentences."""
     return len(DOUBLE_QUOTES.findall(text)) % 2 == 1

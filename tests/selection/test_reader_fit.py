@@ -40,6 +40,8 @@ def sentence(text: str) -> Sentence:
         "“That’s because of the Russian behaviour,” Stoltenberg told reporters.",
         "This is the second expulsion in three years.",
         "Their mission will close by November.",
+        "\"We told everyone this levee would fail.\"",  # its speaker is in the sentence before
+        "“We will not be intimidated.”",
     ],
 )
 def test_a_sentence_whose_subject_or_speaker_is_elsewhere_points_back(text):
@@ -52,6 +54,8 @@ def test_a_sentence_whose_subject_or_speaker_is_elsewhere_points_back(text):
         "“NATO’s actions do not allow us any illusions,” Peskov said.",
         "Russian Foreign Minister Sergey Lavrov said his country is suspending its mission to NATO.",
         "There were 30 people in the building, police said.",
+        "“We will not be intimidated,” the mayor's office said.",
+        "The word \"crisis\" was not used.",
     ],
 )
 def test_a_sentence_that_says_who_stands_alone(text):

@@ -92,3 +92,18 @@ def test_outside_quotes_follows_the_rule_on_every_mix_of_marks() -> None:
     for _ in range(3000):
         text = "".join(chooser.choice('ab "“”é\n') for _ in range(chooser.randint(0, 14)))
         assert cues.outside_quotes(text) == _outside_quotes_one_character_at_a_time(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("\"We told everyone this levee would fail.\"", True),
+        ("“We will not be intimidated.”", True),
+        ("“We will not be intimidated,” she said.", False),
+        ("“One,” she said. “Two.”", False),
+        ("The word \"crisis\" was not used.", False),
+        ("\"", False),
+    ],
+)
+def test_unattributed_quotation_is_a_whole_quotation_with_nothing_outside(text: str, whole: bool) -> None:
+    assert cues.unattributed_quotation(text) is whole
