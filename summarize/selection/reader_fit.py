@@ -332,11 +332,13 @@ def introduced_first(analysis: Analysis, order: Sequence[int], before: Sequence[
         if given is not None and given not in known and any(given in words[i] for i in order[place + 1 :]):
             waiting.setdefault(given, []).append(index)
             continue
-        result.append(index)
-        known |= words[index]
-        for stem in [stem for stem in waiting if stem in known]:
-            result += waiting.pop(stem)
-    return result
+        release = [index]
+        while release:  # a released sentence may introduce another speaker in turn
+            result += release
+            known |= {stem for i in release for stem in words[i]}
+            release = [i for stem in [stem for stem in waiting if stem in known] for i in waiting.pop(stem)]
+    # Never drop a chosen sentence: one whose introduction was itself waiting keeps its place, last.
+    return result + sorted((i for held in waiting.values() for i in held), key=list(order).index)
 
 
 def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:

@@ -40,7 +40,7 @@ def sentence(text: str) -> Sentence:
         "“That’s because of the Russian behaviour,” Stoltenberg told reporters.",
         "This is the second expulsion in three years.",
         "Their mission will close by November.",
-        "\"We told everyone this levee would fail.\"",  # its speaker is in the sentence before
+        '"We told everyone this levee would fail."',  # its speaker is in the sentence before
         "“We will not be intimidated.”",
     ],
 )
@@ -55,7 +55,7 @@ def test_a_sentence_whose_subject_or_speaker_is_elsewhere_points_back(text):
         "Russian Foreign Minister Sergey Lavrov said his country is suspending its mission to NATO.",
         "There were 30 people in the building, police said.",
         "“We will not be intimidated,” the mayor's office said.",
-        "The word \"crisis\" was not used.",
+        'The word "crisis" was not used.',
     ],
 )
 def test_a_sentence_that_says_who_stands_alone(text):
@@ -251,6 +251,23 @@ def test_a_section_moves_a_surname_after_its_introduction_unless_an_earlier_sect
         introduction,
     ]
     assert introduced_first(analysis, [peskov, other]) == [peskov, other]  # no introduction to wait for
+
+
+def test_a_section_keeps_a_surname_whose_introduction_was_itself_waiting(embedder):
+    # Peskov's quote waits for "Dmitry", which Lavrov's sentence gives; that one waits for "Sergey".
+    texts = [
+        "“We see no room for dialogue now,” Peskov said after the alliance met in Brussels.",
+        "Lavrov said on Friday that he had spoken at length with Dmitry Peskov about the expulsions.",
+        "Russian Foreign Minister Sergey Lavrov said Moscow would suspend its mission to the alliance.",
+        "Kremlin spokesman Dmitry Peskov told reporters the decision was hostile.",  # his full name
+    ]
+    documents = [make_document(text, f"{n}.txt", f"Story {n}") for n, text in enumerate(texts)]
+    analysis = analyze(documents, embedder)
+    quote, spoken, introduction = (
+        next(i for i, s in enumerate(analysis.sentences) if s.text == text) for text in texts[:3]
+    )
+    assert introduction_needed(analysis, quote) is not None and introduction_needed(analysis, spoken) is not None
+    assert introduced_first(analysis, [quote, spoken, introduction]) == [introduction, spoken, quote]
 
 
 def one_fact_twice():
