@@ -11,7 +11,7 @@ Vienna=Austria Baku=Azerbaijan Nassau=Bahamas Manama=Bahrain Dhaka=Bangladesh Mi
 Brussels=Belgium Thimphu=Bhutan Sarajevo=Bosnia Gaborone=Botswana Brasilia=Brazil Brasília=Brazil
 Sofia=Bulgaria Ouagadougou=Burkina_Faso Gitega=Burundi Bujumbura=Burundi Phnom_Penh=Cambodia
 Yaounde=Cameroon Yaoundé=Cameroon Ottawa=Canada Bangui=Central_African_Republic Santiago=Chile
-Beijing=China Peking=China Bogota=Colombia Bogotá=Colombia Kinshasa=Congo Brazzaville=Congo
+Beijing=China Peking=China Bogota=Colombia Bogotá=Colombia Kinshasa=Congo Brazzaville=Republic_of_the_Congo
 Zagreb=Croatia Havana=Cuba Nicosia=Cyprus Prague=Czech_Republic Copenhagen=Denmark Djibouti=Djibouti
 Quito=Ecuador Cairo=Egypt Asmara=Eritrea Tallinn=Estonia Addis_Ababa=Ethiopia Helsinki=Finland
 Paris=France Libreville=Gabon Banjul=Gambia Tbilisi=Georgia Berlin=Germany Bonn=Germany Accra=Ghana
@@ -48,3 +48,7 @@ CAPITALS = {
 def country_of(name: str) -> str | None:
     """The country a one-word capital stands for ("Moscow" -> "Russia"); None for any other name."""
     return CAPITALS.get(name.lower())
+
+
+# "south korea", "russia", "united states": every country of the table, as a speaker's key is written.
+COUNTRIES = frozenset(country.lower() for country in CAPITALS.values())

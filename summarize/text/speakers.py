@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..records import Sentence
-from .capitals import country_of
+from .capitals import COUNTRIES, country_of
 from .cues import SPEECH_VERB, in_quotation, outside_quotes, starts_with_speaker_pronoun
 
 _WORD = r"[A-Z][\w’'.-]*[\w]"
@@ -85,9 +85,11 @@ def attributed(text: str) -> list[str] | None:
 
 def speaker_key(words: Sequence[str]) -> str:
     """The key of the speaker a name's words name: their surname or institution, lower-cased ("peskov",
-    "nato"); a capital alone is its country ("Moscow" -> "russia")."""
+    "nato"); a country by its whole name, and a capital alone as its country ("Moscow" -> "russia",
+    "Seoul" and "South Korea" -> "south korea", not North Korea's "korea")."""
     country = country_of(words[0]) if len(words) == 1 else None
-    return (country or words[-1]).split()[-1].lower()
+    whole = " ".join(words).lower()
+    return (country or "").lower() or (whole if whole in COUNTRIES else words[-1].lower())
 
 
 def display_name(words: Sequence[str]) -> str:
@@ -154,11 +156,13 @@ def unintroduced_name(text: str, full_names: dict[str, str]) -> str | None:
     another sentence. None for a full name, a title with the surname ("President Clinton"), or a
     speaker the articles name in one word ("Moscow")."""
     words = attributed(text)
-    if not words or len(words) != 1 or country_of(words[0]) is not None:
-        return None  # a capital is its country's government: "Washington said" needs no "United States"
+    if not words or len(words) != 1 or country_of(words[0]) is not None or words[0].lower() in COUNTRIES:
+        return None  # a capital or a country is its government: "Washington said", "India said"
     full = full_names.get(speaker_key(words), "").split()
     if len(full) < 2 or re.search(rf"\b{re.escape(full[0])}\b", text):
         return None
+    if any("-" in word or word.lower() in COUNTRIES or country_of(word) for word in full):
+        return None  # "Hindu-dominated India", "Moscow Police": a description, not a person's given name
     return full[0]
 
 

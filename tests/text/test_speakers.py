@@ -7,7 +7,9 @@ FULL_NAMES = {
     "lavrov": "Sergey Lavrov",
     "clinton": "Clinton",
     "russia": "Russia",
-    "states": "United States",
+    "united states": "United States",
+    "india": "Hindu-dominated India",
+    "police": "Moscow Police",
 }
 
 
@@ -25,6 +27,8 @@ FULL_NAMES = {
         ("Shea said it was not a dramatic move.", None),  # no full name in the articles
         ("The ministry said nothing.", None),
         ("Washington said it would respond.", None),  # a government, as "the United States said"
+        ("India said it would respond.", None),  # a country, whatever the articles call it once
+        ("Police said two people were hurt.", None),  # "Moscow Police" is no given name and surname
     ],
 )
 def test_a_speaker_named_by_surname_only_lacks_the_given_name_the_articles_give(text, given):
@@ -38,7 +42,10 @@ def test_a_capital_named_alone_is_its_country_s_speaker_not_another_one():
     assert speaker_key(["Moscow"]) == speaker_key(["Russia"]) == "russia"
     assert display_name(["Moscow"]) == "Russia"
     assert speaker_key(["Jack", "London"]) == "london"  # a person's name, not Britain's government
-    assert speaker_key(["Washington"]) == "states"  # as "the United States said"
+    assert speaker_key(["Washington"]) == speaker_key(["United", "States"]) == "united states"
+    assert speaker_key(["Seoul"]) == speaker_key(["South", "Korea"]) == "south korea"
+    assert speaker_key(["Pyongyang"]) != speaker_key(["Seoul"])  # two countries, two sides
+    assert speaker_key(["Kinshasa"]) != speaker_key(["Brazzaville"])
     texts = [
         "Moscow has slammed NATO’s decision to expel several members of its mission.",
         "Russia accuses NATO of provocative activity close to its borders.",
