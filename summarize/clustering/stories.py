@@ -2,14 +2,16 @@
 briefs in one, and its title should say so rather than take one story's headline.
 
 Two articles tell one story when they share a sentence cluster (some sentence of each reports the same
-content), when their own headlines share a content word, or when one is a copy of the other
-(summarize.text.story_copies); stories are the groups those links connect. All must fail for a
-split: articles on one story nearly always share a cluster, and a headline word ("NATO") ties those
-that do not.
+content), when their own headlines share a content word, when one is a copy of the other
+(summarize.text.story_copies), or when they share one of their TOPIC_WORDS most used content words
+(a side story of an earthquake, "Parents of Peace Corps Worker Find Out Son Is Safe", still talks of
+the quake); stories are the groups those links connect. All must fail for a split: a storm page and
+an article on NATO share none.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
 
@@ -20,6 +22,20 @@ def has_headline(document: Document) -> bool:
     """Whether the outlet gave the article a headline (not its lead's first words, not its file name)."""
     title = document.title.strip()
     return bool(title) and not document.title_from_lead and title != PurePath(document.path).stem
+
+
+# How many of an article's most used content words count as its topic: with 5, an earthquake's side
+# story (a volunteer's parents find him safe) was still a separate story; with 10, the development
+# sets' clusters split only at a weather page, an off-topic item and a law's text (README).
+TOPIC_WORDS = 10
+
+
+def _topic_words(text: str) -> set[tuple[str, ...]]:
+    """The TOPIC_WORDS content words an article uses most (ties by the word, so the same on any run)."""
+    from ..text.bigrams import STOP_WORDS, content_tokens
+
+    counts = Counter(t for t in content_tokens(text) if t not in STOP_WORDS and not t.isdigit())
+    return {(word,) for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOPIC_WORDS]}
 
 
 def separate_stories(
@@ -47,11 +63,16 @@ def separate_stories(
     for copy, original in enumerate(originals or ()):
         if original is not None:
             join(copy, original)
-    words = [content_words(d.title) if has_headline(d) else set() for d in documents]
-    for first in range(len(documents)):
-        for second in range(first + 1, len(documents)):
-            if words[first] & words[second]:
-                join(first, second)
+
+    def join_sharing(words_of: Sequence[set[tuple[str, ...]]]) -> None:
+        first_with: dict[tuple[str, ...], int] = {}  # each word joins its articles to its first: linear
+        for index, words in enumerate(words_of):
+            for word in words:
+                join(first_with.setdefault(word, index), index)
+
+    join_sharing([content_words(d.title) if has_headline(d) else set() for d in documents])
+    if len({root(index) for index in range(len(documents))}) > 1:  # the texts are read only then
+        join_sharing([_topic_words(d.text) for d in documents])
     groups: dict[int, list[int]] = {}
     for index in range(len(documents)):
         groups.setdefault(root(index), []).append(index)

@@ -176,3 +176,19 @@ def test_a_brief_of_separate_stories_says_so_in_its_title(story, embedder):
     assert brief_title(one_story) == "Storm hits the coast"
     renamed = replace(nato, title="Storm over NATO expulsions")  # a headline word ties it to the storm pages
     assert len(separate_stories((*story, renamed), analysis.clusters)) == 1
+
+
+def test_a_side_story_that_talks_of_the_same_event_is_not_a_separate_story(story, embedder):
+    from summarize.clustering.stories import separate_stories
+    from summarize.inputs.document import make_document
+    from summarize.pipeline import analyze
+
+    side = make_document(
+        "The family of a volunteer teacher waited all night by the telephone.\n\n"
+        "When the storm passed, the coast road reopened and his parents heard his voice again. "
+        "The storm had cut every line along the coast.",
+        "side.txt",
+        "Parents hear from their son at last",
+    )
+    analysis = analyze((*story, side), embedder)
+    assert len(separate_stories(analysis.documents, analysis.clusters)) == 1
