@@ -9,8 +9,9 @@ relaxation, hold every integer column where it puts it (at 0 or at 1), solve the
 the fractional ones and a few it prices best among those it leaves out (to within NEIGHBOURHOOD_GAP
 of that small program's bound), and accept that answer when it is worth at least NEAR_OPTIMUM_SHARE
 of the relaxation's value, which bounds the optimum's: the answer is then proved within that share
-of the optimum. Everything here is deterministic (no time limit comes into it: the same program
-gives the same answer on any machine under any load).
+of the optimum. Everything here is deterministic: no limit tuned to this work decides the answer (the small
+program has only the 60 s guard every solve has, hundreds of times its cost), so the same program
+gives the same answer on any machine under any load short of a stall.
 """
 
 from __future__ import annotations
