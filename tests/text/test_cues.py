@@ -97,12 +97,12 @@ def test_outside_quotes_follows_the_rule_on_every_mix_of_marks() -> None:
 @pytest.mark.parametrize(
     ("text", "whole"),
     [
-        ("\"We told everyone this levee would fail.\"", True),
+        ('"We told everyone this levee would fail."', True),
         ("“We will not be intimidated.”", True),
         ("“We will not be intimidated,” she said.", False),
         ("“One,” she said. “Two.”", False),
-        ("The word \"crisis\" was not used.", False),
-        ("\"", False),
+        ('The word "crisis" was not used.', False),
+        ('"', False),
     ],
 )
 def test_unattributed_quotation_is_a_whole_quotation_with_nothing_outside(text: str, whole: bool) -> None:
