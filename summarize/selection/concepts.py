@@ -172,9 +172,7 @@ class ConceptRanker:
         gains = -self.context_penalty * (1.0 - standalone[candidates]) * table.covered[candidates] + extra
         program = concept_program(table, candidates, gains, budget)
         if program is None:
-            return SalienceRanker(same_fact=self.same_fact).select(
-                analysis, budget
-            )  # nothing shared to cover: fall back
+            return self.fallback(analysis, budget)  # nothing shared to cover
         n = len(candidates)
         if self.one_per_cluster:
             groups: dict[int, list[int]] = {}
@@ -196,7 +194,7 @@ class ConceptRanker:
         else:
             solution = program.solve(*limits)
         if solution is None:
-            return SalienceRanker(same_fact=self.same_fact).select(analysis, budget)
+            return self.fallback(analysis, budget)
         chosen = without_idle(
             analysis,
             [candidates[c] for c in range(n) if solution[c] > 0.5],
@@ -211,6 +209,19 @@ class ConceptRanker:
         if self.reader_fit:
             ranked = reading_order(analysis, ranked)
         return [Choice(i, float(salience[i])) for i in ranked]
+
+    def fallback(self, analysis: Analysis, budget: int) -> list[Choice]:
+        """The salience method's brief, for articles that share nothing to cover (unrelated stories),
+        under the same reader rules: a sentence whose support it did not choose goes ("Peskov said ..."
+        without "Kremlin spokesman Dmitry Peskov"), and each comes after what it leans on."""
+        choices = SalienceRanker(same_fact=self.same_fact).select(analysis, budget)
+        if not self.reader_fit:
+            return choices
+        kept = [choice.sentence for choice in choices]
+        while (fit := usable(analysis, kept)) != kept:  # a sentence that goes may have supported another
+            kept = fit
+        score = {choice.sentence: choice.score for choice in choices}
+        return [Choice(i, score[i]) for i in reading_order(analysis, kept)]
 
     def top_up(self, analysis: Analysis, choices: list[Choice], budget: int) -> list[Choice]:
         """`choices` (from `select`) with the room the program left filled (summarize.selection.top_up),
