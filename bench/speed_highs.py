@@ -101,10 +101,10 @@ def solved_with(
 
 def on_columns(cost: np.ndarray, rows: object, integral: np.ndarray, upper: np.ndarray, kept: np.ndarray) -> np.ndarray:
     from summarize.selection import highs
-    from summarize.selection.pruning import restricted
 
     solution = np.zeros(len(cost))
-    part = highs._minimise(cost[kept], restricted(rows, kept), integral[kept], upper[kept], 60.0, 1000)
+    program = highs.Minimisation(cost, rows, integral, upper, 60.0, 1000)
+    part = highs._minimise(program.restricted(kept))
     if part is not None:
         solution[kept] = part
     return solution

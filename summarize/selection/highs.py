@@ -16,6 +16,7 @@ deterministic either way) and the relative gap at which a solution counts as opt
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -42,6 +43,29 @@ def column_wise(rows: SparseRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return starts, row_of[order], np.asarray(rows.values, dtype=np.float64)[order]
 
 
+@dataclass(frozen=True, eq=False)
+class Minimisation:
+    """The program HiGHS is handed: minimise `cost` . x subject to `rows`, 0 <= x <= `upper`, x
+    integral where `integral`, within the limits every solve of it keeps."""
+
+    cost: np.ndarray
+    rows: SparseRows
+    integral: np.ndarray
+    upper: np.ndarray
+    time_limit: float
+    node_limit: int
+
+    def restricted(self, kept: np.ndarray) -> Minimisation:
+        """The same program over the `kept` columns only (the others held at 0)."""
+        return replace(
+            self,
+            cost=self.cost[kept],
+            rows=restricted(self.rows, kept),
+            integral=self.integral[kept],
+            upper=self.upper[kept],
+        )
+
+
 def minimise(
     cost: np.ndarray,
     rows: SparseRows,
@@ -56,65 +80,58 @@ def minimise(
     integer columns gets an answer proved near the optimum (summarize.selection.near_optimum); when
     none is proved, it goes to the solver without the columns that provably cannot be in its answer
     (summarize.selection.pruning)."""
-    integral = np.asarray(integral, dtype=bool)
-    if int(integral.sum()) > LARGE_PROGRAM:
-        relaxation = _relaxation(np.asarray(cost, dtype=np.float64), rows, upper, time_limit)
-        near = _near_optimum(cost, rows, integral, upper, time_limit, node_limit, relaxation)
+    program = Minimisation(
+        np.asarray(cost, dtype=np.float64),
+        rows,
+        np.asarray(integral, dtype=bool),
+        np.asarray(upper, dtype=np.float64),
+        time_limit,
+        node_limit,
+    )
+    if int(program.integral.sum()) > LARGE_PROGRAM:
+        relaxation = _relaxation(program)
+        near = _near_optimum(program, relaxation)
         if near is not None:
             return near
-        kept = _kept_columns(cost, rows, integral, upper, time_limit, node_limit, relaxation)
+        kept = _kept_columns(program, relaxation)
         if kept is not None and not kept.all():
-            part = _minimise(cost[kept], restricted(rows, kept), integral[kept], upper[kept], time_limit, node_limit)
+            part = _minimise(program.restricted(kept))
             if part is not None:
-                solution = np.zeros(len(cost))
+                solution = np.zeros(len(program.cost))
                 solution[kept] = part
                 return solution
-    return _minimise(cost, rows, integral, upper, time_limit, node_limit)
+    return _minimise(program)
 
 
-def _relaxation(cost: np.ndarray, rows: SparseRows, upper: np.ndarray, time_limit: float) -> Any | None:
+def _relaxation(program: Minimisation) -> Any | None:
     """A solver that has solved the program's linear relaxation to its optimum; None when it did not."""
     import highspy
 
-    relaxation = _solved(cost, rows, np.zeros(len(cost), dtype=bool), np.zeros(len(cost)), upper, time_limit, 0)
+    cost, continuous = program.cost, np.zeros(len(program.cost), dtype=bool)
+    relaxation = _solved(cost, program.rows, continuous, np.zeros(len(cost)), program.upper, program.time_limit, 0)
     return relaxation if relaxation.getModelStatus() == highspy.HighsModelStatus.kOptimal else None
 
 
-def _near_optimum(
-    cost: np.ndarray,
-    rows: SparseRows,
-    integral: np.ndarray,
-    upper: np.ndarray,
-    time_limit: float,
-    node_limit: int,
-    relaxation: Any | None,
-) -> np.ndarray | None:
+def _near_optimum(program: Minimisation, relaxation: Any | None) -> np.ndarray | None:
     """The program solved with its integer columns held where its `relaxation` (`_relaxation`) puts
     them, when that answer is proved within NEAR_OPTIMUM_SHARE of the optimum
     (summarize.selection.near_optimum); None otherwise."""
     if relaxation is None:
         return None
-    cost = np.asarray(cost, dtype=np.float64)
+    cost, integral = program.cost, program.integral
     solution = relaxation.getSolution()
     lower, bounded = relaxation_neighbourhood(
-        np.array(solution.col_value), np.array(solution.col_dual), integral, np.asarray(upper, dtype=np.float64)
+        np.array(solution.col_value), np.array(solution.col_dual), integral, program.upper
     )
     gap = (("mip_rel_gap", NEIGHBOURHOOD_GAP),)
-    answer = _answer(_solved(cost, rows, integral, lower, bounded, time_limit, node_limit, gap), True)
+    solver = _solved(cost, program.rows, integral, lower, bounded, program.time_limit, program.node_limit, gap)
+    answer = _answer(solver, True)
     if answer is None or not proved_near(float(cost @ answer), relaxation.getInfo().objective_function_value):
         return None
     return answer
 
 
-def _kept_columns(
-    cost: np.ndarray,
-    rows: SparseRows,
-    integral: np.ndarray,
-    upper: np.ndarray,
-    time_limit: float,
-    node_limit: int,
-    relaxation: Any | None,
-) -> np.ndarray | None:
+def _kept_columns(program: Minimisation, relaxation: Any | None) -> np.ndarray | None:
     """The columns that may be in the answer (summarize.selection.pruning.kept_columns), by the
     program's `relaxation` (`_relaxation`); None when that or a feasible solution to measure against
     is missing."""
@@ -122,7 +139,7 @@ def _kept_columns(
 
     if relaxation is None:
         return None
-    cost = np.asarray(cost, dtype=np.float64)
+    cost, integral, upper = program.cost, program.integral, program.upper
     continuous = np.zeros(len(cost), dtype=bool)
     solution = relaxation.getSolution()
     relaxed, reduced_cost = np.array(solution.col_value), np.array(solution.col_dual)
@@ -130,17 +147,16 @@ def _kept_columns(
     trial = trial_columns(reduced_cost, relaxed, integral)
     if 2 * int(np.count_nonzero(trial & integral)) > int(np.count_nonzero(integral)):
         return None  # most of the program: solving it first would cost about what solving it whole does
-    part = _minimise(cost[trial], restricted(rows, trial), integral[trial], upper[trial], time_limit, node_limit)
+    part = _minimise(program.restricted(trial))
     if part is not None:
         incumbent = float(cost[trial] @ part)
     else:  # that cut-down program has none (a row asks for a column left out): round the relaxation
-        rounded = greedy_rounding(cost, rows, integral, relaxed)
+        rounded = greedy_rounding(cost, program.rows, integral, relaxed)
         if rounded is None:
             return None
         # the rounding's best completion: its integer columns fixed, the others as the relaxation sets them
-        completed = _solved(
-            cost, rows, continuous, np.where(integral, rounded, 0.0), np.where(integral, rounded, upper), time_limit, 0
-        )
+        fixed_lower, fixed_upper = np.where(integral, rounded, 0.0), np.where(integral, rounded, upper)
+        completed = _solved(cost, program.rows, continuous, fixed_lower, fixed_upper, program.time_limit, 0)
         if completed.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
         incumbent = completed.getInfo().objective_function_value
@@ -149,16 +165,14 @@ def _kept_columns(
     )
 
 
-def _minimise(
-    cost: np.ndarray,
-    rows: SparseRows,
-    integral: np.ndarray,
-    upper: np.ndarray,
-    time_limit: float,
-    node_limit: int,
-) -> np.ndarray | None:
-    mixed = bool(np.any(integral))
-    return _answer(_solved(cost, rows, integral, np.zeros(len(cost)), upper, time_limit, node_limit), mixed)
+def _minimise(program: Minimisation) -> np.ndarray | None:
+    """The program solved whole by HiGHS (`_answer`)."""
+    mixed = bool(np.any(program.integral))
+    lower = np.zeros(len(program.cost))
+    solver = _solved(
+        program.cost, program.rows, program.integral, lower, program.upper, program.time_limit, program.node_limit
+    )
+    return _answer(solver, mixed)
 
 
 def _answer(solver: Any, mixed: bool) -> np.ndarray | None:

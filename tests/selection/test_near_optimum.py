@@ -29,9 +29,9 @@ def near_calls(monkeypatch):
     calls: list[tuple[int, bool]] = []
     original = highs._near_optimum
 
-    def spy(cost, rows, integral, *rest):
-        answer = original(cost, rows, integral, *rest)
-        calls.append((int(np.count_nonzero(integral)), answer is not None))
+    def spy(program, relaxation):
+        answer = original(program, relaxation)
+        calls.append((int(np.count_nonzero(program.integral)), answer is not None))
         return answer
 
     monkeypatch.setattr(highs, "_near_optimum", spy)
