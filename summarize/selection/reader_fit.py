@@ -19,382 +19,56 @@ result, ..."): it says how it follows from the sentence before it. A sentence th
 surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
 brief sentence before it that gives the speaker's given name, which introduces them.
 
+
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
 sentence follows what it leans on; `same_fact_pairs` finds chosen sentences that the corroboration
 judge says report one fact, which the selection then keeps apart: of different sources, or of one (an
 article that reports a statement and then quotes it).
+
+The rules' public names, in one place; each job has its own module: what a sentence leans on
+(summarize.selection.leaning), what gives it that and the order a reader takes the brief in
+(summarize.selection.support), and the same-fact pairs (summarize.selection.same_fact).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
-
-import numpy as np
-
-from ..records import Analysis, Sentence
-from ..text.bigrams import STOP_WORDS, content_tokens
-from ..text.cues import (
-    OPENING_QUOTES,
-    SPEECH_VERB,
-    opens_inside_quote,
-    outside_quotes,
-    starts_with_speaker_pronoun,
-    unattributed_quotation,
+from .leaning import (
+    STANDS_ALONE,
+    Leaning,
+    definite_noun,
+    introduction_needed,
+    leaning,
+    leanings,
+    opens_with_connective,
+    opens_with_event,
+    points_back,
+    stands_in_section,
+    stems,
+    unnamed_speaker,
 )
-from ..text.speakers import attributed, speaker_names, unintroduced_name
+from .same_fact import Decision, SameFact, ScreenedSameFact, reports_a_chosen_fact, same_fact_pairs
+from .support import introduced_first, reading_order, supporters, usable
 
-_POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
-_PRONOUN_SPEAKER = re.compile(
-    rf"\b(?:he|she|they)\s+(?:also\s+)?{SPEECH_VERB}\b|\b(?:said|says|added)\s+(?:he|she|they)\b", re.IGNORECASE
-)
-_DEFINITE_START = re.compile(r"^the\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
-# "This decision ...", "These actions ...": a demonstrative before a noun points back like "the decision";
-# before a verb ("This is", "That's because") it stands for what was said before.
-_DEMONSTRATIVE_NOUN = re.compile(r"^(?:this|that|these|those|such)\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
-_NOT_NOUNS = frozenset(
-    (
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "not",
-        "also",
-        "means",
-        "meant",
-        "comes",
-        "came",
-        "made",
-        "makes",
-        "led",
-        "leads",
-        "shows",
-        "showed",
-        "marks",
-        "marked",
-        "follows",
-        "followed",
-    )
-)
-_NAMED = re.compile(r"\s[A-Z]|\d")
-# "The Kremlin’s response on Thursday came ...", "The decision was ...": an event noun with no complement
-# ("The decision to expel ..." says which) stands for the event the article has just told.
-_EVENT_NOUNS = (
-    "response|reaction|decision|move|announcement|comments|remarks|statement|warning|retaliation|"
-    "countermeasures?|step|measures?|accusations?|criticism|threat"
-)
-# Its owner is "the ...", or a name in the possessive ("Moscow’s response ...", "Russian President
-# Vladimir Putin's reaction ..."), not a preposition before one ("After Moscow’s response, ...").
-_EVENT_START = re.compile(
-    rf"^(?:the\s+(?:[A-Z][\w.’'-]*\s+)*?(?:[A-Z][\w.-]*['’]s\s+)?"
-    r"|(?!(?:after|before|despite|since|with|without|in|on|at|for|by|as|until|following|amid|over|under|upon)\b)"
-    r"(?:(?-i:[A-Z])[\w.-]*\s+){0,4}(?-i:[A-Z])[\w.-]*['’]s\s+)"
-    rf"(?:{_EVENT_NOUNS})\b"
-    r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
-    re.IGNORECASE,
-)
-# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...": a connective that
-# opens a sentence says how it follows from the one before, which the reader needs right before it (read
-# after another, "As a result, ..." claims a cause that sentence does not give). Not those that add news
-# of their own: "Also,", "In addition,", "Moreover,", "Meanwhile,", "At the same time,".
-_CONNECTIVE = re.compile(
-    r"^(?:(?:in\s+fact|however|indeed|instead|still|nevertheless|nonetheless|"
-    r"in\s+turn|in\s+response|as\s+a\s+result|even\s+so|"
-    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
-    r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
-    re.IGNORECASE,
-)
-# "..., the NATO official told the Associated Press": a speaker the article introduced before, unnamed here.
-_ROLES = "officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|minister|officers?|envoy|analyst"
-_UNNAMED_SPEAKER = re.compile(
-    rf"\b[Tt]he\s+(?:(?:[A-Z][\w.-]*|senior|top|former|same|other)\s+)*(?P<role>{_ROLES})\s+(?:also\s+)?{SPEECH_VERB}\b"
-    rf"|\b(?:said|says|added|told)\s+the\s+(?:(?:[A-Z][\w.-]*|senior|top|former|same|other)\s+)*(?P<after>{_ROLES})\b",
-)
-
-
-@dataclass(frozen=True)
-class Leaning:
-    """What one sentence needs before it in a brief. `previous`: the sentence before it in its
-    article, which must come right before it (None: it stands alone). `noun`: for a sentence that opens
-    with a definite noun and names nothing else, that noun's stem, which an earlier brief sentence
-    (or `previous`, anywhere before it) must mention; for one that names its speaker by surname only,
-    the stem of the speaker's given name (`introduction_needed`)."""
-
-    previous: int | None = None
-    noun: str | None = None
-
-    @property
-    def strict(self) -> bool:
-        return self.previous is not None and self.noun is None
-
-
-STANDS_ALONE = Leaning()
-
-
-def opens_with_connective(text: str) -> bool:
-    """Whether the sentence (inside a quotation too) opens with a connective: "In fact, ...", "But ..."."""
-    return _CONNECTIVE.match(text.lstrip(OPENING_QUOTES)) is not None
-
-
-def points_back(sentence: Sentence, document_text: str) -> bool:
-    """Whether the sentence's subject or speaker is in the sentence before it (see the module)."""
-    text = sentence.text
-    opening = text.lstrip(OPENING_QUOTES)
-    if _POINTING_START.match(opening) and _demonstrative_noun(opening) is None:
-        return True
-    if opens_inside_quote(document_text, sentence) or unattributed_quotation(text):
-        return True
-    return bool(_PRONOUN_SPEAKER.search(outside_quotes(text))) and attributed(text) is None
-
-
-def _demonstrative_noun(text: str) -> str | None:
-    match = _DEMONSTRATIVE_NOUN.match(text)
-    if match is None or match.group("noun").lower() in _NOT_NOUNS or "’" in match.group("noun"):
-        return None
-    return match.group("noun")
-
-
-def _stem(word: str) -> str | None:
-    stems = [t for t in content_tokens(word) if t not in STOP_WORDS]
-    return stems[0] if stems else None
-
-
-def definite_noun(sentence: Sentence) -> str | None:
-    """The stem of the noun a sentence opens with, when that noun points back: after a demonstrative
-    ("This decision ...", in a quotation too), or after "The" when the sentence names nothing else (no
-    capitalised word after its first, no number: "The expulsion was the second ...")."""
-    opening = sentence.text.lstrip(OPENING_QUOTES)
-    noun = _demonstrative_noun(opening)
-    if noun is not None:
-        return _stem(noun)
-    match = _DEFINITE_START.match(sentence.text)
-    if match is None or _NAMED.search(sentence.text):
-        return None
-    return _stem(match.group("noun"))
-
-
-def opens_with_event(text: str) -> bool:
-    """Whether the sentence opens with an event noun that has no complement ("The Kremlin’s response on
-    Thursday came ...", not "The decision to expel ..."): the event the article has just told."""
-    return bool(_EVENT_START.match(text))
-
-
-def unnamed_speaker(text: str) -> str | None:
-    """The stem of the role of a definite, unnamed speaker ("the NATO official told ...", "said the
-    spokesman"), who is introduced earlier in the article; None when the speaker is named or indefinite."""
-    bare = outside_quotes(text)
-    match = _UNNAMED_SPEAKER.search(bare)
-    if match is None:
-        return None  # no definite role (most sentences: the speaker patterns are not read then)
-    named = attributed(text)
-    if named is not None and not set(named) <= set(match.group(0).split()):
-        return None  # a name besides its modifiers ("the NATO official" names no one)
-    if re.match(r",\s+[A-Z]", bare[match.end() :]):
-        return None  # "said the spokesman, John Smith"
-    return _stem(match.group("role") or match.group("after"))
-
-
-def leaning(analysis: Analysis, index: int) -> Leaning:
-    """What sentence `index` needs before it in a brief."""
-    sentence = analysis.sentences[index]
-    previous = index - 1
-    has_previous = previous >= 0 and analysis.sentences[previous].document == sentence.document
-    text = sentence.text
-    if (
-        points_back(sentence, analysis.documents[sentence.document].text)
-        or opens_with_event(text)
-        or opens_with_connective(text)
-    ):
-        return Leaning(previous if has_previous else -1)
-    role = unnamed_speaker(sentence.text)
-    if role is not None:  # only right after the sentence that introduces the speaker, if it is the previous one
-        return Leaning(previous if has_previous and role in stems(analysis)[previous] else -1)
-    noun = definite_noun(sentence)
-    if noun is not None:
-        return Leaning(previous if has_previous else None, noun)
-    given = introduction_needed(analysis, index)
-    return Leaning(None, given) if given is not None else STANDS_ALONE
-
-
-def introduction_needed(analysis: Analysis, index: int) -> str | None:
-    """For a sentence that names its speaker by surname only when the articles give their full name
-    ("Peskov said": "Dmitry Peskov"), the stem of the given name a sentence before it in a brief must
-    mention to introduce them (a given name is taken for the person: two people of one given name in
-    a story are rare); None otherwise."""
-    full_names = analysis.derived("reader_fit.full_names", lambda: speaker_names(analysis.sentences))
-    given = unintroduced_name(analysis.sentences[index].text, full_names)
-    return _stem(given) if given is not None else None
-
-
-def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
-    """`leaning` of every sentence, computed once per analysis. A `previous` of -1: the sentence
-    leans on something before its article's first prose sentence and can never enter a brief."""
-    return analysis.derived(
-        "reader_fit.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences)))
-    )
-
-
-def stems(analysis: Analysis) -> list[set[str]]:
-    """Every sentence's stemmed words, computed once per analysis."""
-    return analysis.derived("reader_fit.stems", lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
-
-
-def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int]:
-    """The sentences of `among` that give what sentence `index` leans on: its previous sentence, and for
-    a definite noun, the sentences that stand alone and mention it."""
-    need = leanings(analysis)[index]
-    found = [need.previous] if need.previous is not None and need.previous in set(among) else []
-    if need.noun is not None:
-        words, alone = stems(analysis), leanings(analysis)
-        found += [
-            i for i in among if i != index and i not in found and alone[i] == STANDS_ALONE and need.noun in words[i]
-        ]
-    return found
-
-
-def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
-    """The candidates that can enter a brief of `candidates`: those that stand alone, and those whose
-    support is among them (linear in the candidates: a batch brief can have tens of thousands)."""
-    needs = leanings(analysis)
-    among = set(candidates)
-    words = stems(analysis)
-    mentioned = {stem for i in candidates if needs[i] == STANDS_ALONE for stem in words[i]}
-
-    def supported(index: int) -> bool:
-        need = needs[index]
-        return need == STANDS_ALONE or need.previous in among or (need.noun is not None and need.noun in mentioned)
-
-    return [i for i in candidates if supported(i)]
-
-
-def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
-    """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one
-    right after the sentence it leans on (see `supporters`), the rest most important first."""
-    chosen = set(ranked)
-    parent: dict[int, int] = {}
-    for index in ranked:
-        found = supporters(analysis, index, [i for i in ranked if i != index])
-        need = leanings(analysis)[index]
-        if need.previous is not None and need.previous in chosen:
-            parent[index] = need.previous
-        elif found:
-            parent[index] = found[0]
-    children: dict[int, list[int]] = {}
-    for index in ranked:
-        if index in parent:
-            children.setdefault(parent[index], []).append(index)
-    order: list[int] = []
-
-    def place(index: int) -> None:
-        if index in order:
-            return
-        order.append(index)
-        for child in sorted(children.get(index, []), key=lambda i: (i != index + 1, ranked.index(i))):
-            place(child)
-
-    for index in ranked:
-        if index not in parent:
-            place(index)
-    order += [i for i in ranked if i not in order]  # a cycle of loose references: keep them, ranked
-    return order
-
-
-def introduced_first(analysis: Analysis, order: Sequence[int], before: Sequence[int] = ()) -> list[int]:
-    """`order` (a section of a sectioned brief, whose order is its own) with each sentence that names its
-    speaker by surname only moved right after the first sentence that introduces them, when that one
-    comes later in `order` and no sentence of `before` (the brief's earlier sections) has."""
-    words = stems(analysis)
-    known = {stem for i in before for stem in words[i]}
-    waiting: dict[str, list[int]] = {}
-    result: list[int] = []
-    for place, index in enumerate(order):
-        given = introduction_needed(analysis, index)
-        if given is not None and given not in known and any(given in words[i] for i in order[place + 1 :]):
-            waiting.setdefault(given, []).append(index)
-            continue
-        release = [index]
-        while release:  # a released sentence may introduce another speaker in turn
-            result += release
-            known |= {stem for i in release for stem in words[i]}
-            release = [i for stem in [stem for stem in waiting if stem in known] for i in waiting.pop(stem)]
-    # Never drop a chosen sentence: one whose introduction was itself waiting keeps its place, last.
-    return result + sorted((i for held in waiting.values() for i in held), key=list(order).index)
-
-
-def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:
-    """Whether a sentence can enter a section of a sectioned brief, whose order is the section's own:
-    one that stands alone or points back only loosely (a definite noun: the sections say what it is
-    about), or, under its speaker's name (`grouped_by_speaker`), one whose only lean is that speaker
-    ("He said ...", "“...,” he said")."""
-    if not leanings(analysis)[index].strict:
-        return True
-    sentence = analysis.sentences[index]
-    text = sentence.text
-    if not grouped_by_speaker or opens_inside_quote(analysis.documents[sentence.document].text, sentence):
-        return False
-    return starts_with_speaker_pronoun(text) or bool(_PRONOUN_SPEAKER.search(outside_quotes(text)))
-
-
-class SameFact(Protocol):
-    """What the selection needs of the corroboration judge (summarize.citations.corroboration, a layer
-    it does not import: the pipeline and the sections hand it in): whether two sentences report one fact."""
-
-    def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Decision: ...
-
-
-class Decision(Protocol):
-    @property
-    def same(self) -> bool: ...
-
-
-@runtime_checkable
-class ScreenedSameFact(SameFact, Protocol):
-    """A judge that can say at once, for many sentences, which pairs it could call one fact
-    (summarize.citations.same_fact_screen): [a, b] False means judge(sentences[a], sentences[b]) is not `same`."""
-
-    def possible(self, analysis: Analysis, sentences: Sequence[int]) -> np.ndarray: ...
-
-
-def same_fact_pairs(
-    analysis: Analysis, chosen: Sequence[int], judge: SameFact, screen: ScreenedSameFact | None = None
-) -> list[tuple[int, int]]:
-    """Pairs of chosen sentences that the judge says report one main fact, whatever their sources (one
-    article can report a statement twice: told, then quoted), asked either way round, in the order of
-    `chosen` (row by row). With a `screen`, the judge is asked only about the pairs the screen lets
-    through; the pairs found are the same."""
-    possible = np.ones((len(chosen), len(chosen)), bool) if screen is None else screen.possible(analysis, chosen)
-    asked = np.triu(possible | possible.T, 1)
-    pairs = []
-    for a, b in zip(*np.nonzero(asked)):  # row-major: row by row
-        first, second = chosen[a], chosen[b]
-        if (possible[a, b] and judge.judge(analysis, first, second).same) or (
-            possible[b, a] and judge.judge(analysis, second, first).same
-        ):
-            pairs.append((first, second))
-    return pairs
-
-
-def reports_a_chosen_fact(analysis: Analysis, chosen: Sequence[int], index: int, judge: SameFact) -> bool:
-    """Whether the judge says sentence `index` reports the fact of one of the `chosen` sentences (of any
-    source), either way round as `same_fact_pairs` asks: for a brief built one sentence at a time."""
-    return any(judge.judge(analysis, row, index).same or judge.judge(analysis, index, row).same for row in chosen)
+__all__ = [
+    "STANDS_ALONE",
+    "Decision",
+    "Leaning",
+    "SameFact",
+    "ScreenedSameFact",
+    "definite_noun",
+    "introduced_first",
+    "introduction_needed",
+    "leaning",
+    "leanings",
+    "opens_with_connective",
+    "opens_with_event",
+    "points_back",
+    "reading_order",
+    "reports_a_chosen_fact",
+    "same_fact_pairs",
+    "stands_in_section",
+    "stems",
+    "supporters",
+    "unnamed_speaker",
+    "usable",
+]
