@@ -12,7 +12,8 @@ when the budget allows; each section aims at its share of the budget and may use
 cannot. A quotation that does not say whose it is never makes a brief, nor a sentence that points
 back to the one before it (summarize.selection.reader_fit), except under its speaker's name; one that
 names its speaker by surname only ("Peskov said") comes with, and after, a sentence that introduces
-them ("Kremlin spokesman Dmitry Peskov ..."), except under their name. A single-source
+them ("Kremlin spokesman Dmitry Peskov ..."; one that stands alone, as in a plain brief:
+summarize.selection.support.introducers), except under their name. A single-source
 development (summarize.clustering.developments) gets a place when one fits; no two sentences report one fact.
 """
 
@@ -32,7 +33,7 @@ from ..selection.base import Choice, Ranker
 from ..selection.concepts import ConceptRanker
 from ..selection.features import eligible
 from ..selection.ilp import Program
-from ..selection.reader_fit import introduced_first, introduction_needed, stands_in_section, stems
+from ..selection.reader_fit import introduced_first, introducers, stands_in_section
 from ..selection.reader_rows import solve_for_reader
 from ..selection.salience import SalienceRanker
 from ..selection.top_up import top_up
@@ -172,15 +173,10 @@ def _select(
         )
     if ranker.reader_fit:  # "Peskov said" only with a sentence that introduces him, unless his name heads his words
         column_of = {x.sentence: column for column, x in zip(chosen, candidates)}
-        stemmed = stems(analysis)
         for column, x in zip(chosen, candidates):
-            given = None if grouped[x.section] else introduction_needed(analysis, x.sentence)
-            if given is not None:
-                row = {
-                    column: 1.0,
-                    **{column_of[i]: -1.0 for i in column_of if i != x.sentence and given in stemmed[i]},
-                }
-                program.at_most(row, 0.0)
+            introduced_by = None if grouped[x.section] else introducers(analysis, x.sentence, list(column_of))
+            if introduced_by is not None:
+                program.at_most({column: 1.0, **{column_of[i]: -1.0 for i in introduced_by}}, 0.0)
     # A single-source development gets a place when one fits; no two sentences report one fact. (The
     # sections' order is their own: a sentence that leans on another is not a candidate at all.)
     limits = (ranker.time_limit, ranker.node_limit)

@@ -17,7 +17,9 @@ introduced earlier) needs the previous sentence, and only when that sentence men
 role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
 result, ..."): it says how it follows from the sentence before it. A sentence that names its speaker by
 surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
-brief sentence before it that gives the speaker's given name, which introduces them.
+brief sentence before it that gives the speaker's given name, which introduces them. A sentence that
+gives what a loose lean needs must itself stand alone: one that leans on something the brief may not
+say introduces nothing.
 
 `stands_in_section` says which of these a section of a sectioned brief (whose order is its own) admits.
 """

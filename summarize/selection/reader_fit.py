@@ -17,7 +17,9 @@ introduced earlier) needs the previous sentence, and only when that sentence men
 role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
 result, ..."): it says how it follows from the sentence before it. A sentence that names its speaker by
 surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
-brief sentence before it that gives the speaker's given name, which introduces them.
+brief sentence before it that gives the speaker's given name, which introduces them. A sentence that
+gives what a loose lean needs must itself stand alone: one that leans on something the brief may not
+say introduces nothing.
 
 
 The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
@@ -47,7 +49,7 @@ from .leaning import (
     unnamed_speaker,
 )
 from .same_fact import Decision, SameFact, ScreenedSameFact, reports_a_chosen_fact, same_fact_pairs
-from .support import introduced_first, reading_order, supporters, usable
+from .support import introduced_first, introducers, mentioning, reading_order, supporters, usable
 
 __all__ = [
     "STANDS_ALONE",
@@ -57,9 +59,11 @@ __all__ = [
     "ScreenedSameFact",
     "definite_noun",
     "introduced_first",
+    "introducers",
     "introduction_needed",
     "leaning",
     "leanings",
+    "mentioning",
     "opens_with_connective",
     "opens_with_event",
     "points_back",

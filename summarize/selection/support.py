@@ -11,17 +11,30 @@ from ..records import Analysis
 from .leaning import STANDS_ALONE, introduction_needed, leanings, stems
 
 
+def mentioning(analysis: Analysis, stem: str, among: Sequence[int]) -> list[int]:
+    """The sentences of `among` that stand alone and mention `stem`: those that can give a loose lean
+    what it needs (what a definite noun refers to, the introduction of a speaker named by surname
+    only). A sentence that itself leans on something the brief may not say gives nothing."""
+    words, needs = stems(analysis), leanings(analysis)
+    return [i for i in among if needs[i] == STANDS_ALONE and stem in words[i]]
+
+
 def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int]:
     """The sentences of `among` that give what sentence `index` leans on: its previous sentence, and for
-    a definite noun, the sentences that stand alone and mention it."""
+    a loose lean, the sentences that stand alone and mention what it needs (`mentioning`)."""
     need = leanings(analysis)[index]
     found = [need.previous] if need.previous is not None and need.previous in set(among) else []
     if need.noun is not None:
-        words, alone = stems(analysis), leanings(analysis)
-        found += [
-            i for i in among if i != index and i not in found and alone[i] == STANDS_ALONE and need.noun in words[i]
-        ]
+        found += [i for i in mentioning(analysis, need.noun, among) if i != index and i not in found]
     return found
+
+
+def introducers(analysis: Analysis, index: int, among: Sequence[int]) -> list[int] | None:
+    """For a sentence that names its speaker by surname only (`introduction_needed`), the sentences of
+    `among` but itself that introduce the speaker: those that stand alone and give the given name
+    (`mentioning`, the rule `supporters` applies); None for a sentence that needs no introduction."""
+    given = introduction_needed(analysis, index)
+    return None if given is None else [i for i in mentioning(analysis, given, among) if i != index]
 
 
 def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
@@ -73,21 +86,21 @@ def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
 
 def introduced_first(analysis: Analysis, order: Sequence[int], before: Sequence[int] = ()) -> list[int]:
     """`order` (a section of a sectioned brief, whose order is its own) with each sentence that names its
-    speaker by surname only moved right after the first sentence that introduces them, when that one
-    comes later in `order` and no sentence of `before` (the brief's earlier sections) has."""
-    words = stems(analysis)
-    known = {stem for i in before for stem in words[i]}
+    speaker by surname only moved right after the first sentence that introduces them (`introducers`),
+    when that one comes later in `order` and no sentence of `before` (the brief's earlier sections) has."""
+    words, needs = stems(analysis), leanings(analysis)
+    known = {stem for i in before if needs[i] == STANDS_ALONE for stem in words[i]}
     waiting: dict[str, list[int]] = {}
     result: list[int] = []
     for place, index in enumerate(order):
         given = introduction_needed(analysis, index)
-        if given is not None and given not in known and any(given in words[i] for i in order[place + 1 :]):
+        if given is not None and given not in known and mentioning(analysis, given, order[place + 1 :]):
             waiting.setdefault(given, []).append(index)
             continue
-        release = [index]
-        while release:  # a released sentence may introduce another speaker in turn
-            result += release
-            known |= {stem for i in release for stem in words[i]}
-            release = [i for stem in [stem for stem in waiting if stem in known] for i in waiting.pop(stem)]
-    # Never drop a chosen sentence: one whose introduction was itself waiting keeps its place, last.
+        result.append(index)
+        if needs[index] == STANDS_ALONE:  # only a sentence that stands alone introduces (`mentioning`)
+            known |= words[index]
+            result += [i for stem in [stem for stem in waiting if stem in known] for i in waiting.pop(stem)]
+    # Never drop a chosen sentence (a surname waits only for a sentence that stands alone, which never
+    # waits itself, so none is left here; kept as a guard): any still waiting keeps its place, last.
     return result + sorted((i for held in waiting.values() for i in held), key=list(order).index)

@@ -253,8 +253,9 @@ def test_a_section_moves_a_surname_after_its_introduction_unless_an_earlier_sect
     assert introduced_first(analysis, [peskov, other]) == [peskov, other]  # no introduction to wait for
 
 
-def test_a_section_keeps_a_surname_whose_introduction_was_itself_waiting(embedder):
-    # Peskov's quote waits for "Dmitry", which Lavrov's sentence gives; that one waits for "Sergey".
+def test_a_section_keeps_every_sentence_and_only_one_that_stands_alone_introduces(embedder):
+    # Lavrov's sentence gives "Dmitry Peskov" but itself waits for "Sergey": no introduction of Peskov
+    # (the rule of `supporters`), so his quote keeps its place; Lavrov's comes after Sergey Lavrov's.
     texts = [
         "“We see no room for dialogue now,” Peskov said after the alliance met in Brussels.",
         "Lavrov said on Friday that he had spoken at length with Dmitry Peskov about the expulsions.",
@@ -263,11 +264,12 @@ def test_a_section_keeps_a_surname_whose_introduction_was_itself_waiting(embedde
     ]
     documents = [make_document(text, f"{n}.txt", f"Story {n}") for n, text in enumerate(texts)]
     analysis = analyze(documents, embedder)
-    quote, spoken, introduction = (
-        next(i for i, s in enumerate(analysis.sentences) if s.text == text) for text in texts[:3]
+    quote, spoken, introduction, peskov = (
+        next(i for i, s in enumerate(analysis.sentences) if s.text == text) for text in texts
     )
     assert introduction_needed(analysis, quote) is not None and introduction_needed(analysis, spoken) is not None
-    assert introduced_first(analysis, [quote, spoken, introduction]) == [introduction, spoken, quote]
+    assert introduced_first(analysis, [quote, spoken, introduction]) == [quote, introduction, spoken]
+    assert introduced_first(analysis, [quote, spoken, introduction, peskov]) == [introduction, spoken, peskov, quote]
 
 
 def one_fact_twice():
