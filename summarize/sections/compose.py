@@ -13,8 +13,9 @@ cannot. A quotation that does not say whose it is never makes a brief, nor a sen
 back to the one before it (summarize.selection.reader_fit), except under its speaker's name; one that
 names its speaker by surname only ("Peskov said") comes with, and after, a sentence that introduces
 them ("Kremlin spokesman Dmitry Peskov ..."; one that stands alone, as in a plain brief:
-summarize.selection.support.introducers), except under their name. A single-source
-development (summarize.clustering.developments) gets a place when one fits; no two sentences report one fact.
+summarize.selection.support.introducers), in its section or an earlier one, except under their
+name. A single-source development (summarize.clustering.developments) gets a place when one fits; no
+two sentences report one fact.
 """
 
 from __future__ import annotations
@@ -173,8 +174,11 @@ def _select(
         )
     if ranker.reader_fit:  # "Peskov said" only with a sentence that introduces him, unless his name heads his words
         column_of = {x.sentence: column for column, x in zip(chosen, candidates)}
+        # The sections' order is the prompt's: the introduction must be in the sentence's own section
+        # (introduced_first then puts it first) or an earlier one, never only in a later one.
+        up_to = [[x.sentence for x in candidates if x.section <= section] for section in range(sections)]
         for column, x in zip(chosen, candidates):
-            introduced_by = None if grouped[x.section] else introducers(analysis, x.sentence, list(column_of))
+            introduced_by = None if grouped[x.section] else introducers(analysis, x.sentence, up_to[x.section])
             if introduced_by is not None:
                 program.at_most({column: 1.0, **{column_of[i]: -1.0 for i in introduced_by}}, 0.0)
     # A single-source development gets a place when one fits; no two sentences report one fact. (The

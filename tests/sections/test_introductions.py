@@ -3,6 +3,7 @@ stands alone (the rule plain briefs keep, `reader_fit.introducers`), before it i
 
 from summarize.inputs.document import make_document
 from summarize.pipeline import analyze, compose_brief
+from summarize.sections.prompts import parse_prompt
 from summarize.selection.reader_fit import STANDS_ALONE, introducers, introduction_needed, leanings, stems
 
 KREMLIN = [
@@ -53,4 +54,34 @@ def test_a_section_takes_a_surname_only_with_an_introduction_that_stands_alone(e
             assert unintroduced(analysis, chosen) == [], (words, focus, chosen)
             taken += chosen
     assert surname in taken, "with room for its introduction, the surname sentence is taken (after it)"
+    assert introduction in taken
+
+
+TWO_PARTS = parse_prompt(
+    "# Two parts\nwords: 100\n\n## Reactions\n- What did each side say?\nshare: 50%\n\n"
+    "## Background\n- What is the background and history of this?\nshare: 50%\n"
+)
+REACTIONS_AND_HISTORY = [
+    "“We see no room for dialogue with the alliance now,” Peskov said after the alliance expelled the diplomats.",
+    # his introduction, which the second section (the history) takes
+    "Kremlin spokesman Dmitry Peskov said the alliance had long been hostile to Russia, ever since the crisis of 2014.",
+    "The alliance expelled eight Russian diplomats on Wednesday, saying they were spies.",
+    "Relations between Russia and the alliance have been strained since the annexation of Crimea in 2014.",
+]
+
+
+def test_an_introduction_in_a_later_section_does_not_introduce(embedder):
+    documents = [make_document(text, f"{n}.txt", f"Story {n}") for n, text in enumerate(REACTIONS_AND_HISTORY)]
+    analysis = analyze(documents, embedder)
+    introduction = analysis.sentences.index(next(s for s in analysis.sentences if "Dmitry" in s.text))
+    taken = []
+    for words in (40, 50, 60, 80, 100):
+        brief = compose_brief(analysis, words, prompt=TWO_PARTS, embedder=embedder)
+        in_sections = [
+            [analysis.sentences.index(brief.sentences[k].sentence) for k in s.sentences] for s in brief.sections
+        ]
+        assert introduction not in in_sections[0], "the test's premise: the history section takes the introduction"
+        chosen = [index for section in in_sections for index in section]  # as the brief reads
+        assert unintroduced(analysis, chosen) == [], (words, in_sections)
+        taken += chosen
     assert introduction in taken
