@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from summarize.output.safety import CONTROL, one_line, printable
+from summarize.output.safety import one_line, printable
+from summarize.text.controls import CONTROL
 
 __all__ = ["ControlsAsSpaces", "as_markup", "highlighted", "one_line", "printable", "same_length"]
 

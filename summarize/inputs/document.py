@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..records import Document, SummarizeError
 from ..text.boilerplate import headline, lead_title, prose_spans
+from ..text.controls import plain_title
 from .encoding import decode
 from .language import check_english
 from .linebreaks import unwrap
@@ -26,11 +27,12 @@ def make_document(
     text: str, path: str, title: str | None = None, url: str | None = None, encoding: str | None = None
 ) -> Document:
     """A document whose title is given, else its headline, else its lead's first words (else, with
-    no prose at all, its file name)."""
-    title = title or headline(text)
-    lead = lead_title(text) if not title else None
+    no prose at all, its file name), as one line of plain text (`plain_title`: a BEL or a terminal
+    escape in a front matter's `title:` is not kept for JSON to carry)."""
+    title = plain_title(title) or plain_title(headline(text))
+    lead = plain_title(lead_title(text)) if not title else None
     return Document(
-        title=title or lead or Path(path).stem,
+        title=title or lead or plain_title(Path(path).stem) or Path(path).name,
         text=text,
         path=path,
         url=url,

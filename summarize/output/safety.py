@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import re
 
-# Unicode's control characters (C0, DEL, C1) but newline and tab, which text needs; the line and
-# paragraph separators (terminals and Textual draw them out of place); and lone surrogates, which is
-# how Python holds a file name's bytes that are not UTF-8 (no output can hold them).
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-# For one-line fields (a title, a path): every control character, newline and tab too.
-_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+from ..text.controls import CONTROL, CONTROL_OR_BREAK
 
 
 def printable(text: str) -> str:
@@ -26,7 +21,7 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` for a one-line field (a file name, a title): each control character, newline or tab
     shown as "?", as `ls` shows them, so a name never breaks the line it is on."""
-    return _CONTROL_OR_BREAK.sub("?", text)
+    return CONTROL_OR_BREAK.sub("?", text)
 
 
 def json_escaped(text: str) -> str:
