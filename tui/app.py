@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from summarize.embedding.backends import default_embedder
 from summarize.embedding.base import Embedder
 from summarize.embedding.cache import with_cache
-from summarize.inputs.documents import read_documents, sample_documents
+from summarize.inputs.documents import read_documents, sample_documents, skipped_note
 from summarize.records import DEFAULT_WORDS, Analysis, Brief, Document
 from summarize.wording import plural
 
@@ -120,19 +120,23 @@ class BriefingApp(  # type: ignore[misc]
     @work(thread=True, group="reading")
     def read_articles(self, inputs: Sequence[str | Path], adding: bool) -> None:
         """Read files, folders or web pages: a download must not freeze the screen either."""
+        skipped: list[str] = []  # a folder's empty files
         try:
             cluster = None if adding else self.cluster  # an added article is never that cluster's
             documents = (
-                read_documents(inputs, cluster, timeout=self.timeout, max_download=self.max_download)
+                read_documents(inputs, cluster, timeout=self.timeout, max_download=self.max_download, skipped=skipped)
                 if inputs
                 else sample_documents()
             )
         except Exception as error:  # SummarizeError, or what the core does not wrap
             self.post_message(ArticlesRead(None, adding, describe(error)))
         else:
-            self.post_message(ArticlesRead(documents, adding))
+            self.post_message(ArticlesRead(documents, adding, skipped=tuple(skipped)))
 
     def on_articles_read(self, message: ArticlesRead) -> None:
+        note = skipped_note(message.skipped)
+        if note is not None:
+            self.notify(note, title="Skipped", severity="warning", timeout=10, markup=False)
         if message.documents is None and message.adding:
             self.notify(message.error, title="Cannot add", severity="error", markup=False)
         elif message.documents is None:

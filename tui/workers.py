@@ -72,11 +72,13 @@ class RememberingEmbedder:
 
 class ArticlesRead(Message):
     """Articles read for the start (`adding` False) or to add to the current ones; or, with
-    `documents` None, why they could not be read."""
+    `documents` None, why they could not be read. `skipped`: a folder's empty files, left out."""
 
-    def __init__(self, documents: tuple[Document, ...] | None, adding: bool, error: str = "") -> None:
+    def __init__(
+        self, documents: tuple[Document, ...] | None, adding: bool, error: str = "", skipped: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
-        self.documents, self.adding, self.error = documents, adding, error
+        self.documents, self.adding, self.error, self.skipped = documents, adding, error, skipped
 
 
 class AnalysisStep(Message):

@@ -147,12 +147,13 @@ def brief(
     prose.
 
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian
-    officials in October 2021. Progress goes to stderr when it is a terminal. Bad input (a missing,
-    empty, binary or non-English file, a failed URL, a malformed line) exits with status 2 and one
+    officials in October 2021. Progress goes to stderr when it is a terminal. A folder's empty files
+    are skipped, named in one line on stderr. Bad input (a missing, empty, binary or non-English
+    file, a folder of only empty files, a failed URL, a malformed line) exits with status 2 and one
     line on stderr, and writes nothing; Ctrl-C exits with status 130 (SIGTERM: 143) and writes nothing.
     """
     from ..embedding.cache import with_cache
-    from ..inputs.documents import article_paths, read_documents, sample_documents
+    from ..inputs.documents import article_paths, read_documents, sample_documents, skipped_note
     from ..output.atomic import check_output_path, is_standard_output
     from ..output.formats import render_as
     from ..output.render import shortfall_note
@@ -178,9 +179,15 @@ def brief(
             click.echo(
                 "Reading one article from standard input: type or paste it, then Ctrl-D on a new line.", err=True
             )
+        skipped: list[str] = []  # a folder's empty files
         documents = (
-            read_documents(paths, cluster, timeout=timeout, max_download=max_bytes) if paths else sample_documents()
+            read_documents(paths, cluster, timeout=timeout, max_download=max_bytes, skipped=skipped)
+            if paths
+            else sample_documents()
         )
+        note = skipped_note(skipped)
+        if note is not None:  # before the progress lines: the brief is of the other files
+            click.echo(one_line(note), err=True)
         ranker = ranker_named(method)
         words = starting_budget(words, chosen_prompt)
         from ..embedding.backends import LARGE_INPUT_CHARACTERS

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -35,6 +35,8 @@ HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES  # what a folder is searched for
 CLUSTER_SUFFIXES = (".jsonl",)
 STDIN = "-"
+# The empty files a message names; it counts the rest.
+SKIPPED_NAMED = 5
 _CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.*)$", re.IGNORECASE)  # an empty ID is refused by name
 
 
@@ -60,8 +62,26 @@ def read_bytes(stream_or_path: BinaryIO | Path, name: str) -> bytes:
 def read_document(path: Path, shown_as: str | None = None) -> Document:
     """A text file in any common encoding, or an HTML page (.html/.htm, or content that is HTML)."""
     name = shown_as or str(path)
-    html = True if Path(path).suffix.lower() in HTML_SUFFIXES else None
-    return document_from_bytes(read_bytes(Path(path), name), name, html=html)
+    return _file_document(read_bytes(Path(path), name), Path(path), name)
+
+
+def _file_document(data: bytes, path: Path, name: str) -> Document:
+    html = True if path.suffix.lower() in HTML_SUFFIXES else None
+    return document_from_bytes(data, name, html=html)
+
+
+def skipped_note(skipped: Sequence[str]) -> str | None:
+    """The one line that names the empty files `read_documents` left out of their folders; None when
+    it left none out."""
+    if not skipped:
+        return None
+    return f"Skipped {len(skipped)} empty {plural(len(skipped), 'file')}: {_listed(skipped)}."
+
+
+def _listed(names: Sequence[str]) -> str:
+    """The first SKIPPED_NAMED `names`, and how many more."""
+    more = len(names) - SKIPPED_NAMED
+    return ", ".join(names[:SKIPPED_NAMED]) + (f" and {more} more" if more > 0 else "")
 
 
 def read_stdin(stream: BinaryIO | None = None) -> Document:
@@ -131,8 +151,8 @@ def _cluster_in_path(given: str | Path) -> tuple[Path, str] | None:
 
 def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
     """("url", URL), ("stdin", "-"), ("cluster", (Path, ID)) or ("file", Path) for each input,
-    folders expanded to their articles (.txt, .md, .html, .htm; not hidden files) in name order; a
-    file named twice is read once."""
+    folders expanded to their articles (.txt, .md, .html, .htm; not hidden files) in name order, each
+    as ("folder file", (Path, folder)); a file named twice is read once."""
     from .web import as_url, missing_path_hint, unreadable_address
 
     seen: set[str] = set()
@@ -155,7 +175,8 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
             yield "cluster", named
             continue
         path = Path(given)
-        if path.is_dir():
+        folder = path.is_dir()
+        if folder:
             try:
                 inside = sorted(
                     p
@@ -178,13 +199,17 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
             key = os.path.realpath(file)
             if key not in seen:
                 seen.add(key)
-                yield "file", file
+                yield ("folder file", (file, path)) if folder else ("file", file)
 
 
 def article_paths(paths: Iterable[str | Path]) -> list[Path]:
     """The local files named, with each folder replaced by its articles in name order; URLs and
     `-` (stdin) are not files and are skipped. Raises SummarizeError for a missing path."""
-    return [given if kind == "file" else given[0] for kind, given in _inputs(paths) if kind in ("file", "cluster")]
+    return [
+        given if kind == "file" else given[0]
+        for kind, given in _inputs(paths)
+        if kind in ("file", "folder file", "cluster")
+    ]
 
 
 def read_documents(
@@ -193,17 +218,32 @@ def read_documents(
     stdin: BinaryIO | None = None,
     timeout: float | None = None,
     max_download: int | None = None,
+    skipped: list[str] | None = None,
 ) -> tuple[Document, ...]:
     """The documents of every input, in order: files (text in any encoding, HTML), folders of them,
     http(s) URLs, `-` for standard input (or `stdin`), and .jsonl cluster files, of which `cluster`
     picks one cluster by id (needed when a file has several); `data.jsonl#ID` names one too.
 
     Raises SummarizeError, in one line naming the input, for anything that is not a readable
-    English article. URLs are fetched within `timeout` seconds and `max_download` bytes."""
+    English article. URLs are fetched within `timeout` seconds and `max_download` bytes. With a
+    `skipped` list, a folder's empty files (nothing but whitespace) are left out and named there
+    instead (`skipped_note` says so in one line), unless every article file of that folder is empty."""
     documents: list[Document] = []
     clusters = 0
+    empty_in: dict[Path, list[str]] = {}  # a folder's empty files, left out
+    read_in: set[Path] = set()  # the folders with an article read
     for kind, given in _inputs(paths):
-        if kind == "url":
+        if kind == "folder file" and skipped is not None:
+            file, folder = given
+            data = read_bytes(file, str(file))
+            if data.strip():
+                documents.append(_file_document(data, file, str(file)))
+                read_in.add(folder)
+            else:
+                empty_in.setdefault(folder, []).append(str(file))
+        elif kind == "folder file":
+            documents.append(read_document(given[0]))
+        elif kind == "url":
             documents.append(read_url(str(given), timeout, max_download))
         elif kind == "stdin":
             documents.append(read_stdin(stdin))
@@ -217,6 +257,12 @@ def read_documents(
             documents.append(read_document(Path(given)))
     if cluster is not None and not clusters:
         raise SummarizeError(f"cluster {cluster!r} asked for, but no input is a .jsonl cluster file")
+    for folder, empty in empty_in.items():
+        if folder not in read_in:
+            names = [Path(name).name for name in empty]
+            raise SummarizeError(f"{folder}: every article file in this folder is empty ({_listed(names)})")
+        if skipped is not None:
+            skipped.extend(empty)
     return tuple(documents)
 
 

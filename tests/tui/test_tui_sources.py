@@ -145,6 +145,19 @@ def test_an_unreadable_input_at_start_is_a_notification_and_the_app_stays_up(giv
     run(scenario, paths=[Path(given)], wait=False)
 
 
+def test_a_folder_s_empty_file_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "storm.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "news" / "empty.txt").write_bytes(b"")
+
+    async def scenario(app, pilot, notes):
+        assert [document.path for document in app.documents] == [str(tmp_path / "news" / "storm.txt")]
+        warnings = [note.message for note in notes if note.severity == "warning"]
+        assert warnings == [f"Skipped 1 empty file: {tmp_path}/news/empty.txt."] and not errors(notes)
+
+    run(scenario, paths=[tmp_path / "news"])
+
+
 def test_paths_complete_from_the_file_system(tmp_path):
     (tmp_path / "storm-report.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "news").mkdir()
