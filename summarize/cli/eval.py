@@ -64,8 +64,8 @@ def evaluate(
     Each DATA is a JSON-lines file of clusters with reference summaries (the format `batch` reads).
     ROUGE-1/ROUGE-2 recall as ROUGE-1.5.5 -n 2 -m -l 100 -f A computes them: summary and references
     cut to the first WORDS words, Porter-stemmed, stop words kept, hits clipped per reference and
-    pooled, averaged over clusters. One table per set (and variant), then, for several sets, the mean
-    over sets (each set counts once). On a development set the shipped concept weights were trained
+    pooled, averaged over clusters. One table per set (and variant), its rows best R2 first, then,
+    for several sets, the mean over sets (each set counts once). On a development set the shipped concept weights were trained
     on, `ours` uses the weights learned without it. Each method's time covers all its clusters (ours:
     embedding too, unless the embedding cache has them).
     """

@@ -181,7 +181,7 @@ def report_table(results: Sequence[MethodResult], words: int, title: str = "") -
     lines += [
         (
             f"ROUGE-1.5.5 recall x100 (-n 2 -m -l {words} -f A, WordNet exceptions) at {words} words, "
-            f"{clusters} clusters; 'whole refs': references not cut."
+            f"{clusters} clusters; 'whole refs': references not cut. Rows: best R2 first."
         ),
         *(f"{r.method}: {r.note}." for r in results if r.note),
         "",

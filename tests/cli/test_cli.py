@@ -82,6 +82,10 @@ def test_help_explains_every_option():
         assert option in text
 
 
+def test_the_eval_help_says_how_its_tables_are_sorted():
+    assert "best R2 first" in " ".join(run("eval", "--help").output.split())
+
+
 def test_a_brief_the_articles_cannot_fill_says_so_in_one_line():
     short = CliRunner().invoke(main, ["brief", "--words", "5000"])
     assert short.exit_code == 0

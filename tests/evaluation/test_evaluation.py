@@ -90,9 +90,10 @@ def test_every_method_gets_a_row_with_scores_in_range():
     rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| method")]
     assert sorted(row.split(" | ")[0][2:] for row in rows) == sorted(ALL_METHODS)
     assert "3 clusters" in table and "at 40 words" in table
-    # best ROUGE-2 first
+    # best ROUGE-2 first, and the table says so
     r2 = [float(row.split(" | ")[2]) for row in rows]
     assert r2 == sorted(r2, reverse=True)
+    assert "Rows: best R2 first." in table.splitlines()[0]
 
 
 def test_a_peer_whose_summary_is_the_reference_scores_100():
