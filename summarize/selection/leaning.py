@@ -1,5 +1,5 @@
-"""Sentences a reader can use: none that points back to something the brief has not said, and no two
-that report the same main fact.
+"""What a sentence needs before it in a brief, so that none points back to something the brief has
+not said (the reader rules: summarize.selection.reader_fit).
 
 A sentence *leans* on the one before it in its article when its subject or reference is there: it
 opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
