@@ -163,7 +163,8 @@ def test_the_app_fills_the_terminal_keeps_it_on_resize_and_shows_hostile_titles_
         time.sleep(0.5)
         check_fills(terminal.screen(), 160, 48)
         screen = terminal.screen()
-        assert "[6] Storm [bold]warning?]0;PWN? for the northern coast" in screen  # as written, controls as ?
+        # as written, its controls read as spaces (summarize.text.controls.plain_title)
+        assert "[6] Storm [bold]warning ]0;PWN for the northern coast" in screen
         assert STRAY not in screen and terminal.pane_title() != "PWN"
 
         terminal.resize(120, 40)
