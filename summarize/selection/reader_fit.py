@@ -35,7 +35,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from ..records import Analysis, Sentence
-from ..text.bigrams import STOP_WORDS, content_tokens
+from ..text.bigrams import STOP_WORDS, content_tokens, sentence_tokens
 from ..text.cues import (
     OPENING_QUOTES,
     SPEECH_VERB,
@@ -256,7 +256,7 @@ def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
 
 def stems(analysis: Analysis) -> list[set[str]]:
     """Every sentence's stemmed words, computed once per analysis."""
-    return analysis.derived("reader_fit.stems", lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
+    return analysis.derived("reader_fit.stems", lambda: [set(tokens) for tokens in sentence_tokens(analysis)])
 
 
 def supporters(analysis: Analysis, index: int, among: Sequence[int]) -> list[int]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
+from ..records import Analysis
 from . import lightnltk
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
@@ -44,9 +45,19 @@ def content_tokens(text: str) -> list[str]:
     return [word if word in STOP_WORDS else stem(word) for word in _WORD.findall(text.lower())]
 
 
+def sentence_tokens(analysis: Analysis) -> list[list[str]]:
+    """`content_tokens` of every sentence of the analysis, read once: the concepts, the reader checks,
+    the developments and the sections all start from them."""
+    return analysis.derived("bigrams.sentence_tokens", lambda: [content_tokens(s.text) for s in analysis.sentences])
+
+
 def bigrams(text: str) -> set[Concept]:
     """The sentence's concepts: adjacent token pairs that are not both stop words."""
-    tokens = content_tokens(text)
+    return token_bigrams(content_tokens(text))
+
+
+def token_bigrams(tokens: Sequence[str]) -> set[Concept]:
+    """`bigrams` of a text already read by `content_tokens`."""
     return {(first, second) for first, second in pairwise(tokens) if not (first in STOP_WORDS and second in STOP_WORDS)}
 
 
