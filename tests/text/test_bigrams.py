@@ -42,3 +42,20 @@ def test_a_brief_reads_each_sentences_tokens_once(story, embedder, monkeypatch, 
     sentences = {s.text for s in analysis.sentences}
     assert sentences & set(asked)
     assert max(asked[text] for text in sentences) == 1
+
+
+class NoStemmer:
+    def stem(self, word: str) -> str:
+        raise AssertionError(f"stemmed {word!r}: the table has it")
+
+
+def test_the_stem_table_answers_for_its_words(monkeypatch):
+    monkeypatch.setattr(bigrams, "_stems", {"hurricanes": "hurricane-as-stemmed-before"})
+    monkeypatch.setattr(bigrams, "_loaded", [])
+    bigrams.load_stem_table()
+    bigrams.load_stem_table()  # once a process
+    monkeypatch.setattr(bigrams, "_stemmer", NoStemmer())
+    assert bigrams.stem("flooding") == "flood"
+    assert bigrams.stem("evacuated") == "evacu"
+    assert bigrams.stem("hurricanes") == "hurricane-as-stemmed-before"  # what this process gave before stays
+    assert content_tokens("Residents were evacuated") == ["resid", "were", "evacu"]
