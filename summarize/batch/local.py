@@ -17,6 +17,7 @@ from ..output.render import to_dict
 from ..pipeline import BriefSettings, analyze, compose_brief, split_documents
 from ..records import Brief, Sentence, SummarizeError
 from ..selection.base import Ranker
+from ..text.bigrams import load_stem_table
 from ..text.sentences import PunktSplitter
 
 # Sentences embedded in one call: big enough to keep the model busy, small enough for memory.
@@ -59,6 +60,7 @@ def brief_clusters(
 ) -> Iterator[tuple[ClusterInput, Brief]]:
     """Each cluster with its brief, in input order. A cluster with bad input stops the run with a
     `SummarizeError` that names the cluster."""
+    load_stem_table()  # many clusters' words: most are in it, and each process would stem them again
     splitter = PunktSplitter()
     for group in _groups(clusters, splitter):
         vectors = embed_unique(embedder, [s.text for _, sentences in group for s in sentences])

@@ -120,10 +120,14 @@ def _start_worker(parent: int) -> None:
     os.environ[THREADS_VARIABLE] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
     # Imported now, while the parent reads its input (`Workers` start before): the pipeline, and
-    # scipy's clustering, faster than the numpy one (summarize.clustering.average_linkage) when loaded.
+    # scipy's clustering, faster than the numpy one (summarize.clustering.average_linkage) when loaded;
+    # and the stem table read.
     import scipy.cluster.hierarchy  # noqa: F401
 
+    from ..text.bigrams import load_stem_table
     from . import local  # noqa: F401
+
+    load_stem_table()
 
 
 class Workers:

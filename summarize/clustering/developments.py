@@ -27,7 +27,7 @@ from collections import Counter
 import numpy as np
 
 from ..records import Analysis
-from ..text.bigrams import STOP_WORDS, content_tokens
+from ..text.bigrams import STOP_WORDS, content_tokens, sentence_tokens
 from ..text.story_copies import stories_of
 from .stories import has_headline
 
@@ -39,7 +39,11 @@ NEW_SIMILARITY = 0.6
 
 def key_words(text: str) -> set[str]:
     """The text's stemmed words that say something: no stop words, numbers kept."""
-    return {token for token in content_tokens(text) if token not in STOP_WORDS}
+    return _key_tokens(content_tokens(text))
+
+
+def _key_tokens(tokens: list[str]) -> set[str]:
+    return {token for token in tokens if token not in STOP_WORDS}
 
 
 def developments(analysis: Analysis) -> frozenset[int]:
@@ -54,8 +58,9 @@ def _developments(analysis: Analysis) -> frozenset[int]:
     used: dict[int, set[str]] = {}  # story -> every word its articles use, titles included
     for number, document in enumerate(analysis.documents):
         used.setdefault(stories[number], set()).update(key_words(document.title))
-    for sentence in analysis.sentences:
-        used[stories[sentence.document]].update(key_words(sentence.text))
+    tokens = sentence_tokens(analysis)
+    for sentence, words in zip(analysis.sentences, tokens):
+        used[stories[sentence.document]].update(_key_tokens(words))
     users = Counter(word for words in used.values() for word in words)  # word -> stories that use it
     owners = np.array([stories[s.document] for s in analysis.sentences])
     leads: dict[int, int] = {}  # story -> the row of its first article's lead
@@ -69,7 +74,7 @@ def _developments(analysis: Analysis) -> frozenset[int]:
             continue
         headline = key_words(document.title)
         elsewhere = {word for word in headline if users[word] - (word in used[owners[index]]) > 0}
-        if 2 * len(elsewhere) < len(headline) or not key_words(sentence.text) & (headline - elsewhere):
+        if 2 * len(elsewhere) < len(headline) or not _key_tokens(tokens[index]) & (headline - elsewhere):
             continue  # another story, or nothing in its headline the others lack
         others = owners != owners[index]
         if float((analysis.embeddings[others] @ analysis.embeddings[index]).max()) >= NEW_SIMILARITY:

@@ -9,7 +9,7 @@ from collections import Counter
 import numpy as np
 
 from ..records import Analysis
-from ..text.bigrams import content_tokens
+from ..text.bigrams import content_tokens, sentence_tokens
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed, outside_quotes, starts_referring
 from ..text.dates import calendar, is_past
 from ..text.speakers import attributed, speaker_descriptions, speaker_key, speaker_names, speaker_sides, speakers
@@ -45,7 +45,7 @@ class Story:
         ]
         # Sentences that lean on the one before for what they are about: quotations, "He", "This".
         self.leans = [quoted[i] or starts_referring(s.text) for i, s in enumerate(sentences)]
-        self.words = [set(content_tokens(s.text)) for s in sentences]
+        self.words = [set(tokens) for tokens in sentence_tokens(analysis)]
         self.neighbourhoods = []  # each sentence's words with its neighbours' in the same article
         for index, sentence in enumerate(sentences):
             around = set(self.words[index])

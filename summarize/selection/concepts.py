@@ -27,7 +27,7 @@ import numpy as np
 
 from ..clustering.developments import developments
 from ..records import MAX_SENTENCE_WORDS, Analysis
-from ..text.bigrams import Concept, bigrams, content_words, document_frequency
+from ..text.bigrams import Concept, bigrams, content_words, document_frequency, sentence_tokens, token_bigrams
 from .base import Choice
 from .concept_model import ConceptModel, shipped_model
 from .concept_program import ConceptTable, concept_program, concept_table
@@ -134,7 +134,8 @@ class ConceptRanker:
         (shells make one per call): a shell re-briefing at every length change pays only for the
         integer program. The weights are kept for each setting of the weighting parameters."""
         standalone, concepts = analysis.derived(
-            "concept_ranker.sentences", lambda: (containment(analysis), [bigrams(s.text) for s in analysis.sentences])
+            "concept_ranker.sentences",
+            lambda: (containment(analysis), [token_bigrams(tokens) for tokens in sentence_tokens(analysis)]),
         )
         key = (
             "concept_ranker.weights",

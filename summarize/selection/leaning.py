@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Analysis, Sentence
-from ..text.bigrams import STOP_WORDS, content_tokens
+from ..text.bigrams import STOP_WORDS, content_tokens, sentence_tokens
 from ..text.cues import (
     OPENING_QUOTES,
     SPEECH_VERB,
@@ -251,7 +251,7 @@ def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
 
 def stems(analysis: Analysis) -> list[set[str]]:
     """Every sentence's stemmed words, computed once per analysis."""
-    return analysis.derived("reader_fit.stems", lambda: [set(content_tokens(s.text)) for s in analysis.sentences])
+    return analysis.derived("reader_fit.stems", lambda: [set(tokens) for tokens in sentence_tokens(analysis)])
 
 
 def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:

@@ -309,3 +309,18 @@ def test_a_cache_that_is_a_folder_is_reported_and_clear_says_it_cannot_remove_it
     assert (
         cleared.exit_code == 1 and cleared.stderr.count("\n") == 1 and "cannot remove (is a folder)" in cleared.stderr
     )
+
+
+def test_stored_in_key_order_each_text_keeps_its_vector_and_the_first_wins(tmp_path):
+    """`put` sorts its rows by key before writing them: every text must still get its own vector, a
+    text given twice its first, and a text stored before keeps what it had."""
+    cache = EmbeddingCache(tmp_path)
+    cache.put("model", ["kept"], np.full((1, 4), 7.0, dtype=np.float32))
+    texts = [f"sentence {n}" for n in range(300)] + ["kept", "sentence 5"]
+    vectors = np.arange(len(texts) * 4, dtype=np.float64).reshape(-1, 4)  # float64: stored as float32
+    cache.put("model", texts, vectors)
+    found = cache.get("model", texts)
+    for row, text in enumerate(texts[:300]):
+        assert np.array_equal(found[text], vectors[row].astype(np.float32)), text
+    assert np.array_equal(found["kept"], np.full(4, 7.0, dtype=np.float32))
+    assert found["sentence 5"].dtype == np.float32
