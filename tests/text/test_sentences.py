@@ -100,6 +100,54 @@ def test_splits_news_sentences(text: str, expected: list[str]) -> None:
     assert_well_formed(text, SPLITTER.split(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title before a name Punkt's model reads as a sentence starter ("guy", "page" are words).
+        ("Gov. Guy Marsh toured the town. Ms. Page said so.", ["Gov. Guy Marsh toured the town.", "Ms. Page said so."]),
+        ("Sens. Ann Ruiz and Tom Vance voted no.", ["Sens. Ann Ruiz and Tom Vance voted no."]),
+        ("Dist. Atty. Rosa Field dropped the charges.", ["Dist. Atty. Rosa Field dropped the charges."]),
+        ("It said Brig. Gen. Omar Haddad was safe.", ["It said Brig. Gen. Omar Haddad was safe."]),
+        # A capitalised title only: a navy brig ends a sentence.
+        (
+            "He was held in the navy brig. By noon he was free.",
+            ["He was held in the navy brig.", "By noon he was free."],
+        ),
+        # A person's initials, and "U.S." before a name.
+        (
+            "Trooper W.L. Marsh said it. President F.W. de Vries spoke.",
+            ["Trooper W.L. Marsh said it.", "President F.W. de Vries spoke."],
+        ),
+        ("The U.S. Fish and Wildlife Service agreed.", ["The U.S. Fish and Wildlife Service agreed."]),
+        ("She met U.N. Ambassador Lena Dahl.", ["She met U.N. Ambassador Lena Dahl."]),
+        ("He moved to the U.S. He wrote.", ["He moved to the U.S.", "He wrote."]),
+        ("Critics blamed the N.Y.P.D. Rivals agreed.", ["Critics blamed the N.Y.P.D.", "Rivals agreed."]),
+        # A lower-case word goes on the sentence: after an abbreviation, or a quotation's "?" or "!".
+        ("She holds an M.A. in law from Leeds.", ["She holds an M.A. in law from Leeds."]),
+        ('"Why now?" he asked. Nobody knew.', ['"Why now?" he asked.', "Nobody knew."]),
+        ("“We won!” the crowd shouted as rain fell.", ["“We won!” the crowd shouted as rain fell."]),
+        ('They chanted "Out now!" and marched on.', ['They chanted "Out now!" and marched on.']),
+        # Who asked a quotation that ends in "?" ...
+        ('"Is it over?" Mayor Lin asked.', ['"Is it over?" Mayor Lin asked.']),
+        (
+            '"Can we go home?" Ada Park, a nurse, said on local radio.',
+            ['"Can we go home?" Ada Park, a nurse, said on local radio.'],
+        ),
+        # ... but not a sentence that goes on to report something, nor one after an attributed quotation.
+        ('"Is it over?" Lin said he did not know.', ['"Is it over?"', "Lin said he did not know."]),
+        ("She asked, 'Why?' Nobody answered.", ["She asked, 'Why?'", "Nobody answered."]),
+        # The dash that credits a quotation.
+        (
+            '"The river rose like a wall." -- Dan Ortiz, a farmer.',
+            ['"The river rose like a wall." -- Dan Ortiz, a farmer.'],
+        ),
+    ],
+)
+def test_mends_breaks_punkt_makes_inside_a_news_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+    assert_well_formed(text, SPLITTER.split(text))
+
+
 def test_spans_are_exact_offsets_with_surrounding_whitespace() -> None:
     text = "  First one.   Second one.\t "
     assert SPLITTER.split(text) == [(2, 12), (15, 26)]
