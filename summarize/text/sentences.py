@@ -183,6 +183,8 @@ _ENDS_QUESTION_QUOTED = re.compile(r"[?!][\"”’']$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,2}")  # "J.", "F.W.", "U.S." (not a body's "N.Y.P.D.", which ends sentences)
 _DASH = ("--", "—", "―")
+_OPENING_MARKS = "(\"“‘'_*•"  # before a word: brackets, quotation marks, list marks ("_Dr. Jane Doe")
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Words that open a sentence after "U.S." or a person's initials ("... in the U.S. The move ..."); other
 # capitalised words go on a name ("U.S. Fish and Wildlife Service", "W.L. Marsh").
 _OPENERS = frozenset(
@@ -220,9 +222,13 @@ def _continues(before: str, after: str) -> bool:
     if _ENDS_QUESTION_QUOTED.search(before):
         return _is_speaker_tail(before, after)
     last = _LAST_TOKEN.search(before)
-    if last is None or not after[0].isupper():
+    if last is None:
         return False
-    token = last.group(1).lstrip("(\"“‘'")
+    token = last.group(1).lstrip(_OPENING_MARKS)
+    if after[0].isdigit():
+        return token.rstrip(".").lower() in _MONTHS  # "_Aug. | 15, 1983: ..." (a list mark hid the month)
+    if not after[0].isupper():
+        return False
     if token[:1].isupper() and token.rstrip(".").lower() in NEWS_TITLES:
         return True
     if _INITIALS.fullmatch(token):

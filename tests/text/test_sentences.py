@@ -122,6 +122,9 @@ def test_splits_news_sentences(text: str, expected: list[str]) -> None:
         ("She met U.N. Ambassador Lena Dahl.", ["She met U.N. Ambassador Lena Dahl."]),
         ("He moved to the U.S. He wrote.", ["He moved to the U.S.", "He wrote."]),
         ("Critics blamed the N.Y.P.D. Rivals agreed.", ["Critics blamed the N.Y.P.D.", "Rivals agreed."]),
+        # A list mark before a month or a title hides it from Punkt.
+        ("_Aug. 15, 1983: The case opens.", ["_Aug. 15, 1983: The case opens."]),
+        ("_Dr. Ruth Lee warned of the risks.", ["_Dr. Ruth Lee warned of the risks."]),
         # A lower-case word goes on the sentence: after an abbreviation, or a quotation's "?" or "!".
         ("She holds an M.A. in law from Leeds.", ["She holds an M.A. in law from Leeds."]),
         ('"Why now?" he asked. Nobody knew.', ['"Why now?" he asked.', "Nobody knew."]),
