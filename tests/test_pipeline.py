@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from summarize.inputs.document import make_document
 from summarize.inputs.documents import sample_documents
 from summarize.output.render import to_json
-from summarize.pipeline import BriefSettings, analyze, build_brief, compose_brief
+from summarize.pipeline import BriefSettings, analyze, build_brief, compose_brief, split_documents
 from summarize.records import SummarizeError
+from summarize.text.sentences import PunktSplitter
 from tests.fakes import HashingEmbedder
 
 BOILERPLATE = re.compile(
@@ -280,3 +282,20 @@ def test_progress_counts_one_sentence_in_the_singular():
         progress=steps.append,
     )
     assert "Embedding 1 sentence" in steps
+
+
+def test_a_sentence_starts_after_its_list_mark_or_label_and_a_byline_is_no_sentence():
+    text = (
+        "Harbour Town Votes To Move Uphill\n\n"
+        "The town council voted on Monday to move the whole town uphill. By Jo Reyes.\n"
+        "-- The move will take ten years and cost $40 million.\n"
+        "COST: The state will pay half of the $40 million bill.\n"
+    )
+    sentences = split_documents([make_document(text, "town.txt")], PunktSplitter())
+    assert [s.text for s in sentences] == [
+        "The town council voted on Monday to move the whole town uphill.",
+        "The move will take ten years and cost $40 million.",
+        "The state will pay half of the $40 million bill.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)  # still a verbatim span of the source
+    assert [s.position for s in sentences] == [0, 1, 2]

@@ -49,6 +49,39 @@ def dateline_length(text: str) -> int:
     return match.end() if match else 0
 
 
+# What opens a sentence without being part of it: a list mark or bullet (some feeds spell the glyph
+# out, "(check)"); a fact box's label in capitals ("EDUCATION:", "Q:"); a wire slug with the place it
+# was filed from ("BC-FLA-STORM (Tampa) --", "COLO-SCHOOL-WEB (Littleton, Colo.) --"). A label
+# in other case ("Note:") or a place alone ("HAITI --", a list's item) is the sentence's own.
+_OPENING_FURNITURE = re.compile(
+    r"(?:--+|[–—―_•·▪■□►●◦‣⁃✓✔*]|-(?=\s)|\((?:check|box|bullet)\))\s*"  # list mark
+    r"|[A-Z][A-Z&'/.-]*(?: [A-Z][A-Z&'/.-]*){0,4}:\s+"  # label
+    r"|(?:BC-[A-Z0-9]+|[A-Z0-9]+(?:-[A-Z0-9]+){2,})(?:-[A-Z0-9]+)*(?: \([^()]{1,40}\))? (?:--|—|–|_) +"  # slug
+)
+# A wire agency's dateline inside a sentence ("... Storm Hits Coast MIAMI (AP) -- A storm ..."): a
+# headline, byline or slug run into the report by lost line breaks; the report starts after it.
+_AGENCY_DATELINE = re.compile(
+    r"\((?:AP|Reuters|AFP|UPI|Xinhua|XINHUA|Kyodo|TASS|Tass|ITAR-TASS|Interfax|dpa|DPA|ANSA|EFE|PTI|IANS|"
+    r"CNN|Bloomberg|Yonhap|Bernama|KUNA|IRNA|MENA|WAFA)\)\s*(?:--|—|–|-|_)\s+(?=\S)"
+)
+# A byline on its own ("By Jane Q. Doe.", "By JANE DOE."): who wrote it, not what happened.
+_BYLINE = re.compile(r"By(?: (?:[A-Z][\w.'’-]*|and|de|van|von|der)){2,6}\.?")
+
+
+def furniture_length(sentence: str) -> int:
+    """How much of a sentence, from its start, is furniture rather than its news: list marks, a fact
+    box's label, a wire slug, whatever runs before a wire agency's dateline; all of it for a byline."""
+    if _BYLINE.fullmatch(sentence):
+        return len(sentence)
+    dateline = _AGENCY_DATELINE.search(sentence)
+    position = dateline.end() if dateline else 0
+    while match := _OPENING_FURNITURE.match(sentence, position):
+        if match.end() == position:
+            break
+        position = match.end()
+    return position if sentence[position:].strip() else len(sentence)
+
+
 # A credit line this far into the article ends it: what follows is the outlet talking about itself.
 _TAIL_START = 0.6
 _HEADLINE_WORDS = range(4, 26)
