@@ -26,7 +26,7 @@ _CREDIT = re.compile(
     r"|^about (the )?authors?\b"
     r"|^(leave|post|add) a (reply|comment)\b"
     r"|^(related|read more|more on|recommended|follow us|sign up|subscribe)\b"
-    r"|copyright|all rights reserved|©",
+    r"|^copyright\b|all rights reserved|©",  # a line that opens with "Copyright"; prose may mention one
     re.IGNORECASE,
 )
 # A wire dateline opening an article's lead: where (and when, by which agency) the report was filed, not its
@@ -70,8 +70,9 @@ _BYLINE = re.compile(r"By(?: (?:[A-Z][\w.'’-]*|and|de|van|von|der)){2,6}\.?")
 
 def furniture_length(sentence: str) -> int:
     """How much of a sentence, from its start, is furniture rather than its news: list marks, a fact
-    box's label, a wire slug, whatever runs before a wire agency's dateline; all of it for a byline."""
-    if _BYLINE.fullmatch(sentence):
+    box's label, a wire slug, whatever runs before a wire agency's dateline; all of it for a byline or a
+    copyright notice."""
+    if _BYLINE.fullmatch(sentence) or _NOTICE.search(sentence):
         return len(sentence)
     dateline = _AGENCY_DATELINE.search(sentence)
     position = dateline.end() if dateline else 0
@@ -129,8 +130,22 @@ def _normalized(line: str) -> str:
     return " ".join(line.lower().split())
 
 
+# A copyright or reuse notice, however long ("COPYRIGHT 2004 BY ... NO PORTION OF THIS MATERIAL ...").
+_NOTICE = re.compile(
+    r"\bcopyright\s*(?:©\s*|\(c\)\s*)?\d{4}|©\s*\d{4}|\ball rights reserved\b"
+    r"|\bmay not be (?:re)?(?:published|produced|printed|broadcast|distributed|written)\b"
+    r"|\bno portion of (?:the|this) materials?\b",
+    re.IGNORECASE,
+)
+# Longer than this, a line holding a notice is an article on one line (pasted without line breaks).
+_NOTICE_LINE_WORDS = 80
+
+
 def is_credit(line: str) -> bool:
-    return len(line.split()) <= 15 and bool(_CREDIT.search(line.strip(" •*-–—")))
+    words = len(line.split())
+    if words <= _NOTICE_LINE_WORDS and _NOTICE.search(line):
+        return True
+    return words <= 15 and bool(_CREDIT.search(line.strip(" •*-–—")))
 
 
 def reads_as_prose(line: str) -> bool:

@@ -234,3 +234,20 @@ def test_a_sentence_that_opens_with_its_own_words_keeps_them(sentence):
 @pytest.mark.parametrize("byline", ["By Jo Reyes.", "By MARTA VANCE.", "By Ann B. Cole and Tom Ruiz."])
 def test_a_byline_is_furniture_whole(byline):
     assert furniture_length(byline) == len(byline)
+
+
+def test_a_copyright_notice_is_no_prose_however_long():
+    notice = (
+        "PORT ELLEN, Maine 04000 Tel: 555-0100 COPYRIGHT 2004 BY HARBOUR WIRE, INC. NO PORTION OF THE MATERIALS "
+        "CONTAINED HEREIN MAY BE USED IN ANY MEDIA WITHOUT ATTRIBUTION TO HARBOUR WIRE, INC."
+    )
+    lead = "The town council voted on Monday to move the whole town uphill."
+    assert kept_lines(f"{notice}\n{lead}\nIt will take ten years and cost the state $40 million.\n")[0] == lead
+    assert furniture_length(notice) == len(notice)  # the same notice run into an article on one line
+    assert furniture_length("© 2004 Harbour Wire. All rights reserved.") > 0
+
+
+def test_prose_about_copyright_is_kept():
+    line = "A court ruled that the old harbour map has no copyright protection, the museum said."
+    assert kept_lines(f"{line}\n") == [line]
+    assert furniture_length(line) == 0
