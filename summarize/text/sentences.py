@@ -178,6 +178,7 @@ class PunktSplitter:
 # Where Punkt ends a sentence that news text goes on: its model knows words, not news style.
 _CLOSING = "\"'”’)]"
 _ENDS_ASKING = re.compile(r"[?!][" + _CLOSING + r"]*$")
+_ENDS_ELLIPSIS = re.compile(r"(?:\.\s?){3}$|…$")
 _ENDS_QUOTING = re.compile(r"[.?!,][\"”’']$")
 _ENDS_QUESTION_QUOTED = re.compile(r"[?!][\"”’']$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
@@ -215,8 +216,10 @@ def _continues(before: str, after: str) -> bool:
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
         return False
+    if after[0] == "." or (after[0] in "\"”’'" and before.endswith(" .")):
+        return True  # the rest of a spaced ellipsis (". . .", Punkt ends a sentence at each dot)
     if after[0].islower():
-        return bool(_ENDS_ASKING.search(before)) or _ends_abbreviated(before)
+        return bool(_ENDS_ASKING.search(before) or _ENDS_ELLIPSIS.search(before)) or _ends_abbreviated(before)
     if after.startswith(_DASH):
         return bool(_ENDS_QUOTING.search(before))  # '"...," -- Jane Doe, a farmer.'
     if _ENDS_QUESTION_QUOTED.search(before):

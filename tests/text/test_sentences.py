@@ -130,6 +130,14 @@ def test_splits_news_sentences(text: str, expected: list[str]) -> None:
         ('"Why now?" he asked. Nobody knew.', ['"Why now?" he asked.', "Nobody knew."]),
         ("“We won!” the crowd shouted as rain fell.", ["“We won!” the crowd shouted as rain fell."]),
         ('They chanted "Out now!" and marched on.', ['They chanted "Out now!" and marched on.']),
+        # A spaced ellipsis is one mark, inside a sentence or at its end.
+        (
+            "The report finds that the minister . . . is accountable. He denied it.",
+            ["The report finds that the minister . . . is accountable.", "He denied it."],
+        ),
+        ('"They are gone . . . all gone," he said.', ['"They are gone . . . all gone," he said.']),
+        ("She said it was over . . . Nobody objected.", ["She said it was over . . .", "Nobody objected."]),
+        ("It ended there . . . .' The crowd left.", ["It ended there . . . .'", "The crowd left."]),
         # Who asked a quotation that ends in "?" ...
         ('"Is it over?" Mayor Lin asked.', ['"Is it over?" Mayor Lin asked.']),
         (
