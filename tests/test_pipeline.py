@@ -219,7 +219,7 @@ def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
     short = make_document("The storm hit the coast. Many homes were lost. Power is out.\n", "short.txt")
     brief = build_brief([short], embedder, BriefSettings(words=150))
     assert not brief.sentences and brief.shortest_choosable == 0
-    said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
+    said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60, or asks a question."
     assert said in to_markdown(brief) and said in to_html(brief) and "word budget" not in to_markdown(brief)
     assert json.loads(to_json(brief))["empty"] == said  # a program gets the reason too
     story = make_document("Officials said the storm brought winds of 120 miles per hour to the coast.\n", "a.txt")
@@ -299,3 +299,20 @@ def test_a_sentence_starts_after_its_list_mark_or_label_and_a_byline_is_no_sente
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)  # still a verbatim span of the source
     assert [s.position for s in sentences] == [0, 1, 2]
+
+
+def test_a_brief_holds_no_question_the_writer_asks():
+    question = "Will the harbour town council move the whole harbour town uphill before the storms?"
+    documents = [
+        make_document(
+            f"{question}\nThe harbour town council voted on Monday to move the whole harbour town uphill.\n"
+            f"Officials said the move of the harbour town would take {years} years.\n",
+            f"{number}.txt",
+        )
+        for number, years in enumerate(["ten", "twelve", "nine"])
+    ]
+    analysis = analyze(documents, HashingEmbedder())
+    for words in (20, 60):
+        brief = compose_brief(analysis, words)
+        assert brief.sentences
+        assert all(not item.sentence.text.endswith("?") for item in brief.sentences)
