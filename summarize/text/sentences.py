@@ -196,6 +196,7 @@ _SPEECH_VERB_WORDS = frozenset(SPEECH_VERBS)
 _CLAUSE_WORDS = frozenset("that whether if he she it they we i you there this these those because".split())
 _TAIL_WORDS_BEFORE_VERB = 12  # "Ada Park, a nurse at the city clinic, said"
 _TAIL_WORDS_AFTER_VERB = 6  # "... asked twice during the long hearing."
+_BEFORE_CHARS = 400  # of the sentence so far, what is read to mend a break (see _continues)
 
 
 def _mend_false_breaks(line: str, spans: list[Span]) -> list[Span]:
@@ -213,7 +214,9 @@ def _mend_false_breaks(line: str, spans: list[Span]) -> list[Span]:
 
 def _continues(before: str, after: str) -> bool:
     """Whether `after` is the rest of the sentence `before` begins."""
-    before, after = before.rstrip(), after.lstrip()
+    # Only the end of `before` counts: it grows as pieces are mended onto it, and reading it whole
+    # for each piece would take time quadratic in a long line's length.
+    before, after = before[-_BEFORE_CHARS:].rstrip(), after.lstrip()
     if not before or not after:
         return False
     if after[0] == "." or (after[0] in "\"”’'" and before.endswith(" .")):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from importlib.resources import files
 from pathlib import Path
 
@@ -185,6 +186,13 @@ def test_text_without_punctuation_is_one_sentence() -> None:
 def test_very_long_text_without_punctuation_is_one_span() -> None:
     text = "word " * 200_000
     assert SPLITTER.split(text) == [(0, len(text) - 1)]
+
+
+def test_mending_a_long_line_of_breaks_takes_linear_time() -> None:
+    text = "it went . . . on " * 10_000  # each piece is mended onto the one before
+    started = time.process_time()
+    assert len(SPLITTER.split(text)) == 1
+    assert time.process_time() - started < 5.0  # reading the whole sentence so far for each piece: 20 s
 
 
 def test_splitting_is_deterministic() -> None:
