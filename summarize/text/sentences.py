@@ -202,7 +202,8 @@ _BEFORE_CHARS = 400  # of the sentence so far, what is read to mend a break (see
 def _mend_false_breaks(line: str, spans: list[Span]) -> list[Span]:
     """`spans` of one line with the breaks Punkt made inside a sentence undone: after a title, a
     person's initials or "U.S." before a name; before a lower-case word; between a quotation that ends in
-    "?" or "!" and who said it; before the dash that credits a quotation."""
+    "?" or "!" and who said it; before the dash that credits a quotation; at each dot of a spaced
+    ellipsis; between a month after a list mark and its day."""
     mended: list[Span] = []
     for start, end in spans:
         if mended and _continues(line[mended[-1][0] : mended[-1][1]], line[start:end]):
