@@ -24,7 +24,7 @@ from .selection.blas_threads import one_blas_thread
 from .selection.concepts import ConceptRanker
 from .selection.features import eligible
 from .selection.salience import SalienceRanker
-from .text.boilerplate import prose_spans
+from .text.boilerplate import furniture_length, prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
 from .text.story_copies import originals_of
 from .wording import plural
@@ -50,6 +50,10 @@ def split_documents(documents: Sequence[Document], splitter: SentenceSplitter) -
         for block_start, block_end in prose_spans(document.text):
             for start, end in splitter.split(document.text[block_start:block_end]):
                 start, end = block_start + start, block_start + end
+                start += furniture_length(document.text[start:end])  # a list mark, a label, a byline ...
+                start = end - len(document.text[start:end].lstrip())
+                if start >= end:
+                    continue
                 text = " ".join(document.text[start:end].split())
                 sentences.append(Sentence(number, start, end, text, position))
                 position += 1

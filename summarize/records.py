@@ -17,7 +17,8 @@ T = TypeVar("T")
 # the TUI's default (defined here, in the lightest module every shell imports anyway).
 DEFAULT_WORDS = 150
 # The words a brief sentence may have: a shorter one is a fragment, a longer one a run-on
-# (summarize.selection.features.eligible); the renderers say so when no sentence of the input has them.
+# (summarize.selection.features.eligible, which also leaves out the writer's questions); the renderers
+# say so when no sentence of the input has them.
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 6, 60
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from summarize.inputs.document import make_document
 from summarize.inputs.documents import sample_documents
 from summarize.output.render import to_json
-from summarize.pipeline import BriefSettings, analyze, build_brief, compose_brief
+from summarize.pipeline import BriefSettings, analyze, build_brief, compose_brief, split_documents
 from summarize.records import SummarizeError
+from summarize.text.sentences import PunktSplitter
 from tests.fakes import HashingEmbedder
 
 BOILERPLATE = re.compile(
@@ -217,7 +219,7 @@ def test_an_empty_brief_says_truly_why_it_is_empty(embedder):
     short = make_document("The storm hit the coast. Many homes were lost. Power is out.\n", "short.txt")
     brief = build_brief([short], embedder, BriefSettings(words=150))
     assert not brief.sentences and brief.shortest_choosable == 0
-    said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
+    said = "No sentence of the input can be briefed: each has fewer than 6 words or more than 60, or asks a question."
     assert said in to_markdown(brief) and said in to_html(brief) and "word budget" not in to_markdown(brief)
     assert json.loads(to_json(brief))["empty"] == said  # a program gets the reason too
     story = make_document("Officials said the storm brought winds of 120 miles per hour to the coast.\n", "a.txt")
@@ -280,3 +282,37 @@ def test_progress_counts_one_sentence_in_the_singular():
         progress=steps.append,
     )
     assert "Embedding 1 sentence" in steps
+
+
+def test_a_sentence_starts_after_its_list_mark_or_label_and_a_byline_is_no_sentence():
+    text = (
+        "Harbour Town Votes To Move Uphill\n\n"
+        "The town council voted on Monday to move the whole town uphill. By Jo Reyes.\n"
+        "-- The move will take ten years and cost $40 million.\n"
+        "COST: The state will pay half of the $40 million bill.\n"
+    )
+    sentences = split_documents([make_document(text, "town.txt")], PunktSplitter())
+    assert [s.text for s in sentences] == [
+        "The town council voted on Monday to move the whole town uphill.",
+        "The move will take ten years and cost $40 million.",
+        "The state will pay half of the $40 million bill.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)  # still a verbatim span of the source
+    assert [s.position for s in sentences] == [0, 1, 2]
+
+
+def test_a_brief_holds_no_question_the_writer_asks():
+    question = "Will the harbour town council move the whole harbour town uphill before the storms?"
+    documents = [
+        make_document(
+            f"{question}\nThe harbour town council voted on Monday to move the whole harbour town uphill.\n"
+            f"Officials said the move of the harbour town would take {years} years.\n",
+            f"{number}.txt",
+        )
+        for number, years in enumerate(["ten", "twelve", "nine"])
+    ]
+    analysis = analyze(documents, HashingEmbedder())
+    for words in (20, 60):
+        brief = compose_brief(analysis, words)
+        assert brief.sentences
+        assert all(not item.sentence.text.endswith("?") for item in brief.sentences)

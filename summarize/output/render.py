@@ -114,7 +114,7 @@ ONE_ARTICLE = "Only one article was given, so no sentence is checked against ano
 NO_SENTENCE_FITS = "No sentence of the input fits this word budget."
 NO_SENTENCE_CAN_BE_BRIEFED = (
     f"No sentence of the input can be briefed: each has fewer than {MIN_SENTENCE_WORDS} words or more than "
-    f"{MAX_SENTENCE_WORDS}."
+    f"{MAX_SENTENCE_WORDS}, or asks a question."
 )
 # The README's promise: a brief fills at least this share of its budget when the input has enough material.
 FILLS_AT_LEAST = 0.8

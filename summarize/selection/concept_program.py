@@ -16,6 +16,7 @@ import numpy as np
 
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Analysis
 from ..text.bigrams import Concept
+from ..text.cues import asks_a_question
 from .ilp import Program, SparseRows
 
 
@@ -28,6 +29,7 @@ class ConceptTable:
     indptr: np.ndarray  # sentence i holds the weighted concepts ranks[indptr[i]:indptr[i + 1]]
     ranks: np.ndarray  # a concept's rank: its place in the sorted weighted concepts
     weights: np.ndarray  # each rank's weight
+    questions: np.ndarray  # whether each sentence is the writer's question (cues.asks_a_question)
     # The candidates chosen among for each setting (`candidates`): not part of what the table is.
     _candidates: dict[Hashable, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -42,7 +44,7 @@ class ConceptTable:
     @property
     def eligible(self) -> np.ndarray:
         """`summarize.selection.features.eligible` of every sentence."""
-        within: np.ndarray = (self.words >= MIN_SENTENCE_WORDS) & (self.words <= MAX_SENTENCE_WORDS)
+        within: np.ndarray = (self.words >= MIN_SENTENCE_WORDS) & (self.words <= MAX_SENTENCE_WORDS) & ~self.questions
         return within
 
 
@@ -68,6 +70,7 @@ def _built(analysis: Analysis, concepts: list[set[Concept]], weights: Mapping[Co
         indptr=np.concatenate(([0], np.cumsum([len(ranks) for ranks in held], dtype=np.int64))),
         ranks=np.array([r for ranks in held for r in ranks], dtype=np.int64),
         weights=np.array([weights[concept] for concept in sorted(weights)], dtype=float),
+        questions=np.array([asks_a_question(s.text) for s in analysis.sentences], dtype=bool),
     )
 
 

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Analysis, Sentence
-from ..text.cues import OPENING_QUOTES, has_half_quote, is_attributed, opens_inside_quote, starts_dangling
+from ..text.cues import (
+    OPENING_QUOTES,
+    asks_a_question,
+    has_half_quote,
+    is_attributed,
+    opens_inside_quote,
+    starts_dangling,
+)
 from ..text.story_copies import stories_of
 
 HALF_QUOTE_FACTOR = 0.4
@@ -38,7 +45,9 @@ def containment(analysis: Analysis, rows: Rows | None = None) -> np.ndarray:
 
 
 def eligible(sentence: Sentence) -> bool:
-    return MIN_SENTENCE_WORDS <= sentence.words <= MAX_SENTENCE_WORDS
+    """Whether a brief may hold the sentence: neither a fragment nor a run-on, and not a question the
+    writer asks (a brief tells what happened)."""
+    return MIN_SENTENCE_WORDS <= sentence.words <= MAX_SENTENCE_WORDS and not asks_a_question(sentence.text)
 
 
 def row_indexes(analysis: Analysis, rows: Rows | None) -> np.ndarray:

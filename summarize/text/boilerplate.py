@@ -26,7 +26,7 @@ _CREDIT = re.compile(
     r"|^about (the )?authors?\b"
     r"|^(leave|post|add) a (reply|comment)\b"
     r"|^(related|read more|more on|recommended|follow us|sign up|subscribe)\b"
-    r"|copyright|all rights reserved|©",
+    r"|^copyright\b|all rights reserved|©",  # a line that opens with "Copyright"; prose may mention one
     re.IGNORECASE,
 )
 # A wire dateline opening an article's lead: where (and when, by which agency) the report was filed, not its
@@ -47,6 +47,40 @@ def dateline_length(text: str) -> int:
     report was filed and when, which is neither its news nor its scope."""
     match = _DATELINE.match(text)
     return match.end() if match else 0
+
+
+# What opens a sentence without being part of it: a list mark or bullet (some feeds spell the glyph
+# out, "(check)"); a fact box's label in capitals ("EDUCATION:", "Q:"); a wire slug with the place it
+# was filed from ("BC-FLA-STORM (Tampa) --", "COLO-SCHOOL-WEB (Littleton, Colo.) --"). A label
+# in other case ("Note:") or a place alone ("HAITI --", a list's item) is the sentence's own.
+_OPENING_FURNITURE = re.compile(
+    r"(?:--+|[–—―_•·▪■□►●◦‣⁃✓✔*]|-(?=\s)|\((?:check|box|bullet)\))\s*"  # list mark
+    r"|[A-Z][A-Z&'/.-]*(?: [A-Z][A-Z&'/.-]*){0,4}:\s+"  # label
+    r"|(?:BC-[A-Z0-9]+|[A-Z0-9]+(?:-[A-Z0-9]+){2,})(?:-[A-Z0-9]+)*(?: \([^()]{1,40}\))? (?:--|—|–|_) +"  # slug
+)
+# A wire agency's dateline inside a sentence ("... Storm Hits Coast MIAMI (AP) -- A storm ..."): a
+# headline, byline or slug run into the report by lost line breaks; the report starts after it.
+_AGENCY_DATELINE = re.compile(
+    r"\((?:AP|Reuters|AFP|UPI|Xinhua|XINHUA|Kyodo|TASS|Tass|ITAR-TASS|Interfax|dpa|DPA|ANSA|EFE|PTI|IANS|"
+    r"CNN|Bloomberg|Yonhap|Bernama|KUNA|IRNA|MENA|WAFA)\)\s*(?:--|—|–|-|_)\s+(?=\S)"
+)
+# A byline on its own ("By Jane Q. Doe.", "By JANE DOE."): who wrote it, not what happened.
+_BYLINE = re.compile(r"By(?: (?:[A-Z][\w.'’-]*|and|de|van|von|der)){2,6}\.?")
+
+
+def furniture_length(sentence: str) -> int:
+    """How much of a sentence, from its start, is furniture rather than its news: list marks, a fact
+    box's label, a wire slug, whatever runs before a wire agency's dateline; all of it for a byline or a
+    copyright notice."""
+    if _BYLINE.fullmatch(sentence) or _NOTICE.search(sentence):
+        return len(sentence)
+    dateline = _AGENCY_DATELINE.search(sentence)
+    position = dateline.end() if dateline else 0
+    while match := _OPENING_FURNITURE.match(sentence, position):
+        if match.end() == position:
+            break
+        position = match.end()
+    return position if sentence[position:].strip() else len(sentence)
 
 
 # A credit line this far into the article ends it: what follows is the outlet talking about itself.
@@ -96,8 +130,22 @@ def _normalized(line: str) -> str:
     return " ".join(line.lower().split())
 
 
+# A copyright or reuse notice, however long ("COPYRIGHT 2004 BY ... NO PORTION OF THIS MATERIAL ...").
+_NOTICE = re.compile(
+    r"\bcopyright\s*(?:©\s*|\(c\)\s*)?\d{4}|©\s*\d{4}|\ball rights reserved\b"
+    r"|\bmay not be (?:re)?(?:published|produced|printed|broadcast|distributed|written)\b"
+    r"|\bno portion of (?:the|this) materials?\b",
+    re.IGNORECASE,
+)
+# Longer than this, a line holding a notice is an article on one line (pasted without line breaks).
+_NOTICE_LINE_WORDS = 80
+
+
 def is_credit(line: str) -> bool:
-    return len(line.split()) <= 15 and bool(_CREDIT.search(line.strip(" •*-–—")))
+    words = len(line.split())
+    if words <= _NOTICE_LINE_WORDS and _NOTICE.search(line):
+        return True
+    return words <= 15 and bool(_CREDIT.search(line.strip(" •*-–—")))
 
 
 def reads_as_prose(line: str) -> bool:

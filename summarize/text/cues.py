@@ -89,6 +89,12 @@ def unattributed_quotation(text: str) -> bool:
     return len(text) > 1 and text[0] in '"“' and text[-1] in '"”' and len(DOUBLE_QUOTES.findall(text)) == 2
 
 
+def asks_a_question(text: str) -> bool:
+    """Whether the sentence is the writer's own question ("How do you clear your name?"): it tells the
+    reader nothing. A quoted question is someone's words ('"Why now?" he asked.')."""
+    return outside_quotes(text).rstrip(" )]").endswith("?")
+
+
 def has_half_quote(text: str) -> bool:
     """An odd number of double quotation marks: half of a quotation that spans sentences."""
     return len(DOUBLE_QUOTES.findall(text)) % 2 == 1

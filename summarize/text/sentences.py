@@ -14,11 +14,20 @@ from importlib.resources import files
 from typing import Protocol
 
 from . import lightnltk
+from .cues import DANGLING_WORDS, SPEECH_VERBS, is_attributed, outside_quotes
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
 
 Span = tuple[int, int]
+
+# Titles and ranks (lower case, without the final period) that stand before a name: after one of
+# these, capitalised, a capitalised word is the name ("Gov. Guy Marsh", "Sens. Ann Ruiz"), never a
+# new sentence, whatever Punkt's orthographic evidence says about the word (see _continues).
+NEWS_TITLES = frozenset(
+    "gov govs sen sens rep reps gen gens lt col brig maj capt cmdr adm sgt cpl pfc pvt spc supt insp det "
+    "dist atty mr mrs ms messrs dr prof rev fr msgr".split()
+)
 
 # Abbreviations (lower case, without the final period) that news text needs and
 # the trained English model lacks or may lack. Punkt still ends a sentence after
@@ -161,8 +170,104 @@ class PunktSplitter:
         spans: list[Span] = []
         for line_start, line_end in _line_spans(text):
             line = text[line_start:line_end]
-            spans.extend(_offset_stripped(text, line_start, self.tokenizer.span_tokenize(line)))
+            pieces = _mend_false_breaks(line, list(self.tokenizer.span_tokenize(line)))
+            spans.extend(_offset_stripped(text, line_start, pieces))
         return spans
+
+
+# Where Punkt ends a sentence that news text goes on: its model knows words, not news style.
+_CLOSING = "\"'”’)]"
+_ENDS_ASKING = re.compile(r"[?!][" + _CLOSING + r"]*$")
+_ENDS_ELLIPSIS = re.compile(r"(?:\.\s?){3}$|…$")
+_ENDS_QUOTING = re.compile(r"[.?!,][\"”’']$")
+_ENDS_QUESTION_QUOTED = re.compile(r"[?!][\"”’']$")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}")  # "J.", "F.W.", "U.S." (not a body's "N.Y.P.D.", which ends sentences)
+_DASH = ("--", "—", "―")
+_OPENING_MARKS = "(\"“‘'_*•"  # before a word: brackets, quotation marks, list marks ("_Dr. Jane Doe")
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words that open a sentence after "U.S." or a person's initials ("... in the U.S. The move ..."); other
+# capitalised words go on a name ("U.S. Fish and Wildlife Service", "W.L. Marsh").
+_OPENERS = frozenset(
+    (*DANGLING_WORDS, *"a an the my your you i we one no not what who why how where when after before as if by".split())
+)
+_SPEECH_VERB_WORDS = frozenset(SPEECH_VERBS)
+# Words after the speech verb of "Name said ..." that begin what was said: then it is a sentence of its own.
+_CLAUSE_WORDS = frozenset("that whether if he she it they we i you there this these those because".split())
+_TAIL_WORDS_BEFORE_VERB = 12  # "Ada Park, a nurse at the city clinic, said"
+_TAIL_WORDS_AFTER_VERB = 6  # "... asked twice during the long hearing."
+_BEFORE_CHARS = 400  # of the sentence so far, what is read to mend a break (see _continues)
+
+
+def _mend_false_breaks(line: str, spans: list[Span]) -> list[Span]:
+    """`spans` of one line with the breaks Punkt made inside a sentence undone: after a title, a
+    person's initials or "U.S." before a name; before a lower-case word; between a quotation that ends in
+    "?" or "!" and who said it; before the dash that credits a quotation; at each dot of a spaced
+    ellipsis; between a month after a list mark and its day."""
+    mended: list[Span] = []
+    for start, end in spans:
+        if mended and _continues(line[mended[-1][0] : mended[-1][1]], line[start:end]):
+            mended[-1] = (mended[-1][0], end)
+        else:
+            mended.append((start, end))
+    return mended
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether `after` is the rest of the sentence `before` begins."""
+    # Only the end of `before` counts: it grows as pieces are mended onto it, and reading it whole
+    # for each piece would take time quadratic in a long line's length.
+    before, after = before[-_BEFORE_CHARS:].rstrip(), after.lstrip()
+    if not before or not after:
+        return False
+    if after[0] == "." or (after[0] in "\"”’'" and before.endswith(" .")):
+        return True  # the rest of a spaced ellipsis (". . .", Punkt ends a sentence at each dot)
+    if after[0].islower():
+        return bool(_ENDS_ASKING.search(before) or _ENDS_ELLIPSIS.search(before)) or _ends_abbreviated(before)
+    if after.startswith(_DASH):
+        return bool(_ENDS_QUOTING.search(before))  # '"...," -- Jane Doe, a farmer.'
+    if _ENDS_QUESTION_QUOTED.search(before):
+        return _is_speaker_tail(before, after)
+    last = _LAST_TOKEN.search(before)
+    if last is None:
+        return False
+    token = last.group(1).lstrip(_OPENING_MARKS)
+    if after[0].isdigit():
+        return token.rstrip(".").lower() in _MONTHS  # "_Aug. | 15, 1983: ..." (a list mark hid the month)
+    if not after[0].isupper():
+        return False
+    if token[:1].isupper() and token.rstrip(".").lower() in NEWS_TITLES:
+        return True
+    if _INITIALS.fullmatch(token):
+        first = after.split(maxsplit=1)[0].strip(_CLOSING + ",;:").lower()
+        return first not in _OPENERS and first not in english_punkt_parameters().sent_starters
+    return False
+
+
+def _ends_abbreviated(text: str) -> bool:
+    """Whether `text` ends on an abbreviation ("F.W.", "A.N.C.)", "Gov.") rather than a word."""
+    last = _LAST_TOKEN.search(text)
+    if last is None or not text.endswith((".", ".)")):
+        return False
+    token = last.group(1).strip("(\"“‘')").rstrip(".")
+    return "." in token or len(token) == 1 or token.lower() in english_punkt_parameters().abbrev_types
+
+
+def _is_speaker_tail(quotation: str, after: str) -> bool:
+    """Whether `after` only says who asked or exclaimed the quotation before it ('"Why?" Smith asked.',
+    '"Is it over?" Ms. Diaz said in an interview.'), when nothing outside that quotation says so."""
+    if is_attributed(outside_quotes(quotation)) or any(mark in after for mark in '"“”'):
+        return False
+    words = after.split()
+    for index, word in enumerate(words):
+        if word.strip(",.;:").lower() in _SPEECH_VERB_WORDS:
+            rest = [w.strip(",.;:").lower() for w in words[index + 1 :]]
+            return (
+                index <= _TAIL_WORDS_BEFORE_VERB
+                and len(rest) <= _TAIL_WORDS_AFTER_VERB
+                and not _CLAUSE_WORDS.intersection(rest)
+            )
+    return False
 
 
 def _offset_stripped(text: str, offset: int, spans: Iterable[Span]) -> Iterator[Span]:

@@ -1,6 +1,6 @@
 import pytest
 
-from summarize.text.boilerplate import headline, prose_spans
+from summarize.text.boilerplate import furniture_length, headline, prose_spans
 
 
 def kept_lines(text: str) -> list[str]:
@@ -181,3 +181,73 @@ def test_only_the_lead_loses_a_dateline_lower_down_a_place_in_capitals_opens_a_l
         "The storm killed at least 12 people across the islands on Monday.",
         "HAITI -- Two people died when a river burst its banks near the capital.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "news"),
+    [
+        (
+            "-- The pact promised to double the harbour's seal count.",
+            "The pact promised to double the harbour's seal count.",
+        ),
+        ("--Hackers could read the tax files with ease.", "Hackers could read the tax files with ease."),
+        ("_The council voted 14-0 to close the bridge.", "The council voted 14-0 to close the bridge."),
+        ("• Schools will stay shut until Friday.", "Schools will stay shut until Friday."),
+        ("- On May 3, the mayor resigned.", "On May 3, the mayor resigned."),
+        ("(check) The leaders demanded his return.", "The leaders demanded his return."),
+        ("(box) VENUE: Harbour Stadium, Port Ellen.", "Harbour Stadium, Port Ellen."),
+        ("EDUCATION: Records show he left school at 16.", "Records show he left school at 16."),
+        ("CAUSE OF THE DISPUTE: Each side claims the river island.", "Each side claims the river island."),
+        ("Q: How can a reader enter the contest?", "How can a reader enter the contest?"),
+        ("A: The contest is open to anyone under 16.", "The contest is open to anyone under 16."),
+        ("BC-FLOOD-TOWN (Riverton) -- The town voted to move uphill.", "The town voted to move uphill."),
+        ("STORM-COAST-DAMAGE (Port Ellen, Maine) -- A look at the damage.", "A look at the damage."),
+        (
+            "Ferry Sinks Off Coast PORT ELLEN, Maine (AP) -- A ferry sank on Monday.",
+            "A ferry sank on Monday.",
+        ),
+        ("Update: storm warning By Jo Reyes OSLO (Reuters) - The storm eased.", "The storm eased."),
+    ],
+)
+def test_what_opens_a_sentence_without_being_its_news_is_furniture(sentence, news):
+    assert sentence[furniture_length(sentence) :] == news
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HAITI -- Two people died when a river burst its banks.",
+        "RAY BUCKEY, 31 -- Key defendant in the case, he is the owner's son.",
+        "CBS-TV reported one person had been killed on the bridge.",
+        "Note: the figures are estimates.",
+        "NATO leaders met on Monday in Brussels.",
+        "THE annual prize went to a first novel.",
+        "THE LATE Mr Tom Vance liked chess.",
+        "By Sunday, the river had fallen by a metre.",
+        "The WHO (World Health Organization) -- which met on Monday -- agreed.",
+    ],
+)
+def test_a_sentence_that_opens_with_its_own_words_keeps_them(sentence):
+    assert furniture_length(sentence) == 0
+
+
+@pytest.mark.parametrize("byline", ["By Jo Reyes.", "By MARTA VANCE.", "By Ann B. Cole and Tom Ruiz."])
+def test_a_byline_is_furniture_whole(byline):
+    assert furniture_length(byline) == len(byline)
+
+
+def test_a_copyright_notice_is_no_prose_however_long():
+    notice = (
+        "PORT ELLEN, Maine 04000 Tel: 555-0100 COPYRIGHT 2004 BY HARBOUR WIRE, INC. NO PORTION OF THE MATERIALS "
+        "CONTAINED HEREIN MAY BE USED IN ANY MEDIA WITHOUT ATTRIBUTION TO HARBOUR WIRE, INC."
+    )
+    lead = "The town council voted on Monday to move the whole town uphill."
+    assert kept_lines(f"{notice}\n{lead}\nIt will take ten years and cost the state $40 million.\n")[0] == lead
+    assert furniture_length(notice) == len(notice)  # the same notice run into an article on one line
+    assert furniture_length("© 2004 Harbour Wire. All rights reserved.") > 0
+
+
+def test_prose_about_copyright_is_kept():
+    line = "A court ruled that the old harbour map has no copyright protection, the museum said."
+    assert kept_lines(f"{line}\n") == [line]
+    assert furniture_length(line) == 0

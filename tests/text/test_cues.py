@@ -107,3 +107,18 @@ def test_outside_quotes_follows_the_rule_on_every_mix_of_marks() -> None:
 )
 def test_unattributed_quotation_is_a_whole_quotation_with_nothing_outside(text: str, whole: bool) -> None:
     assert cues.unattributed_quotation(text) is whole
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("If a thief opens a card in your name, how do you fix it?", True),
+        ("Among their questions: Will the new dam hold?", True),
+        ("Will the dam hold (and for how long?)", True),
+        ('"Will the dam hold?" the mayor asked.', False),
+        ('She asked: "Will the dam hold?"', False),
+        ("The dam held, officials said.", False),
+    ],
+)
+def test_a_question_the_writer_asks_is_told_from_a_quoted_one(text, asks):
+    assert cues.asks_a_question(text) is asks

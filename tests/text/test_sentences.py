@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from importlib.resources import files
 from pathlib import Path
 
@@ -100,6 +101,65 @@ def test_splits_news_sentences(text: str, expected: list[str]) -> None:
     assert_well_formed(text, SPLITTER.split(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title before a name Punkt's model reads as a sentence starter ("guy", "page" are words).
+        ("Gov. Guy Marsh toured the town. Ms. Page said so.", ["Gov. Guy Marsh toured the town.", "Ms. Page said so."]),
+        ("Sens. Ann Ruiz and Tom Vance voted no.", ["Sens. Ann Ruiz and Tom Vance voted no."]),
+        ("Dist. Atty. Rosa Field dropped the charges.", ["Dist. Atty. Rosa Field dropped the charges."]),
+        ("It said Brig. Gen. Omar Haddad was safe.", ["It said Brig. Gen. Omar Haddad was safe."]),
+        # A capitalised title only: a navy brig ends a sentence.
+        (
+            "He was held in the navy brig. By noon he was free.",
+            ["He was held in the navy brig.", "By noon he was free."],
+        ),
+        # A person's initials, and "U.S." before a name.
+        (
+            "Trooper W.L. Marsh said it. President F.W. de Vries spoke.",
+            ["Trooper W.L. Marsh said it.", "President F.W. de Vries spoke."],
+        ),
+        ("The U.S. Fish and Wildlife Service agreed.", ["The U.S. Fish and Wildlife Service agreed."]),
+        ("She met U.N. Ambassador Lena Dahl.", ["She met U.N. Ambassador Lena Dahl."]),
+        ("He moved to the U.S. He wrote.", ["He moved to the U.S.", "He wrote."]),
+        ("Critics blamed the N.Y.P.D. Rivals agreed.", ["Critics blamed the N.Y.P.D.", "Rivals agreed."]),
+        # A list mark before a month or a title hides it from Punkt.
+        ("_Aug. 15, 1983: The case opens.", ["_Aug. 15, 1983: The case opens."]),
+        ("_Dr. Ruth Lee warned of the risks.", ["_Dr. Ruth Lee warned of the risks."]),
+        # A lower-case word goes on the sentence: after an abbreviation, or a quotation's "?" or "!".
+        ("She holds an M.A. in law from Leeds.", ["She holds an M.A. in law from Leeds."]),
+        ('"Why now?" he asked. Nobody knew.', ['"Why now?" he asked.', "Nobody knew."]),
+        ("“We won!” the crowd shouted as rain fell.", ["“We won!” the crowd shouted as rain fell."]),
+        ('They chanted "Out now!" and marched on.', ['They chanted "Out now!" and marched on.']),
+        # A spaced ellipsis is one mark, inside a sentence or at its end.
+        (
+            "The report finds that the minister . . . is accountable. He denied it.",
+            ["The report finds that the minister . . . is accountable.", "He denied it."],
+        ),
+        ('"They are gone . . . all gone," he said.', ['"They are gone . . . all gone," he said.']),
+        ("She said it was over . . . Nobody objected.", ["She said it was over . . .", "Nobody objected."]),
+        ("It ended there . . . .' The crowd left.", ["It ended there . . . .'", "The crowd left."]),
+        # Who asked a quotation that ends in "?" ...
+        ('"Is it over?" Mayor Lin asked.', ['"Is it over?" Mayor Lin asked.']),
+        (
+            '"Can we go home?" Ada Park, a nurse, said on local radio.',
+            ['"Can we go home?" Ada Park, a nurse, said on local radio.'],
+        ),
+        # ... but not a sentence that goes on to report something, nor one after an attributed quotation.
+        ('"Is it over?" Lin said he did not know.', ['"Is it over?"', "Lin said he did not know."]),
+        ("She asked, 'Why?' Nobody answered.", ["She asked, 'Why?'", "Nobody answered."]),
+        # The dash that credits a quotation.
+        (
+            '"The river rose like a wall." -- Dan Ortiz, a farmer.',
+            ['"The river rose like a wall." -- Dan Ortiz, a farmer.'],
+        ),
+    ],
+)
+def test_mends_breaks_punkt_makes_inside_a_news_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+    assert_well_formed(text, SPLITTER.split(text))
+
+
 def test_spans_are_exact_offsets_with_surrounding_whitespace() -> None:
     text = "  First one.   Second one.\t "
     assert SPLITTER.split(text) == [(2, 12), (15, 26)]
@@ -126,6 +186,13 @@ def test_text_without_punctuation_is_one_sentence() -> None:
 def test_very_long_text_without_punctuation_is_one_span() -> None:
     text = "word " * 200_000
     assert SPLITTER.split(text) == [(0, len(text) - 1)]
+
+
+def test_mending_a_long_line_of_breaks_takes_linear_time() -> None:
+    text = "it went . . . on " * 10_000  # each piece is mended onto the one before
+    started = time.process_time()
+    assert len(SPLITTER.split(text)) == 1
+    assert time.process_time() - started < 5.0  # reading the whole sentence so far for each piece: 20 s
 
 
 def test_splitting_is_deterministic() -> None:

@@ -224,7 +224,8 @@ def test_an_empty_brief_says_why_and_offers_a_wider_budget_only_when_one_helps(t
 
     async def scenario(app, pilot, notes):
         assert (
-            empty_state(app) == "No sentence of the input can be briefed: each has fewer than 6 words or more than 60."
+            empty_state(app)
+            == "No sentence of the input can be briefed: each has fewer than 6 words or more than 60, or asks a question."
         )
 
     run(scenario, paths=[short])
