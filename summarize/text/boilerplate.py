@@ -32,7 +32,7 @@ _CREDIT = re.compile(
 # A wire dateline opening an article's lead: where (and when, by which agency) the report was filed, not its
 # news. "LONDON (AP) --", "ZURICH, Switzerland (AP) --", "HONG KONG, December 15 (Xinhua) --",
 # "NEW YORK _" (AP's underscore). The place is in capitals and the mark between spaces, so that
-# "CBS-TV reported" or "RAY BUCKEY, 31 -- Key defendant" (a who's who) are not datelines.
+# "KTV-9 reported" or "JOHN MARLOW, 42 -- Key witness" (a who's who) are not datelines.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*"  # the place
     r"(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"  # its state, region or country

@@ -162,8 +162,8 @@ def test_the_lead_s_wire_dateline_is_not_part_of_its_sentence(dateline):
 @pytest.mark.parametrize(
     "line",
     [
-        "CBS-TV reported one person had been killed on the bridge.",
-        "RAY BUCKEY, 31 -- Key defendant in the case, he is the son of the school's owner.",
+        "KTV-9 reported one person had been hurt on the pier.",
+        "JOHN MARLOW, 42 -- Key witness in the case, he is the son of the mill's owner.",
         "NIXON, disco, LSD -- it's no surprise, really, that those rejects came back.",
         "NATO expelled eight Russians -- the second such move in three years.",
     ],
@@ -217,8 +217,8 @@ def test_what_opens_a_sentence_without_being_its_news_is_furniture(sentence, new
     "sentence",
     [
         "HAITI -- Two people died when a river burst its banks.",
-        "RAY BUCKEY, 31 -- Key defendant in the case, he is the owner's son.",
-        "CBS-TV reported one person had been killed on the bridge.",
+        "JOHN MARLOW, 42 -- Key witness in the case, he is the owner's son.",
+        "KTV-9 reported one person had been hurt on the pier.",
         "Note: the figures are estimates.",
         "NATO leaders met on Monday in Brussels.",
         "THE annual prize went to a first novel.",
