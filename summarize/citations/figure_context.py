@@ -1,6 +1,6 @@
 """Where and when the article puts a figure its sentence does not place itself: the paragraph around it.
 
-A reader of the article knows what "Damage was estimated at $3 million to $5 million." or "Three
+A reader of the article knows what "Damage was put at $2 million to $4 million." or "Three
 people were still missing." is about from the lines before it; a disagreement shown without them can
 set two places' counts against each other. Read here, from the sentence's article:
 

@@ -13,9 +13,9 @@ def test_one_toll_told_with_two_figures_is_a_disagreement():
         "One twister smashed into a school, killing at least two people, police said.",
     ) == ["two people"]
     assert texts(
-        "At least 233 people have been killed in Kashmir since Jan. 20.",
-        "At least 171 people have been killed in Kashmir since the crackdown began on Jan. 20.",
-    ) == ["171 people"]
+        "At least 214 people have been killed in Vardena since March 3.",
+        "At least 160 people have been killed in Vardena since the curfew began on March 3.",
+    ) == ["160 people"]
 
 
 def test_counts_for_places_the_other_does_not_name_are_two_counts():
@@ -38,8 +38,8 @@ def test_a_part_a_rate_a_bound_met_and_a_forecast_are_no_disagreement():
 
 def test_counts_from_different_starts_or_about_different_things_are_two_counts():
     assert not texts(
-        "At least 233 people have been killed in Kashmir since Jan. 20.",
-        "At least 47 people have been killed in Kashmir since the beginning of the year.",
+        "At least 214 people have been killed in Vardena since March 3.",
+        "At least 52 people have been killed in Vardena since the beginning of the year.",
     )
     assert not texts(
         "Motorcycle riders without helmets pay a penalty of 40,000 shillings.",
@@ -129,7 +129,7 @@ def test_a_year_before_the_figure_in_another_clause_is_another_event():
     )
     assert not texts(
         "At least 50,000 people were killed in the earthquake.",
-        "Like Thursday's, the Dec. 7, 1988, earthquake in Armenia killed about 25,000 people.",
+        "Like Monday's, the March 4, 1977, earthquake in the valley killed about 1,500 people.",
     )
 
 

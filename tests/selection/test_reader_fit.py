@@ -85,7 +85,7 @@ def test_an_event_noun_without_a_complement_stands_for_the_event_just_told():
 def test_a_sentence_that_opens_with_a_connective_needs_the_sentence_before_it(embedder):
     for text in (
         "“In fact, these prospects are almost completely undermined.”",
-        "As a result, the airport will at first handle only daylight flights.",
+        "As a result, the harbour will at first take only small boats.",
         "But the move comes after months of tension.",
         "However, NATO said the door remained open.",
     ):
