@@ -8,7 +8,7 @@ from summarize.clustering import developments
 from summarize.pipeline import analyze, compose_brief
 from summarize.sections import story as sections_story
 from summarize.sections.prompts import shipped_prompt
-from summarize.selection import reader_fit
+from summarize.selection import leaning
 from summarize.text import bigrams
 from summarize.text.bigrams import content_tokens, sentence_tokens, token_bigrams
 
@@ -33,7 +33,7 @@ def test_a_brief_reads_each_sentences_tokens_once(story, embedder, monkeypatch, 
         return content_tokens(text)
 
     # Every module that reads a sentence's tokens, under the name it imported.
-    for module in (bigrams, reader_fit, developments, sections_story):
+    for module in (bigrams, leaning, developments, sections_story):
         monkeypatch.setattr(module, "content_tokens", counted)
     analysis = analyze(story, embedder)
     chosen = shipped_prompt(prompt) if prompt else None
