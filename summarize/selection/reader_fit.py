@@ -1,29 +1,26 @@
-"""Sentences a reader can use: none that points back to something the brief has not said, and no two
-that report the same main fact.
+"""Sentences a reader can use: none that points back to something the brief has not said, and no two that report the same
+main fact.
 
-A sentence *leans* on the one before it in its article when its subject or reference is there: it
-opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
-bare pronoun ("“These actions ...,” he said"), continues a quotation opened before it, or is a whole
-quotation that names no speaker ("“We told everyone this levee would fail.”" after "“...,” Okafor
-said."). Such a
-sentence may enter a brief only right after the sentence it leans on. A sentence that opens with a
-demonstrative noun ("This decision ...") or with a definite noun and names nothing else ("The
-expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
-before it in its article). Two more point back strictly: a sentence that opens with an event noun and
-no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
-needs the sentence before it in its article (so does one whose event noun a name owns: "Moscow’s
-response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
-introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
-role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
-result, ..."): it says how it follows from the sentence before it. A sentence that names its speaker by
-surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
-brief sentence before it that gives the speaker's given name, which introduces them.
+A sentence *leans* on the one before it in its article when its subject or reference is there: it opens with a pronoun
+or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a bare pronoun ("“These actions ...,”
+he said"), continues a quotation opened before it, or is a whole quotation that names no speaker ("“We told everyone
+this levee would fail.”" after "“...,” Okafor said."). Such a sentence may enter a brief only right after the sentence
+it leans on. A sentence that opens with a demonstrative noun ("This decision ...") or with a definite noun and names
+nothing else ("The expulsion was the second of its sort in recent years") points back more loosely: it needs a brief
+sentence before it that mentions that noun (or the one before it in its article). Two more point back strictly: a
+sentence that opens with an event noun and no complement ("The Kremlin’s response on Thursday came ...": the response
+the article has just told) needs the sentence before it in its article (so does one whose event noun a name owns:
+"Moscow’s response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP": introduced
+earlier) needs the previous sentence, and only when that sentence mentions the speaker's role. So does one that opens
+with a connective ("In fact, these prospects ...", "But ...", "As a result, ..."): it says how it follows from the
+sentence before it. A sentence that names its speaker by surname only ("Peskov said"; the articles call him "Dmitry
+Peskov") points back loosely too: it needs a brief sentence before it that gives the speaker's given name, which
+introduces them.
 
-The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each
-sentence follows what it leans on; `same_fact_pairs` finds chosen sentences that the corroboration
-judge says report one fact, which the selection then keeps apart: of different sources, or of one (an
-article that reports a statement and then quotes it).
-"""
+The selection (summarize.selection.concepts) turns these into constraints and orders the brief so each sentence
+follows what it leans on; `same_fact_pairs` finds chosen sentences that the corroboration judge says report one fact,
+which the selection then keeps apart: of different sources, or of one (an article that reports a statement and then
+quotes it)."""
 
 from __future__ import annotations
 
@@ -45,6 +42,7 @@ from ..text.cues import (
     unattributed_quotation,
 )
 from ..text.speakers import attributed, speaker_names, unintroduced_name
+from .news_order import with_elaborations
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -288,8 +286,8 @@ def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
 
 
 def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
-    """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one
-    right after the sentence it leans on (see `supporters`), the rest most important first."""
+    """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one right after
+    what it leans on (`supporters`), else what it elaborates (news_order), the rest most important first."""
     chosen = set(ranked)
     parent: dict[int, int] = {}
     for index in ranked:
@@ -299,6 +297,7 @@ def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
             parent[index] = need.previous
         elif found:
             parent[index] = found[0]
+    parent = with_elaborations(analysis, ranked, parent, lambda i: introduction_needed(analysis, i) is None)
     children: dict[int, list[int]] = {}
     for index in ranked:
         if index in parent:
