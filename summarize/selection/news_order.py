@@ -8,13 +8,34 @@ Moscow team were barred from the headquarters."). When the brief holds the sente
 article, or another article's sentence of that one's cluster (the same content, told by another
 outlet), and ranks it higher, the elaboration is read right after it: ranked on its own it may land
 paragraphs later, after the background, far from the fact it explains.
+
+The news comes before the *background*: a sentence whose main clause tells what has held since an
+earlier time ("Relations have been strained since the annexation of Crimea in 2014.", "Russia has
+long had an observer mission ...", "Official talks have been limited in recent years.") goes after
+the sentences that tell what happened, whatever its rank (with what leans on it or elaborates it). A
+clause of its own ("Iran, which has had no ties with the United States since 1979, said ...") is not
+the sentence's news, and neither is a count since a date ("killed since Jan. 20").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from ..records import Analysis
+
+# "has been ... since (...) 2014", "have been limited in recent years", "has had no ambassador ... for
+# decades", "has long had": a state that holds from a time before the story's.
+_BACKGROUND = re.compile(
+    r"\b(?:has|have)\s+(?:long\s+)?(?:\w+ly\s+)?(?:been|had)\b"
+    r"(?=[^.;]*?\b(?:since\s+(?:[^,.;]*?\b)?(?:1[89]|20)\d\d\b|for\s+(?:many\s+|several\s+)?(?:years|decades|generations)\b"
+    r"|in\s+recent\s+(?:years|decades)\b))"
+    r"|\b(?:has|have)\s+long\b",
+    re.IGNORECASE,
+)
+# Before the verb, a clause of its own (a relative or subordinate clause, a comma but ", but"): the
+# background is that clause's, not the sentence's.
+_CLAUSE_BEFORE = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|as)\b|,(?!\s+but\b)", re.IGNORECASE)
 
 
 def elaborated(analysis: Analysis, index: int, earlier: Sequence[int]) -> int | None:
@@ -67,3 +88,18 @@ def with_elaborations(
         if told is not None and ancestor is None and not moves_unintroduced(index):
             linked[index] = told
     return linked
+
+
+def is_background(text: str) -> bool:
+    """Whether the sentence's main clause tells what has held since an earlier time (see the module)."""
+    match = _BACKGROUND.search(text)
+    return match is not None and _CLAUSE_BEFORE.search(text, 0, match.start()) is None
+
+
+def news_first(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
+    """`ranked` (brief sentences, most important first) with the background after the news, each
+    part most important first."""
+    background = analysis.derived(
+        "news_order.background", lambda: [is_background(sentence.text) for sentence in analysis.sentences]
+    )
+    return sorted(ranked, key=lambda i: background[i])

@@ -42,7 +42,7 @@ from ..text.cues import (
     unattributed_quotation,
 )
 from ..text.speakers import attributed, speaker_names, unintroduced_name
-from .news_order import with_elaborations
+from .news_order import news_first, with_elaborations
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -287,7 +287,8 @@ def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
 
 def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
     """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one right after
-    what it leans on (`supporters`), else what it elaborates (news_order), the rest most important first."""
+    what it leans on (`supporters`), else what it elaborates, the rest news first, then by rank (news_order)."""
+    ranked = news_first(analysis, ranked)
     chosen = set(ranked)
     parent: dict[int, int] = {}
     for index in ranked:

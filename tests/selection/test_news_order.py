@@ -2,10 +2,12 @@
 
 from dataclasses import replace
 
+import pytest
+
 from summarize.inputs.document import make_document
 from summarize.pipeline import analyze
 from summarize.records import Analysis, Cluster
-from summarize.selection.news_order import elaborated, with_elaborations
+from summarize.selection.news_order import elaborated, is_background, with_elaborations
 from summarize.selection.reader_fit import STANDS_ALONE, leanings, reading_order
 
 
@@ -77,3 +79,36 @@ def test_an_elaboration_does_not_take_a_sentence_that_awaits_its_introduction_ah
     assert with_elaborations(analysis, [cut, meant, schools], {schools: meant}, lambda i: i != schools) == {
         schools: meant
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Relations between the two towns have been strained since the flood of 2019.", True),
+        ("Portville is not a county seat, but has long had a courthouse of its own.", True),
+        ("Official talks between the two councils have been limited in recent years.", True),
+        ("The river has been low for decades.", True),
+        ("Portville, which has had no mayor since 2019, said it would open shelters.", False),  # a clause's
+        ("At least 12 people have been hurt in Portville since Jan. 20, officials said.", False),  # a count
+        ("The flood hit on Monday, making it the worst in Portville in recent years.", False),
+        ("The council halved the water ration on Monday.", False),
+    ],
+)
+def test_background_is_what_the_main_clause_says_has_held_since_an_earlier_time(text, background):
+    assert is_background(text) is background
+
+
+def test_the_news_comes_before_the_background(embedder):
+    analysis = analyze(
+        (
+            make_document(
+                "Relations between Portville and Eastport have been strained since the flood of 2019.\n\n"
+                "Officials in Portville halved the town's water ration to ten litres on Monday.",
+                "a.txt",
+                "Ration",
+            ),
+        ),
+        embedder,
+    )
+    strained, halved = 0, 1
+    assert reading_order(analysis, [strained, halved]) == [halved, strained]
