@@ -363,16 +363,6 @@ def test_briefing_puts_reactions_in_responses_and_history_in_background(sample_a
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("words", [200, 250, 400])
-def test_the_briefing_says_what_happens_next(sample_analysis, words):
-    """When the decision takes effect, or what comes of it next: the briefing's "What happens next?"
-    (at 250 words it gave the room to a sentence that repeats the halving, before the question)."""
-    analysis, embedder = sample_analysis
-    happened = section_texts(compose_brief(analysis, words, prompt=BRIEFING, embedder=embedder), "What happened")
-    assert any(re.search(r"(into|take) effect|by November 1", text) for text in happened), happened
-
-
-@pytest.mark.model
 def test_a_focus_question_on_the_sample(sample_analysis):
     analysis, embedder = sample_analysis
     russia = compose_brief(analysis, 150, focus="How did Russia respond?", embedder=embedder)
