@@ -104,6 +104,10 @@ def named_in(place: str, text: str) -> bool:
     return any(place[:4] == name[:4] and (place.startswith(name[:-1]) or name.startswith(place[:-1])) for name in named)
 
 
+# Words for one happening: "two people were hurt" and "three people suffered minor injuries" count the injured.
+_HAPPENING = {"hurt": "injur", "injuri": "injur", "wound": "injur"}
+
+
 def _context(text: str, quantity: Quantity) -> set[str]:
     """Stems of the content words next to the figure: what happened to what it counts ("killed",
     "evacuated"); not the words of any figure's unit ("people", "dollars"), which say only what is counted."""
@@ -114,7 +118,7 @@ def _context(text: str, quantity: Quantity) -> set[str]:
 
     def content(words: list[str]) -> list[str]:
         kept = [w for w in words if w[:1].islower() and len(w) > 2 and w not in STOP_WORDS | _NOT_CONTEXT]
-        return [stemmed for stemmed in map(stem, kept) if stemmed not in units]
+        return [_HAPPENING.get(stemmed, stemmed) for stemmed in map(stem, kept) if stemmed not in units]
 
     before_text, after_text = _reach(text, quantity)
     before = content(CONTEXT_WORD.findall(before_text))[-_CONTEXT_WORDS:]

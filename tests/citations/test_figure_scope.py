@@ -18,6 +18,17 @@ def test_one_toll_told_with_two_figures_is_a_disagreement():
     ) == ["171 people"]
 
 
+def test_the_hurt_the_injured_and_the_wounded_are_one_count():
+    hurt = "Two people were hurt, police said."
+    injuries = "Three people suffered minor injuries, the fire service said."
+    assert texts(hurt, injuries) == ["Three people"] and texts(injuries, hurt) == ["Two people"]
+    assert texts("Four soldiers were wounded, the army said.", "Six soldiers were injured, officials said.") == [
+        "Six soldiers"
+    ]
+    # not what happened to others: the evacuated are not the hurt
+    assert not texts(hurt, "Forty people were evacuated, the fire service said.")
+
+
 def test_counts_for_places_the_other_does_not_name_are_two_counts():
     inland = "About 5,000 people were evacuated inland."
     yucatan = "About 20,000 people were evacuated from Puerto Progreso, a spokesman said."
