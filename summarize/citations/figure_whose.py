@@ -104,8 +104,9 @@ def named_in(place: str, text: str) -> bool:
     return any(place[:4] == name[:4] and (place.startswith(name[:-1]) or name.startswith(place[:-1])) for name in named)
 
 
-# Words for one happening: "two people were hurt" and "three people suffered minor injuries" count the injured.
-_HAPPENING = {"hurt": "injur", "injuri": "injur", "wound": "injur"}
+# Words for one happening: "two people were hurt" and "three people suffered minor injuries" count the
+# injured, "at least 129 died" and "killed at least 156 people" the dead.
+_HAPPENING = {"hurt": "injur", "injuri": "injur", "wound": "injur", "die": "kill", "dead": "kill", "death": "kill"}
 
 
 def _context(text: str, quantity: Quantity) -> set[str]:

@@ -29,6 +29,15 @@ def test_the_hurt_the_injured_and_the_wounded_are_one_count():
     assert not texts(hurt, "Forty people were evacuated, the fire service said.")
 
 
+def test_the_dead_the_killed_and_those_who_died_are_one_count():
+    assert texts("At least 129 people died, officials said.", "The storm killed at least 156 people, police said.") == [
+        "156 people"
+    ]
+    assert texts("Twelve people were dead, officials said.", "Officials said the blast killed 15 people.") == [
+        "15 people"
+    ]
+
+
 def test_counts_for_places_the_other_does_not_name_are_two_counts():
     inland = "About 5,000 people were evacuated inland."
     yucatan = "About 20,000 people were evacuated from Puerto Progreso, a spokesman said."
