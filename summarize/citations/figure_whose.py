@@ -107,6 +107,7 @@ def named_in(place: str, text: str) -> bool:
 # Words for one happening: "two people were hurt" and "three people suffered minor injuries" count the
 # injured, "at least 129 died" and "killed at least 156 people" the dead.
 _HAPPENING = {"hurt": "injur", "injuri": "injur", "wound": "injur", "die": "kill", "dead": "kill", "death": "kill"}
+_TOLLS = frozenset(_HAPPENING.values())
 
 
 def _context(text: str, quantity: Quantity) -> set[str]:
@@ -221,5 +222,11 @@ def told_apart(first: str, ours: Quantity, second: str, theirs: Quantity) -> boo
 
 
 def same_happening(first: str, ours: Quantity, second: str, theirs: Quantity) -> bool:
-    """Whether the words around the two figures share what happened to what they count."""
-    return bool(_context(first, ours) & _context(second, theirs))
+    """Whether the words around the two figures share what happened to what they count; never when one
+    counts the dead and the other the injured ("Twelve people were dead, officials said." / "Fifteen
+    people were hurt, officials said.": "officials" is not what happened to them)."""
+    words = (_context(first, ours), _context(second, theirs))
+    tolls = (words[0] & _TOLLS, words[1] & _TOLLS)
+    if tolls[0] and tolls[1] and not tolls[0] & tolls[1]:
+        return False
+    return bool(words[0] & words[1])

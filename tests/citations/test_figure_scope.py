@@ -38,6 +38,11 @@ def test_the_dead_the_killed_and_those_who_died_are_one_count():
     ]
 
 
+def test_the_dead_and_the_injured_are_two_counts_whatever_else_their_words_share():
+    assert not texts("Twelve people were dead, officials said.", "Fifteen people were hurt, officials said.")
+    assert not texts("Two people were hurt, police said.", "Three people died, police said.")
+
+
 def test_counts_for_places_the_other_does_not_name_are_two_counts():
     inland = "About 5,000 people were evacuated inland."
     yucatan = "About 20,000 people were evacuated from Puerto Progreso, a spokesman said."
