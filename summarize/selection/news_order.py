@@ -24,11 +24,11 @@ from collections.abc import Callable, Sequence
 
 from ..records import Analysis
 
-# "has been ... since (...) 2014", "have been limited in recent years", "has had no ambassador ... for
-# decades", "has long had": a state that holds from a time before the story's.
+# "has been ... since (...) 2014", "have collapsed in recent years since ... 2014", "have not taken place since
+# 2019", "has had no ambassador ... for decades", "has long had": what has held from a time before the story's.
 _BACKGROUND = re.compile(
-    r"\b(?:has|have)\s+(?:long\s+)?(?:\w+ly\s+)?(?:been|had)\b"
-    r"(?=[^.;]*?\b(?:since\s+(?:[^,.;]*?\b)?(?:1[89]|20)\d\d\b|for\s+(?:many\s+|several\s+)?(?:years|decades|generations)\b"
+    r"\b(?:has|have)\s+(?:(?:not|long|\w+ly)\s+)*(?!to\b)[a-z]+\b"
+    r"(?=[^.;]*?\b(?:since\s+(?:[^.;]*?\b)?(?:1[89]|20)\d\d\b|for\s+(?:many\s+|several\s+)?(?:years|decades|generations)\b"
     r"|in\s+recent\s+(?:years|decades)\b))"
     r"|\b(?:has|have)\s+long\b",
     re.IGNORECASE,

@@ -88,6 +88,8 @@ def test_an_elaboration_does_not_take_a_sentence_that_awaits_its_introduction_ah
         ("Portville is not a county seat, but has long had a courthouse of its own.", True),
         ("Official talks between the two councils have been limited in recent years.", True),
         ("The river has been low for decades.", True),
+        ("Ties between the two towns have collapsed in recent years since the flood of 2019.", True),
+        ("Meetings of the river board have not taken place since 2019.", True),
         ("Portville, which has had no mayor since 2019, said it would open shelters.", False),  # a clause's
         ("At least 12 people have been hurt in Portville since Jan. 20, officials said.", False),  # a count
         ("The flood hit on Monday, making it the worst in Portville in recent years.", False),
