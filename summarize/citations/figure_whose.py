@@ -104,6 +104,12 @@ def named_in(place: str, text: str) -> bool:
     return any(place[:4] == name[:4] and (place.startswith(name[:-1]) or name.startswith(place[:-1])) for name in named)
 
 
+# Words for one happening: "two people were hurt" and "three people suffered minor injuries" count the
+# injured, "at least 129 died" and "killed at least 156 people" the dead.
+_HAPPENING = {"hurt": "injur", "injuri": "injur", "wound": "injur", "die": "kill", "dead": "kill", "death": "kill"}
+_TOLLS = frozenset(_HAPPENING.values())
+
+
 def _context(text: str, quantity: Quantity) -> set[str]:
     """Stems of the content words next to the figure: what happened to what it counts ("killed",
     "evacuated"); not the words of any figure's unit ("people", "dollars"), which say only what is counted."""
@@ -114,7 +120,7 @@ def _context(text: str, quantity: Quantity) -> set[str]:
 
     def content(words: list[str]) -> list[str]:
         kept = [w for w in words if w[:1].islower() and len(w) > 2 and w not in STOP_WORDS | _NOT_CONTEXT]
-        return [stemmed for stemmed in map(stem, kept) if stemmed not in units]
+        return [_HAPPENING.get(stemmed, stemmed) for stemmed in map(stem, kept) if stemmed not in units]
 
     before_text, after_text = _reach(text, quantity)
     before = content(CONTEXT_WORD.findall(before_text))[-_CONTEXT_WORDS:]
@@ -216,5 +222,11 @@ def told_apart(first: str, ours: Quantity, second: str, theirs: Quantity) -> boo
 
 
 def same_happening(first: str, ours: Quantity, second: str, theirs: Quantity) -> bool:
-    """Whether the words around the two figures share what happened to what they count."""
-    return bool(_context(first, ours) & _context(second, theirs))
+    """Whether the words around the two figures share what happened to what they count; never when one
+    counts the dead and the other the injured ("Twelve people were dead, officials said." / "Fifteen
+    people were hurt, officials said.": "officials" is not what happened to them)."""
+    words = (_context(first, ours), _context(second, theirs))
+    tolls = (words[0] & _TOLLS, words[1] & _TOLLS)
+    if tolls[0] and tolls[1] and not tolls[0] & tolls[1]:
+        return False
+    return bool(words[0] & words[1])

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..records import Analysis
 from .leaning import STANDS_ALONE, introduction_needed, leanings, stems
+from .news_order import news_first, with_elaborations
 
 
 def mentioning(analysis: Analysis, stem: str, among: Sequence[int]) -> list[int]:
@@ -53,8 +54,9 @@ def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
 
 
 def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
-    """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one
-    right after the sentence it leans on (see `supporters`), the rest most important first."""
+    """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one right after
+    what it leans on (`supporters`), else what it elaborates, the rest news first, then by rank (news_order)."""
+    ranked = news_first(analysis, ranked)
     chosen = set(ranked)
     parent: dict[int, int] = {}
     for index in ranked:
@@ -64,6 +66,7 @@ def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
             parent[index] = need.previous
         elif found:
             parent[index] = found[0]
+    parent = with_elaborations(analysis, ranked, parent, lambda i: introduction_needed(analysis, i) is None)
     children: dict[int, list[int]] = {}
     for index in ranked:
         if index in parent:

@@ -18,6 +18,31 @@ def test_one_toll_told_with_two_figures_is_a_disagreement():
     ) == ["160 people"]
 
 
+def test_the_hurt_the_injured_and_the_wounded_are_one_count():
+    hurt = "Two people were hurt, police said."
+    injuries = "Three people suffered minor injuries, the fire service said."
+    assert texts(hurt, injuries) == ["Three people"] and texts(injuries, hurt) == ["Two people"]
+    assert texts("Four soldiers were wounded, the army said.", "Six soldiers were injured, officials said.") == [
+        "Six soldiers"
+    ]
+    # not what happened to others: the evacuated are not the hurt
+    assert not texts(hurt, "Forty people were evacuated, the fire service said.")
+
+
+def test_the_dead_the_killed_and_those_who_died_are_one_count():
+    assert texts("At least 129 people died, officials said.", "The storm killed at least 156 people, police said.") == [
+        "156 people"
+    ]
+    assert texts("Twelve people were dead, officials said.", "Officials said the blast killed 15 people.") == [
+        "15 people"
+    ]
+
+
+def test_the_dead_and_the_injured_are_two_counts_whatever_else_their_words_share():
+    assert not texts("Twelve people were dead, officials said.", "Fifteen people were hurt, officials said.")
+    assert not texts("Two people were hurt, police said.", "Three people died, police said.")
+
+
 def test_counts_for_places_the_other_does_not_name_are_two_counts():
     inland = "About 5,000 people were evacuated inland."
     yucatan = "About 20,000 people were evacuated from Puerto Progreso, a spokesman said."

@@ -206,15 +206,17 @@ def test_the_samples_page_with_the_real_model_and_its_screenshot(browser, tmp_pa
     brief = build_brief(sample_documents(), default_embedder(), BriefSettings(words=150))
     opened = open_page(browser, brief, tmp_path)
     page = opened.page
-    third = brief.sentences[2]  # Russia's observer mission: the sample's corroborated sentence (also [1][2])
-    page.locator("button.sentence").nth(2).click()
-    assert_shows(page, brief, third.sentence)
-    assert third.also_in, "the sample's third sentence is reported by other sources"
+    # Russia's observer mission: the sample's corroborated sentence (also [1][2]), the fourth (the news comes first)
+    place = next(k for k, item in enumerate(brief.sentences) if "observer mission" in item.sentence.text)
+    corroborated = brief.sentences[place]
+    page.locator("button.sentence").nth(place).click()
+    assert_shows(page, brief, corroborated.sentence)
+    assert corroborated.also_in, "the sample's observer-mission sentence is reported by other sources"
     page.locator("button.sentence").nth(1).click()
-    page.locator("button.sentence").nth(2).click()
-    assert_shows(page, brief, third.sentence)
-    page.locator("#evidence-3 .evidence-link.also").first.click()  # the screenshot: the same fact elsewhere
-    assert_shows(page, brief, third.also_in[0].sentence)
+    page.locator("button.sentence").nth(place).click()
+    assert_shows(page, brief, corroborated.sentence)
+    page.locator(f"#evidence-{place + 1} .evidence-link.also").first.click()  # the screenshot: the same fact elsewhere
+    assert_shows(page, brief, corroborated.also_in[0].sentence)
     shot = tmp_path / "html.png"
     page.screenshot(path=str(shot))
     assert png_size(shot) == (VIEWPORT["width"], VIEWPORT["height"])

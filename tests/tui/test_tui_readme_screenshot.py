@@ -34,7 +34,7 @@ def screenshot() -> str:
             await until(pilot, lambda: app.brief is not None, seconds=120)
             await pilot.press("down")
             await settle(pilot)
-            await pilot.press("down")  # the third sentence: reported by other sources too (also [1][2])
+            await pilot.press("down")  # the third sentence: Lavrov's suspension, which only [4] reports
             await settle(pilot)
             return app.export_screenshot(title="summarize")
 

@@ -1,0 +1,116 @@
+"""The order an editor gives a brief's sentences: an elaboration right after what it elaborates."""
+
+from dataclasses import replace
+
+import pytest
+
+from summarize.inputs.document import make_document
+from summarize.pipeline import analyze
+from summarize.records import Analysis, Cluster
+from summarize.selection.news_order import elaborated, is_background, with_elaborations
+from summarize.selection.reader_fit import STANDS_ALONE, leanings, reading_order
+
+
+def clustered(analysis: Analysis, *groups: tuple[int, ...]) -> Analysis:
+    """`analysis` with these sentence clusters (each sentence not named alone in its own)."""
+    named = {i for group in groups for i in group}
+    groups = groups + tuple((i,) for i in range(len(analysis.sentences)) if i not in named)
+    clusters = tuple(
+        Cluster(n, group, tuple(sorted({analysis.sentences[i].document for i in group})))
+        for n, group in enumerate(groups)
+    )
+    return replace(analysis, clusters=clusters)
+
+
+def flood(embedder) -> Analysis:
+    return analyze(
+        (
+            make_document(
+                "Officials in Portville halved the town's water ration to ten litres on Monday.\n\n"
+                "The cut meant that half of the homes in Portville ran dry by Tuesday.",
+                "a.txt",
+                "Ration",
+            ),
+            make_document(
+                "Portville cut every household's water ration by half, to ten litres a day.",
+                "b.txt",
+                "Rationing",
+            ),
+            make_document("Schools in Portville stayed open through the week, the council said.", "c.txt", "Schools"),
+        ),
+        embedder,
+    )
+
+
+def test_an_elaboration_follows_the_sentence_before_it_in_its_article(embedder):
+    analysis = clustered(flood(embedder))
+    halved, meant, schools = 0, 1, 3
+    assert leanings(analysis)[meant] == STANDS_ALONE  # no reader rule ties it to the halving
+    assert reading_order(analysis, [halved, schools, meant]) == [halved, meant, schools]
+
+
+def test_an_elaboration_follows_another_outlets_telling_of_what_it_elaborates(embedder):
+    analysis = clustered(flood(embedder), (0, 2))  # both tell the halving
+    meant, cut, schools = 1, 2, 3
+    assert elaborated(analysis, meant, [cut, schools]) == cut
+    assert reading_order(analysis, [cut, schools, meant]) == [cut, meant, schools]
+
+
+def test_a_more_important_sentence_is_not_held_back_and_a_lead_follows_nothing(embedder):
+    analysis = clustered(flood(embedder), (0, 2))
+    halved, meant, cut, schools = 0, 1, 2, 3
+    assert reading_order(analysis, [meant, schools, halved]) == [meant, schools, halved]
+    assert elaborated(analysis, halved, [cut, schools]) is None  # an article's first sentence
+    assert elaborated(analysis, cut, [halved, schools]) is None
+
+
+def test_a_sentence_of_its_previous_sentences_cluster_repeats_it_rather_than_elaborates(embedder):
+    analysis = clustered(flood(embedder), (0, 1))
+    meant, schools = 1, 3
+    assert elaborated(analysis, meant, [schools]) is None
+
+
+def test_an_elaboration_does_not_take_a_sentence_that_awaits_its_introduction_ahead(embedder):
+    analysis = clustered(flood(embedder), (0, 2))
+    meant, cut, schools = 1, 2, 3
+    assert with_elaborations(analysis, [cut, schools, meant], {}, lambda i: True) == {meant: cut}
+    assert with_elaborations(analysis, [cut, schools, meant], {}, lambda i: i != meant) == {}
+    # nor one that leans on it and names a speaker by surname only
+    assert with_elaborations(analysis, [cut, meant, schools], {schools: meant}, lambda i: i != schools) == {
+        schools: meant
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Relations between the two towns have been strained since the flood of 2019.", True),
+        ("Portville is not a county seat, but has long had a courthouse of its own.", True),
+        ("Official talks between the two councils have been limited in recent years.", True),
+        ("The river has been low for decades.", True),
+        ("Ties between the two towns have collapsed in recent years since the flood of 2019.", True),
+        ("Meetings of the river board have not taken place since 2019.", True),
+        ("Portville, which has had no mayor since 2019, said it would open shelters.", False),  # a clause's
+        ("At least 12 people have been hurt in Portville since Jan. 20, officials said.", False),  # a count
+        ("The flood hit on Monday, making it the worst in Portville in recent years.", False),
+        ("The council halved the water ration on Monday.", False),
+    ],
+)
+def test_background_is_what_the_main_clause_says_has_held_since_an_earlier_time(text, background):
+    assert is_background(text) is background
+
+
+def test_the_news_comes_before_the_background(embedder):
+    analysis = analyze(
+        (
+            make_document(
+                "Relations between Portville and Eastport have been strained since the flood of 2019.\n\n"
+                "Officials in Portville halved the town's water ration to ten litres on Monday.",
+                "a.txt",
+                "Ration",
+            ),
+        ),
+        embedder,
+    )
+    strained, halved = 0, 1
+    assert reading_order(analysis, [strained, halved]) == [halved, strained]
