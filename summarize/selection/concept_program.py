@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Analysis
+from ..records import Analysis
 from ..text.bigrams import Concept
-from ..text.cues import asks_a_question
+from . import features
 from .ilp import Program, SparseRows
 
 
@@ -29,7 +29,7 @@ class ConceptTable:
     indptr: np.ndarray  # sentence i holds the weighted concepts ranks[indptr[i]:indptr[i + 1]]
     ranks: np.ndarray  # a concept's rank: its place in the sorted weighted concepts
     weights: np.ndarray  # each rank's weight
-    questions: np.ndarray  # whether each sentence is the writer's question (cues.asks_a_question)
+    eligible: np.ndarray  # whether a brief may hold each sentence (summarize.selection.features.eligible)
     # The candidates chosen among for each setting (`candidates`): not part of what the table is.
     _candidates: dict[Hashable, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -40,12 +40,6 @@ class ConceptTable:
         if key not in self._candidates:
             self._candidates.setdefault(key, compute())
         return self._candidates[key]
-
-    @property
-    def eligible(self) -> np.ndarray:
-        """`summarize.selection.features.eligible` of every sentence."""
-        within: np.ndarray = (self.words >= MIN_SENTENCE_WORDS) & (self.words <= MAX_SENTENCE_WORDS) & ~self.questions
-        return within
 
 
 def concept_table(analysis: Analysis, concepts: list[set[Concept]], weights: Mapping[Concept, float]) -> ConceptTable:
@@ -70,7 +64,7 @@ def _built(analysis: Analysis, concepts: list[set[Concept]], weights: Mapping[Co
         indptr=np.concatenate(([0], np.cumsum([len(ranks) for ranks in held], dtype=np.int64))),
         ranks=np.array([r for ranks in held for r in ranks], dtype=np.int64),
         weights=np.array([weights[concept] for concept in sorted(weights)], dtype=float),
-        questions=np.array([asks_a_question(s.text) for s in analysis.sentences], dtype=bool),
+        eligible=np.array([features.eligible(s) for s in analysis.sentences], dtype=bool),
     )
 
 
