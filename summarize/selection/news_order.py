@@ -7,14 +7,20 @@ what it meant ("NATO also halved Russia's mission to 10." then "The expulsions m
 Moscow team were barred from the headquarters."). When the brief holds the sentence before it in its
 article, or another article's sentence of that one's cluster (the same content, told by another
 outlet), and ranks it higher, the elaboration is read right after it: ranked on its own it may land
-paragraphs later, after the background, far from the fact it explains.
+paragraphs later, after the background, far from the fact it explains. Adjacency alone is not
+enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
+what it meant, and a paragraph break opens a new point (unless the article gives every sentence a
+paragraph of its own, as the wire does).
 
 The news comes before the *background*: a sentence whose main clause tells what has held since an
 earlier time ("Relations have been strained since the annexation of Crimea in 2014.", "Russia has
 long had an observer mission ...", "Official talks have been limited in recent years.") goes after
 the sentences that tell what happened, whatever its rank (with what leans on it or elaborates it). A
 clause of its own ("Iran, which has had no ties with the United States since 1979, said ...") is not
-the sentence's news, and neither is a count since a date ("killed since Jan. 20").
+the sentence's news, and an event told in the present perfect is news whatever time phrase follows
+("has filed for bankruptcy after struggling for years", "has killed 3,000 people since 2020", "has
+caused the worst damage since 1990"). In doubt a sentence is news: background left in rank order
+costs the reader little, a lead moved last costs much.
 """
 
 from __future__ import annotations
@@ -23,15 +29,33 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..records import Analysis
+from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed
 
-# "has been ... since (...) 2014", "have collapsed in recent years since ... 2014", "have not taken place since
-# 2019", "has had no ambassador ... for decades", "has long had": what has held from a time before the story's.
-_BACKGROUND = re.compile(
-    r"\b(?:has|have)\s+(?:(?:not|long|\w+ly)\s+)*(?!to\b)[a-z]+\b"
-    r"(?=[^.;]*?\b(?:since\s+(?:[^.;]*?\b)?(?:1[89]|20)\d\d\b|for\s+(?:many\s+|several\s+)?(?:years|decades|generations)\b"
-    r"|in\s+recent\s+(?:years|decades)\b))"
-    r"|\b(?:has|have)\s+long\b",
+# The main clause's verb after "has"/"have": a state ("have been strained", "has long had", "have
+# remained"), a trend ("have declined") or what has not happened ("have not taken place"). An event
+# told in the present perfect ("has filed", "has killed", "have arrested") is news, whatever time
+# phrase follows it.
+_PERFECT = re.compile(r"\b(?:has|have)\s+((?:(?:not|never|long|\w+ly)\s+)*)([a-z]+)\b", re.IGNORECASE)
+_STATE_VERBS = frozenset(
+    "been had remained stayed held kept existed lived served lagged languished stalled "
+    "collapsed declined deteriorated worsened dwindled".split()
+)
+# What has held from a time before the story's: "since (...) 2014", "for decades", "in recent years".
+_SINCE_EARLIER = re.compile(
+    r"\bsince\s+(?:[^.;]*?\b)?(?:1[89]|20)\d\d\b|\bfor\s+(?:many\s+|several\s+)?(?:years|decades|generations)\b"
+    r"|\bin\s+recent\s+(?:years|decades)\b",
     re.IGNORECASE,
+)
+# Between the verb and the time phrase, what makes the time phrase another clause's ("after
+# struggling for years", "the man who had evaded them for decades") or a record's ("the deepest cuts
+# in recent years", "the worst damage since 1990"); anywhere before it, a count ("12 people have
+# been hurt since 2019", "has killed 3,000 people since 2020"): the sentence tells an event.
+_NOT_A_STATE = re.compile(
+    r"\b(?:who|which|that|whose|whom|when|while|after|before|as|because|until|following|most|least|first|\w+est)\b|,",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|billions)\b", re.IGNORECASE
 )
 # Before the verb, a clause of its own (a relative or subordinate clause, a comma but ", but"): the
 # background is that clause's, not the sentence's.
@@ -46,12 +70,51 @@ def elaborated(analysis: Analysis, index: int, earlier: Sequence[int]) -> int | 
     sentences = analysis.sentences
     if previous < 0 or sentences[previous].document != sentences[index].document:
         return None  # an article's first sentence opens a story of its own
+    if _is_reaction(analysis, index) or _new_paragraph(analysis, previous, index):
+        return None
     if previous in earlier:
         return previous
     told = analysis.cluster_of[previous]
     if told == analysis.cluster_of[index]:
         return None  # the two say one thing: the sentence is the cluster's telling, not an elaboration of it
     return next((i for i in earlier if analysis.cluster_of[i] == told), None)
+
+
+def _is_reaction(analysis: Analysis, index: int) -> bool:
+    """A quotation or what someone said ("..., Peskov told reporters."): a voice on the news, not what
+    the sentence before it meant."""
+    sentence = analysis.sentences[index]
+    text = sentence.text
+    return (
+        is_attributed(text)
+        or DOUBLE_QUOTES.search(text) is not None
+        or in_quotation(sentence, analysis.documents[sentence.document].text)
+    )
+
+
+def _new_paragraph(analysis: Analysis, previous: int, index: int) -> bool:
+    """Whether a paragraph break (a line break: the pipeline reads a line as a paragraph) parts two
+    adjacent sentences of an article that gives its paragraphs several sentences: such a writer opens
+    a paragraph for a new point. In an article of one sentence a paragraph (the wire's style), the
+    break tells nothing."""
+    sentences, text = analysis.sentences, analysis.documents[analysis.sentences[index].document].text
+    if "\n" not in text[sentences[previous].end : sentences[index].start]:
+        return False
+    return not (_alone_in_paragraph(analysis, previous) and _alone_in_paragraph(analysis, index))
+
+
+def _alone_in_paragraph(analysis: Analysis, index: int) -> bool:
+    """Whether the sentence is its paragraph's only sentence."""
+    sentences = analysis.sentences
+    sentence, text = sentences[index], analysis.documents[sentences[index].document].text
+    paragraph_start = text.rfind("\n", 0, sentence.start) + 1
+    paragraph_end = text.find("\n", sentence.end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    return not any(
+        other.document == sentence.document and paragraph_start <= other.start < paragraph_end
+        for other in sentences[max(index - 1, 0) : index + 2]
+        if other is not sentence
+    )
 
 
 def with_elaborations(
@@ -91,9 +154,22 @@ def with_elaborations(
 
 
 def is_background(text: str) -> bool:
-    """Whether the sentence's main clause tells what has held since an earlier time (see the module)."""
-    match = _BACKGROUND.search(text)
-    return match is not None and _CLAUSE_BEFORE.search(text, 0, match.start()) is None
+    """Whether the sentence's main clause tells what has held since an earlier time (see the module):
+    its first "has"/"have" opens the main clause and tells a state since then; in doubt, news."""
+    perfect = _PERFECT.search(text)
+    if perfect is None or _CLAUSE_BEFORE.search(text, 0, perfect.start()) is not None:
+        return False
+    modifiers, verb = perfect.group(1).lower().split(), perfect.group(2).lower()
+    if "long" in modifiers:
+        return True  # "has long had": no time phrase needed
+    if verb not in _STATE_VERBS and not {"not", "never"} & set(modifiers):
+        return False
+    since = _SINCE_EARLIER.search(text, perfect.end())
+    return (
+        since is not None
+        and _NOT_A_STATE.search(text, perfect.end(), since.start()) is None
+        and _COUNT.search(text, 0, since.start()) is None
+    )
 
 
 def news_first(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
