@@ -41,6 +41,15 @@ def make_document(
     )
 
 
+class EmptyInput(SummarizeError):
+    """An input with no text: no bytes but whitespace, or nothing but whitespace once decoded (a
+    byte-order mark alone, UTF-16 spaces). A folder skips such a file; named alone, it is refused."""
+
+    @classmethod
+    def named(cls, name: str) -> EmptyInput:
+        return cls(f"{name}: {'the input' if name == STDIN_NAME else 'the file'} is empty")
+
+
 def document_from_bytes(
     data: bytes, name: str, html: bool | None = None, url: str | None = None, declared: str | None = None
 ) -> Document:
@@ -48,8 +57,10 @@ def document_from_bytes(
     from .web import declared_charset, looks_like_html
 
     if not data.strip():
-        raise SummarizeError(f"{name}: {'the input' if name == STDIN_NAME else 'the file'} is empty")
+        raise EmptyInput.named(name)
     text, encoding = decode(data, name, declared or (declared_charset(data) if html is not False else None))
+    if not text.strip():  # whitespace in another encoding, or a byte-order mark alone (decode drops it)
+        raise EmptyInput.named(name)
     title = None
     if html or (html is None and looks_like_html(text)):
         from .web import extract_article

@@ -23,6 +23,7 @@ from .document import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARACTERS,
     STDIN_NAME,
+    EmptyInput,
     check_text,
     checked_document,
     document_from_bytes,
@@ -62,12 +63,8 @@ def read_bytes(stream_or_path: BinaryIO | Path, name: str) -> bytes:
 def read_document(path: Path, shown_as: str | None = None) -> Document:
     """A text file in any common encoding, or an HTML page (.html/.htm, or content that is HTML)."""
     name = shown_as or str(path)
-    return _file_document(read_bytes(Path(path), name), Path(path), name)
-
-
-def _file_document(data: bytes, path: Path, name: str) -> Document:
-    html = True if path.suffix.lower() in HTML_SUFFIXES else None
-    return document_from_bytes(data, name, html=html)
+    html = True if Path(path).suffix.lower() in HTML_SUFFIXES else None
+    return document_from_bytes(read_bytes(Path(path), name), name, html=html)
 
 
 def skipped_note(skipped: Sequence[str]) -> str | None:
@@ -152,7 +149,8 @@ def _cluster_in_path(given: str | Path) -> tuple[Path, str] | None:
 def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
     """("url", URL), ("stdin", "-"), ("cluster", (Path, ID)) or ("file", Path) for each input,
     folders expanded to their articles (.txt, .md, .html, .htm; not hidden files) in name order, each
-    as ("folder file", (Path, folder)); a file named twice is read once."""
+    as ("folder file", (Path, folder)); a file named twice is read once (a folder's file named before
+    is ("folder file again", (Path, folder)), so the folder knows it has that article)."""
     from .web import as_url, missing_path_hint, unreadable_address
 
     seen: set[str] = set()
@@ -200,6 +198,8 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
             if key not in seen:
                 seen.add(key)
                 yield ("folder file", (file, path)) if folder else ("file", file)
+            elif folder:
+                yield "folder file again", (file, path)
 
 
 def article_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -230,17 +230,23 @@ def read_documents(
     instead (`skipped_note` says so in one line), unless every article file of that folder is empty."""
     documents: list[Document] = []
     clusters = 0
-    empty_in: dict[Path, list[str]] = {}  # a folder's empty files, left out
+    empty_in: dict[Path, list[str]] = {}  # a folder's empty files (names), left out
     read_in: set[Path] = set()  # the folders with an article read
+    read_files: set[str] = set()  # the files read to a document, by real path
     for kind, given in _inputs(paths):
         if kind == "folder file" and skipped is not None:
             file, folder = given
-            data = read_bytes(file, str(file))
-            if data.strip():
-                documents.append(_file_document(data, file, str(file)))
-                read_in.add(folder)
+            try:
+                documents.append(read_document(file))
+            except EmptyInput:
+                skipped.append(str(file))
+                empty_in.setdefault(folder, []).append(file.name)
             else:
-                empty_in.setdefault(folder, []).append(str(file))
+                read_in.add(folder)
+                read_files.add(os.path.realpath(file))
+        elif kind == "folder file again":  # read already, named before: the folder has that article
+            if os.path.realpath(given[0]) in read_files:
+                read_in.add(given[1])
         elif kind == "folder file":
             documents.append(read_document(given[0]))
         elif kind == "url":
@@ -255,14 +261,12 @@ def read_documents(
             clusters += 1
         else:
             documents.append(read_document(Path(given)))
+            read_files.add(os.path.realpath(given))
     if cluster is not None and not clusters:
         raise SummarizeError(f"cluster {cluster!r} asked for, but no input is a .jsonl cluster file")
     for folder, empty in empty_in.items():
         if folder not in read_in:
-            names = [Path(name).name for name in empty]
-            raise SummarizeError(f"{folder}: every article file in this folder is empty ({_listed(names)})")
-        if skipped is not None:
-            skipped.extend(empty)
+            raise SummarizeError(f"{folder}: every article file in this folder is empty ({_listed(empty)})")
     return tuple(documents)
 
 

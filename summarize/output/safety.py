@@ -7,9 +7,7 @@ terminal. Every shell prints article text through one of these helpers.
 
 from __future__ import annotations
 
-import re
-
-from ..text.controls import CONTROL, CONTROL_OR_BREAK
+from ..text.controls import CONTROL, CONTROL_BEYOND_C0, CONTROL_OR_BREAK
 
 
 def printable(text: str) -> str:
@@ -28,4 +26,4 @@ def json_escaped(text: str) -> str:
     """JSON text with what `json.dumps(ensure_ascii=False)` leaves raw (DEL, C1 controls such as the
     one-byte escape U+009B, lone surrogates) written as \\u escapes: the data is unchanged, the
     output inert on a terminal and encodable."""
-    return re.sub(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda match: f"\\u{ord(match.group()):04x}", text)
+    return CONTROL_BEYOND_C0.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

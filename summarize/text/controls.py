@@ -9,9 +9,12 @@ import re
 # Unicode's control characters (C0, DEL, C1) but newline and tab, which text needs; the line and
 # paragraph separators (terminals and Textual draw them out of place); and lone surrogates, which is
 # how Python holds a file name's bytes that are not UTF-8 (no output can hold them).
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_BEYOND_C0 = r"\x7f-\x9f\u2028\u2029\ud800-\udfff"
+CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
 # For one-line fields (a title, a path): every control character, newline and tab too.
-CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+CONTROL_OR_BREAK = re.compile(rf"[\x00-\x1f{_BEYOND_C0}]")
+# Those JSON text may hold raw (`json.dumps` escapes C0 itself): for JSON output to escape.
+CONTROL_BEYOND_C0 = re.compile(f"[{_BEYOND_C0}]")
 
 
 def plain_title(title: str | None) -> str | None:

@@ -159,8 +159,8 @@ def test_a_year_before_the_figure_in_another_clause_is_another_event():
 
 
 def test_a_place_just_before_the_figure_or_joined_by_and_sets_its_scope():
-    assert not texts("At Warapu 500 people had been confirmed dead.", "Thirty people were confirmed dead.")
-    assert texts("At Warapu 500 people were confirmed dead.", "At Warapu 550 people were confirmed dead.") == [
+    assert not texts("At Kelowe 500 people had been confirmed dead.", "Thirty people were confirmed dead.")
+    assert texts("At Kelowe 500 people were confirmed dead.", "At Kelowe 550 people were confirmed dead.") == [
         "550 people"
     ]
     assert not texts(

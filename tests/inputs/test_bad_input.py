@@ -94,7 +94,7 @@ CASES = [
     ("empty file", lambda d, u: [write(d, "empty.txt", "")], "empty.txt: the file is empty"),
     ("whitespace-only file", lambda d, u: [write(d, "blank.md", " \n\t\n  \n")], "blank.md: the file is empty"),
     ("whitespace-only UTF-16 file", lambda d, u: [write(d, "blank16.txt", " \n \n".encode("utf-16"))],
-     "blank16.txt: the text is empty"),
+     "blank16.txt: the file is empty"),
     ("a folder of empty files", lambda d, u: [write(d, "news/a.txt", "") and write(d, "news/b.md", " \n") and f"{d}/news"],
      "news: every article file in this folder is empty (a.txt, b.md)"),
     ("an image named .txt", lambda d, u: [write(d, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")],

@@ -54,3 +54,33 @@ def test_the_warning_is_one_line_however_many_files():
     assert note is not None and "\n" not in note and note.endswith(" and 3 more.")
     assert skipped_note(names[:1]) == "Skipped 1 empty file: news/0.txt."
     assert skipped_note([]) is None
+
+
+def test_a_folder_whose_good_files_were_named_before_is_briefed_without_its_empty_one(news):
+    result = CliRunner().invoke(
+        main, ["brief", str(news / "0.txt"), str(news / "1.txt"), str(news), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == f"Skipped 2 empty files: {news}/blank.md, {news}/empty.txt."
+    assert '"path": "' + str(news / "1.txt") in result.stdout
+
+
+def test_a_folder_of_empty_files_named_twice_is_still_refused(news):
+    (news / "0.txt").unlink()
+    (news / "1.txt").unlink()
+    with pytest.raises(SummarizeError, match=r"every article file in this folder is empty \(blank\.md, empty\.txt\)"):
+        read_documents([news, news], skipped=[])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xef\xbb\xbf\n", " \n\t\n".encode("utf-16"), "\ufeff \n".encode("utf-16-le")],
+    ids=["utf-8 byte-order mark alone", "utf-16 whitespace", "utf-16-le byte-order mark and space"],
+)
+def test_a_file_empty_once_decoded_is_skipped_like_an_empty_one(news, data):
+    (news / "bom.txt").write_bytes(data)
+    skipped: list[str] = []
+    assert len(read_documents([news], skipped=skipped)) == 2
+    assert str(news / "bom.txt") in skipped
+    with pytest.raises(SummarizeError, match=r"bom\.txt: the file is empty$"):
+        read_documents([news / "bom.txt"])  # named alone: refused, as an empty file is

@@ -16,7 +16,7 @@ def _sentence(document_text: str, text: str) -> Sentence:
 @pytest.mark.parametrize(
     "text",
     [
-        '"Houston, we see motion," Commander Loren J. Shriver reported.',
+        '"Tower, we have the runway," Captain Maren T. Holloway reported.',
         '"We will not accept this," Foreign Minister Sergey Lavrov warned.',
         '"It is a provocation," Kremlin spokesman Dmitry Peskov told reporters.',
         '"The move was expected," Stoltenberg wrote on Twitter.',
