@@ -58,18 +58,30 @@ _OPENING_FURNITURE = re.compile(
     r"|(?P<label>[A-Z][A-Z&'/.-]*(?: [A-Z][A-Z&'/.-]*){0,4}):\s+"  # label
     r"|(?:BC-[A-Z0-9]+|[A-Z0-9]+(?:-[A-Z0-9]+){2,})(?:-[A-Z0-9]+)*(?: \([^()]{1,40}\))? (?:--|—|–|_) +"  # slug
 )
-# A one-word label is a fact box's only when it names a field: else it may be a transcript's speaker
-# ("OBAMA: We will not back down."), who must stay with the words; a name is safer kept than stripped.
+# A one-word label is a fact box's when it names a field ("EDUCATION:", "Q:") or is a word news prints
+# in lower case and never capitalised mid-sentence ("REACTION:"); else it may be a transcript's speaker
+# ("OBAMA: We will not back down."), who must stay with the words: a name is safer kept than stripped.
 _FIELD_LABELS = frozenset(
-    "q a age born died education family career hometown home occupation job experience background venue "
-    "where when what who why how date dates time place location cost price prices tickets admission note "
-    "update correction clarification result results score status source sources photo caption contact "
-    "info information details highlights summary issue issues record party term salary website".split()
+    "q a age born died education family career hometown home occupation job employment experience background "
+    "name names venue site where when what who why how date dates time place location cost price prices "
+    "tickets admission note update correction clarification result results score status source sources "
+    "photo caption contact info information details description highlights summary issue issues record "
+    "party term salary website awards".split()
 )
 
 
 def _is_field_label(label: str) -> bool:
-    return " " in label or label.strip(".&'/-").lower() in _FIELD_LABELS
+    if " " in label:
+        return True
+    word = label.strip(".&'/-").lower()
+    if word in _FIELD_LABELS:
+        return True
+    from nltk.tokenize.punkt import _ORTHO_LC, _ORTHO_MID_UC  # late: Punkt is loaded to split anyway
+
+    from .sentences import english_punkt_parameters
+
+    seen = english_punkt_parameters().ortho_context.get(word, 0)
+    return bool(seen & _ORTHO_LC) and not seen & _ORTHO_MID_UC
 
 
 # A wire agency's dateline inside a sentence ("... Storm Hits Coast MIAMI (AP) -- A storm ..."): a
@@ -80,8 +92,15 @@ _AGENCY_DATELINE = re.compile(
 )
 # What a dateline's agency follows: the place in capitals, perhaps its state and day ("PORT ELLEN, Maine");
 # else the agency is the sentence's own ("The Associated Press (AP) - the news agency - reported").
+_STATE_AND_DAY = (
+    r"(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}|,? \d{1,2} [A-Z][a-z]{2,8}\.?)? $"
+)
 _DATELINE_PLACE_BEFORE = re.compile(
-    r"(?:^|\s)[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? $"
+    r"^\s*$"  # nothing before: the dateline lost its place
+    r"|(?:^|\s)[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*"
+    + _STATE_AND_DAY  # "PORT ELLEN, Maine", after a headline
+    + r"|^[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+    + _STATE_AND_DAY  # "Los Angeles, June 19" opening the sentence
 )
 
 

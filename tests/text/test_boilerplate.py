@@ -207,6 +207,10 @@ def test_only_the_lead_loses_a_dateline_lower_down_a_place_in_capitals_opens_a_l
             "A ferry sank on Monday.",
         ),
         ("Update: storm warning By Jo Reyes OSLO (Reuters) - The storm eased.", "The storm eased."),
+        ("Riverton, 19 Jun (Xinhua) -- The river rose overnight.", "The river rose overnight."),
+        ("Port Ellen, Maine, June 19 (AP) -- A ferry sank.", "A ferry sank."),
+        ("(AP) -- A ferry sank on Monday.", "A ferry sank on Monday."),
+        ("VERDICT: The jury found the council at fault.", "The jury found the council at fault."),  # a word, no name
     ],
 )
 def test_what_opens_a_sentence_without_being_its_news_is_furniture(sentence, news):
@@ -288,6 +292,7 @@ def test_a_reuse_ban_beside_a_notice_mark_is_a_notice():
     [
         "OBAMA: We will not back down from this fight.",
         "SMITH: The fund was empty by March.",
+        "BROWN: The fund was empty by March.",  # a word too, but one news capitalises mid-sentence: a name
         "The Associated Press (AP) - the news agency - reported that the ship sank off the cape.",
         "Witnesses told Reuters (Reuters) - Ships left the port at dawn.",
     ],
