@@ -154,6 +154,9 @@ _ADVERBIAL_OPENERS = frozenset(
     "in on at during after before to from with without by for outside inside about over later again twice "
     "once then today yesterday tonight recently loudly quietly angrily".split()
 )
+# Or whom it was asked of: '"Why?" she asked the crowd.', '"Is it over?" he asked reporters.'
+_ASKING_VERBS = frozenset({"asked", "asks", "told", "tells"})
+_ASKED_WHOM_WORDS = 3
 _TAIL_WORDS_BEFORE_VERB = 12  # "Ada Park, a nurse at the city clinic, said"
 _TAIL_WORDS_AFTER_VERB = 6  # "... asked twice during the long hearing."
 _BEFORE_CHARS = 400  # of the sentence so far, what is read to mend a break (see _continues)
@@ -196,11 +199,11 @@ def _continues(before: str, after: str) -> bool:
         return token.rstrip(".").lower() in NEWS_MONTHS  # "_Aug. | 15, 1983: ..." (a list mark hid the month)
     if not after[0].isupper():
         return False
-    first = after.split(maxsplit=1)[0].strip(_CLOSING + ",;:").lower()
     title = token.rstrip(".")
     if title.istitle() and title.lower() in NEWS_TITLES:  # "Dr.", not an acronym ("the DR.", "MS.")
-        return first not in _OPENERS
+        return True  # whatever the next word: a name may be one ("Ms. He said.")
     if _INITIALS.fullmatch(token):
+        first = after.split(maxsplit=1)[0].strip(_CLOSING + ",;:").lower()
         return first not in _OPENERS and first not in english_punkt_parameters().sent_starters
     return False
 
@@ -227,7 +230,8 @@ def _is_speaker_tail(quotation: str, after: str) -> bool:
                 return False
             if not rest or index == 0:  # 'Lin asked.', 'asked Ada Park, a nurse.' (the speaker follows)
                 return True
-            return rest[0].lower() in _ADVERBIAL_OPENERS or rest[0].lower().endswith("ly")
+            asked_whom = word.strip(",.;:").lower() in _ASKING_VERBS and len(rest) <= _ASKED_WHOM_WORDS
+            return asked_whom or rest[0].lower() in _ADVERBIAL_OPENERS or rest[0].lower().endswith("ly")
     return False
 
 

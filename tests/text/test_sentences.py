@@ -165,14 +165,14 @@ def test_mends_breaks_punkt_makes_inside_a_news_sentence(text: str, expected: li
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # An acronym in capitals that spells a title ("MS", "DR") ends a sentence; so does a title
-        # before a word that opens one.
+        # An acronym in capitals that spells a title ("MS", "DR") ends a sentence.
         (
             "She has lived with MS. Her doctors say the new drug helps her walk again.",
             ["She has lived with MS.", "Her doctors say the new drug helps her walk again."],
         ),
         ("He was born in the DR. He moved to a new city.", ["He was born in the DR.", "He moved to a new city."]),
-        ("The patient saw a Dr. The nurse said so.", ["The patient saw a Dr.", "The nurse said so."]),
+        # A title in title case goes on a name, even one that is a word too.
+        ('"It is time," Ms. He said.', ['"It is time," Ms. He said.']),
         # After a question, a sentence whose speech verb goes on to say what was said is its own.
         (
             '"Is it safe?" Residents said nobody had told them.',
@@ -182,9 +182,10 @@ def test_mends_breaks_punkt_makes_inside_a_news_sentence(text: str, expected: li
         # ... while a tail that ends at the verb, perhaps with an adverbial, or names the speaker after it, stays.
         ('"Why now?" the mayor asked again.', ['"Why now?" the mayor asked again.']),
         ('"Why now?" asked Ada Park, a nurse.', ['"Why now?" asked Ada Park, a nurse.']),
+        ('"Are we safe?" a resident asked the crowd.', ['"Are we safe?" a resident asked the crowd.']),
     ],
 )
-def test_does_not_mend_two_real_sentences(text: str, expected: list[str]) -> None:
+def test_mends_only_where_a_sentence_goes_on(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
