@@ -66,7 +66,7 @@ _FIELD_LABELS = frozenset(
     "name names venue site where when what who why how date dates time place location cost price prices "
     "tickets admission note update correction clarification result results score status source sources "
     "photo caption contact info information details description highlights summary issue issues record "
-    "party term salary website awards".split()
+    "party term salary website awards credit credits eds undated".split()  # the last: wire copy's own
 )
 
 
@@ -99,8 +99,8 @@ _DATELINE_PLACE_BEFORE = re.compile(
     r"^\s*$"  # nothing before: the dateline lost its place
     r"|(?:^|\s)[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*"
     + _STATE_AND_DAY  # "PORT ELLEN, Maine", after a headline
-    + r"|^[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
-    + _STATE_AND_DAY  # "Los Angeles, June 19" opening the sentence
+    + r"|(?:^|[\])] )[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+    + _STATE_AND_DAY  # "Los Angeles, June 19" opening the sentence, or after a bracketed byline
 )
 
 

@@ -208,6 +208,8 @@ def test_only_the_lead_loses_a_dateline_lower_down_a_place_in_capitals_opens_a_l
         ),
         ("Update: storm warning By Jo Reyes OSLO (Reuters) - The storm eased.", "The storm eased."),
         ("Riverton, 19 Jun (Xinhua) -- The river rose overnight.", "The river rose overnight."),
+        ("[By Jo Reyes] Riverton, 19 Jun (Xinhua) -- The river rose.", "The river rose."),
+        ("UNDATED: The river rose overnight.", "The river rose overnight."),
         ("Port Ellen, Maine, June 19 (AP) -- A ferry sank.", "A ferry sank."),
         ("(AP) -- A ferry sank on Monday.", "A ferry sank on Monday."),
         ("VERDICT: The jury found the council at fault.", "The jury found the council at fault."),  # a word, no name
