@@ -26,7 +26,7 @@ _CREDIT = re.compile(
     r"|^about (the )?authors?\b"
     r"|^(leave|post|add) a (reply|comment)\b"
     r"|^(related|read more|more on|recommended|follow us|sign up|subscribe)\b"
-    r"|^copyright\b|all rights reserved|©",  # a line that opens with "Copyright"; prose may mention one
+    r"|^copyright\b(?!\s+[a-z])|all rights reserved|©",  # "Copyright The Wire"; not "Copyright lawyers say"
     re.IGNORECASE,
 )
 # A wire dateline opening an article's lead: where (and when, by which agency) the report was filed, not its
@@ -55,15 +55,63 @@ def dateline_length(text: str) -> int:
 # in other case ("Note:") or a place alone ("HAITI --", a list's item) is the sentence's own.
 _OPENING_FURNITURE = re.compile(
     r"(?:--+|[–—―_•·▪■□►●◦‣⁃✓✔*]|-(?=\s)|\((?:check|box|bullet)\))\s*"  # list mark
-    r"|[A-Z][A-Z&'/.-]*(?: [A-Z][A-Z&'/.-]*){0,4}:\s+"  # label
+    r"|(?P<label>[A-Z][A-Z&'/.-]*(?: [A-Z][A-Z&'/.-]*){0,4}):\s+"  # label
     r"|(?:BC-[A-Z0-9]+|[A-Z0-9]+(?:-[A-Z0-9]+){2,})(?:-[A-Z0-9]+)*(?: \([^()]{1,40}\))? (?:--|—|–|_) +"  # slug
 )
+# A one-word label is a fact box's when it names a field ("EDUCATION:", "Q:") or is a word news prints
+# in lower case and never capitalised mid-sentence ("REACTION:"); else it may be a transcript's speaker
+# ("OBAMA: We will not back down."), who must stay with the words: a name is safer kept than stripped.
+_FIELD_LABELS = frozenset(
+    "q a age born died education family career hometown home occupation job employment experience background "
+    "name names venue site where when what who why how date dates time place location cost price prices "
+    "tickets admission note update correction clarification result results score status source sources "
+    "photo caption contact info information details description highlights summary issue issues record "
+    "party term salary website awards credit credits eds undated".split()  # the last: wire copy's own
+)
+
+
+def _is_field_label(label: str) -> bool:
+    if " " in label:
+        return True
+    word = label.strip(".&'/-").lower()
+    if word in _FIELD_LABELS:
+        return True
+    from nltk.tokenize.punkt import _ORTHO_LC, _ORTHO_MID_UC  # late: Punkt is loaded to split anyway
+
+    from .sentences import english_punkt_parameters
+
+    seen = english_punkt_parameters().ortho_context.get(word, 0)
+    return bool(seen & _ORTHO_LC) and not seen & _ORTHO_MID_UC
+
+
 # A wire agency's dateline inside a sentence ("... Storm Hits Coast MIAMI (AP) -- A storm ..."): a
 # headline, byline or slug run into the report by lost line breaks; the report starts after it.
 _AGENCY_DATELINE = re.compile(
     r"\((?:AP|Reuters|AFP|UPI|Xinhua|XINHUA|Kyodo|TASS|Tass|ITAR-TASS|Interfax|dpa|DPA|ANSA|EFE|PTI|IANS|"
-    r"CNN|Bloomberg|Yonhap|Bernama|KUNA|IRNA|MENA|WAFA)\)\s*(?:--|—|–|-|_)\s+(?=\S)"
+    r"CNN|Bloomberg|Yonhap|Bernama|KUNA|IRNA|MENA|WAFA)\)\s*(?:--|—|–|-|_)\s+(?=[A-Z0-9\"“‘'])"
 )
+# What a dateline's agency follows: the place in capitals, perhaps its state and day ("PORT ELLEN, Maine");
+# else the agency is the sentence's own ("The Associated Press (AP) - the news agency - reported").
+_STATE_AND_DAY = (
+    r"(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}|,? \d{1,2} [A-Z][a-z]{2,8}\.?)? $"
+)
+_DATELINE_PLACE_BEFORE = re.compile(
+    r"^\s*$"  # nothing before: the dateline lost its place
+    r"|(?:^|\s)[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*"
+    + _STATE_AND_DAY  # "PORT ELLEN, Maine", after a headline
+    + r"|(?:^|[\])] )[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+    + _STATE_AND_DAY  # "Los Angeles, June 19" opening the sentence, or after a bracketed byline
+)
+
+
+def _agency_dateline_end(sentence: str) -> int:
+    """Where the report starts after a wire dateline inside the sentence, 0 without one."""
+    for match in _AGENCY_DATELINE.finditer(sentence):
+        if _DATELINE_PLACE_BEFORE.search(sentence, 0, match.start()):
+            return match.end()
+    return 0
+
+
 # A byline on its own ("By Jane Q. Doe.", "By JANE DOE."): who wrote it, not what happened.
 _BYLINE = re.compile(r"By(?: (?:[A-Z][\w.'’-]*|and|de|van|von|der)){2,6}\.?")
 
@@ -72,12 +120,11 @@ def furniture_length(sentence: str) -> int:
     """How much of a sentence, from its start, is furniture rather than its news: list marks, a fact
     box's label, a wire slug, whatever runs before a wire agency's dateline; all of it for a byline or a
     copyright notice."""
-    if _BYLINE.fullmatch(sentence) or _NOTICE.search(sentence):
+    if _BYLINE.fullmatch(sentence) or _is_notice(sentence):
         return len(sentence)
-    dateline = _AGENCY_DATELINE.search(sentence)
-    position = dateline.end() if dateline else 0
+    position = _agency_dateline_end(sentence)
     while match := _OPENING_FURNITURE.match(sentence, position):
-        if match.end() == position:
+        if match.end() == position or (match["label"] and not _is_field_label(match["label"])):
             break
         position = match.end()
     return position if sentence[position:].strip() else len(sentence)
@@ -132,18 +179,29 @@ def _normalized(line: str) -> str:
 
 # A copyright or reuse notice, however long ("COPYRIGHT 2004 BY ... NO PORTION OF THIS MATERIAL ...").
 _NOTICE = re.compile(
-    r"\bcopyright\s*(?:©\s*|\(c\)\s*)?\d{4}|©\s*\d{4}|\ball rights reserved\b"
-    r"|\bmay not be (?:re)?(?:published|produced|printed|broadcast|distributed|written)\b"
-    r"|\bno portion of (?:the|this) materials?\b",
+    r"\bcopyright\s*(?:©\s*|\(c\)\s*)?\d{4}|©\s*\d{4}|\ball rights reserved\b|\bno portion of (?:the|this) materials?\b",
     re.IGNORECASE,
 )
+# A reuse ban is a notice only beside what marks one: news reports bans too ("Footage may not be broadcast").
+_REUSE_BAN = re.compile(r"\bmay not be (?:re)?(?:published|produced|printed|broadcast|distributed|written)\b", re.I)
+_NOTICE_MARK = re.compile(
+    r"\bcopyright|©|\(c\)|\brights reserved\b|\bmaterials?\b|\bthis (?:article|story|report|content)\b"
+    r"|\bwithout (?:the )?(?:prior )?(?:written )?permission\b",
+    re.IGNORECASE,
+)
+
+
+def _is_notice(text: str) -> bool:
+    return bool(_NOTICE.search(text) or (_REUSE_BAN.search(text) and _NOTICE_MARK.search(text)))
+
+
 # Longer than this, a line holding a notice is an article on one line (pasted without line breaks).
 _NOTICE_LINE_WORDS = 80
 
 
 def is_credit(line: str) -> bool:
     words = len(line.split())
-    if words <= _NOTICE_LINE_WORDS and _NOTICE.search(line):
+    if words <= _NOTICE_LINE_WORDS and _is_notice(line):
         return True
     return words <= 15 and bool(_CREDIT.search(line.strip(" •*-–—")))
 

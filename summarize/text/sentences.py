@@ -28,68 +28,25 @@ NEWS_TITLES = frozenset(
     "gov govs sen sens rep reps gen gens lt col brig maj capt cmdr adm sgt cpl pfc pvt spc supt insp det "
     "dist atty mr mrs ms messrs dr prof rev fr msgr".split()
 )
+# Months abbreviated with a period ("Aug. 15"); May, June and July are not abbreviated.
+NEWS_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+# Titles that are also words a sentence ends on ("held in the navy brig.", "did ten reps."): only the
+# capitalised title goes on to a name (see _continues); Punkt must not read the word as an abbreviation.
+_TITLES_ALSO_WORDS = frozenset({"brig", "reps"})
 
 # Abbreviations (lower case, without the final period) that news text needs and
 # the trained English model lacks or may lack. Punkt still ends a sentence after
 # one of these when the next word is a frequent sentence starter or, by its
 # orthographic evidence, a word that is capitalized only at a sentence start.
-NEWS_ABBREVIATIONS = frozenset(
-    {
-        # titles and ranks
-        "gov",
-        "sgt",
-        "cmdr",
-        "rev",
-        "capt",
-        "sen",
-        "rep",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "adm",
-        "cpl",
-        "pvt",
-        "supt",
-        "insp",
-        "det",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        # Latin
-        "e.g",
-        "i.e",
-        "al",
-        # months
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        # places, companies and the rest
-        "u.s",
-        "u.n",
-        "u.k",
-        "vs",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "mt",
-        "ft",
-    }
+NEWS_ABBREVIATIONS = (
+    NEWS_TITLES - _TITLES_ALSO_WORDS
+    | NEWS_MONTHS
+    | frozenset(
+        "st jr sr "  # after a name or before a saint's
+        "e.g i.e al "  # Latin
+        "u.s u.n u.k vs inc corp co ltd mt ft".split()  # places, companies and the rest
+    )
 )
 
 # "No." is an abbreviation only before a number ("No. 10 Downing Street"); as a
@@ -185,15 +142,21 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,2}")  # "J.", "F.W.", "U.S." (not a body's "N.Y.P.D.", which ends sentences)
 _DASH = ("--", "—", "―")
 _OPENING_MARKS = "(\"“‘'_*•"  # before a word: brackets, quotation marks, list marks ("_Dr. Jane Doe")
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Words that open a sentence after "U.S." or a person's initials ("... in the U.S. The move ..."); other
 # capitalised words go on a name ("U.S. Fish and Wildlife Service", "W.L. Marsh").
 _OPENERS = frozenset(
     (*DANGLING_WORDS, *"a an the my your you i we one no not what who why how where when after before as if by".split())
 )
 _SPEECH_VERB_WORDS = frozenset(SPEECH_VERBS)
-# Words after the speech verb of "Name said ..." that begin what was said: then it is a sentence of its own.
-_CLAUSE_WORDS = frozenset("that whether if he she it they we i you there this these those because".split())
+# What may follow the speech verb of a tail that only says who asked ("... Lin asked on local radio",
+# "... she said again"): an adverbial. Anything else ("Critics said the timing was odd") is what was said.
+_ADVERBIAL_OPENERS = frozenset(
+    "in on at during after before to from with without by for outside inside about over later again twice "
+    "once then today yesterday tonight recently loudly quietly angrily".split()
+)
+# Or whom it was asked of: '"Why?" she asked the crowd.', '"Is it over?" he asked reporters.'
+_ASKING_VERBS = frozenset({"asked", "asks", "told", "tells"})
+_ASKED_WHOM_WORDS = 3
 _TAIL_WORDS_BEFORE_VERB = 12  # "Ada Park, a nurse at the city clinic, said"
 _TAIL_WORDS_AFTER_VERB = 6  # "... asked twice during the long hearing."
 _BEFORE_CHARS = 400  # of the sentence so far, what is read to mend a break (see _continues)
@@ -233,11 +196,12 @@ def _continues(before: str, after: str) -> bool:
         return False
     token = last.group(1).lstrip(_OPENING_MARKS)
     if after[0].isdigit():
-        return token.rstrip(".").lower() in _MONTHS  # "_Aug. | 15, 1983: ..." (a list mark hid the month)
+        return token.rstrip(".").lower() in NEWS_MONTHS  # "_Aug. | 15, 1983: ..." (a list mark hid the month)
     if not after[0].isupper():
         return False
-    if token[:1].isupper() and token.rstrip(".").lower() in NEWS_TITLES:
-        return True
+    title = token.rstrip(".")
+    if title.istitle() and title.lower() in NEWS_TITLES:  # "Dr.", not an acronym ("the DR.", "MS.")
+        return True  # whatever the next word: a name may be one ("Ms. He said.")
     if _INITIALS.fullmatch(token):
         first = after.split(maxsplit=1)[0].strip(_CLOSING + ",;:").lower()
         return first not in _OPENERS and first not in english_punkt_parameters().sent_starters
@@ -261,12 +225,13 @@ def _is_speaker_tail(quotation: str, after: str) -> bool:
     words = after.split()
     for index, word in enumerate(words):
         if word.strip(",.;:").lower() in _SPEECH_VERB_WORDS:
-            rest = [w.strip(",.;:").lower() for w in words[index + 1 :]]
-            return (
-                index <= _TAIL_WORDS_BEFORE_VERB
-                and len(rest) <= _TAIL_WORDS_AFTER_VERB
-                and not _CLAUSE_WORDS.intersection(rest)
-            )
+            rest = [w.strip(",.;:") for w in words[index + 1 :]]
+            if index > _TAIL_WORDS_BEFORE_VERB or len(rest) > _TAIL_WORDS_AFTER_VERB:
+                return False
+            if not rest or index == 0:  # 'Lin asked.', 'asked Ada Park, a nurse.' (the speaker follows)
+                return True
+            asked_whom = word.strip(",.;:").lower() in _ASKING_VERBS and len(rest) <= _ASKED_WHOM_WORDS
+            return asked_whom or rest[0].lower() in _ADVERBIAL_OPENERS or rest[0].lower().endswith("ly")
     return False
 
 

@@ -207,6 +207,12 @@ def test_only_the_lead_loses_a_dateline_lower_down_a_place_in_capitals_opens_a_l
             "A ferry sank on Monday.",
         ),
         ("Update: storm warning By Jo Reyes OSLO (Reuters) - The storm eased.", "The storm eased."),
+        ("Riverton, 19 Jun (Xinhua) -- The river rose overnight.", "The river rose overnight."),
+        ("[By Jo Reyes] Riverton, 19 Jun (Xinhua) -- The river rose.", "The river rose."),
+        ("UNDATED: The river rose overnight.", "The river rose overnight."),
+        ("Port Ellen, Maine, June 19 (AP) -- A ferry sank.", "A ferry sank."),
+        ("(AP) -- A ferry sank on Monday.", "A ferry sank on Monday."),
+        ("VERDICT: The jury found the council at fault.", "The jury found the council at fault."),  # a word, no name
     ],
 )
 def test_what_opens_a_sentence_without_being_its_news_is_furniture(sentence, news):
@@ -251,3 +257,47 @@ def test_prose_about_copyright_is_kept():
     line = "A court ruled that the old harbour map has no copyright protection, the museum said."
     assert kept_lines(f"{line}\n") == [line]
     assert furniture_length(line) == 0
+
+
+_ARTICLE = [
+    "A bus carrying 40 pupils left the road near Millbrook on Friday morning.",
+    "Three children and the driver's assistant died at the scene, police said.",
+    "The driver, 52, was taken to hospital with a broken arm.",
+    "Investigators are examining the brakes and the weather at the time.",
+]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Footage of the crash may not be broadcast before the trial, the judge ruled.",
+        "The names of the dead may not be published until their families are told, a judge ruled on Friday.",
+        "Copyright lawyers say the ruling could change how the footage is sold.",
+    ],
+)
+def test_news_of_a_ban_or_about_copyright_is_no_notice(news):
+    # Late in the article, a line read as a notice would also cut off everything after it.
+    lines = [*_ARTICLE, news, "The school will open on Monday with counsellors on hand."]
+    assert kept_lines("\n".join(lines) + "\n") == lines
+    assert furniture_length(news) == 0
+
+
+def test_a_reuse_ban_beside_a_notice_mark_is_a_notice():
+    notice = "This article may not be republished without the prior written permission of the Millbrook Star."
+    assert kept_lines("\n".join([*_ARTICLE, notice, "Read more stories"]) + "\n") == _ARTICLE
+    assert furniture_length(notice) == len(notice)
+    assert furniture_length("The drug may not be distributed without a prescription, the agency said.") == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "OBAMA: We will not back down from this fight.",
+        "SMITH: The fund was empty by March.",
+        "BROWN: The fund was empty by March.",  # a word too, but one news capitalises mid-sentence: a name
+        "The Associated Press (AP) - the news agency - reported that the ship sank off the cape.",
+        "Witnesses told Reuters (Reuters) - Ships left the port at dawn.",
+    ],
+)
+def test_a_speaker_label_or_an_agency_named_in_the_sentence_stays(sentence):
+    assert furniture_length(sentence) == 0

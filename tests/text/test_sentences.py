@@ -8,6 +8,8 @@ import pytest
 
 from summarize.text.sentences import (
     NEWS_ABBREVIATIONS,
+    NEWS_MONTHS,
+    NEWS_TITLES,
     PUNKT_DATA_FILES,
     PunktSplitter,
     SentenceSplitter,
@@ -158,6 +160,39 @@ def test_splits_news_sentences(text: str, expected: list[str]) -> None:
 def test_mends_breaks_punkt_makes_inside_a_news_sentence(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
     assert_well_formed(text, SPLITTER.split(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An acronym in capitals that spells a title ("MS", "DR") ends a sentence.
+        (
+            "She has lived with MS. Her doctors say the new drug helps her walk again.",
+            ["She has lived with MS.", "Her doctors say the new drug helps her walk again."],
+        ),
+        ("He was born in the DR. He moved to a new city.", ["He was born in the DR.", "He moved to a new city."]),
+        # A title in title case goes on a name, even one that is a word too.
+        ('"It is time," Ms. He said.', ['"It is time," Ms. He said.']),
+        # After a question, a sentence whose speech verb goes on to say what was said is its own.
+        (
+            '"Is it safe?" Residents said nobody had told them.',
+            ['"Is it safe?"', "Residents said nobody had told them."],
+        ),
+        ('"Why now?" Critics said the timing was odd.', ['"Why now?"', "Critics said the timing was odd."]),
+        # ... while a tail that ends at the verb, perhaps with an adverbial, or names the speaker after it, stays.
+        ('"Why now?" the mayor asked again.', ['"Why now?" the mayor asked again.']),
+        ('"Why now?" asked Ada Park, a nurse.', ['"Why now?" asked Ada Park, a nurse.']),
+        ('"Are we safe?" a resident asked the crowd.', ['"Are we safe?" a resident asked the crowd.']),
+    ],
+)
+def test_mends_only_where_a_sentence_goes_on(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_titles_and_months_are_news_abbreviations() -> None:
+    # One list of each: what _continues mends after is also what Punkt reads as an abbreviation.
+    assert NEWS_MONTHS <= NEWS_ABBREVIATIONS
+    assert len(NEWS_TITLES - NEWS_ABBREVIATIONS) <= 2  # only titles that are also words ("brig")
 
 
 def test_spans_are_exact_offsets_with_surrounding_whitespace() -> None:
