@@ -120,14 +120,13 @@ def _start_worker(parent: int) -> None:
     os.environ[THREADS_VARIABLE] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
     # Imported now, while the parent reads its input (`Workers` start before): the pipeline, and
-    # scipy's clustering, faster than the numpy one (summarize.clustering.average_linkage) when loaded;
-    # and the stem table read.
+    # scipy's clustering, faster than the numpy one (summarize.clustering.average_linkage) when loaded.
+    # The stem table is read with the first group (`local.brief_clusters`), not here: reading it in
+    # start-up widened the moment a SIGTERM can catch a half-started pool (a batch that then hung in
+    # tests/cli/test_interrupts.py, once in ten runs under load).
     import scipy.cluster.hierarchy  # noqa: F401
 
-    from ..text.bigrams import load_stem_table
     from . import local  # noqa: F401
-
-    load_stem_table()
 
 
 class Workers:
