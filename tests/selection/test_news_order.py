@@ -149,33 +149,27 @@ def test_background_is_what_the_main_clause_says_has_held_since_an_earlier_time(
     assert is_background(text) is background
 
 
+def one_article(embedder, text: str, title: str) -> Analysis:
+    return analyze((make_document(text, "a.txt", title),), embedder)
+
+
 def test_a_lead_told_in_the_present_perfect_stays_first(embedder):
-    analysis = analyze(
-        (
-            make_document(
-                "Harbor Lines has filed for bankruptcy protection after struggling for years with debt.\n\n"
-                "Ferries from Portville to Eastport will keep running through the winter.",
-                "a.txt",
-                "Ferries",
-            ),
-        ),
+    analysis = one_article(
         embedder,
+        "Harbor Lines has filed for bankruptcy protection after struggling for years with debt.\n\n"
+        "Ferries from Portville to Eastport will keep running through the winter.",
+        "Ferries",
     )
     filed, ferries = 0, 1
     assert reading_order(analysis, [filed, ferries]) == [filed, ferries]
 
 
 def test_the_news_comes_before_the_background(embedder):
-    analysis = analyze(
-        (
-            make_document(
-                "Relations between Portville and Eastport have been strained since the flood of 2019.\n\n"
-                "Officials in Portville halved the town's water ration to ten litres on Monday.",
-                "a.txt",
-                "Ration",
-            ),
-        ),
+    analysis = one_article(
         embedder,
+        "Relations between Portville and Eastport have been strained since the flood of 2019.\n\n"
+        "Officials in Portville halved the town's water ration to ten litres on Monday.",
+        "Ration",
     )
     strained, halved = 0, 1
     assert reading_order(analysis, [strained, halved]) == [halved, strained]
