@@ -146,21 +146,32 @@ class Workers:
         from .workers import children_deaf_to_ctrl_c, live_children
 
         self._earlier = live_children()
-        with children_deaf_to_ctrl_c():  # the pool's processes and threads start in here
-            # spawn, not fork: a forked copy of a process that holds model threads can hang.
-            self.pool = ProcessPoolExecutor(
-                max_workers=self.count,
-                mp_context=get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(os.getpid(),),
-            )
-            for _ in range(self.count):  # with spawn, each submit while none is idle starts a process
-                self.pool.submit(int)
+        try:
+            with children_deaf_to_ctrl_c():  # the pool's processes and threads start in here
+                # spawn, not fork: a forked copy of a process that holds model threads can hang.
+                self.pool = ProcessPoolExecutor(
+                    max_workers=self.count,
+                    mp_context=get_context("spawn"),
+                    initializer=_start_worker,
+                    initargs=(os.getpid(),),
+                )
+                for _ in range(self.count):  # with spawn, each submit while none is idle starts a process
+                    self.pool.submit(int)
+        except BaseException:
+            # A signal received in the block is raised as it ends, here: a `with` never calls the exit of
+            # an object whose entry raised, so stop now. A group signal reaches only the workers started
+            # before it; one started after it would run on, and the pool's own exit would wait for it:
+            # for its start-up and first task, or for ever when the pool's thread, finding the first worker
+            # dead, had already stopped the workers it knew of (one it learns of later, it joins unstopped).
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:
-        """Stop the workers at once. Workers first: the pool then finds them gone and fails its futures
-        (cancelling them instead races its own thread, which Python 3.11 answers with InvalidStateError)."""
+        """Stop the workers at once, also a pool half-started (see `start`). Workers first: the pool
+        then finds them gone and fails its futures (cancelling them instead races its own thread, which
+        Python 3.11 answers with InvalidStateError). Every worker is started in `start`, so none can
+        start after `stop_children_since` lists them."""
         from .workers import stop_children_since
 
         stop_children_since(self._earlier)

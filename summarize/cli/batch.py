@@ -115,7 +115,10 @@ def batch(
             check_output_path(output, [data], inputs_are="the input")
             if dask_address is not None and workers is not None:
                 raise SummarizeError("--workers and --dask do not go together: Dask has its own workers")
-            started = None if workers == 0 or dask_address is not None else stack.enter_context(Workers(workers))
+            started = None
+            if workers != 0 and dask_address is None:
+                started = stack.push(Workers(workers))  # its exit first: a signal as it starts still stops it
+                started.start()
             bad_lines: list[BadLine] = []
             clusters = list(read_clusters(data, lenient=not strict, bad_lines=None if strict else bad_lines))
             for bad_line in bad_lines:

@@ -122,6 +122,61 @@ def test_batch_stops_every_worker_and_writes_nothing_when_interrupted(tmp_path, 
         assert out.read_text(encoding="utf-8") == "KEEP\n"
 
 
+@pytest.mark.parametrize("number", [1, 2], ids=["before-any-worker", "between-the-workers"])
+def test_a_signal_while_the_pool_starts_stops_the_batch_at_once(tmp_path, data, monkeypatch, number):
+    """SIGTERM to the group just before the pool starts its `number`-th worker (`tests.slow_batch`):
+    the moment timing alone hits only by chance. Between the workers, the first dies of it, the
+    second starts after it; the pool's own thread, finding the first dead, may stop only the workers
+    it knows of, then wait for ever on the second (this hung once in ten runs under load)."""
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    monkeypatch.setenv("SLOW_SIGNAL_AT_WORKER", str(number))
+    process, _ = start(tmp_path, "batch", str(data), "-o", str(out), "--workers", "2")
+    try:
+        _, stderr = process.communicate(timeout=20)
+        took = time.monotonic() - started
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 143, stderr
+    assert took < 10
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "Error: terminated; nothing was written"
+    assert group_left(process.pid) == []
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("number", [1, 2], ids=["before-any-worker", "between-the-workers"])
+def test_workers_interrupted_as_they_start_are_stopped_by_start_itself(monkeypatch, number):
+    """In this process: the signal is held while the pool starts, then raised out of `Workers.start`.
+    A `with` calls no exit when the entry raised, so `start` must stop what it started."""
+    from multiprocessing.context import SpawnProcess
+
+    from summarize.batch.processes import Workers
+    from summarize.batch.workers import live_children, stop_children_since
+    from summarize.cli.interrupts import Terminated, signals_raised
+
+    real_start = SpawnProcess.start
+    started: list[SpawnProcess] = []
+
+    def start_late(process: SpawnProcess) -> None:
+        started.append(process)
+        if len(started) == number:  # as a group signal would: the workers already started die of it
+            for earlier in started[:-1]:
+                earlier.terminate()
+            signal.raise_signal(signal.SIGTERM)
+        real_start(process)
+
+    monkeypatch.setattr(SpawnProcess, "start", start_late)
+    before = live_children()
+    try:
+        with signals_raised(), pytest.raises(Terminated), Workers(2):
+            pytest.fail("the block never runs: the signal ends the start")
+        assert live_children() - before == set(), "stopped at once, not left to the exit"
+    finally:
+        stop_children_since(before)  # whatever a failure left: this process would wait for it at exit
+    assert len(started) == 2
+
+
 def test_a_local_dask_cluster_is_closed_quietly_on_ctrl_c(tmp_path, data):
     pytest.importorskip("distributed")
     out = tmp_path / "out.jsonl"
