@@ -47,17 +47,12 @@ from summarize.selection.base import Choice
 from summarize.selection.concept_model import ConceptModel, shipped_models
 from summarize.selection.concept_program import concept_table
 from summarize.selection.concepts import ConceptRanker, without_idle
-from summarize.selection.reader_fit import (
-    STANDS_ALONE,
-    ScreenedSameFact,
-    leanings,
-    reading_order,
-    same_fact_pairs,
-    supporters,
-)
-from summarize.selection.reader_fit import stems as sentence_stems
+from summarize.selection.leaning import STANDS_ALONE, leanings
+from summarize.selection.leaning import stems as sentence_stems
 from summarize.selection.reader_rows import SAME_FACT_ROUNDS, remembered
 from summarize.selection.salience import SalienceRanker
+from summarize.selection.same_fact import ScreenedSameFact, same_fact_pairs
+from summarize.selection.support import reading_order, supporters
 
 
 @dataclass(frozen=True)

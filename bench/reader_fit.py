@@ -7,7 +7,7 @@ For each development set, the shipped concept weights learned without it (as `su
 `ours`) brief every cluster at 100 words under each setting below; ROUGE-1.5.5 -n 2 -m -l 100 -f A
 as `summarize eval` computes it. Also counts, per setting, the briefs with a single-source
 development, the brief sentences that point back to a sentence not right before them
-(`summarize.selection.reader_fit.points_back`), and the pairs of brief sentences the corroboration judge says
+(`summarize.selection.leaning.points_back`), and the pairs of brief sentences the corroboration judge says
 report one fact. The data are read from ../shared, never copied here.
 """
 
@@ -32,7 +32,8 @@ from summarize.inputs.jsonl import read_clusters
 from summarize.pipeline import analyze, compose_brief
 from summarize.selection.concept_model import model_not_trained_on
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import leanings, same_fact_pairs
+from summarize.selection.leaning import leanings
+from summarize.selection.same_fact import same_fact_pairs
 
 SETS = ("duc2002", "duc2003", "tac2010")
 SETTINGS = {

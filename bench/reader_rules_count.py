@@ -3,7 +3,7 @@ the sentences of their 100-word briefs before the rules (the concept ranker with
 
     python bench/reader_rules_count.py
 
-Rules (summarize.selection.reader_fit): `pronoun/quote` (opens with a pronoun or demonstrative, a bare
+Rules (summarize.selection.leaning): `pronoun/quote` (opens with a pronoun or demonstrative, a bare
 "he said", a continued quotation), `definite noun` ("The expulsion was ..."), `event noun` ("The
 Kremlin's response on Thursday came ...": needs the sentence before it), `unnamed speaker` ("..., the
 NATO official told the AP": needs the previous sentence, if it introduces the speaker), `connective`
@@ -30,7 +30,7 @@ from summarize.pipeline import analyze, compose_brief
 from summarize.records import Analysis
 from summarize.selection.concept_model import model_not_trained_on
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import (
+from summarize.selection.leaning import (
     definite_noun,
     opens_with_connective,
     opens_with_event,

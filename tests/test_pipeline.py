@@ -108,7 +108,7 @@ def test_rankers_are_found_by_the_names_shells_offer():
 
 def test_a_long_brief_is_topped_up_once_the_concepts_run_out():
     from summarize.selection.concepts import ConceptRanker
-    from summarize.selection.reader_fit import STANDS_ALONE, leanings
+    from summarize.selection.leaning import STANDS_ALONE, leanings
 
     analysis = analyze(sample_documents(), HashingEmbedder())
     concepts_alone = sum(analysis.sentences[c.sentence].words for c in ConceptRanker().select(analysis, 1200))

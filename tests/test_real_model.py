@@ -83,7 +83,7 @@ def test_the_suspension_keeps_its_place_in_longer_briefs(words):
 
 def test_a_focused_brief_gives_no_bare_he_said_after_another_speaker():
     from summarize.pipeline import analyze, compose_brief
-    from summarize.selection.reader_fit import points_back
+    from summarize.selection.leaning import points_back
 
     embedder = SentenceTransformerEmbedder()
     analysis = analyze(sample_documents(), embedder)

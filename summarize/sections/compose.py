@@ -10,7 +10,7 @@ and speaker heard in a section that asks what people said and for each date in a
 one sentence per cluster in the whole brief; every section with relevant material gets a sentence
 when the budget allows; each section aims at its share of the budget and may use words another
 cannot. A quotation that does not say whose it is never makes a brief, nor a sentence that points
-back to the one before it (summarize.selection.reader_fit), except under its speaker's name; one that
+back to the one before it (summarize.selection.leaning), except under its speaker's name; one that
 names its speaker by surname only ("Peskov said") comes with, and after, a sentence that introduces
 them ("Kremlin spokesman Dmitry Peskov ..."; one that stands alone, as in a plain brief:
 summarize.selection.support.introducers), in its section or an earlier one, except under their
@@ -34,9 +34,10 @@ from ..selection.base import Choice, Ranker
 from ..selection.concepts import ConceptRanker
 from ..selection.features import eligible
 from ..selection.ilp import Program
-from ..selection.reader_fit import introduced_first, introducers, stands_in_section
+from ..selection.leaning import stands_in_section
 from ..selection.reader_rows import solve_for_reader
 from ..selection.salience import SalienceRanker
+from ..selection.support import introduced_first, introducers
 from ..selection.top_up import top_up
 from ..text.bigrams import Concept
 from ..text.story_copies import originals_of

@@ -9,7 +9,7 @@ share of human summaries expected to hold it, predicted from how the articles us
 model, it is the number of articles that mention it, plus bonuses for the articles that put it in
 their lead or their headline (what sectioned briefs weigh by).
 
-A reader must be able to use every sentence (summarize.selection.reader_fit, as rows by
+A reader must be able to use every sentence (summarize.selection.leaning, .support, .same_fact; as rows by
 summarize.selection.reader_rows):
 one that points back enters only with what it leans on and is read right after it, no two report
 one fact, and a single-source development
@@ -32,10 +32,12 @@ from .base import Choice
 from .concept_model import ConceptModel, shipped_model
 from .concept_program import ConceptTable, concept_program, concept_table
 from .features import containment
+from .leaning import leanings, stems
 from .preselect import preselect
-from .reader_fit import SameFact, leanings, reading_order, stems, usable
 from .reader_rows import solve_for_reader
 from .salience import SalienceRanker
+from .same_fact import SameFact
+from .support import reading_order, usable
 from .top_up import top_up
 
 # The integer program takes at most this many candidate sentences (a DUC cluster has at most ~560).
@@ -93,7 +95,7 @@ class ConceptRanker:
         self.candidate_pool = candidate_pool
         # Learned concept weights (summarize.selection.concept_model); None: article counts and the bonuses above.
         self.model = shipped_model() if model == "shipped" else model
-        # Sentences a reader can use (summarize.selection.reader_fit): none that points back to what the brief has
+        # Sentences a reader can use (summarize.selection.leaning): none that points back to what the brief has
         # not said, no two that report one fact. A single-source development (summarize.clustering.developments)
         # gets a place when one fits.
         self.reader_fit = reader_fit

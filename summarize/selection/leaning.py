@@ -1,5 +1,6 @@
 """What a sentence needs before it in a brief, so that none points back to something the brief has
-not said (the reader rules: summarize.selection.reader_fit).
+not said (the reader rules; what gives a sentence that support and the order a reader takes the brief
+in: summarize.selection.support; the chosen sentences that report one fact: summarize.selection.same_fact).
 
 A sentence *leans* on the one before it in its article when its subject or reference is there: it
 opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a

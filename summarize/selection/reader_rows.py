@@ -1,6 +1,6 @@
-"""The rules of summarize.selection.features.reader_fit and summarize.selection.features.developments as rows of an
-integer program (summarize.selection.ilp: the plain brief's concept program, a sectioned brief's): a sentence that leans on another only
-with it, a single-source development when one fits, and no two sentences that report one fact
+"""The reader rules (summarize.selection.leaning, .support, .same_fact) and single-source developments
+(summarize.clustering.developments) as rows of an integer program (summarize.selection.ilp: the plain
+brief's concept program, a sectioned brief's): a sentence that leans on another only with it, a single-source development when one fits, and no two sentences that report one fact
 (found after a solve, then kept apart, for a few rounds)."""
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ import numpy as np
 from ..clustering.developments import developments
 from ..records import Analysis
 from .ilp import Program
-from .reader_fit import STANDS_ALONE, Decision, SameFact, ScreenedSameFact, leanings, same_fact_pairs, supporters
+from .leaning import STANDS_ALONE, leanings
+from .same_fact import Decision, SameFact, ScreenedSameFact, same_fact_pairs
+from .support import supporters
 
 # Rounds of "solve, find two chosen sentences with one fact, keep them apart": each round adds every
 # pair found, and a brief rarely has more than one or two.

@@ -9,7 +9,7 @@ import numpy as np
 from ..records import Analysis
 from .base import Choice
 from .features import Rows, centrality, containment, eligible, lead_bonus, row_indexes, support
-from .reader_fit import SameFact, reports_a_chosen_fact
+from .same_fact import SameFact, reports_a_chosen_fact
 
 # Two chosen sentences at least this similar say the same thing.
 REDUNDANT_SIMILARITY = 0.7

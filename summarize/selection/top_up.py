@@ -16,9 +16,11 @@ from collections.abc import Collection, Sequence
 from ..records import Analysis
 from .base import Choice
 from .features import containment, eligible
-from .reader_fit import STANDS_ALONE, SameFact, leanings, reading_order, reports_a_chosen_fact
+from .leaning import STANDS_ALONE, leanings
 from .reader_rows import remembered
 from .salience import SalienceRanker, redundant
+from .same_fact import SameFact, reports_a_chosen_fact
+from .support import reading_order
 
 # A brief is topped up only when its program left at least this share of the budget: one filled to
 # nine tenths reads as asked for, and scoring every sentence that would fit a few words costs a large

@@ -8,7 +8,7 @@ from summarize.citations.pair_facts import FEATURES, features, pair_facts
 from summarize.citations.same_fact_screen import EXACT, ScreenedJudge, _exact_features, screened
 from summarize.inputs.documents import sample_documents
 from summarize.pipeline import analyze
-from summarize.selection.reader_fit import same_fact_pairs
+from summarize.selection.same_fact import same_fact_pairs
 
 # The shipped threshold, and lower ones: many more pairs are "the same fact" to those.
 THRESHOLDS = (FactJudge().threshold, 0.5, 0.2, 0.05)

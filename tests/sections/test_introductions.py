@@ -4,7 +4,8 @@ stands alone (the rule plain briefs keep, `reader_fit.introducers`), before it i
 from summarize.inputs.document import make_document
 from summarize.pipeline import analyze, compose_brief
 from summarize.sections.prompts import parse_prompt
-from summarize.selection.reader_fit import STANDS_ALONE, introducers, introduction_needed, leanings, stems
+from summarize.selection.leaning import STANDS_ALONE, introduction_needed, leanings, stems
+from summarize.selection.support import introducers
 
 KREMLIN = [
     "“We see no room for dialogue with the alliance now,” Peskov said after the alliance expelled the diplomats.",

@@ -3,7 +3,7 @@
 from summarize.inputs.document import make_document
 from summarize.pipeline import analyze, compose_brief
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import supporters, usable
+from summarize.selection.support import supporters, usable
 
 
 def unrelated_stories() -> tuple:

@@ -7,8 +7,9 @@ import pytest
 from summarize.inputs.document import make_document
 from summarize.pipeline import analyze
 from summarize.records import Analysis, Cluster
+from summarize.selection.leaning import STANDS_ALONE, leanings
 from summarize.selection.news_order import elaborated, is_background, with_elaborations
-from summarize.selection.reader_fit import STANDS_ALONE, leanings, reading_order
+from summarize.selection.support import reading_order
 
 
 def clustered(analysis: Analysis, *groups: tuple[int, ...]) -> Analysis:

@@ -10,22 +10,21 @@ from summarize.pipeline import analyze, compose_brief
 from summarize.records import Sentence
 from summarize.sections.prompts import load_prompt
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import (
+from summarize.selection.leaning import (
     STANDS_ALONE,
     Leaning,
     definite_noun,
-    introduced_first,
     introduction_needed,
     leanings,
     opens_with_connective,
     opens_with_event,
     points_back,
-    reading_order,
-    same_fact_pairs,
     stands_in_section,
     stems,
     unnamed_speaker,
 )
+from summarize.selection.same_fact import same_fact_pairs
+from summarize.selection.support import introduced_first, reading_order
 
 
 def sentence(text: str) -> Sentence:

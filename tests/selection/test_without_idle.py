@@ -7,7 +7,7 @@ import pytest
 from summarize.inputs.documents import sample_documents
 from summarize.pipeline import analyze
 from summarize.selection.concepts import ConceptRanker, without_idle
-from summarize.selection.reader_fit import leanings, stems
+from summarize.selection.leaning import leanings, stems
 
 
 def idle_dropped_one_by_one(analysis, chosen, gains, prepared):
@@ -61,7 +61,7 @@ def test_the_same_on_made_up_stories_that_lean_a_lot(seed):
 
     from summarize.records import Analysis, Cluster, Sentence
     from summarize.selection.concepts import Prepared
-    from summarize.selection.reader_fit import Leaning
+    from summarize.selection.leaning import Leaning
 
     draw = random.Random(seed)
     count, nouns = 24, ["storm", "mayor", "vote", "fire"]
