@@ -39,6 +39,7 @@ from summarize.selection.concept_features import concept_features
 from summarize.selection.concept_model import ConceptModel, shipped_models
 from summarize.selection.concepts import ConceptRanker, plain_concept_ranker
 from summarize.text.bigrams import Concept, bigrams, document_frequency
+from summarize.text.cues import opens_inside_quote, outside_quotes
 from summarize.text.sentences import PunktSplitter
 
 Examples = tuple[np.ndarray, np.ndarray]
@@ -91,6 +92,25 @@ def quoted_share(analysis: Analysis, concepts: list[set[Concept]], kept: list[Co
     return np.array([[quoted[b] / total[b]] for b in kept])
 
 
+def quoted_share_spanning(analysis: Analysis, concepts: list[set[Concept]], kept: list[Concept]) -> np.ndarray:
+    """As `quoted_share`, with quotations read as `summarize.text.cues` reads them: one that spans
+    sentences (opened earlier in the paragraph) counts in each of them."""
+    quoted: dict[Concept, int] = {}
+    total: dict[Concept, int] = {}
+    texts = [d.text for d in analysis.documents]
+    for sentence, held in zip(analysis.sentences, concepts):
+        text = sentence.text
+        if opens_inside_quote(texts[sentence.document], sentence) and not text.lstrip().startswith(("“", "”")):
+            outside = outside_quotes('"' + text)[1:]
+        else:
+            outside = outside_quotes(text)
+        inside = held - bigrams(outside) if outside != text else set()
+        for concept in held:
+            total[concept] = total.get(concept, 0) + 1
+            quoted[concept] = quoted.get(concept, 0) + (concept in inside)
+    return np.array([[quoted[b] / total[b]] for b in kept])
+
+
 class WithoutRanker(ConceptRanker):
     """The shipped ranker with the bigrams holding a word of `words` weighed at nothing."""
 
@@ -107,11 +127,12 @@ class WithoutRanker(ConceptRanker):
 
 
 class ExtraRanker(ConceptRanker):
-    """The ranker with weights from a logistic model over the 14 features and `extra`'s columns."""
+    """The ranker with weights from a logistic model over the 14 features and `extra`'s columns; the
+    bigrams holding a word of `without` weigh nothing."""
 
-    def __init__(self, predict: Callable[[np.ndarray], np.ndarray], extra: Extra) -> None:
+    def __init__(self, predict: Callable[[np.ndarray], np.ndarray], extra: Extra, without: frozenset[str]) -> None:
         super().__init__(model=None)
-        self.predict, self.extra = predict, extra
+        self.predict, self.extra, self.without = predict, extra, without
         own_weights(self)
 
     def concept_weights(
@@ -122,10 +143,11 @@ class ExtraRanker(ConceptRanker):
         if not kept:
             return {}
         rows = np.hstack([rows, self.extra(analysis, concepts, kept)])
-        return dict(zip(kept, self.predict(rows).tolist()))
+        weights = dict(zip(kept, self.predict(rows).tolist()))
+        return {c: w for c, w in weights.items() if not any(word in self.without for word in c)}
 
 
-def extra_setting(extra: Extra) -> Setting:
+def extra_setting(extra: Extra, without: frozenset[str] = frozenset()) -> Setting:
     """A model over the 14 features and `extra`'s columns, fitted on the training sets (as given)."""
 
     def setting(
@@ -139,7 +161,7 @@ def extra_setting(extra: Extra) -> Setting:
             file=sys.stderr,
         )
         return ExtraRanker(
-            lambda x: 1.0 / (1.0 + np.exp(-np.clip(beta[0] + ((x - mean) / scale) @ beta[1:], -30, 30))), extra
+            lambda x: 1.0 / (1.0 + np.exp(-np.clip(beta[0] + ((x - mean) / scale) @ beta[1:], -30, 30))), extra, without
         )
 
     setting.extra = extra  # type: ignore[attr-defined]
@@ -192,6 +214,16 @@ SETTINGS: dict[str, Setting] = {
     "+ feature: attribution or weekday word": extra_setting(word_classes(ATTRIBUTION | WEEKDAYS)),
     "+ features: attribution word, weekday word": extra_setting(word_classes(ATTRIBUTION, WEEKDAYS)),
     "+ feature: share of its sentences quoting it": extra_setting(quoted_share),
+    "+ feature: share of its mentions inside a quotation (spanning sentences)": extra_setting(quoted_share_spanning),
+    "+ feature: quoted share (spanning), and weekday bigrams weigh nothing": extra_setting(
+        quoted_share_spanning, WEEKDAYS
+    ),
+    "+ features: quoted share, attribution or weekday word": extra_setting(
+        lambda analysis, concepts, kept: np.hstack(
+            [quoted_share(analysis, concepts, kept), word_classes(ATTRIBUTION | WEEKDAYS)(analysis, concepts, kept)]
+        )
+    ),
+    "+ feature: quoted share, and weekday bigrams weigh nothing": extra_setting(quoted_share, WEEKDAYS),
 }
 
 
