@@ -168,6 +168,62 @@ def extra_setting(extra: Extra, without: frozenset[str] = frozenset()) -> Settin
     return setting
 
 
+def fit_within_clusters(
+    rows: np.ndarray, shares: np.ndarray, cluster: np.ndarray, steps: int = 50
+) -> Callable[[np.ndarray], np.ndarray]:
+    """The training script's logistic regression (ridge 1 on the standardised features) with one
+    intercept per training cluster (ridge 1 too): the coefficients then learn which bigrams of a
+    cluster its references hold, not which clusters' references share more words with their
+    articles, which is all the program can use. A new cluster gets the mean intercept."""
+    mean, scale = rows.mean(axis=0), rows.std(axis=0)
+    scale[scale == 0] = 1.0
+    clusters = int(cluster.max()) + 1
+    dummies = np.zeros((len(rows), clusters))
+    dummies[np.arange(len(rows)), cluster] = 1.0
+    design = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale, dummies])
+    penalty = np.diag([0.0] + [1.0] * (design.shape[1] - 1))
+    beta = np.zeros(design.shape[1])
+    beta[0] = np.log(shares.mean() / (1.0 - shares.mean()))
+
+    def loss(b: np.ndarray) -> float:
+        z = design @ b
+        return float(np.sum(np.logaddexp(0.0, z) - shares * z) + 0.5 * b @ penalty @ b)
+
+    current = loss(beta)
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -30, 30)))
+        step = np.linalg.solve(
+            design.T @ (design * (p * (1.0 - p))[:, None]) + penalty, design.T @ (p - shares) + penalty @ beta
+        )
+        size = 1.0
+        while loss(beta - size * step) > current and size > 1e-4:
+            size /= 2
+        beta = beta - size * step
+        previous, current = current, loss(beta)
+        if previous - current < 1e-9 * abs(previous):
+            break
+    features = rows.shape[1]
+    intercept = beta[0] + beta[1 + features :].mean()
+    coefficients = beta[1 : 1 + features]
+    print(f"  within clusters: coefficients {np.round(coefficients, 3)}", file=sys.stderr)
+    return lambda x: 1.0 / (1.0 + np.exp(-np.clip(intercept + ((x - mean) / scale) @ coefficients, -30, 30)))
+
+
+def within_clusters(
+    model: ConceptModel, examples: Mapping[str, Examples], sets: tuple[str, ...], refs: object
+) -> ConceptRanker:
+    rows = np.vstack([examples[s][0] for s in sets])
+    shares = np.concatenate([examples[s][1] for s in sets])
+    cluster = np.concatenate(
+        [CLUSTER_OF[s] + sum(int(CLUSTER_OF[t].max()) + 1 for t in sets[:k]) for k, s in enumerate(sets)]
+    )
+    return ExtraRanker(
+        fit_within_clusters(rows, shares, cluster), lambda a, c, kept: np.zeros((len(kept), 0)), frozenset()
+    )
+
+
+within_clusters.clusters = True  # type: ignore[attr-defined]
+CLUSTER_OF: dict[str, np.ndarray] = {}  # each set's training examples' cluster numbers
 EXTRA_COLUMNS: dict[tuple[str, int], np.ndarray] = {}  # (set, id(extra)) -> its training examples' columns
 
 
@@ -206,6 +262,7 @@ SETTINGS: dict[str, Setting] = {
             refs, 2, one_per_cluster=False, context_penalty=0.0, reader_fit=False, development=False
         )
     ),
+    "fitted within clusters (an intercept per training cluster)": within_clusters,
     "attribution bigrams weigh nothing": lambda model, examples, sets, refs: WithoutRanker(model, ATTRIBUTION),
     "weekday bigrams weigh nothing": lambda model, examples, sets, refs: WithoutRanker(model, WEEKDAYS),
     "attribution and weekday bigrams weigh nothing": lambda model, examples, sets, refs: WithoutRanker(
@@ -275,6 +332,17 @@ def main() -> None:
                 columns.append(extra(analysis, pairs, kept) if kept else np.zeros((0, 1)))
             EXTRA_COLUMNS[(s, id(extra))] = np.vstack(columns)
             assert len(EXTRA_COLUMNS[(s, id(extra))]) == len(examples[s][1]), (s, name)
+    if any(getattr(SETTINGS[name], "clusters", False) for name in chosen):
+        for s in SETS:
+            numbers = []
+            for number, (_, analysis) in enumerate(given[s]):
+                pairs = [bigrams(x.text) for x in analysis.sentences]
+                kept, _ = concept_features(
+                    analysis.documents, analysis.sentences, pairs, np.ones(len(pairs)), MIN_DOCUMENTS
+                )
+                numbers.append(np.full(len(kept), number))
+            CLUSTER_OF[s] = np.concatenate(numbers)
+            assert len(CLUSTER_OF[s]) == len(examples[s][1]), s
     exceptions = wordnet_exceptions()
     table: dict[str, list[str]] = {name: [] for name in chosen}
     per_cluster: dict[str, dict[str, dict[str, list[float]]]] = {}
