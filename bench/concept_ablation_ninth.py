@@ -8,7 +8,10 @@ The "shipped weights file" row briefs with summarize/data/concept_weights.json's
 held-out set (`summarize eval`'s `ours`); "concepts-plain" is `summarize eval`'s reference method.
 The oracle rows weigh each bigram by the share of the cluster's own references (cut at 100 words)
 that hold it, the training target: an upper bound on what better weights could give the shipped
-program, its candidates and its reader rules. `--per-cluster FILE` writes each setting's R1 and R2 per
+program, its candidates and its reader rules. The other rows: bigrams of two closed word classes
+(attribution, weekdays) weighed at nothing or as features, the share of a bigram's mentions inside
+quotation marks as a feature, and the training script's regression fitted with an intercept per
+training cluster; every learned part is fitted on the other two sets (as given). `--per-cluster FILE` writes each setting's R1 and R2 per
 cluster (JSON: set -> setting -> cluster id -> [R1, R2]) for reading where two settings differ.
 Analyses are kept under `--cache` (delete it after a change to how articles are split or analysed).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import pickle
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -48,19 +52,7 @@ MIN_DOCUMENTS = 2
 # it was said on, are the wire's framing; the references (written later, as abstracts) seldom hold them.
 ATTRIBUTION = frozenset({"said", "say", "told", "tell", "accord", "spokesman", "spokeswoman", "spokesperson", "quot"})
 WEEKDAYS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "tomorrow",
-    }
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow".split()
 )
 QUOTED = re.compile(r'["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]|``(.*?)\'\'')
 Extra = Callable[[Analysis, list[set[Concept]], list[Concept]], np.ndarray]
@@ -312,13 +304,13 @@ def main() -> None:
     scored = analyses(args.data, args.variant, args.cache, args.held)
     examples_path = args.cache / "examples.pickle"
     if examples_path.exists():
-        examples: dict[str, Examples] = __import__("pickle").loads(examples_path.read_bytes())
+        examples: dict[str, Examples] = pickle.loads(examples_path.read_bytes())
     else:
         splitter = PunktSplitter()
         examples = {
             s: set_examples(list(read_clusters(args.data / f"{s}.jsonl", checked=False)), splitter) for s in SETS
         }
-        examples_path.write_bytes(__import__("pickle").dumps(examples))
+        examples_path.write_bytes(pickle.dumps(examples))
     given = scored if args.variant is None and len(args.held) == len(SETS) else analyses(args.data, None, args.cache)
     for name in chosen:
         extra = getattr(SETTINGS[name], "extra", None)
