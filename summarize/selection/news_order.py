@@ -10,7 +10,12 @@ outlet), and ranks it higher, the elaboration is read right after it: ranked on 
 paragraphs later, after the background, far from the fact it explains. Adjacency alone is not
 enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
 what it meant, and a paragraph break opens a new point (unless the article gives every sentence a
-paragraph of its own, as the wire does).
+paragraph of its own, as the wire does). A statement that goes on with the speaker of the sentence
+before it is that statement's continuation, though, and follows it: the same speaker named again
+("Syria has accused Turkey of ..." then "Damascus also accuses Turkey of ...": a capital speaks for
+its country), or a speaker described rather than named ("..., diver Li Na said." then "The
+14-year-old told reporters that ..."). An accusation is a statement like any other: "accuses" stays
+one of the speech verbs (summarize.text.cues).
 
 The news comes before the *background*: a sentence whose main clause tells what has held since an
 earlier time ("Relations have been strained since the annexation of Crimea in 2014.", "Russia has
@@ -30,6 +35,8 @@ from collections.abc import Callable, Sequence
 
 from ..records import Analysis
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed
+from ..text.speakers import attributed, speaker_key
+from .leaning import unnamed_speaker
 
 # The main clause's verb after "has"/"have": a state ("have been strained", "has long had", "have
 # remained"), a trend ("have declined") or what has not happened ("have not taken place"). An event
@@ -70,7 +77,9 @@ def elaborated(analysis: Analysis, index: int, earlier: Sequence[int]) -> int | 
     sentences = analysis.sentences
     if previous < 0 or sentences[previous].document != sentences[index].document:
         return None  # an article's first sentence opens a story of its own
-    if _is_reaction(analysis, index) or _new_paragraph(analysis, previous, index):
+    if _new_paragraph(analysis, previous, index):
+        return None
+    if _is_reaction(analysis, index) and not continues_speaker(sentences[previous].text, sentences[index].text):
         return None
     if previous in earlier:
         return previous
@@ -90,6 +99,23 @@ def _is_reaction(analysis: Analysis, index: int) -> bool:
         or DOUBLE_QUOTES.search(text) is not None
         or in_quotation(sentence, analysis.documents[sentence.document].text)
     )
+
+
+# A speaker described, not named, as the sentence's subject: "The diminutive 14-year-old, ..., told".
+_DESCRIBED_SPEAKER = re.compile(r"^The\s+[a-z0-9]")
+
+
+def continues_speaker(previous: str, text: str) -> bool:
+    """Whether the statement `text` goes on with the named speaker of `previous`, the sentence before it:
+    it names the same speaker (`speaker_key`: "Damascus" is Syria), or describes one without a name
+    ("The 14-year-old told ..."; a role, "the official said", has its own rule: leaning.unnamed_speaker)."""
+    before = attributed(previous)
+    if before is None or not is_attributed(text):
+        return False
+    named = attributed(text)
+    if named is not None:
+        return speaker_key(named) == speaker_key(before)
+    return _DESCRIBED_SPEAKER.match(text) is not None and unnamed_speaker(text) is None
 
 
 def _new_paragraph(analysis: Analysis, previous: int, index: int) -> bool:

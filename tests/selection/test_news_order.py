@@ -173,3 +173,36 @@ def test_the_news_comes_before_the_background(embedder):
     )
     strained, halved = 0, 1
     assert reading_order(analysis, [strained, halved]) == [halved, strained]
+
+
+@pytest.mark.parametrize(
+    ("said", "went_on"),
+    [
+        (
+            "“We will win the final,” Portville swimmer Ada Lin said on Sunday.",
+            "The 15-year-old, in her first final, told the Portville Gazette that her sister is her main rival.",
+        ),
+        (
+            "Portville has accused Eastport of taking more than its share of the river.",
+            "Portville also accuses Eastport of building a dam that cuts the town's supply.",
+        ),
+    ],
+)
+def test_a_statement_that_goes_on_with_the_speaker_before_it_follows_that_statement(embedder, said, went_on):
+    analysis = clustered(river(embedder, f"{said}\n\n{went_on}"))
+    halved, first, then, schools = 0, 1, 2, 3
+    assert elaborated(analysis, then, [first, schools]) == first
+    assert reading_order(analysis, [first, halved, schools, then]) == [first, then, halved, schools]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Eastport accuses Portville of wasting water.",  # another speaker
+        "The official told reporters that the ration would last a month.",  # a role: leaning's rule
+    ],
+)
+def test_a_statement_by_another_speaker_is_not_a_continuation(embedder, other):
+    analysis = clustered(river(embedder, f"Portville has accused Eastport of taking the river.\n\n{other}"))
+    first, then, schools = 1, 2, 3
+    assert elaborated(analysis, then, [first, schools]) is None
