@@ -64,6 +64,11 @@ _NOT_A_STATE = re.compile(
 _COUNT = re.compile(
     r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|billions)\b", re.IGNORECASE
 )
+# A state told in the present, then a perfect participle that gives its time ("is stalled, having met
+# only twice since 2019"): the state is the main clause's.
+_STATE_HAVING = re.compile(r"\b(?:is|are|remains?)\s+((?:\w+ly\s+)*)([a-z]+),\s+having\b", re.IGNORECASE)
+# An appositive right after the sentence's subject, its first comma pair: ", the town's water authority,".
+_APPOSITIVE = re.compile(r"^([^,;]*\w)(,\s+(?:the|a|an)\s(?:[^,;]|(?<=\d),(?=\d))*?,)(?=\s)", re.IGNORECASE)
 # Before the verb, a clause of its own (a relative or subordinate clause, a comma but ", but"): the
 # background is that clause's, not the sentence's.
 _CLAUSE_BEFORE = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|as)\b|,(?!\s+but\b)", re.IGNORECASE)
@@ -181,8 +186,14 @@ def with_elaborations(
 
 def is_background(text: str) -> bool:
     """Whether the sentence's main clause tells what has held since an earlier time (see the module):
-    its first "has"/"have" opens the main clause and tells a state since then; in doubt, news."""
+    its first "has"/"have" opens the main clause and tells a state since then ("is stalled, having met
+    only twice since 2019" too); in doubt, news. An appositive after the subject ("The board, the
+    town's only water authority, has ...") is not a clause of its own."""
+    text = _APPOSITIVE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     perfect = _PERFECT.search(text)
+    state = _STATE_HAVING.search(text)
+    if state is not None and (perfect is None or state.start() < perfect.start()):
+        perfect = state  # "is stalled, having met ...": the state is the main clause's, the time the participle's
     if perfect is None or _CLAUSE_BEFORE.search(text, 0, perfect.start()) is not None:
         return False
     modifiers, verb = perfect.group(1).lower().split(), perfect.group(2).lower()

@@ -143,6 +143,13 @@ def test_an_elaboration_does_not_take_a_sentence_that_awaits_its_introduction_ah
         ("Boat traffic on the river has declined for decades.", True),
         ("The flood hit on Monday, making it the worst in Portville in recent years.", False),
         ("The council halved the water ration on Monday.", False),
+        # an appositive between the subject and the verb; a state, then a participle that gives its time
+        ("The river board, the town's only water authority, is stalled, having met only twice since 2019.", True),
+        ("The river board, the body that runs the dams, has been divided since the flood of 2019.", True),
+        ("Portville, a town of 3,000 people, has had no doctor since 2019.", True),
+        ("The mayor, who has been in office since 2019, is stalled, having lost the vote.", False),
+        ("The ferry is running again, having stalled for years.", False),
+        ("The river board, the town's water authority, has met twice since March, officials said.", False),
     ],
 )
 def test_background_is_what_the_main_clause_says_has_held_since_an_earlier_time(text, background):
