@@ -108,14 +108,16 @@ _EVENT_START = re.compile(
     r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
     re.IGNORECASE,
 )
-# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...": a connective that
+# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...", "Finally, ..." (the
+# last of the steps the sentences before it list): a connective that
 # opens a sentence says how it follows from the one before, which the reader needs right before it (read
 # after another, "As a result, ..." claims a cause that sentence does not give). Not those that add news
 # of their own: "Also,", "In addition,", "Moreover,", "Meanwhile,", "At the same time,".
 _CONNECTIVE = re.compile(
     r"^(?:(?:in\s+fact|however|indeed|instead|still|nevertheless|nonetheless|"
     r"in\s+turn|in\s+response|as\s+a\s+result|even\s+so|"
-    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus|"
+    r"finally|lastly)\s*,\s*"
     r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
     re.IGNORECASE,
 )
