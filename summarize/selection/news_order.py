@@ -7,8 +7,9 @@ what it meant ("NATO also halved Russia's mission to 10." then "The expulsions m
 Moscow team were barred from the headquarters."). When the brief holds the sentence before it in its
 article, or another article's sentence of that one's cluster (the same content, told by another
 outlet), and ranks it higher, the elaboration is read right after it: ranked on its own it may land
-paragraphs later, after the background, far from the fact it explains. Adjacency alone is not
-enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
+paragraphs later, after the background, far from the fact it explains (another outlet's sentence that
+names another day than that one tells of another day's event: the same story's news of two days is
+alike enough for one cluster). Adjacency alone is not enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
 what it meant, and a paragraph break opens a new point (unless the article gives every sentence a
 paragraph of its own, as the wire does). A statement that goes on with the speaker of the sentence
 before it is that statement's continuation, though, and follows it: the same speaker named again
@@ -35,6 +36,7 @@ from collections.abc import Callable, Sequence
 
 from ..records import Analysis
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed
+from ..text.dates import mentions
 from ..text.speakers import attributed, speaker_key
 from .leaning import unnamed_speaker
 
@@ -91,7 +93,29 @@ def elaborated(analysis: Analysis, index: int, earlier: Sequence[int]) -> int | 
     told = analysis.cluster_of[previous]
     if told == analysis.cluster_of[index]:
         return None  # the two say one thing: the sentence is the cluster's telling, not an elaboration of it
-    return next((i for i in earlier if analysis.cluster_of[i] == told), None)
+    tells = sentences[previous].text
+    return next(
+        (i for i in earlier if analysis.cluster_of[i] == told and not _other_day(tells, sentences[i].text)), None
+    )
+
+
+def _days(text: str) -> tuple[set[int], set[tuple[int, int]]]:
+    """The days a sentence names: its weekdays ("on Sunday") and its dates ("April 10")."""
+    found = mentions(text)
+    return (
+        {mention.weekday for mention in found if mention.weekday is not None},
+        {(mention.month, mention.day) for mention in found if mention.month and mention.day},
+    )
+
+
+def _other_day(text: str, other: str) -> bool:
+    """Whether two sentences of one cluster tell of different days: both name weekdays, or both dates,
+    and none is the other's ("... returned Sunday for a second attempt to launch" and "... was freed
+    Wednesday"). A weekday against a date tells nothing ("March 24" may be a Thursday)."""
+    (weekdays, dates), (other_weekdays, other_dates) = _days(text), _days(other)
+    if weekdays & other_weekdays or dates & other_dates:
+        return False
+    return bool(weekdays and other_weekdays) or bool(dates and other_dates)
 
 
 def _is_reaction(analysis: Analysis, index: int) -> bool:

@@ -213,3 +213,28 @@ def test_a_statement_by_another_speaker_is_not_a_continuation(embedder, other):
     analysis = clustered(river(embedder, f"Portville has accused Eastport of taking the river.\n\n{other}"))
     first, then, schools = 1, 2, 3
     assert elaborated(analysis, then, [first, schools]) is None
+
+
+def test_an_elaboration_does_not_follow_another_outlets_sentence_of_another_day(embedder):
+    def launch(told_by_other: str) -> Analysis:
+        documents = (
+            make_document(
+                "The crew returned on Sunday for a second try at launching the Portville ferry.\n\n"
+                "The ferry is to sail at noon on Tuesday.",
+                "a.txt",
+                "Ferry",
+            ),
+            make_document(told_by_other, "b.txt", "Launch"),
+        )
+        return clustered(analyze(documents, embedder), (0, 2))
+
+    returned, sails, other = 0, 1, 2
+    next_day = launch("The Portville ferry was launched on Wednesday after years of delay.")
+    assert elaborated(next_day, sails, [other]) is None
+    same_day = launch("The ferry crew came back on Sunday to try the launch again.")
+    assert elaborated(same_day, sails, [other]) == other
+    undated = launch("The ferry crew came back to try the launch again.")
+    assert elaborated(undated, sails, [other]) == other
+    dated = launch("The ferry crew came back on April 10 to try the launch again.")  # a date may be a Sunday
+    assert elaborated(dated, sails, [other]) == other
+    assert elaborated(next_day, sails, [returned, other]) == returned  # its own article's sentence: any day
