@@ -39,7 +39,7 @@ from ..text.cues import (
     starts_with_speaker_pronoun,
     unattributed_quotation,
 )
-from ..text.speakers import attributed, speaker_names, unintroduced_name
+from ..text.speakers import attributed, people_named_in_full, speaker_names, unintroduced_name, unintroduced_subject
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -235,11 +235,18 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
 
 def introduction_needed(analysis: Analysis, index: int) -> str | None:
     """For a sentence that names its speaker by surname only when the articles give their full name
-    ("Peskov said": "Dmitry Peskov"), the stem of the given name a sentence before it in a brief must
+    ("Peskov said": "Dmitry Peskov"), or whose subject is a person's surname alone ("Garzon is also
+    investigating ...": "Baltasar Garzon", `people_named_in_full`), the stem of the given name a sentence before it in a brief must
     mention to introduce them (a given name is taken for the person: two people of one given name in
     a story are rare); None otherwise."""
     full_names = analysis.derived("reader_fit.full_names", lambda: speaker_names(analysis.sentences))
-    given = unintroduced_name(analysis.sentences[index].text, full_names)
+    text = analysis.sentences[index].text
+    given = unintroduced_name(text, full_names)
+    if given is None and attributed(text) is None:  # a speaker's name is the speaker rule's
+        people = analysis.derived(
+            "reader_fit.people", lambda: people_named_in_full([sentence.text for sentence in analysis.sentences])
+        )
+        given = unintroduced_subject(text, people)
     return _stem(given) if given is not None else None
 
 

@@ -17,7 +17,7 @@ from . import lightnltk
 from .cues import DANGLING_WORDS, SPEECH_VERBS, is_attributed, outside_quotes
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
+from nltk.tokenize.punkt import _ORTHO_LC, PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
 
 Span = tuple[int, int]
 
@@ -89,6 +89,12 @@ def english_punkt_parameters() -> PunktParameters:
         word, flags = line.rsplit("\t", 1)
         params.ortho_context[word] = int(flags)
     return params
+
+
+def written_in_lower_case(word: str) -> bool:
+    """Whether English text writes the word in lower case (Punkt's model has seen it so): a common
+    word ("judge", "north"), not a name ("Garzon", "England")."""
+    return bool(english_punkt_parameters().ortho_context.get(word.lower(), 0) & _ORTHO_LC)
 
 
 @cache
