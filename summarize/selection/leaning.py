@@ -19,7 +19,8 @@ result, ..."): it says how it follows from the sentence before it. A sentence th
 surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
 brief sentence before it that gives the speaker's given name, which introduces them. A sentence that
 gives what a loose lean needs must itself stand alone: one that leans on something the brief may not
-say introduces nothing.
+say introduces nothing. A sentence that opens a quotation it does not close ('Gates wrote: "This is
+good news.') never enters a brief: the rest of the quotation is in the sentences after it.
 
 `stands_in_section` says which of these a section of a sectioned brief (whose order is its own) admits.
 """
@@ -34,6 +35,7 @@ from ..text.bigrams import STOP_WORDS, content_tokens, sentence_tokens
 from ..text.cues import (
     OPENING_QUOTES,
     SPEECH_VERB,
+    leaves_a_quotation_open,
     opens_inside_quote,
     outside_quotes,
     starts_with_speaker_pronoun,
@@ -217,6 +219,8 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
     previous = index - 1
     has_previous = previous >= 0 and analysis.sentences[previous].document == sentence.document
     text = sentence.text
+    if leaves_a_quotation_open(sentence, analysis.documents[sentence.document].text):
+        return Leaning(-1)  # half a quotation: the rest is in the sentences after it, which no rule brings
     if (
         points_back(sentence, analysis.documents[sentence.document].text)
         or opens_with_event(text)
