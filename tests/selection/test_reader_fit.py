@@ -253,6 +253,8 @@ def test_a_person_named_by_surname_only_as_the_subject_comes_after_their_full_na
     also, asked, council = 0, 1, 2
     assert leanings(analysis)[also] == Leaning(None, "lucia")
     assert reading_order(analysis, [also, council, asked]) == [council, asked, also]
+    # introduced by a sentence ranked above it, it keeps its own place: not pulled ahead of the news between
+    assert reading_order(analysis, [asked, council, also]) == [asked, council, also]
 
 
 def test_a_section_moves_a_surname_after_its_introduction_unless_an_earlier_section_gave_it(embedder):
