@@ -20,7 +20,8 @@ result, ..."): it says how it follows from the sentence before it. A sentence th
 surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
 brief sentence before it that gives the speaker's given name, which introduces them. A sentence that
 gives what a loose lean needs must itself stand alone: one that leans on something the brief may not
-say introduces nothing.
+say introduces nothing. A sentence that opens a quotation it does not close ('Gates wrote: "This is
+good news.') never enters a brief: the rest of the quotation is in the sentences after it.
 
 `stands_in_section` says which of these a section of a sectioned brief (whose order is its own) admits.
 """
@@ -35,12 +36,13 @@ from ..text.bigrams import STOP_WORDS, content_tokens, sentence_tokens
 from ..text.cues import (
     OPENING_QUOTES,
     SPEECH_VERB,
+    leaves_a_quotation_open,
     opens_inside_quote,
     outside_quotes,
     starts_with_speaker_pronoun,
     unattributed_quotation,
 )
-from ..text.speakers import attributed, speaker_names, unintroduced_name
+from ..text.speakers import attributed, people_named_in_full, speaker_names, unintroduced_name, unintroduced_subject
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -109,14 +111,16 @@ _EVENT_START = re.compile(
     r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
     re.IGNORECASE,
 )
-# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...": a connective that
+# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...", "Finally, ..." (the
+# last of the steps the sentences before it list): a connective that
 # opens a sentence says how it follows from the one before, which the reader needs right before it (read
 # after another, "As a result, ..." claims a cause that sentence does not give). Not those that add news
 # of their own: "Also,", "In addition,", "Moreover,", "Meanwhile,", "At the same time,".
 _CONNECTIVE = re.compile(
     r"^(?:(?:in\s+fact|however|indeed|instead|still|nevertheless|nonetheless|"
     r"in\s+turn|in\s+response|as\s+a\s+result|even\s+so|"
-    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus|"
+    r"finally|lastly)\s*,\s*"
     r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
     re.IGNORECASE,
 )
@@ -216,6 +220,8 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
     previous = index - 1
     has_previous = previous >= 0 and analysis.sentences[previous].document == sentence.document
     text = sentence.text
+    if leaves_a_quotation_open(sentence, analysis.documents[sentence.document].text):
+        return Leaning(-1)  # half a quotation: the rest is in the sentences after it, which no rule brings
     if (
         points_back(sentence, analysis.documents[sentence.document].text)
         or opens_with_event(text)
@@ -234,11 +240,18 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
 
 def introduction_needed(analysis: Analysis, index: int) -> str | None:
     """For a sentence that names its speaker by surname only when the articles give their full name
-    ("Peskov said": "Dmitry Peskov"), the stem of the given name a sentence before it in a brief must
+    ("Peskov said": "Dmitry Peskov"), or whose subject is a person's surname alone ("Garzon is also
+    investigating ...": "Baltasar Garzon", `people_named_in_full`), the stem of the given name a sentence before it in a brief must
     mention to introduce them (a given name is taken for the person: two people of one given name in
     a story are rare); None otherwise."""
     full_names = analysis.derived("reader_fit.full_names", lambda: speaker_names(analysis.sentences))
-    given = unintroduced_name(analysis.sentences[index].text, full_names)
+    text = analysis.sentences[index].text
+    given = unintroduced_name(text, full_names)
+    if given is None and attributed(text) is None:  # a speaker's name is the speaker rule's
+        people = analysis.derived(
+            "reader_fit.people", lambda: people_named_in_full([sentence.text for sentence in analysis.sentences])
+        )
+        given = unintroduced_subject(text, people)
     return _stem(given) if given is not None else None
 
 

@@ -7,10 +7,16 @@ what it meant ("NATO also halved Russia's mission to 10." then "The expulsions m
 Moscow team were barred from the headquarters."). When the brief holds the sentence before it in its
 article, or another article's sentence of that one's cluster (the same content, told by another
 outlet), and ranks it higher, the elaboration is read right after it: ranked on its own it may land
-paragraphs later, after the background, far from the fact it explains. Adjacency alone is not
-enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
+paragraphs later, after the background, far from the fact it explains (another outlet's sentence that
+names another day than that one tells of another day's event: the same story's news of two days is
+alike enough for one cluster). Adjacency alone is not enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
 what it meant, and a paragraph break opens a new point (unless the article gives every sentence a
-paragraph of its own, as the wire does).
+paragraph of its own, as the wire does). A statement that goes on with the speaker of the sentence
+before it is that statement's continuation, though, and follows it: the same speaker named again
+("Syria has accused Turkey of ..." then "Damascus also accuses Turkey of ...": a capital speaks for
+its country), or a speaker described rather than named ("..., diver Li Na said." then "The
+14-year-old told reporters that ..."). An accusation is a statement like any other: "accuses" stays
+one of the speech verbs (summarize.text.cues).
 
 The news comes before the *background*: a sentence whose main clause tells what has held since an
 earlier time ("Relations have been strained since the annexation of Crimea in 2014.", "Russia has
@@ -30,6 +36,9 @@ from collections.abc import Callable, Sequence
 
 from ..records import Analysis
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed
+from ..text.dates import mentions
+from ..text.speakers import attributed, speaker_key
+from .leaning import unnamed_speaker
 
 # The main clause's verb after "has"/"have": a state ("have been strained", "has long had", "have
 # remained"), a trend ("have declined") or what has not happened ("have not taken place"). An event
@@ -57,6 +66,11 @@ _NOT_A_STATE = re.compile(
 _COUNT = re.compile(
     r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|billions)\b", re.IGNORECASE
 )
+# A state told in the present, then a perfect participle that gives its time ("is stalled, having met
+# only twice since 2019"): the state is the main clause's.
+_STATE_HAVING = re.compile(r"\b(?:is|are|remains?)\s+((?:\w+ly\s+)*)([a-z]+),\s+having\b", re.IGNORECASE)
+# An appositive right after the sentence's subject, its first comma pair: ", the town's water authority,".
+_APPOSITIVE = re.compile(r"^([^,;]*\w)(,\s+(?:the|a|an)\s(?:[^,;]|(?<=\d),(?=\d))*?,)(?=\s)", re.IGNORECASE)
 # Before the verb, a clause of its own (a relative or subordinate clause, a comma but ", but"): the
 # background is that clause's, not the sentence's.
 _CLAUSE_BEFORE = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|as)\b|,(?!\s+but\b)", re.IGNORECASE)
@@ -70,14 +84,38 @@ def elaborated(analysis: Analysis, index: int, earlier: Sequence[int]) -> int | 
     sentences = analysis.sentences
     if previous < 0 or sentences[previous].document != sentences[index].document:
         return None  # an article's first sentence opens a story of its own
-    if _is_reaction(analysis, index) or _new_paragraph(analysis, previous, index):
+    if _new_paragraph(analysis, previous, index):
+        return None
+    if _is_reaction(analysis, index) and not continues_speaker(sentences[previous].text, sentences[index].text):
         return None
     if previous in earlier:
         return previous
     told = analysis.cluster_of[previous]
     if told == analysis.cluster_of[index]:
         return None  # the two say one thing: the sentence is the cluster's telling, not an elaboration of it
-    return next((i for i in earlier if analysis.cluster_of[i] == told), None)
+    tells = sentences[previous].text
+    return next(
+        (i for i in earlier if analysis.cluster_of[i] == told and not _other_day(tells, sentences[i].text)), None
+    )
+
+
+def _days(text: str) -> tuple[set[int], set[tuple[int, int]]]:
+    """The days a sentence names: its weekdays ("on Sunday") and its dates ("April 10")."""
+    found = mentions(text)
+    return (
+        {mention.weekday for mention in found if mention.weekday is not None},
+        {(mention.month, mention.day) for mention in found if mention.month and mention.day},
+    )
+
+
+def _other_day(text: str, other: str) -> bool:
+    """Whether two sentences of one cluster tell of different days: both name weekdays, or both dates,
+    and none is the other's ("... returned Sunday for a second attempt to launch" and "... was freed
+    Wednesday"). A weekday against a date tells nothing ("March 24" may be a Thursday)."""
+    (weekdays, dates), (other_weekdays, other_dates) = _days(text), _days(other)
+    if weekdays & other_weekdays or dates & other_dates:
+        return False
+    return bool(weekdays and other_weekdays) or bool(dates and other_dates)
 
 
 def _is_reaction(analysis: Analysis, index: int) -> bool:
@@ -90,6 +128,23 @@ def _is_reaction(analysis: Analysis, index: int) -> bool:
         or DOUBLE_QUOTES.search(text) is not None
         or in_quotation(sentence, analysis.documents[sentence.document].text)
     )
+
+
+# A speaker described, not named, as the sentence's subject: "The diminutive 14-year-old, ..., told".
+_DESCRIBED_SPEAKER = re.compile(r"^The\s+[a-z0-9]")
+
+
+def continues_speaker(previous: str, text: str) -> bool:
+    """Whether the statement `text` goes on with the named speaker of `previous`, the sentence before it:
+    it names the same speaker (`speaker_key`: "Damascus" is Syria), or describes one without a name
+    ("The 14-year-old told ..."; a role, "the official said", has its own rule: leaning.unnamed_speaker)."""
+    before = attributed(previous)
+    if before is None or not is_attributed(text):
+        return False
+    named = attributed(text)
+    if named is not None:
+        return speaker_key(named) == speaker_key(before)
+    return _DESCRIBED_SPEAKER.match(text) is not None and unnamed_speaker(text) is None
 
 
 def _new_paragraph(analysis: Analysis, previous: int, index: int) -> bool:
@@ -155,8 +210,14 @@ def with_elaborations(
 
 def is_background(text: str) -> bool:
     """Whether the sentence's main clause tells what has held since an earlier time (see the module):
-    its first "has"/"have" opens the main clause and tells a state since then; in doubt, news."""
+    its first "has"/"have" opens the main clause and tells a state since then ("is stalled, having met
+    only twice since 2019" too); in doubt, news. An appositive after the subject ("The board, the
+    town's only water authority, has ...") is not a clause of its own."""
+    text = _APPOSITIVE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     perfect = _PERFECT.search(text)
+    state = _STATE_HAVING.search(text)
+    if state is not None and (perfect is None or state.start() < perfect.start()):
+        perfect = state  # "is stalled, having met ...": the state is the main clause's, the time the participle's
     if perfect is None or _CLAUSE_BEFORE.search(text, 0, perfect.start()) is not None:
         return False
     modifiers, verb = perfect.group(1).lower().split(), perfect.group(2).lower()

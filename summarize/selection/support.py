@@ -55,16 +55,17 @@ def usable(analysis: Analysis, candidates: Sequence[int]) -> list[int]:
 
 def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
     """The chosen sentences `ranked` (most important first) in the order a reader takes them: each one right after
-    what it leans on (`supporters`), else what it elaborates, the rest news first, then by rank (news_order)."""
+    what it leans on (`supporters`), else what it elaborates, the rest news first, then by rank (news_order). A
+    sentence that only needs its introduction (a surname) keeps its own place when that ranks above it."""
     ranked = news_first(analysis, ranked)
     chosen = set(ranked)
     parent: dict[int, int] = {}
-    for index in ranked:
+    for rank, index in enumerate(ranked):
         found = supporters(analysis, index, [i for i in ranked if i != index])
         need = leanings(analysis)[index]
         if need.previous is not None and need.previous in chosen:
             parent[index] = need.previous
-        elif found:
+        elif found and not _introduced_above(analysis, index, found, ranked[:rank], parent):
             parent[index] = found[0]
     parent = with_elaborations(analysis, ranked, parent, lambda i: introduction_needed(analysis, i) is None)
     children: dict[int, list[int]] = {}
@@ -84,7 +85,19 @@ def reading_order(analysis: Analysis, ranked: Sequence[int]) -> list[int]:
         if index not in parent:
             place(index)
     order += [i for i in ranked if i not in order]  # a cycle of loose references: keep them, ranked
-    return order
+    return introduced_first(analysis, order)  # (a guard: an introduction that `_introduced_above` saw
+    # ranked higher may follow a sentence that leans on one ranked lower)
+
+
+def _introduced_above(
+    analysis: Analysis, index: int, found: Sequence[int], above: Sequence[int], parent: dict[int, int]
+) -> bool:
+    """Whether sentence `index` only needs an introduction (a surname) and a sentence of `found` (its
+    supporters) that ranks above it and follows nothing is read before it anyway: it keeps its own
+    place, rather than being pulled up to the introduction ahead of the news between them."""
+    if leanings(analysis)[index].previous is not None or introduction_needed(analysis, index) is None:
+        return False
+    return any(i in found and i not in parent for i in above)
 
 
 def introduced_first(analysis: Analysis, order: Sequence[int], before: Sequence[int] = ()) -> list[int]:

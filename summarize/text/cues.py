@@ -100,6 +100,18 @@ def has_half_quote(text: str) -> bool:
     return len(DOUBLE_QUOTES.findall(text)) % 2 == 1
 
 
+def leaves_a_quotation_open(sentence: Sentence, document_text: str) -> bool:
+    """Whether the sentence opens a quotation it does not close ('Gates wrote: "This is good news.'):
+    the quotation goes on in the sentences after it. One that continues a quotation opened before it is
+    `opens_inside_quote`'s."""
+    if opens_inside_quote(document_text, sentence):
+        return False
+    inside = False
+    for mark in DOUBLE_QUOTES.findall(sentence.text):
+        inside = not inside if mark == '"' else mark == "“"
+    return inside
+
+
 def in_quotation(sentence: Sentence, document_text: str) -> bool:
     """Whether the sentence is (part of) a quotation: it opens with a quotation mark, continues one
     opened before it in its paragraph, or closes one opened in an earlier paragraph."""

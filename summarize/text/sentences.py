@@ -17,7 +17,7 @@ from . import lightnltk
 from .cues import DANGLING_WORDS, SPEECH_VERBS, is_attributed, outside_quotes
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
+from nltk.tokenize.punkt import _ORTHO_LC, PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
 
 Span = tuple[int, int]
 
@@ -91,6 +91,12 @@ def english_punkt_parameters() -> PunktParameters:
     return params
 
 
+def written_in_lower_case(word: str) -> bool:
+    """Whether English text writes the word in lower case (Punkt's model has seen it so): a common
+    word ("judge", "north"), not a name ("Garzon", "England")."""
+    return bool(english_punkt_parameters().ortho_context.get(word.lower(), 0) & _ORTHO_LC)
+
+
 @cache
 def _english_punkt_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(english_punkt_parameters())
@@ -127,7 +133,7 @@ class PunktSplitter:
         spans: list[Span] = []
         for line_start, line_end in _line_spans(text):
             line = text[line_start:line_end]
-            pieces = _mend_false_breaks(line, list(self.tokenizer.span_tokenize(line)))
+            pieces = _split_after_places(line, _mend_false_breaks(line, list(self.tokenizer.span_tokenize(line))))
             spans.extend(_offset_stripped(text, line_start, pieces))
         return spans
 
@@ -174,6 +180,27 @@ def _mend_false_breaks(line: str, spans: list[Span]) -> list[Span]:
         else:
             mended.append((start, end))
     return mended
+
+
+# A US state's abbreviation after its town ("Buchanan, N.Y.", "Tampa, Fla."), then a word that opens a
+# sentence ("She", "No", "The"): Punkt reads the state as an abbreviation that goes on, but a name or a
+# title goes on a place ("Raleigh, N.C. Mayor Ann Lin"), never a pronoun or an article.
+_STATES = "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
+_PLACE_THEN_OPENER = re.compile(
+    r"(?<=[a-z]), (?:(?:W\.\s?)?(?:[A-Z]\.){2}|(?:" + "|".join(_STATES.split()) + r")\.)"
+    r"(?=\s+(?:" + "|".join(sorted((word.capitalize() for word in _OPENERS), key=len, reverse=True)) + r")\b(?!\.))"
+)
+
+
+def _split_after_places(line: str, spans: list[Span]) -> list[Span]:
+    """`spans` of one line, each split after a state that ends a sentence (`_PLACE_THEN_OPENER`)."""
+    result: list[Span] = []
+    for start, end in spans:
+        for match in _PLACE_THEN_OPENER.finditer(line[start:end]):
+            result.append((start, start + match.end()))
+            start += match.end()
+        result.append((start, end))
+    return result
 
 
 def _continues(before: str, after: str) -> bool:

@@ -215,3 +215,52 @@ def speaker_sides(sentences: Sequence[Sentence]) -> dict[str, str]:
             if any(alike(a, b) for a in affiliations[first] for b in affiliations[second]):
                 parent[root(second)] = root(first)
     return {key: root(key) for key in keys}
+
+
+# A given name and a surname side by side ("Baltasar Garzon"), read at every word so overlapping
+# pairs are all seen ("Judge Baltasar Garzon": "Judge Baltasar" and "Baltasar Garzon").
+_NAME_PAIR = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?!['’-]))")
+# A surname alone as the sentence's subject: "Garzon is also investigating ...", "Garzon, who ...".
+_SURNAME_SUBJECT = re.compile(r"^([A-Z][a-z]{2,})(?:,\s|\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?[a-z])")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def people_named_in_full(texts: Sequence[str]) -> dict[str, str]:
+    """Surname -> the given name the texts write before it most often ("Garzon" -> "Baltasar"), for
+    names neither of whose words is written in lower case, by the texts or by English at large
+    (`written_in_lower_case`: "Judge Garzon", "North Aceh" are no names), whose surname the texts do
+    not give a thing ("the Hubble telescope"), and whose given name is no title, country, capital,
+    month or weekday."""
+    from .sentences import written_in_lower_case  # (Punkt's model: loaded only when names are read)
+
+    lower = {word for text in texts for word in re.findall(r"\b[a-z]+\b", text)}
+    things = {word for text in texts for word in re.findall(r"\b[Tt]he ([A-Z][a-z]+)\b", text)}  # "the Hubble"
+    pairs: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for match in _NAME_PAIR.finditer(text):
+            given, surname = match.group(1), match.group(2)
+            words = (given, surname)
+            if any(word.lower() in lower or written_in_lower_case(word) for word in words) or surname in things:
+                continue
+            if given.lower() in _TITLES | _NOT_NAMES | _CALENDAR:
+                continue
+            if country_of(given) or country_of(surname) or {given.lower(), surname.lower()} & COUNTRIES:
+                continue
+            pairs[(given, surname)] += 1
+    people: dict[str, str] = {}
+    for (given, surname), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+        people.setdefault(surname, given)
+    return people
+
+
+def unintroduced_subject(text: str, people: dict[str, str]) -> str | None:
+    """The given name a sentence leaves out when its subject is a person's surname alone ("Garzon is also
+    investigating ...") and the texts name that person in full (`people_named_in_full`); None otherwise."""
+    match = _SURNAME_SUBJECT.match(text)
+    if match is None:
+        return None
+    given = people.get(match.group(1))
+    return None if given is None or re.search(rf"\b{re.escape(given)}\b", text) else given

@@ -144,6 +144,13 @@ def test_an_elaboration_does_not_take_a_sentence_that_awaits_its_introduction_ah
         ("Boat traffic on the river has declined for decades.", True),
         ("The flood hit on Monday, making it the worst in Portville in recent years.", False),
         ("The council halved the water ration on Monday.", False),
+        # an appositive between the subject and the verb; a state, then a participle that gives its time
+        ("The river board, the town's only water authority, is stalled, having met only twice since 2019.", True),
+        ("The river board, the body that runs the dams, has been divided since the flood of 2019.", True),
+        ("Portville, a town of 3,000 people, has had no doctor since 2019.", True),
+        ("The mayor, who has been in office since 2019, is stalled, having lost the vote.", False),
+        ("The ferry is running again, having stalled for years.", False),
+        ("The river board, the town's water authority, has met twice since March, officials said.", False),
     ],
 )
 def test_background_is_what_the_main_clause_says_has_held_since_an_earlier_time(text, background):
@@ -174,3 +181,61 @@ def test_the_news_comes_before_the_background(embedder):
     )
     strained, halved = 0, 1
     assert reading_order(analysis, [strained, halved]) == [halved, strained]
+
+
+@pytest.mark.parametrize(
+    ("said", "went_on"),
+    [
+        (
+            "“We will win the final,” Portville swimmer Ada Lin said on Sunday.",
+            "The 15-year-old, in her first final, told the Portville Gazette that her sister is her main rival.",
+        ),
+        (
+            "Portville has accused Eastport of taking more than its share of the river.",
+            "Portville also accuses Eastport of building a dam that cuts the town's supply.",
+        ),
+    ],
+)
+def test_a_statement_that_goes_on_with_the_speaker_before_it_follows_that_statement(embedder, said, went_on):
+    analysis = clustered(river(embedder, f"{said}\n\n{went_on}"))
+    halved, first, then, schools = 0, 1, 2, 3
+    assert elaborated(analysis, then, [first, schools]) == first
+    assert reading_order(analysis, [first, halved, schools, then]) == [first, then, halved, schools]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Eastport accuses Portville of wasting water.",  # another speaker
+        "The official told reporters that the ration would last a month.",  # a role: leaning's rule
+    ],
+)
+def test_a_statement_by_another_speaker_is_not_a_continuation(embedder, other):
+    analysis = clustered(river(embedder, f"Portville has accused Eastport of taking the river.\n\n{other}"))
+    first, then, schools = 1, 2, 3
+    assert elaborated(analysis, then, [first, schools]) is None
+
+
+def test_an_elaboration_does_not_follow_another_outlets_sentence_of_another_day(embedder):
+    def launch(told_by_other: str) -> Analysis:
+        documents = (
+            make_document(
+                "The crew returned on Sunday for a second try at launching the Portville ferry.\n\n"
+                "The ferry is to sail at noon on Tuesday.",
+                "a.txt",
+                "Ferry",
+            ),
+            make_document(told_by_other, "b.txt", "Launch"),
+        )
+        return clustered(analyze(documents, embedder), (0, 2))
+
+    returned, sails, other = 0, 1, 2
+    next_day = launch("The Portville ferry was launched on Wednesday after years of delay.")
+    assert elaborated(next_day, sails, [other]) is None
+    same_day = launch("The ferry crew came back on Sunday to try the launch again.")
+    assert elaborated(same_day, sails, [other]) == other
+    undated = launch("The ferry crew came back to try the launch again.")
+    assert elaborated(undated, sails, [other]) == other
+    dated = launch("The ferry crew came back on April 10 to try the launch again.")  # a date may be a Sunday
+    assert elaborated(dated, sails, [other]) == other
+    assert elaborated(next_day, sails, [returned, other]) == returned  # its own article's sentence: any day

@@ -122,3 +122,22 @@ def test_unattributed_quotation_is_a_whole_quotation_with_nothing_outside(text: 
 )
 def test_a_question_the_writer_asks_is_told_from_a_quoted_one(text, asks):
     assert cues.asks_a_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "which", "open_"),
+    [
+        ('Lin wrote: "This is good news. We will open the mill."', 0, True),  # the rest follows
+        ('Lin wrote: "This is good news. We will open the mill."', 1, False),  # the rest: continues it
+        ("Lin wrote: “This is good news. We will open the mill.”", 0, True),
+        ('"This is good news," Lin wrote. "We will open the mill."', 0, False),  # opened and closed
+        ('Lin said the mill would open. "It is good news," she wrote.', 0, False),
+        ("Lin said the mill would open on Monday.", 0, False),
+    ],
+)
+def test_a_sentence_that_opens_a_quotation_it_does_not_close_leaves_it_open(paragraph, which, open_) -> None:
+    from summarize.text.sentences import PunktSplitter
+
+    start, end = PunktSplitter().split(paragraph)[which]
+    sentence = Sentence(0, start, end, paragraph[start:end], which)
+    assert cues.leaves_a_quotation_open(sentence, paragraph) is open_

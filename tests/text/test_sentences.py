@@ -189,6 +189,32 @@ def test_mends_only_where_a_sentence_goes_on(text: str, expected: list[str]) -> 
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title before a name that is also a common word: the name goes on the sentence.
+        ("The call came from Mr. Young at noon.", ["The call came from Mr. Young at noon."]),
+        ("We met Mrs. May on Friday. Dr. Price said no.", ["We met Mrs. May on Friday.", "Dr. Price said no."]),
+        ("He saw Mr. Young. Mrs. May left.", ["He saw Mr. Young.", "Mrs. May left."]),
+        ("Mr. Long and Mrs. Best met Dr. Green.", ["Mr. Long and Mrs. Best met Dr. Green."]),
+        # A hyphenated title ("then-Dist. Atty.") before a name.
+        ("It was over. Then-Dist. Atty. Ann Lee said so.", ["It was over.", "Then-Dist. Atty. Ann Lee said so."]),
+        ("It was signed by then-Gov. Ann Lee in 1990.", ["It was signed by then-Gov. Ann Lee in 1990."]),
+        # A state after its town: a title or a name goes on the place ...
+        ("Raleigh, N.C. Mayor Lin fled.", ["Raleigh, N.C. Mayor Lin fled."]),
+        ("He met Salem, Ore. Police Chief Ada Cole.", ["He met Salem, Ore. Police Chief Ada Cole."]),
+        # ... a pronoun, an article or "No" opens a sentence (Punkt reads the state as going on).
+        ("Her mail comes to Easton, N.Y. She shreds it.", ["Her mail comes to Easton, N.Y.", "She shreds it."]),
+        ("Hail hit Elton, S.C. No one was hurt.", ["Hail hit Elton, S.C.", "No one was hurt."]),
+        ("It was held in Tampa, Fla. This is new.", ["It was held in Tampa, Fla.", "This is new."]),
+        ("The team from Elton, S.C. No. 5 in the state, won.", ["The team from Elton, S.C. No. 5 in the state, won."]),
+    ],
+)
+def test_titles_names_and_places(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+    assert_well_formed(text, SPLITTER.split(text))
+
+
 def test_titles_and_months_are_news_abbreviations() -> None:
     # One list of each: what _continues mends after is also what Punkt reads as an abbreviation.
     assert NEWS_MONTHS <= NEWS_ABBREVIATIONS

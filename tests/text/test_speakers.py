@@ -56,3 +56,25 @@ def test_a_capital_named_alone_is_its_country_s_speaker_not_another_one():
     assert speaker_names(sentences)["russia"] == "Russia"
     sides = speaker_sides(sentences)
     assert sides["russia"] == sides["lavrov"]  # "Russian Foreign Minister": one side
+
+
+def test_people_named_in_full_are_read_from_given_name_and_surname_side_by_side():
+    from summarize.text.speakers import people_named_in_full, unintroduced_subject
+
+    texts = [
+        "Spanish Judge Baltasar Garzon asked to question the general.",
+        "The judge also heard from Baltasar Garzon's staff.",
+        "Garzon is also investigating the disappearance of 40 people.",
+        "The Hubble Space Telescope was freed on Wednesday.",
+        "Edwin Hubble gave the telescope his name.",
+        "Neither Portugal nor Spain objected.",
+        "Officials in North Portville said the river rose.",
+    ]
+    people = people_named_in_full(texts)
+    assert people.get("Garzon") == "Baltasar"  # not "Judge": a title, written in lower case too
+    assert "Hubble" not in people  # "the Hubble ...": a thing the texts name after a person
+    assert "Portville" not in people and "Spain" not in people  # "North", "Neither": common words
+    assert unintroduced_subject("Garzon is also investigating the case.", people) == "Baltasar"
+    assert unintroduced_subject("Garzon, a magistrate, asked again.", people) == "Baltasar"
+    assert unintroduced_subject("Baltasar Garzon is also investigating the case.", people) is None
+    assert unintroduced_subject("The court heard Garzon on Friday.", people) is None  # not the subject

@@ -1,0 +1,37 @@
+"""Two reader rules of issue 13 item 5: half a quotation never enters a brief, and a person named by
+surname alone as a sentence's subject comes after the sentence that gives their full name."""
+
+from summarize.inputs.document import make_document
+from summarize.pipeline import analyze, compose_brief
+from summarize.selection.reader_fit import STANDS_ALONE, Leaning, leanings, reading_order
+
+
+def test_half_a_quotation_never_enters_a_brief(embedder):
+    story = make_document(
+        'Mill\n\nMayor Ann Lin wrote: "This is good news. We will open the mill on Monday."\n\n'
+        "The mill in Portville closed in March after a fire.",
+        "a.txt",
+        "Mill",
+    )
+    analysis = analyze((story,), embedder)
+    half, rest, closed = 0, 1, 2
+    assert leanings(analysis)[half] == Leaning(-1)
+    assert leanings(analysis)[rest].strict and leanings(analysis)[closed] == STANDS_ALONE
+    chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 40).sentences]
+    assert half not in chosen and closed in chosen
+
+
+def test_a_person_named_by_surname_only_as_the_subject_comes_after_their_full_name(embedder):
+    story = make_document(
+        "Pardon\n\nGarzon is also looking into the loss of the town's records.\n\n"
+        "Magistrate Lucia Garzon asked on Friday to question the former mayor of Portville.",
+        "a.txt",
+        "Pardon",
+    )
+    other = make_document("Ferry\n\nPortville's council met on Monday to discuss the ferry.", "b.txt", "Ferry")
+    analysis = analyze((story, other), embedder)
+    also, asked, council = 0, 1, 2
+    assert leanings(analysis)[also] == Leaning(None, "lucia")
+    assert reading_order(analysis, [also, council, asked]) == [council, asked, also]
+    # introduced by a sentence ranked above it, it keeps its own place: not pulled ahead of the news between
+    assert reading_order(analysis, [asked, council, also]) == [asked, council, also]
