@@ -3,7 +3,8 @@ surname alone as a sentence's subject comes after the sentence that gives their 
 
 from summarize.inputs.document import make_document
 from summarize.pipeline import analyze, compose_brief
-from summarize.selection.reader_fit import STANDS_ALONE, Leaning, leanings, reading_order
+from summarize.selection.leaning import STANDS_ALONE, Leaning, leanings
+from summarize.selection.support import reading_order
 
 
 def test_half_a_quotation_never_enters_a_brief(embedder):
