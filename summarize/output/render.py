@@ -154,10 +154,17 @@ def shortfall_note(brief: Brief) -> str | None:
     asked = "that adds to it"
     if brief.sections:
         asked = "that answers the question" if brief.focus else "that answers its questions"
+    undated = sum(section.undated for section in brief.sections)
+    dated = (
+        f" (a timeline takes only sentences that give a date: {undated:,} other "
+        f"{plural(undated, 'sentence gives', 'sentences give')} none)"
+        if undated
+        else ""
+    )
     # "fits": at a small budget the next sentence may be merely too long, not missing
     return (
         f"Note: the brief has {brief.words} of the {brief.budget} words asked for: the articles hold "
-        f"no other sentence {asked} and fits in the {brief.budget - brief.words:,} words left."
+        f"no other sentence {asked} and fits in the {brief.budget - brief.words:,} words left{dated}."
     )
 
 
@@ -227,6 +234,8 @@ def section_entry(section: BriefSection) -> dict[str, Any]:
     }
     if section.groups:
         entry["groups"] = [{"title": g.title, "sentences": list(g.sentences)} for g in section.groups]
+    if section.undated:
+        entry["undated"] = section.undated
     return entry
 
 

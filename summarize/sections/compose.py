@@ -74,6 +74,16 @@ def _speaks_for_itself(analysis: Analysis, story: Story, index: int) -> bool:
     )
 
 
+def _undated(analysis: Analysis, prompt: Prompt, story: Story) -> list[int]:
+    """For each section in date order, how many sentences a brief could take give no date (the reason
+    a timeline is short: it takes none of them); 0 for the others."""
+    count = sum(
+        eligible(sentence) and not story.orphan_quotes[i] and story.dates[i] is None
+        for i, sentence in enumerate(analysis.sentences)
+    )
+    return [count if section.order == "date" else 0 for section in prompt.sections]
+
+
 @dataclass(frozen=True)
 class _Candidate:
     sentence: int
@@ -269,6 +279,7 @@ def compose_sectioned_brief(
     related = related_words(analysis, questions, story.vocabulary, embedder)
     matrix = relevance(analysis, prompt, np.asarray(question_embeddings), story, related)
     owner = assign(matrix)
+    undated = _undated(analysis, prompt, story)
     asks = [section_kinds(section.questions) for section in prompt.sections]
     candidates = [
         _Candidate(i, int(owner[i]), float(matrix[owner[i], i]))
@@ -332,6 +343,7 @@ def compose_sectioned_brief(
                 tuple(place[index] for index in mine),
                 addressed=bool(np.isfinite(matrix[number]).any()),
                 groups=tuple(BriefGroup(name, tuple(place[i] for i in members)) for name, members in groups),
+                undated=undated[number],
             )
         )
     return Brief(

@@ -12,7 +12,7 @@ import numpy as np
 from ..records import Analysis
 from ..text.bigrams import content_tokens, sentence_tokens
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed, outside_quotes, starts_referring
-from ..text.dates import calendar, is_past
+from ..text.dates import calendar, is_past, own_date
 from ..text.speakers import attributed, speaker_descriptions, speaker_key, speaker_names, speaker_sides, speakers
 from .questions import ANSWER_CUES, Question
 from .questions import names as names_word
@@ -44,7 +44,11 @@ class Story:
         texts = [d.text for d in analysis.documents]
         sentences = analysis.sentences
         self.calendar = calendar(texts)
-        self.dates = [self.calendar.key(s.text) for s in sentences]
+        # A bare weekday the articles pair with no date: anchored on the article's own date, or the
+        # latest any article gives itself, else ordered after the dated events.
+        own = [own_date(text) for text in texts]
+        latest = max((date for date in own if date is not None), default=None)
+        self.dates = [self.calendar.key(s.text, own[s.document] or latest, relative=True) for s in sentences]
         quoted = [in_quotation(s, texts[s.document]) for s in sentences]
         # Who a sentence itself names as its speaker; who says it (a quotation takes its neighbour's).
         self.named = [speaker_key(found) if found else None for found in (attributed(s.text) for s in sentences)]
