@@ -34,7 +34,7 @@ from ..selection.base import Choice, Ranker
 from ..selection.concepts import ConceptRanker
 from ..selection.features import eligible
 from ..selection.ilp import Program
-from ..selection.leaning import opens_with_connective, stands_in_section
+from ..selection.leaning import opens_with_connective, opens_with_event, stands_in_section, unnamed_speaker
 from ..selection.reader_rows import solve_for_reader
 from ..selection.salience import SalienceRanker
 from ..selection.support import introduced_first, introducers
@@ -43,7 +43,7 @@ from ..text.bigrams import Concept
 from ..text.cues import OPENING_QUOTES, opens_inside_quote
 from ..text.story_copies import originals_of
 from .prompts import Prompt
-from .questions import read_question, section_kinds
+from .questions import names, read_question, section_kinds
 from .related_words import related_words
 from .relevance import MIN_RELEVANCE, assign, by_speaker, date_order, relevance
 from .story import Story, story_of
@@ -61,16 +61,20 @@ DATE_WEIGHT = 0.4  # each date in a section in date order
 OVERFLOW_COST = 2.0  # per word a section takes beyond its share
 
 
-def _speaks_for_itself(analysis: Analysis, story: Story, index: int) -> bool:
-    """A whole quotation under its speaker's name ("“This is the worst day this town has ever seen,”
-    Mayor Lionel Pratt told reporters"), in a section that asks what people said: its opening
-    “This” is the speaker's, about the story the section is on, not a pointer to the sentence before."""
+def _speaks_for_itself(analysis: Analysis, story: Story, index: int, asked: set[str]) -> bool:
+    """A whole quotation under the name of the speaker a section asks about (`asked`: the words of
+    "What did the mayor say?" that name them; "“This is the worst day this town has ever seen,”
+    Mayor Lionel Pratt told reporters"): what they said is the answer, whatever its “This” points to."""
     sentence = analysis.sentences[index]
+    speaker = story.named[index]
     return (
-        story.named[index] is not None
+        speaker is not None
+        and any(names(word, story.described.get(speaker, set())) for word in asked)
         and sentence.text[:1] in OPENING_QUOTES
         and not opens_inside_quote(analysis.documents[sentence.document].text, sentence)
         and not opens_with_connective(sentence.text)
+        and unnamed_speaker(sentence.text) is None  # "..., the NATO official told the AP": introduced before
+        and not opens_with_event(sentence.text.lstrip(OPENING_QUOTES))
     )
 
 
@@ -281,6 +285,11 @@ def compose_sectioned_brief(
     owner = assign(matrix)
     undated = _undated(analysis, prompt, story)
     asks = [section_kinds(section.questions) for section in prompt.sections]
+    # A section that asks what someone named said ("What did the mayor say?"): the words naming them.
+    named_asked = [
+        {word for q in questions if q.text in section.questions and "statement" in q.kinds for word in q.subject}
+        for section in prompt.sections
+    ]
     candidates = [
         _Candidate(i, int(owner[i]), float(matrix[owner[i], i]))
         for i, sentence in enumerate(analysis.sentences)
@@ -291,7 +300,7 @@ def compose_sectioned_brief(
         and (
             not ranker.reader_fit
             or stands_in_section(analysis, i, prompt.sections[owner[i]].group == "speaker")
-            or ("statement" in asks[owner[i]] and _speaks_for_itself(analysis, story, i))
+            or (named_asked[owner[i]] and _speaks_for_itself(analysis, story, i, named_asked[owner[i]]))
         )
     ]
     sides = [
