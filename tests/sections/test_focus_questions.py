@@ -5,6 +5,7 @@ counts; "what did the mayor say" takes the mayor's whole quotation even when it 
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 
 from summarize.inputs.document import make_document
 from summarize.pipeline import analyze, compose_brief
@@ -66,3 +67,18 @@ def test_the_mayors_quotation_answers_what_the_mayor_said():
     embedder = HashingEmbedder()
     brief = compose_brief(plant_analysis(embedder), 150, focus="What did the mayor say?", embedder=embedder)
     assert [item.sentence.text[:22] for item in brief.sentences] == ['"This is the worst day']
+
+
+@pytest.mark.model
+def test_the_real_model_relates_died_to_killed():
+    """The transformer places "died" within RELATED_SIMILARITY of "killed", "football" not of any
+    word of the plant articles."""
+    from summarize.embedding.torch_model import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder()
+    analysis = plant_analysis(embedder)
+    died = compose_brief(analysis, 150, focus="How many people died?", embedder=embedder)
+    texts = [item.sentence.text for item in died.sentences]
+    assert texts and any("killing 12" in text or "risen to 14" in text for text in texts), texts
+    football = compose_brief(analysis, 150, focus="Who won the football match?", embedder=embedder)
+    assert football.sentences == () and not football.sections[0].addressed
