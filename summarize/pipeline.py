@@ -16,6 +16,7 @@ from .citations.cite import brief_sentence
 from .citations.corroboration import CorroborationJudge, FactJudge, find_candidates
 from .citations.same_fact_screen import screened
 from .clustering.clusters import cluster_sentences, threshold_for
+from .clustering.stories import story_by_story
 from .embedding.base import Embedder
 from .records import DEFAULT_WORDS, Analysis, Brief, Document, Sentence, SummarizeError
 from .sections.prompts import Prompt
@@ -132,6 +133,7 @@ def compose_brief(
         choices = ranker.select(analysis, words)
         if isinstance(ranker, TopsUp):  # the concept program stops when its concepts run out
             choices = ranker.top_up(analysis, choices, words)
+        choices = story_by_story(analysis, choices)
         find_candidates(analysis, [choice.sentence for choice in choices])  # all in one product
         chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(

@@ -118,6 +118,7 @@ class BriefSection:
     sentences: tuple[int, ...]  # indexes into Brief.sentences, in reading order
     addressed: bool = True  # False: no article addresses these questions (as opposed to: nothing fit)
     groups: tuple[BriefGroup, ...] = ()  # for a section grouped by speaker: its sentences, by who said them
+    undated: int = 0  # for a section in date order: how many sentences a brief could take give no date
 
 
 @dataclass(frozen=True)

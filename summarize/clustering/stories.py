@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
+from typing import Protocol, TypeVar
 
-from ..records import Cluster, Document
+from ..records import Analysis, Cluster, Document
 
 
 def has_headline(document: Document) -> bool:
@@ -77,3 +78,46 @@ def separate_stories(
     for index in range(len(documents)):
         groups.setdefault(root(index), []).append(index)
     return list(groups.values())
+
+
+def largest_first(groups: Sequence[list[int]]) -> list[list[int]]:
+    """Stories, the story of most articles first (stable: equal ones in the order of their first article)."""
+    return sorted(groups, key=len, reverse=True)
+
+
+def story_ranks(analysis: Analysis) -> tuple[int, ...]:
+    """Each document's story's place in `largest_first` order (all 0 when the articles tell one
+    story): a brief of separate stories tells them one after the other, in that order, as its title
+    names them."""
+
+    def ranks() -> tuple[int, ...]:
+        from ..text.story_copies import originals_of
+
+        if len(analysis.documents) < 2:
+            return (0,) * len(analysis.documents)
+        groups = largest_first(separate_stories(analysis.documents, analysis.clusters, originals_of(analysis)))
+        rank = [0] * len(analysis.documents)
+        for place, group in enumerate(groups):
+            for document in group:
+                rank[document] = place
+        return tuple(rank)
+
+    return analysis.derived("stories.ranks", ranks)
+
+
+class _OfASentence(Protocol):
+    @property
+    def sentence(self) -> int: ...
+
+
+_Chosen = TypeVar("_Chosen", bound=_OfASentence)
+
+
+def story_by_story(analysis: Analysis, chosen: Sequence[_Chosen]) -> list[_Chosen]:
+    """A plain brief's chosen sentences (each with its `sentence` index), in their order within each
+    story, one story after the other (`story_ranks`): a reader of "2 separate stories: ..." reads the
+    first story whole, then the second, not the two interleaved."""
+    ranks = story_ranks(analysis)
+    if not any(ranks):
+        return list(chosen)
+    return sorted(chosen, key=lambda choice: ranks[analysis.sentences[choice.sentence].document])

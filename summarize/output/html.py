@@ -33,6 +33,7 @@ from .render import (
     empty_brief_note,
     only_note,
     source_number,
+    story_parts,
 )
 from .safety import printable
 
@@ -145,6 +146,13 @@ def brief_body(brief: Brief) -> str:
         notes += f'<p class="note">{text(empty_brief_note(brief))}</p>'
     if brief.sections:
         return notes + sections_html(brief)
+    parts = story_parts(brief)  # separate stories: each under its own headline, as in markdown
+    if parts:
+        return notes + "".join(
+            f'<section class="brief-section"><h3>{text(title)}</h3>{sentence_list(brief, members)}</section>'
+            for title, _, members in parts
+            if members
+        )
     return notes + (sentence_list(brief, range(len(brief.sentences))) if brief.sentences else "")
 
 

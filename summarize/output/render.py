@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..clustering.stories import has_headline, separate_stories
+from ..clustering.stories import has_headline, largest_first, separate_stories
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.boilerplate import front_matter
 from ..text.story_copies import brief_originals
@@ -72,13 +72,34 @@ def brief_title(brief: Brief) -> str:
     stories (summarize.clustering.stories: a storm page and an article on NATO) are titled so, each
     story by its own headline, the story of most articles first: "2 separate stories: Storm floods
     the coast; NATO expels eight Russians"."""
-    groups = separate_stories(brief.documents, brief.clusters, brief.originals) if len(brief.documents) > 1 else []
+    groups = stories(brief)
     if len(groups) > 1:
-        groups.sort(key=len, reverse=True)  # stable: equal stories in the order of their first article
         shown = [_story_title(brief, group, brief.documents[group[0]].title) for group in groups[:TITLED_STORIES]]
         more = len(groups) - len(shown)
         return f"{len(groups)} separate stories: " + "; ".join(shown + ([f"and {more} more"] if more else []))
     return _story_title(brief, range(len(brief.documents)), "Briefing")
+
+
+def stories(brief: Brief) -> list[list[int]]:
+    """The brief's documents grouped by story, the story of most articles first (one group, or none
+    for a single article, when they tell one story: summarize.clustering.stories)."""
+    if len(brief.documents) < 2:
+        return []
+    return largest_first(separate_stories(brief.documents, brief.clusters, brief.originals))
+
+
+def story_parts(brief: Brief) -> list[tuple[str, list[int], list[int]]]:
+    """For a plain brief of separate stories: each story's headline, its documents and the indexes
+    of its brief sentences (the brief tells them story by story); [] for one story."""
+    groups = stories(brief)
+    if len(groups) < 2:
+        return []
+    parts = []
+    for group in groups:
+        members = set(group)
+        mine = [i for i, item in enumerate(brief.sentences) if item.sentence.document in members]
+        parts.append((_story_title(brief, group, brief.documents[group[0]].title), group, mine))
+    return parts
 
 
 def _story_title(brief: Brief, documents: Sequence[int], otherwise: str) -> str:
@@ -154,10 +175,17 @@ def shortfall_note(brief: Brief) -> str | None:
     asked = "that adds to it"
     if brief.sections:
         asked = "that answers the question" if brief.focus else "that answers its questions"
+    undated = sum(section.undated for section in brief.sections)
+    dated = (
+        f" (a timeline takes only sentences that give a date: {undated:,} other "
+        f"{plural(undated, 'sentence gives', 'sentences give')} none)"
+        if undated
+        else ""
+    )
     # "fits": at a small budget the next sentence may be merely too long, not missing
     return (
         f"Note: the brief has {brief.words} of the {brief.budget} words asked for: the articles hold "
-        f"no other sentence {asked} and fits in the {brief.budget - brief.words:,} words left."
+        f"no other sentence {asked} and fits in the {brief.budget - brief.words:,} words left{dated}."
     )
 
 
@@ -196,7 +224,11 @@ def to_markdown(brief: Brief) -> str:
     if brief.sections:
         lines += section_lines(brief)
     else:
-        lines += [f"- {item.sentence.text} {citation_markers(item)}" for item in brief.sentences]
+        parts = story_parts(brief)  # separate stories: each under its own headline
+        for title, _, members in parts or [("", [], list(range(len(brief.sentences))))]:
+            if title and members:
+                lines += ([""] if lines[-1] else []) + [f"## {one_line(title)}", ""]
+            lines += [f"- {brief.sentences[i].sentence.text} {citation_markers(brief.sentences[i])}" for i in members]
     lines += ["", "## Sources", ""]
     originals = brief_originals(brief)
     lines += [source_line(i, doc, originals[i]) for i, doc in enumerate(brief.documents)]
@@ -227,6 +259,8 @@ def section_entry(section: BriefSection) -> dict[str, Any]:
     }
     if section.groups:
         entry["groups"] = [{"title": g.title, "sentences": list(g.sentences)} for g in section.groups]
+    if section.undated:
+        entry["undated"] = section.undated
     return entry
 
 
@@ -278,6 +312,17 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         ],
         # Only for a sectioned or focused brief (see summarize.sections.prompts): plain briefs keep their shape.
         **({"sections": [section_entry(section) for section in brief.sections]} if brief.sections else {}),
+        # Only for a plain brief of separate stories: each story's headline, sources and sentences.
+        **(
+            {
+                "stories": [
+                    {"title": title, "sources": [source_number(d) for d in group], "sentences": members}
+                    for title, group, members in story_parts(brief)
+                ]
+            }
+            if not brief.sections and len(stories(brief)) > 1
+            else {}
+        ),
         # Clusters that span several sources or stand behind a brief sentence: the story's themes.
         "clusters": [
             {"id": c.id, "sources": [source_number(d) for d in c.sources], "size": c.size}

@@ -34,17 +34,19 @@ from ..selection.base import Choice, Ranker
 from ..selection.concepts import ConceptRanker
 from ..selection.features import eligible
 from ..selection.ilp import Program
-from ..selection.leaning import stands_in_section
+from ..selection.leaning import opens_with_connective, opens_with_event, stands_in_section, unnamed_speaker
 from ..selection.reader_rows import solve_for_reader
 from ..selection.salience import SalienceRanker
 from ..selection.support import introduced_first, introducers
 from ..selection.top_up import top_up
 from ..text.bigrams import Concept
+from ..text.cues import OPENING_QUOTES, opens_inside_quote
 from ..text.story_copies import originals_of
 from .prompts import Prompt
-from .questions import section_kinds
+from .questions import names, read_question, section_kinds
+from .related_words import related_words
 from .relevance import MIN_RELEVANCE, assign, by_speaker, date_order, relevance
-from .story import story_of
+from .story import Story, story_of
 
 _Key = TypeVar("_Key", bound=Hashable)
 
@@ -57,6 +59,33 @@ SPEAKER_WEIGHT = 0.25  # each speaker heard there
 GROUPED_SPEAKER_WEIGHT = 0.6  # each speaker heard in a section that shows who said what
 DATE_WEIGHT = 0.4  # each date in a section in date order
 OVERFLOW_COST = 2.0  # per word a section takes beyond its share
+
+
+def _speaks_for_itself(analysis: Analysis, story: Story, index: int, asked: set[str]) -> bool:
+    """A whole quotation under the name of the speaker a section asks about (`asked`: the words of
+    "What did the mayor say?" that name them; "“This is the worst day this town has ever seen,”
+    Mayor Lionel Pratt told reporters"): what they said is the answer, whatever its “This” points to."""
+    sentence = analysis.sentences[index]
+    speaker = story.named[index]
+    return (
+        speaker is not None
+        and any(names(word, story.described.get(speaker, set())) for word in asked)
+        and sentence.text[:1] in OPENING_QUOTES
+        and not opens_inside_quote(analysis.documents[sentence.document].text, sentence)
+        and not opens_with_connective(sentence.text)
+        and unnamed_speaker(sentence.text) is None  # "..., the NATO official told the AP": introduced before
+        and not opens_with_event(sentence.text.lstrip(OPENING_QUOTES))
+    )
+
+
+def _undated(analysis: Analysis, prompt: Prompt, story: Story) -> list[int]:
+    """For each section in date order, how many sentences a brief could take give no date (the reason
+    a timeline is short: it takes none of them); 0 for the others."""
+    count = sum(
+        eligible(sentence) and not story.orphan_quotes[i] and story.dates[i] is None
+        for i, sentence in enumerate(analysis.sentences)
+    )
+    return [count if section.order == "date" else 0 for section in prompt.sections]
 
 
 @dataclass(frozen=True)
@@ -234,7 +263,8 @@ def compose_sectioned_brief(
     judge: CorroborationJudge | None = None,
 ) -> Brief:
     """A brief in the prompt's sections. `embedder` must be the model the analysis was made with; it
-    embeds only the prompt's questions (pass `question_embeddings` to skip even that). Sentences
+    embeds only the prompt's questions (pass `question_embeddings` to skip even that), and a subject
+    word of theirs that no article uses with the articles' words. Sentences
     read most important first within a section, or in date order (`order: date`), or under their
     speakers' names (`group: speaker`)."""
     from ..citations.cite import brief_sentence
@@ -249,8 +279,17 @@ def compose_sectioned_brief(
             raise ValueError(f"the questions must be embedded with {analysis.model}, not {embedder.name}")
         question_embeddings = embedder.embed([q for section in prompt.sections for q in section.questions])
     story = story_of(analysis)
-    matrix = relevance(analysis, prompt, np.asarray(question_embeddings), story)
+    questions = [read_question(q) for section in prompt.sections for q in section.questions]
+    related = related_words(analysis, questions, story.vocabulary, embedder)
+    matrix = relevance(analysis, prompt, np.asarray(question_embeddings), story, related)
     owner = assign(matrix)
+    undated = _undated(analysis, prompt, story)
+    asks = [section_kinds(section.questions) for section in prompt.sections]
+    # A section that asks what someone named said ("What did the mayor say?"): the words naming them.
+    named_asked = [
+        {word for q in questions if q.text in section.questions and "statement" in q.kinds for word in q.subject}
+        for section in prompt.sections
+    ]
     candidates = [
         _Candidate(i, int(owner[i]), float(matrix[owner[i], i]))
         for i, sentence in enumerate(analysis.sentences)
@@ -258,9 +297,12 @@ def compose_sectioned_brief(
         and eligible(sentence)
         and sentence.words <= words
         and not story.orphan_quotes[i]
-        and (not ranker.reader_fit or stands_in_section(analysis, i, prompt.sections[owner[i]].group == "speaker"))
+        and (
+            not ranker.reader_fit
+            or stands_in_section(analysis, i, prompt.sections[owner[i]].group == "speaker")
+            or (named_asked[owner[i]] and _speaks_for_itself(analysis, story, i, named_asked[owner[i]]))
+        )
     ]
-    asks = [section_kinds(section.questions) for section in prompt.sections]
     sides = [
         story.sides.get(speaker) if speaker is not None else None for speaker in story.named
     ]  # a quotation counts where it names its speaker
@@ -310,6 +352,7 @@ def compose_sectioned_brief(
                 tuple(place[index] for index in mine),
                 addressed=bool(np.isfinite(matrix[number]).any()),
                 groups=tuple(BriefGroup(name, tuple(place[i] for i in members)) for name, members in groups),
+                undated=undated[number],
             )
         )
     return Brief(

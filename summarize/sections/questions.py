@@ -26,6 +26,8 @@ ANSWER_CUES = {
         r"\b(happen\w*|decid\w*|decisions?|announc\w*|news|facts?|took place|occur\w*|done|actions?)\b",
         re.IGNORECASE,
     ),
+    "number": re.compile(r"\bhow (?:many|much)\b|\b(?:numbers?|toll|figures?|totals?|amounts?)\b", re.IGNORECASE),
+    "cause": re.compile(r"\b(?:why|caus\w*|what led to|blam\w*|trigger\w*|sparked)\b", re.IGNORECASE),
     "date": re.compile(r"\b(when|dates?|days?|timeline|order|sequence|chronolog\w*|unfold\w*)\b", re.IGNORECASE),
 }
 # Words a question asks with, not words that name its subject: they need not occur in the articles.

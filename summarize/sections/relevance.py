@@ -1,7 +1,8 @@
 """How well each sentence answers a prompt's questions (read by `summarize.sections.questions`), from
 the analysis's `summarize.sections.story`.
 
-Nothing is embedded again but the questions, with the analysis's model. A sentence's relevance to a
+Nothing is embedded again but the questions (and, for a subject word no article uses, the
+articles' words), with the analysis's model. A sentence's relevance to a
 question combines three readings:
 
 - **Meaning**: its cosine to the question, standardised over the story's sentences (a short, generic
@@ -10,10 +11,13 @@ question combines three readings:
   question-answering system reads "who" or "when". Asked what someone said or how a side responded:
   attributed statements and quotations. Asked about background, history or earlier events: sentences
   that mention an earlier year or the past ("since", "has long", "in recent years"). Asked what
-  happened or was decided: the articles' leads, not the past, not quotations. Asked when: dates. A
+  happened or was decided: the articles' leads, not the past, not quotations. Asked when: dates.
+  Asked how many or how much: counts ("12 workers", "3,000", "dozens"; not a year). Asked why or
+  what caused something: sentences that give a cause, a blame or an inquiry into one. A
   generic question ("How did each side respond?") is answered by any sentence of its kind.
 - **Subject**: the words that name what a question is about ("Lavrov", "Council", "2014"; not
-  "what", "respond" or "officials") must occur in the articles, and a sentence answers only if it
+  "what", "respond" or "officials") must occur in the articles (a word none of them uses, in a word
+  of theirs that means the same: "died" in "killed", `summarize.sections.related_words`), and a sentence answers only if it
   names the rarest of them (a quotation: or the sentence it continues). Asked what someone said
   ("How did Russia respond?"), only that party's speakers answer: those the articles describe with
   the subject's name ("Russian Foreign Minister Sergey Lavrov", "Kremlin spokesman Dmitry Peskov",
@@ -25,7 +29,7 @@ The selection program that uses these readings is `summarize.sections.compose`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -41,7 +45,11 @@ MIN_RELEVANCE = 1.0  # a question that names a subject or asks no kind: below th
 
 
 def relevance(
-    analysis: Analysis, prompt: Prompt, question_embeddings: np.ndarray, story: Story | None = None
+    analysis: Analysis,
+    prompt: Prompt,
+    question_embeddings: np.ndarray,
+    story: Story | None = None,
+    related: Mapping[str, frozenset[str]] | None = None,
 ) -> np.ndarray:
     """Sections x sentences: how well each sentence answers the best of a section's questions, in
     standard deviations of meaning; -inf where it answers none. A section in date order takes only
@@ -64,12 +72,14 @@ def relevance(
             # Of the kind asked for; on a named subject, a sentence very close in meaning will do too.
             answers &= (kind >= 0.5) | ((meaning[row] >= STRONG_MEANING) & bool(question.subject))
         if question.subject:
-            found = story.subject(question)
+            found = story.subject(question, related)
             if found is None:
                 continue  # the articles never mention what it asks about
             named, answering = found
             score += W_SUBJECT * named
-            answers &= answering
+            # A sentence very close in meaning may name it in the sentence before ("The blast happened
+            # ... in a storage building that held ammonium nitrate" after "An explosion tore through ...").
+            answers &= answering | ((meaning[row] >= STRONG_MEANING) & (named > 0))
         if question.subject or not question.kinds:
             answers &= score >= MIN_RELEVANCE
         scores[row] = np.where(answers, score, -np.inf)

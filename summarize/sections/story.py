@@ -5,19 +5,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 import numpy as np
 
 from ..records import Analysis
 from ..text.bigrams import content_tokens, sentence_tokens
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed, outside_quotes, starts_referring
-from ..text.dates import calendar, is_past
+from ..text.dates import calendar, is_past, own_date
 from ..text.speakers import attributed, speaker_descriptions, speaker_key, speaker_names, speaker_sides, speakers
-from .questions import ANSWER_CUES, Question, names
+from .questions import ANSWER_CUES, Question
+from .questions import names as names_word
 
 _PAST = re.compile(
     r"\b(since|has long|have long|had long|long had|in recent years|previously|years ago|months ago|history|"
     r"historic|for years|decades?|decade-old|already|earlier|at the time|first time|in the past|cold war)\b",
+    re.IGNORECASE,
+)
+
+# A count ("12 workers", "3,000", "dozens"), not a year, a time of day or "one".
+_COUNT = re.compile(
+    r"(?<![\w.$])(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*[ap]\.?m\b)|\b(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
+# What says why something happened: a cause, a blame, an inquiry into it.
+_CAUSE = re.compile(
+    r"\b(caus\w*|because|due to|blam\w*|trigger\w*|spark\w*|led to|result(?:ed)? (?:of|from)|investigat\w*)\b",
     re.IGNORECASE,
 )
 
@@ -30,7 +44,11 @@ class Story:
         texts = [d.text for d in analysis.documents]
         sentences = analysis.sentences
         self.calendar = calendar(texts)
-        self.dates = [self.calendar.key(s.text) for s in sentences]
+        # A bare weekday the articles pair with no date: anchored on the article's own date, or the
+        # latest any article gives itself, else ordered after the dated events.
+        own = [own_date(text) for text in texts]
+        latest = max((date for date in own if date is not None), default=None)
+        self.dates = [self.calendar.key(s.text, own[s.document] or latest, relative=True) for s in sentences]
         quoted = [in_quotation(s, texts[s.document]) for s in sentences]
         # Who a sentence itself names as its speaker; who says it (a quotation takes its neighbour's).
         self.named = [speaker_key(found) if found else None for found in (attributed(s.text) for s in sentences)]
@@ -64,10 +82,20 @@ class Story:
             # The event itself: what the leads report; not the past, and not a quotation.
             self.kinds["event"][index] = 0.0 if earlier or quoting else 1.0 if sentence.position < 3 else 0.5
             self.kinds["date"][index] = 1.0 if self.dates[index] is not None else 0.0
+            self.kinds["number"][index] = 1.0 if _COUNT.search(sentence.text) else 0.0
+            self.kinds["cause"][index] = 1.0 if _CAUSE.search(sentence.text) else 0.0
 
-    def subject(self, question: Question) -> tuple[np.ndarray, np.ndarray] | None:
+    def subject(
+        self, question: Question, related: Mapping[str, frozenset[str]] | None = None
+    ) -> tuple[np.ndarray, np.ndarray] | None:
         """How fully each sentence names the question's subject (0..1), and whether it answers it;
-        None if the articles do not mention the subject at all."""
+        None if the articles do not mention the subject at all. `related`: for a subject word no
+        article uses, the articles' words that mean the same (summarize.sections.related_words)."""
+        related = related or {}
+
+        def names(word: str, words: set[str]) -> bool:
+            return names_word(word, words) or any(other in words for other in related.get(word, ()))
+
         missing = [word for word in question.subject if not names(word, self.vocabulary)]
         if len(missing) > (1 if len(question.subject) >= 3 else 0):
             return None
@@ -84,7 +112,10 @@ class Story:
                 return spoken.astype(float), spoken
         # Rare words name a subject more than common ones: "Council" more than "NATO". A word no article
         # uses ("How many homes lost power?": "lost") is the rarest of all, but no sentence can name it.
-        rarity = {w: np.log((1 + len(self.words)) / (1 + self.frequency.get(w, 0))) + 1e-3 for w in question.subject}
+        frequency = {
+            w: self.frequency.get(w, 0) or sum(names(w, words) for words in self.words) for w in question.subject
+        }
+        rarity = {w: np.log((1 + len(self.words)) / (1 + frequency[w])) + 1e-3 for w in question.subject}
         used = [w for w in question.subject if w not in missing]
         rarest = {w for w in used if rarity[w] >= 0.5 * max(rarity[u] for u in used)}
         named = np.zeros(len(self.words))

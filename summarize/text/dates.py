@@ -4,7 +4,11 @@
 Articles rarely give the year of their own events ("on October 7"). The story's year is taken from a
 weekday the articles pair with a date ("Monday (Oct. 18)" is a Monday only in some years: the first
 such year from the latest year they mention), else from the latest year they mention; a bare weekday
-("on Wednesday") is the date with that weekday the articles mention. Nothing depends on today's date.
+("on Wednesday") is the date with that weekday the articles mention, else (for a timeline) the last
+such day up to the article's own date (its front matter's `date:`; an article without one takes the
+latest the others give), else the nearest such day to the latest date the articles give a weekday
+of, else it is ordered after the story year's dated events, by weekday.
+Nothing depends on today's date.
 """
 
 from __future__ import annotations
@@ -97,21 +101,47 @@ class Calendar:
     year: int | None
     weekdays: dict[int, tuple[int, int]]  # weekday -> (month, day)
 
-    def key(self, text: str) -> tuple[int, int, int] | None:
-        """(year, month, day) of the first date the text mentions, unknown parts as 0; None if none."""
+    def key(
+        self, text: str, anchor: datetime.date | None = None, relative: bool = False
+    ) -> tuple[int, int, int] | None:
+        """(year, month, day) of the first date the text mentions, unknown parts as 0; None if none.
+        A weekday no date of the articles names is the last such day up to `anchor` (the article's
+        own date: "Tuesday" in an article of Wednesday, November 25, is November 24); with no anchor
+        and `relative`, the nearest such day to the latest date the articles give a weekday of ("on
+        Friday" beside "Tuesday, February 23": February 26), else after the story year's dated
+        events, in weekday order."""
         for mention in mentions(text):
-            resolved = self.resolve(mention)
+            resolved = self.resolve(mention, anchor, relative)
             if resolved is not None:
                 return resolved
         return None
 
-    def resolve(self, mention: Mention) -> tuple[int, int, int] | None:
+    def resolve(
+        self, mention: Mention, anchor: datetime.date | None = None, relative: bool = False
+    ) -> tuple[int, int, int] | None:
         if mention.weekday is not None:
             if mention.weekday not in self.weekdays:
-                return None
+                if anchor is not None:
+                    last = anchor - datetime.timedelta(days=(anchor.weekday() - mention.weekday) % 7)
+                    return (last.year, last.month, last.day)
+                if not relative:
+                    return None
+                known = self._latest_weekday_date()
+                if known is not None:  # the week the articles date: the nearest such day to it
+                    ahead = (mention.weekday - known.weekday()) % 7
+                    near = known + datetime.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+                    return (near.year, near.month, near.day)
+                return (self.year or 0, 13, mention.weekday + 1)
             month, day = self.weekdays[mention.weekday]
             return (self.year or 0, month, day)
         return (mention.year or self.year or 0, mention.month or 0, mention.day or 0)
+
+    def _latest_weekday_date(self) -> datetime.date | None:
+        """The latest date the articles give a weekday of (in the story's year), if any."""
+        if self.year is None:
+            return None
+        dates = [_valid(self.year, month, day) for month, day in self.weekdays.values()]
+        return max((date for date in dates if date is not None), default=None)
 
 
 def _weekday_pairs(found: list[Mention]) -> Iterable[tuple[int, int, int, int | None]]:
@@ -171,6 +201,19 @@ def calendar(texts: Sequence[str]) -> Calendar:
             if valid is not None:  # always: `dates` holds valid dates only
                 weekdays.setdefault(valid.weekday(), (month, day))
     return Calendar(year, weekdays)
+
+
+# An article's own date as its front matter gives it ("date: 2026-11-25", a time may follow).
+_OWN_DATE = re.compile(r"\A---\s*\n(?:.*\n)*?date:\s*[\"']?(?P<date>\d{4}-\d{2}-\d{2})")
+
+
+def own_date(text: str) -> datetime.date | None:
+    """The date an article gives itself in its front matter (`date: 2026-11-25`); None if none."""
+    match = _OWN_DATE.match(text)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.group("date").split("-"))
+    return _valid(year, month, day)
 
 
 def is_past(text: str, calendar: Calendar) -> bool:

@@ -1,0 +1,51 @@
+"""A timeline of weekday-dated events (made-up articles): a bare weekday is anchored on the article's
+own date (its front matter's `date:`), else ordered after the dated events; a short timeline says why."""
+
+import datetime
+
+from summarize.inputs.document import make_document
+from summarize.output.render import shortfall_note, to_dict
+from summarize.pipeline import analyze, compose_brief
+from summarize.sections.prompts import load_prompt
+from summarize.text.dates import calendar, own_date
+from tests.fakes import HashingEmbedder
+
+DATED = (
+    "---\ntitle: Death toll rises to 14\ndate: 2026-11-25\n---\n\n"
+    "The death toll from the explosion at the Halvorsen plant rose to 14 on Wednesday, the coroner said.\n\n"
+    "The plant was fined $85,000 in 2023 for failing to store chemicals safely.\n\n"
+    "More than 50 people were treated at the town hospital, and nine remain in critical condition."
+)
+UNDATED = (
+    "An explosion tore through the Halvorsen Chemicals plant on Tuesday night, killing 12 workers.\n\n"
+    "The Chemical Safety Board said it was sending a team of investigators to the site on Wednesday.\n\n"
+    "Former workers said safety inspections had been cut back after the company changed owners in 2024.\n\n"
+    "Residents living near the plant were ordered to leave their homes as smoke drifted over the town."
+)
+
+
+def test_a_bare_weekday_is_the_last_such_day_up_to_the_articles_own_date():
+    assert own_date(DATED) == datetime.date(2026, 11, 25)
+    assert own_date(UNDATED) is None
+    story = calendar([DATED, UNDATED])
+    anchor = datetime.date(2026, 11, 25)  # a Wednesday
+    assert story.key("on Tuesday night", anchor) == (2026, 11, 24)
+    assert story.key("on Wednesday", anchor) == (2026, 11, 25)
+    assert story.key("on Tuesday night") is None  # no anchor: as before, unless asked for an order
+    assert story.key("on Tuesday night", relative=True) < story.key("on Wednesday", relative=True)
+    assert story.key("in 2024", relative=True) < story.key("on Tuesday night", relative=True)
+
+
+def test_the_timeline_takes_weekday_dated_events_in_order_and_says_why_it_is_short():
+    embedder = HashingEmbedder()
+    documents = (make_document(DATED, "plant/local.md", "Death toll rises"), make_document(UNDATED, "plant/wire.txt"))
+    brief = compose_brief(analyze(documents, embedder), 200, prompt=load_prompt("timeline"), embedder=embedder)
+    texts = [item.sentence.text for item in brief.sentences]
+    assert any(text.startswith("An explosion tore through") for text in texts), texts
+    assert texts.index(next(t for t in texts if "2023" in t)) < texts.index(
+        next(t for t in texts if t.startswith("An explosion"))
+    )
+    assert brief.sections[0].undated == 2  # the hospital and the residents: no date
+    assert to_dict(brief)["sections"][0]["undated"] == 2
+    note = shortfall_note(brief)
+    assert note is not None and "a timeline takes only sentences that give a date: 2 other sentences give none" in note
