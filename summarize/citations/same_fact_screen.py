@@ -15,13 +15,16 @@ The same bound screens the candidates of a brief sentence's evidence (`evidence_
 candidates for a brief of 445 sentences), where the judge also reports a disagreement: a candidate is
 asked when it could be listed or could be a disagreement (`FactJudge.same_event` and another figure
 for what the sentence counts).
+
+The same-fact check itself (`same_fact_check`) is the listing's judge at a lower threshold: a false
+"same" there only costs the brief another sentence, while a missed one prints a fact twice.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import numpy as np
@@ -48,6 +51,13 @@ RANGES = {
     "missing_names": (0.0, math.inf),
 }
 Score = TypeVar("Score", float, np.ndarray)
+
+# The threshold of the brief's same-fact check: the judge's features and weights, which list "also [n]"
+# at 0.89 (precision first), at the lowest round threshold where 90 % of the pairs it finds are SAME or
+# PARTIAL on the labelled tune pairs (a PARTIAL pair in one brief is mostly repetition too): 92 %, and
+# 58 % of the SAME pairs found against 26 % at the listing's; on the test pairs 96 % and 59 % against 24 %
+# (`python bench/redundancy.py`, bench/corroboration/README.md "The brief's same-fact check").
+REDUNDANCY_THRESHOLD = 0.5
 
 # Scores this close below the threshold are still asked: the matrices sum in another order than the
 # judge (and the similarity is a float32 product), a difference of ~1e-6 at most.
@@ -99,6 +109,15 @@ class ScreenedJudge:
                 figure_conflicts(quantities(text), quantities(other_text))
             )
         return possible
+
+
+def same_fact_check(judge: CorroborationJudge) -> CorroborationJudge:
+    """The judge the selection asks whether two chosen sentences report one fact, screened: the default
+    judge's kind at `REDUNDANCY_THRESHOLD` (its listing threshold is for "also [n]"), any other judge as
+    it is (it decides on its own grounds)."""
+    if type(judge) is FactJudge:
+        judge = replace(judge, threshold=REDUNDANCY_THRESHOLD)
+    return screened(judge)
 
 
 def screened(judge: CorroborationJudge) -> CorroborationJudge:
