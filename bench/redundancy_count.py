@@ -3,12 +3,14 @@ check ran at its own threshold (`summarize.citations.same_fact_screen.same_fact_
 
     python bench/redundancy_count.py                  # 200-word briefs of the three sets
     python bench/redundancy_count.py --show 20        # and 20 flagged pairs of the "before" briefs, to read
+    python bench/redundancy_count.py --count-at 0.2 --show 20
 
 "Before" keeps chosen sentences apart with the listing's judge (`FactJudge()`, screened: what the
 pipeline did before); "after" is the pipeline's default. Each set is briefed with the concept weights
 learned without it (as `summarize eval`'s `ours` and bench/reader_fit.py). A pair is counted when the
 same-fact check says the two sentences report one fact (either way round); the listing's judge's
-count is shown beside it. The pairs shown are drawn at random (seed 13) from all sets, printed to the
+count is shown beside it (`--count-at 0.2`: counted, and shown, with the judge at a looser threshold
+instead: what a looser check would find, to read). The pairs shown are drawn at random (seed 13) from all sets, printed to the
 terminal only: the data are read from ../shared, never copied here.
 """
 
@@ -41,9 +43,13 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=200)
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--show", type=int, default=0, help="print this many flagged pairs of the before briefs")
+    parser.add_argument(
+        "--count-at", type=float, help="count (and show) the pairs the judge finds at this threshold instead"
+    )
     args = parser.parse_args()
     embedder = with_cache(default_embedder())
     listing, check = screened(FactJudge()), same_fact_check(FactJudge())
+    counter = check if args.count_at is None else screened(FactJudge(threshold=args.count_at))
     flagged: list[tuple[str, str, str]] = []
     print("| set | briefs | before: briefs with a pair (pairs; by the listing's judge) | after |\n|---|---:|---:|---:|")
     for name in args.sets.split(","):
@@ -58,7 +64,7 @@ def main() -> None:
                 chosen = [
                     analysis.sentences.index(s.sentence) for s in compose_brief(analysis, args.words, ranker).sentences
                 ]
-                found = same_fact_pairs(analysis, chosen, check)
+                found = same_fact_pairs(analysis, chosen, counter)
                 briefs += bool(found)
                 pairs += len(found)
                 strict += len(same_fact_pairs(analysis, chosen, listing))
