@@ -109,7 +109,8 @@ def compose_brief(
     With a `prompt` (summarize.sections.prompts) the brief comes in the prompt's sections; with a `focus`
     question, it answers that question. Both need the `embedder` the analysis was made with: it embeds
     the questions (nothing else). `judge` decides which other sources report each sentence's fact
-    (default: summarize.citations.corroboration.FactJudge)."""
+    (default: summarize.citations.corroboration.FactJudge), and, at the brief's own threshold
+    (summarize.citations.same_fact_screen.same_fact_check), which chosen sentences report one fact."""
     if words < 1:
         raise SummarizeError(f"the word budget must be a positive number, not {words}")
     if prompt is not None or focus is not None:
