@@ -25,23 +25,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout's summarize, and corroboration_set
 
-from corroboration_set import (
-    SHARED,
-    TEST_PAIRS,
-    LabelledPair,
-    document_id,
-    load_clusters,
-    read_pairs,
-    read_tune,
-    sentence_finder,
-)
+from corroboration import Judged, judged_pairs
+from corroboration_set import SHARED, TEST_PAIRS, LabelledPair, read_pairs, read_tune
 
 from summarize.citations.corroboration import FactJudge, agreement, refused
 from summarize.citations.corroboration_weights import THRESHOLD
-from summarize.citations.pair_facts import pair_facts
 from summarize.citations.same_fact_screen import REDUNDANCY_THRESHOLD
-from summarize.pipeline import analyze
-from summarize.text.story_copies import story_numbers
 
 GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, THRESHOLD)
 
@@ -52,31 +41,15 @@ class Scored:
     score: float  # the judge's agreement, the higher of the two directions; -1 when the rules refuse both
 
 
-def scored_pairs(pairs: list[LabelledPair]) -> list[Scored]:
-    from summarize.embedding.backends import default_embedder
-    from summarize.embedding.cache import with_cache
+def scored(item: Judged) -> Scored:
+    """The pair's score as the check sees it: either way round, the rules first."""
+    assert item.reverse is not None
+    best = max((agreement(facts) for facts in (item.facts, item.reverse) if not refused(facts)), default=-1.0)
+    return Scored(item.pair, best)
 
-    embedder = with_cache(default_embedder())
-    result = []
-    for cluster in load_clusters(pairs, SHARED):
-        analysis = analyze(cluster.documents, embedder)
-        number = {document_id(cluster.set, d): n for n, d in enumerate(cluster.documents)}
-        find = sentence_finder(analysis)
-        stories = story_numbers(analysis.documents)
-        for pair in cluster.pairs:
-            first = find(number[pair.sentence.doc], pair.sentence)
-            second = find(number[pair.candidate.doc], pair.candidate)
-            if first is None or second is None:  # a sentence dropped as boilerplate since it was labelled
-                continue
-            if stories[analysis.sentences[first].document] == stories[analysis.sentences[second].document]:
-                continue  # copies of one story
-            best = -1.0
-            for a, b in ((first, second), (second, first)):
-                facts = pair_facts(analysis, a, b)
-                if not refused(facts):
-                    best = max(best, agreement(facts))
-            result.append(Scored(pair, best))
-    return result
+
+def scored_pairs(pairs: list[LabelledPair]) -> list[Scored]:
+    return [scored(item) for item in judged_pairs(pairs, SHARED) if not item.copy]
 
 
 def row(items: list[Scored], threshold: float) -> str:
