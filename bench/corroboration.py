@@ -70,6 +70,7 @@ class Judged:
     decide: Callable[[CorroborationJudge], Verdict]
     facts: PairFacts
     texts: tuple[str, str] = ("", "")  # the sentence's and the candidate's, as the analysis reads them
+    reverse: PairFacts | None = None  # the pair the other way round (the candidate as the sentence)
 
 
 def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
@@ -101,6 +102,7 @@ def judged_pairs(pairs: list[LabelledPair], shared: Path) -> list[Judged]:
                     decide,
                     pair_facts(analysis, first, second),
                     (analysis.sentences[first].text, analysis.sentences[second].text),
+                    pair_facts(analysis, second, first),
                 )
             )
     return result

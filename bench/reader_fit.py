@@ -7,8 +7,9 @@ For each development set, the shipped concept weights learned without it (as `su
 `ours`) brief every cluster at 100 words under each setting below; ROUGE-1.5.5 -n 2 -m -l 100 -f A
 as `summarize eval` computes it. Also counts, per setting, the briefs with a single-source
 development, the brief sentences that point back to a sentence not right before them
-(`summarize.selection.leaning.points_back`), and the pairs of brief sentences the corroboration judge says
-report one fact. The data are read from ../shared, never copied here.
+(`summarize.selection.leaning.points_back`), and the pairs of brief sentences the brief's same-fact
+check (`summarize.citations.same_fact_screen.same_fact_check`) says report one fact. The data are read
+from ../shared, never copied here.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from tables import settings_table
 
 from summarize.citations.corroboration import FactJudge
+from summarize.citations.same_fact_screen import same_fact_check
 from summarize.clustering.developments import developments
 from summarize.embedding.backends import default_embedder
 from summarize.embedding.cache import with_cache
@@ -78,15 +80,16 @@ def main() -> None:
             clusters = [apply_variant(c, args.variant) for c in clusters]
         model = model_not_trained_on([c.id for c in clusters])
         analyses = [(c, analyze(c.documents, embedder)) for c in clusters]
+        check = same_fact_check(FactJudge())  # the brief's same-fact check, as the pipeline hands it in
         for name, options in SETTINGS.items():
-            ranker = ConceptRanker(model=model, same_fact=FactJudge(), **options)
+            ranker = ConceptRanker(model=model, same_fact=check, **options)
             scores, with_development, loose, repeated = [], 0, 0, 0
             for cluster, analysis in analyses:
                 chosen = [item.sentence for item in compose_brief(analysis, args.words, ranker).sentences]
                 indexes = [analysis.sentences.index(s) for s in chosen]
                 with_development += bool(set(indexes) & developments(analysis))
                 loose += dangling(analysis, indexes)
-                repeated += len(same_fact_pairs(analysis, indexes, FactJudge()))
+                repeated += len(same_fact_pairs(analysis, indexes, check))
                 scores.append(
                     score_summary(
                         " ".join(s.text for s in chosen), cluster.summaries, word_limit=100, exceptions=exceptions

@@ -14,7 +14,7 @@ import numpy as np
 
 from .citations.cite import brief_sentence
 from .citations.corroboration import CorroborationJudge, FactJudge, find_candidates
-from .citations.same_fact_screen import screened
+from .citations.same_fact_screen import same_fact_check
 from .clustering.clusters import cluster_sentences, threshold_for
 from .clustering.stories import story_by_story
 from .embedding.base import Embedder
@@ -110,7 +110,8 @@ def compose_brief(
     With a `prompt` (summarize.sections.prompts) the brief comes in the prompt's sections; with a `focus`
     question, it answers that question. Both need the `embedder` the analysis was made with: it embeds
     the questions (nothing else). `judge` decides which other sources report each sentence's fact
-    (default: summarize.citations.corroboration.FactJudge)."""
+    (default: summarize.citations.corroboration.FactJudge), and, at the brief's own threshold
+    (summarize.citations.same_fact_screen.same_fact_check), which chosen sentences report one fact."""
     if words < 1:
         raise SummarizeError(f"the word budget must be a positive number, not {words}")
     if prompt is not None or focus is not None:
@@ -151,7 +152,8 @@ def compose_brief(
 def with_same_fact_check(ranker: Ranker, judge: CorroborationJudge) -> Ranker:
     """`ranker`, or for a concept ranker built without `same_fact=` (by `--method concepts`, the TUI,
     `summarize eval` or a library user) or a salience ranker (`--method salience`) a copy that keeps
-    two sentences of one fact apart with `judge`, as the default ranker does. The selection layer may
+    two sentences of one fact apart with `judge`, as the default ranker does: run as the brief's
+    same-fact check (`same_fact_check`: at a lower threshold than "also [n]"). The selection layer may
     not import the judge, so it is handed in here, with a screen that spares it the pairs it would
     certainly call different (a long brief's are many)."""
     if isinstance(ranker, SalienceRanker):
@@ -160,7 +162,7 @@ def with_same_fact_check(ranker: Ranker, judge: CorroborationJudge) -> Ranker:
     elif not isinstance(ranker, ConceptRanker) or not ranker.reader_fit or ranker.same_fact is not None:
         return ranker
     checked = copy.copy(ranker)
-    checked.same_fact = screened(judge)
+    checked.same_fact = same_fact_check(judge)
     return checked
 
 

@@ -15,13 +15,17 @@ The same bound screens the candidates of a brief sentence's evidence (`evidence_
 candidates for a brief of 445 sentences), where the judge also reports a disagreement: a candidate is
 asked when it could be listed or could be a disagreement (`FactJudge.same_event` and another figure
 for what the sentence counts).
+
+The same-fact check itself (`same_fact_check`) is the listing's judge at a lower threshold: a false
+"same" there only costs the brief another sentence, while a missed one prints a fact twice.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import numpy as np
@@ -49,9 +53,20 @@ RANGES = {
 }
 Score = TypeVar("Score", float, np.ndarray)
 
+# The threshold of the brief's same-fact check: the judge's features and weights, which list "also [n]"
+# at 0.89 (precision first), at the lowest round threshold where 90 % of the pairs it finds are SAME or
+# PARTIAL on the labelled tune pairs (a PARTIAL pair in one brief is mostly repetition too): 92 %, and
+# 58 % of the SAME pairs found against 26 % at the listing's; on the test pairs 96 % and 59 % against 24 %
+# (`python bench/redundancy.py`, bench/corroboration/README.md "The brief's same-fact check").
+REDUNDANCY_THRESHOLD = 0.5
+
 # Scores this close below the threshold are still asked: the matrices sum in another order than the
 # judge (and the similarity is a float32 product), a difference of ~1e-6 at most.
 MARGIN = 1e-3
+
+# `ScreenMemory`: the most sentences whose pairs it keeps (an int8 matrix: 9 MB), and a pair not computed.
+POOL_LIMIT = 3000
+UNKNOWN = -1
 
 
 @dataclass(frozen=True)
@@ -66,15 +81,22 @@ class ScreenedJudge:
     def possible(self, analysis: Analysis, sentences: Sequence[int]) -> np.ndarray:
         """A boolean matrix: [a, b] is False only when the judge certainly says `sentences[a]` and
         `sentences[b]` (as sentence and candidate) are not the same fact; all True for a judge it
-        cannot screen."""
+        cannot screen. Kept with the analysis (`ScreenMemory`): the rounds of a solve, and a re-brief
+        at another length, choose mostly the same sentences."""
         everything = np.ones((len(sentences), len(sentences)), dtype=bool)
         floor = _floor(self.inner)
         if floor is None or len(sentences) < 2:
             return everything
         judge = self.inner
         assert isinstance(judge, FactJudge)  # only a FactJudge has a floor
-        exact = _exact_features(analysis, list(sentences))
-        return _best_scores(exact, dict(judge.weights), judge.intercept) >= floor - MARGIN
+        weights, intercept = dict(judge.weights), judge.intercept
+
+        def block(rows: list[int], columns: list[int]) -> np.ndarray:
+            exact = _exact_features(analysis, rows, columns)
+            return np.asarray(_best_scores(exact, weights, intercept) >= floor - MARGIN)
+
+        memory = analysis.derived(("same_fact_screen.possible", judge), ScreenMemory)
+        return memory.possible(list(sentences), block)
 
     def evidence_possible(self, analysis: Analysis, sentence: int, candidates: Sequence[int]) -> np.ndarray:
         """One flag per candidate: False only when the judge certainly finds in it neither the sentence's
@@ -99,6 +121,71 @@ class ScreenedJudge:
                 figure_conflicts(quantities(text), quantities(other_text))
             )
         return possible
+
+
+class ScreenMemory:
+    """`ScreenedJudge.possible`'s answers for one analysis and judge, pair by pair: a new sentence's row
+    and column are computed, not the whole matrix again (the rounds of a long brief's solve each ask
+    about ~440 sentences, nearly all asked the round before). Up to POOL_LIMIT sentences, then afresh."""
+
+    def __init__(self) -> None:
+        # Replaced whole when it grows; in place only an unknown pair is filled in (a thread reads a
+        # consistent pair, at worst one that computes a pair again).
+        self.state: tuple[dict[int, int], np.ndarray] = ({}, np.zeros((0, 0), dtype=np.int8))
+
+    def possible(self, sentences: list[int], block: Callable[[list[int], list[int]], np.ndarray]) -> np.ndarray:
+        """The matrix for `sentences`, `block(rows, columns)` computing the pairs not known yet."""
+        position, known = self.state
+        asked = list(dict.fromkeys(sentences))
+        new = [sentence for sentence in asked if sentence not in position]
+        if len(position) + len(new) > POOL_LIMIT:
+            position, known, new = {}, np.zeros((0, 0), dtype=np.int8), asked
+        if new:
+            position = {**position, **{sentence: len(position) + offset for offset, sentence in enumerate(new)}}
+            grown = np.full((len(position), len(position)), UNKNOWN, dtype=np.int8)
+            grown[: len(known), : len(known)] = known
+            known = grown
+        index = np.array([position[sentence] for sentence in asked])
+        new += _stale(asked, set(new), position, known)
+        fresh = set(new)
+        old = [sentence for sentence in asked if sentence not in fresh]
+        new_index, old_index = (np.array([position[s] for s in group], dtype=int) for group in (new, old))
+        if new:
+            known[np.ix_(new_index, index)] = block(new, asked)
+            if old:
+                known[np.ix_(old_index, new_index)] = block(old, new)
+        self.state = (position, known)
+        answer = {sentence: row for row, sentence in enumerate(asked)}
+        rows = np.array([answer[sentence] for sentence in sentences])
+        matrix: np.ndarray = known[np.ix_(index, index)][np.ix_(rows, rows)] == 1
+        twice = rows[:, None] == rows[None, :]
+        np.fill_diagonal(twice, False)
+        matrix[twice] = True  # a sentence given twice, with itself: not screened
+        return matrix
+
+
+def _stale(asked: list[int], new: set[int], position: dict[int, int], known: np.ndarray) -> list[int]:
+    """Known sentences to compute again, as if new: a few that cover every pair of known sentences never
+    asked together (a sentence of an earlier brief against those of this solve's first round)."""
+    old = [sentence for sentence in asked if sentence not in new]
+    where = np.array([position[sentence] for sentence in old], dtype=int)
+    unknown = known[np.ix_(where, where)] == UNKNOWN
+    unknown |= unknown.T
+    stale = []
+    while unknown.any():  # the sentence in most such pairs first
+        worst = int(unknown.sum(axis=1).argmax())
+        stale.append(old[worst])
+        unknown[worst, :] = unknown[:, worst] = False
+    return stale
+
+
+def same_fact_check(judge: CorroborationJudge) -> CorroborationJudge:
+    """The judge the selection asks whether two chosen sentences report one fact, screened: the default
+    judge's kind at `REDUNDANCY_THRESHOLD` (its listing threshold is for "also [n]"), any other judge as
+    it is (it decides on its own grounds)."""
+    if type(judge) is FactJudge:
+        judge = replace(judge, threshold=REDUNDANCY_THRESHOLD)
+    return screened(judge)
 
 
 def screened(judge: CorroborationJudge) -> CorroborationJudge:
@@ -133,38 +220,47 @@ def _most_favourable(name: str, weight: float) -> float:
     return max(weight * low, weight * high)
 
 
-def _exact_features(analysis: Analysis, sentences: list[int]) -> dict[str, np.ndarray]:
-    """`pair_facts`' similarity, word-weight shares, length ratio and cluster flag, as matrices."""
-    texts = [analysis.sentences[i].text for i in sentences]
+def _exact_features(analysis: Analysis, rows: list[int], columns: list[int] | None = None) -> dict[str, np.ndarray]:
+    """`pair_facts`' similarity, word-weight shares, length ratio and cluster flag, as matrices: [a, b]
+    with `rows[a]` as the sentence and `columns[b]` (default: the rows) as the candidate."""
+    columns = rows if columns is None else columns
+    texts = [analysis.sentences[i].text for i in rows]
     stems = [content_stems(text) for text in texts]
     mains = [content_stems(main_clause(text)) for text in texts]
+    other = stems if columns is rows else [content_stems(analysis.sentences[i].text) for i in columns]
+    # Only a word that a sentence and another candidate both have adds to a pair's shared weight.
+    words_of = {i: words | main for i, words, main in zip(rows, stems, mains)}
+    words_of.update(zip(columns, other))
+    spread = Counter(word for words in words_of.values() for word in words)
+    in_rows = {word for i in rows for word in words_of[i]}
     column: dict[str, int] = {}
-    for words in [*stems, *mains]:
+    for words in other:
         for word in words:
-            column.setdefault(word, len(column))
+            if spread[word] > 1 and word in in_rows:
+                column.setdefault(word, len(column))
     weights = word_weights(analysis)
     weight = np.array([weights.get(word, 0.0) for word in column])
-    has = _indicator(stems, column)
-    main_has = _indicator(mains, column)
-    # A word only one sentence has adds to no pair's shared weight: leave it out of the products.
-    shared = (has | main_has).sum(axis=0) > 1
-    weighted = has * weight
-    both = weighted[:, shared] @ has[:, shared].T.astype(np.float64)  # [a, b]: weight of the words a and b share
-    main_both = (main_has * weight)[:, shared] @ has[:, shared].T.astype(np.float64)
-    total, main_total = weighted.sum(axis=1), (main_has * weight).sum(axis=1)
+    has, main_has, candidate_has = _indicator(stems, column), _indicator(mains, column), _indicator(other, column)
+    candidate_matrix = candidate_has.T.astype(np.float64)
+    both = (has * weight) @ candidate_matrix  # [a, b]: weight of the words a and b share
+    main_both = (main_has * weight) @ candidate_matrix
+    total = np.array([sum(weights.get(word, 0.0) for word in words) for words in stems])
+    main_total = np.array([sum(weights.get(word, 0.0) for word in words) for words in mains])
+    candidate_total = total if columns is rows else np.array([sum(weights.get(w, 0.0) for w in ws) for ws in other])
     covers_sentence = _divided(both, total[:, None])
-    covers_candidate = _divided(both, total[None, :])
+    covers_candidate = _divided(both, candidate_total[None, :])
     counts = np.array([len(words) for words in stems], dtype=np.float64)
-    longer = np.maximum(counts[:, None], counts[None, :])
-    embeddings = analysis.embeddings[sentences]
-    clusters = np.array([analysis.cluster_of[i] for i in sentences])
+    candidate_counts = np.array([len(words) for words in other], dtype=np.float64)
+    longer = np.maximum(counts[:, None], candidate_counts[None, :])
+    clusters = np.array([analysis.cluster_of[i] for i in rows])
+    candidate_clusters = np.array([analysis.cluster_of[i] for i in columns])
     return {
-        "similarity": (embeddings @ embeddings.T).astype(np.float64),
+        "similarity": (analysis.embeddings[rows] @ analysis.embeddings[columns].T).astype(np.float64),
         "shared_words": np.maximum(covers_sentence, covers_candidate),
         "covers_sentence": covers_sentence,
         "covers_candidate": covers_candidate,
-        "length_ratio": _divided(np.minimum(counts[:, None], counts[None, :]), longer),
-        "in_cluster": (clusters[:, None] == clusters[None, :]).astype(np.float64),
+        "length_ratio": _divided(np.minimum(counts[:, None], candidate_counts[None, :]), longer),
+        "in_cluster": (clusters[:, None] == candidate_clusters[None, :]).astype(np.float64),
         "covers_main": _divided(main_both, main_total[:, None]),
     }
 
@@ -190,9 +286,10 @@ def _pair_features(analysis: Analysis, sentence: int, candidate: int) -> dict[st
 
 
 def _indicator(rows: list[frozenset[str]], column: dict[str, int]) -> np.ndarray:
+    """[r, c]: row r has the word of column c (a word without a column is left out)."""
     matrix = np.zeros((len(rows), len(column)), dtype=bool)
     for row, words in enumerate(rows):
-        matrix[row, [column[word] for word in words]] = True
+        matrix[row, [column[word] for word in words if word in column]] = True
     return matrix
 
 

@@ -27,7 +27,7 @@ from typing import TypeVar
 import numpy as np
 
 from ..citations.corroboration import CorroborationJudge, FactJudge, find_candidates
-from ..citations.same_fact_screen import screened
+from ..citations.same_fact_screen import same_fact_check, screened
 from ..embedding.base import Embedder
 from ..records import Analysis, Brief, BriefGroup, BriefSection, BriefSentence, SummarizeError
 from ..selection.base import Choice, Ranker
@@ -316,8 +316,10 @@ def compose_sectioned_brief(
     ]
     caps = [share * words for share in prompt.shares()]
     # Same-fact checks ask about every pair of chosen sentences, and citing about every candidate:
-    # screened, as the pipeline's are, so a big story is not ~20,000 judge calls slower.
-    same_fact = screened(judge or FactJudge())
+    # screened, as the pipeline's are, so a big story is not ~20,000 judge calls slower. The same-fact
+    # check runs at its own, lower threshold (`same_fact_check`); citing lists "also [n]" at the judge's.
+    same_fact = same_fact_check(judge or FactJudge())
+    listing = screened(judge or FactJudge())
     grouped = [section.group == "speaker" for section in prompt.sections]
     chosen = (
         _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, same_fact, grouped)
@@ -343,7 +345,7 @@ def compose_sectioned_brief(
         elif section.order != "date" and ranker.reader_fit:  # "Peskov said" after "Dmitry Peskov"
             mine = introduced_first(analysis, mine, shown)
         place = {index: len(items) + offset for offset, index in enumerate(mine)}
-        items += [brief_sentence(analysis, index, float(salience[index]), same_fact) for index in mine]
+        items += [brief_sentence(analysis, index, float(salience[index]), listing) for index in mine]
         shown += mine
         sections.append(
             BriefSection(

@@ -15,7 +15,8 @@ from ..records import Analysis
 
 class SameFact(Protocol):
     """What the selection needs of the corroboration judge (summarize.citations.corroboration, a layer
-    it does not import: the pipeline and the sections hand it in): whether two sentences report one fact."""
+    it does not import: the pipeline and the sections hand it in, at the brief's own, lower threshold:
+    summarize.citations.same_fact_screen.same_fact_check): whether two sentences report one fact."""
 
     def judge(self, analysis: Analysis, sentence: int, candidate: int) -> Decision: ...
 

@@ -1,6 +1,7 @@
 """The screen in front of the judge: it never hides a pair the judge would call one fact, it reads the
 judge's own numbers, and it does spare the judge most pairs."""
 
+import numpy as np
 import pytest
 
 from summarize.citations.corroboration import FactJudge, Verdict, _judged, candidates, evidence
@@ -172,3 +173,20 @@ def test_evidence_is_kept_for_any_judge_of_the_same_settings(monkeypatch):
     assert [evidence(story, index) for index in sentences] == cited and asked == []
     evidence(story, next(i for i in sentences if candidates(story, i)), FactJudge(threshold=0.01))
     assert asked
+
+
+def test_the_kept_screen_answers_as_a_fresh_one(analysis):
+    """The rounds of a solve and re-briefs ask about overlapping sentences: the pairs kept with the analysis
+    (`ScreenMemory`) give the matrix a screen computing everything afresh gives."""
+    from tests.fakes import HashingEmbedder
+
+    judge = FactJudge(threshold=0.5)
+    kept = ScreenedJudge(judge)
+    count = len(analysis.sentences)
+    sets = [list(range(0, 40)), list(range(20, 60)), list(range(10, 70, 2)), list(range(count - 1, 0, -3))]
+    for sentences in sets:
+        fresh = ScreenedJudge(judge).possible(analyze(sample_documents(), HashingEmbedder()), sentences)
+        possible = kept.possible(analysis, sentences)
+        apart = ~np.eye(len(sentences), dtype=bool)
+        assert (possible[apart] == fresh[apart]).all()
+        assert 0 < possible[apart].mean() < 1, "some pairs screened out, some not: the test can fail"
