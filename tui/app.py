@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from summarize.embedding.backends import default_embedder
 from summarize.embedding.base import Embedder
 from summarize.embedding.cache import with_cache
-from summarize.inputs.documents import read_documents, sample_documents, skipped_note
+from summarize.inputs.documents import SkippedFile, read_documents, sample_documents, skipped_note
 from summarize.records import DEFAULT_WORDS, Analysis, Brief, Document
 from summarize.wording import plural
 
@@ -120,7 +120,7 @@ class BriefingApp(  # type: ignore[misc]
     @work(thread=True, group="reading")
     def read_articles(self, inputs: Sequence[str | Path], adding: bool) -> None:
         """Read files, folders or web pages: a download must not freeze the screen either."""
-        skipped: list[str] = []  # a folder's empty files
+        skipped: list[SkippedFile] = []  # the files that are no article, left out
         try:
             cluster = None if adding else self.cluster  # an added article is never that cluster's
             documents = (

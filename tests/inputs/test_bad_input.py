@@ -96,7 +96,7 @@ CASES = [
     ("whitespace-only UTF-16 file", lambda d, u: [write(d, "blank16.txt", " \n \n".encode("utf-16"))],
      "blank16.txt: the file is empty"),
     ("a folder of empty files", lambda d, u: [write(d, "news/a.txt", "") and write(d, "news/b.md", " \n") and f"{d}/news"],
-     "news: every article file in this folder is empty (a.txt, b.md)"),
+     "nothing to brief: none of the 2 files can be read; "),
     ("an image named .txt", lambda d, u: [write(d, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")],
      "photo.txt: this is a PNG image, not text"),
     ("an image", lambda d, u: [write(d, "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")], "photo.jpg: this is a JPEG image"),

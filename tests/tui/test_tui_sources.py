@@ -153,7 +153,7 @@ def test_a_folder_s_empty_file_is_skipped_with_a_warning(tmp_path):
     async def scenario(app, pilot, notes):
         assert [document.path for document in app.documents] == [str(tmp_path / "news" / "storm.txt")]
         warnings = [note.message for note in notes if note.severity == "warning"]
-        assert warnings == [f"Skipped 1 empty file: {tmp_path}/news/empty.txt."] and not errors(notes)
+        assert warnings == [f"Skipped 1 file: {tmp_path}/news/empty.txt: the file is empty."] and not errors(notes)
 
     run(scenario, paths=[tmp_path / "news"])
 
