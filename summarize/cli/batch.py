@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..records import MAX_WORDS
 from ..wording import plural
 from .common import (
     BACKEND_NAMES,
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
     help="Required: where to write one JSON line per cluster, once all are done (- : standard output). "
     "A file is replaced atomically and keeps its permissions.",
 )
-@click.option("-w", "--words", type=Count(min=1), default=100, show_default=True, help="Word budget per brief.")
+@click.option(
+    "-w", "--words", type=Count(min=1, max=MAX_WORDS), default=100, show_default=True, help="Word budget per brief."
+)
 @click.option(
     "--workers",
     type=Count(min=0),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..output.formats import FORMATS, format_for_path, format_surprises
-from ..records import DEFAULT_WORDS, SummarizeError
+from ..records import DEFAULT_WORDS, MAX_WORDS, SummarizeError
 from ..selection.registry import RANKER_NAMES
 from ..wording import plural
 from .common import (
@@ -38,7 +38,7 @@ def report_step(step: str) -> None:
 WORDS_OPTION = click.option(
     "-w",
     "--words",
-    type=Count(min=1),
+    type=Count(min=1, max=MAX_WORDS),
     default=None,
     show_default=f"{DEFAULT_WORDS}, or the prompt's own",
     help="Word budget: the brief never exceeds it and fills most of it when the input allows "

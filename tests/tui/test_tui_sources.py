@@ -29,7 +29,7 @@ from tui.widgets.source_list import SourceList
         ("l", "abc", "not a whole number"),
         ("l", "0", "between 1"),
         ("l", "-5", "between 1"),
-        ("l", "99999", "between 1"),
+        ("l", "100001", "between 1 and 100,000 words"),
         ("e", "nowhere/brief.md", "does not exist"),
         ("a", "missing.txt", "no such file"),
         ("a", "-", "standard input"),
