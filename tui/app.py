@@ -82,6 +82,11 @@ class BriefingApp(  # type: ignore[misc]
         # The method, and a prompt or focus question: what every re-rank composes.
         self.choice = choice or Choice()
         self.shown_choice = self.choice  # what the brief on screen was composed with
+        prompt_words = self.choice.prompt.words if self.choice.prompt is not None else None
+        # Started at a prompt's own budget (`summarize tui --prompt` without --words): plain is DEFAULT_WORDS.
+        self.plain_budget: tuple[int, int] | None = (
+            (DEFAULT_WORDS, words) if prompt_words == words != DEFAULT_WORDS else None
+        )
         self._generation = 0  # results of a superseded analysis are dropped
         self._selection = 0  # and results of a superseded selection
         self._shown = 0  # the selection on screen
