@@ -177,7 +177,9 @@ def test_the_method_and_the_sections_go_together_as_the_last_request_says():
         await pilot.press("m")  # salience makes a plain brief: the prompt is dropped, and it says so
         await settle(pilot)
         assert app.brief.method == "salience" and not app.brief.sections
-        assert notes[-1].severity == "warning" and "Timeline" in notes[-1].message
+        dropped, budget = notes[-2:]  # the prompt dropped, and its 200 words with it
+        assert dropped.severity == "warning" and "Timeline" in dropped.message
+        assert budget.message.startswith("The plain brief in 150 words") and app.brief.budget == 150
         assert not errors(notes)
 
     run(scenario)
