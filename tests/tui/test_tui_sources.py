@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from summarize.inputs.documents import sample_documents
 from summarize.output.render import to_markdown
@@ -116,6 +116,29 @@ def test_removing_a_source_rebuilds_the_brief_without_it():
         assert removed not in app.documents and len(app.brief.documents) == 4
         assert app.screen.source_list.option_count == 4
         assert removed.title in notes[-1].message
+
+    run(scenario)
+
+
+def test_the_remove_picker_marks_its_highlighted_row_with_a_character_not_only_colour():
+    async def scenario(app, pilot, notes):
+        await pilot.press("x")
+        picker = app.screen.query_one(OptionList)
+
+        def marked():
+            return [
+                i for i in range(picker.option_count) if picker.get_option_at_index(i).prompt.plain.startswith("> ")
+            ]
+
+        await until(pilot, lambda: marked() == [picker.highlighted])  # the source on show, at first
+        await pilot.press("home")
+        await until(pilot, lambda: marked() == [0])
+        await pilot.press("down")
+        await until(pilot, lambda: marked() == [1] == [picker.highlighted])
+        assert all(picker.get_option_at_index(i).prompt.plain.startswith("  [") for i in (0, 2, 3, 4))
+        removed = app.documents[1]
+        await pilot.press("enter")
+        await until(pilot, lambda: app.brief is not None and removed not in app.documents)
 
     run(scenario)
 
