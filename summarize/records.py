@@ -16,6 +16,9 @@ T = TypeVar("T")
 # A brief's length in words when neither the user nor the prompt says: the library's, the CLI's and
 # the TUI's default (defined here, in the lightest module every shell imports anyway).
 DEFAULT_WORDS = 150
+# The largest budget a brief may be asked for, by the CLI's --words or the TUI: far beyond what any
+# articles fill (a brief stops where they hold nothing more to add), a bound on what is typed.
+MAX_WORDS = 100_000
 # The words a brief sentence may have: a shorter one is a fragment, a longer one a run-on
 # (summarize.selection.features.eligible, which also leaves out the writer's questions); the renderers
 # say so when no sentence of the input has them.

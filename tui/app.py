@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from summarize.embedding.backends import default_embedder
 from summarize.embedding.base import Embedder
 from summarize.embedding.cache import with_cache
-from summarize.inputs.documents import read_documents, sample_documents, skipped_note
+from summarize.inputs.documents import SkippedFile, read_documents, sample_documents, skipped_note
 from summarize.records import DEFAULT_WORDS, Analysis, Brief, Document
 from summarize.wording import plural
 
@@ -82,6 +82,11 @@ class BriefingApp(  # type: ignore[misc]
         # The method, and a prompt or focus question: what every re-rank composes.
         self.choice = choice or Choice()
         self.shown_choice = self.choice  # what the brief on screen was composed with
+        prompt_words = self.choice.prompt.words if self.choice.prompt is not None else None
+        # Started at a prompt's own budget (`summarize tui --prompt` without --words): plain is DEFAULT_WORDS.
+        self.plain_budget: tuple[int, int] | None = (
+            (DEFAULT_WORDS, words) if prompt_words == words != DEFAULT_WORDS else None
+        )
         self._generation = 0  # results of a superseded analysis are dropped
         self._selection = 0  # and results of a superseded selection
         self._shown = 0  # the selection on screen
@@ -120,7 +125,7 @@ class BriefingApp(  # type: ignore[misc]
     @work(thread=True, group="reading")
     def read_articles(self, inputs: Sequence[str | Path], adding: bool) -> None:
         """Read files, folders or web pages: a download must not freeze the screen either."""
-        skipped: list[str] = []  # a folder's empty files
+        skipped: list[SkippedFile] = []  # the files that are no article, left out
         try:
             cluster = None if adding else self.cluster  # an added article is never that cluster's
             documents = (

@@ -21,6 +21,9 @@ from .screens.main import AppState, MainScreen
 class Briefing(AppState, Protocol):
     analysis: Analysis | None
     choice: Choice  # what the next re-rank composes with
+    # While a prompt's own budget is in use: (the plain brief's budget, the prompt's), so that the
+    # plain brief gets its own length back (see `ChoosingActions.set_choice`).
+    plain_budget: tuple[int, int] | None
     main: MainScreen
 
     # --- from Textual's App

@@ -7,10 +7,8 @@ from pathlib import Path
 
 from summarize.inputs.documents import article_paths
 from summarize.output.atomic import check_output_path
-from summarize.records import Document, SummarizeError
+from summarize.records import MAX_WORDS, Document, SummarizeError
 from summarize.sections.prompts import focus_prompt, load_prompt
-
-MAX_WORDS = 10_000
 
 
 def check_words(value: str) -> str | None:
@@ -19,7 +17,7 @@ def check_words(value: str) -> str | None:
     except ValueError:
         return f"“{value}” is not a whole number of words."
     if not 1 <= words <= MAX_WORDS:
-        return f"The budget must be between 1 and {MAX_WORDS} words, not {words}."
+        return f"The budget must be between 1 and {MAX_WORDS:,} words, not {words:,}."
     return None
 
 

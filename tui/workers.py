@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from summarize.embedding.base import Embedder
+from summarize.inputs.documents import SkippedFile
 from summarize.records import Analysis, Brief, Document, SummarizeError
 
 from .choice import Choice
@@ -72,10 +73,14 @@ class RememberingEmbedder:
 
 class ArticlesRead(Message):
     """Articles read for the start (`adding` False) or to add to the current ones; or, with
-    `documents` None, why they could not be read. `skipped`: a folder's empty files, left out."""
+    `documents` None, why they could not be read. `skipped`: the files left out, and why."""
 
     def __init__(
-        self, documents: tuple[Document, ...] | None, adding: bool, error: str = "", skipped: tuple[str, ...] = ()
+        self,
+        documents: tuple[Document, ...] | None,
+        adding: bool,
+        error: str = "",
+        skipped: tuple[SkippedFile, ...] = (),
     ) -> None:
         super().__init__()
         self.documents, self.adding, self.error, self.skipped = documents, adding, error, skipped

@@ -101,15 +101,15 @@ def cluster_groups(clusters: Sequence[ClusterInput], characters: int = GROUP_CHA
     return groups
 
 
-def _result(future: Future[Any], step: float = 0.25) -> Any:
-    """A future's result, waited for in short steps. Python runs signal handlers in the main thread
-    only; a Ctrl-C that lands on another thread (a BLAS or progress thread) would not wake a
-    blocking wait, and would be acted on only when the group is done."""
+def _result(future: Future[Any], step: float = 0.25, meanwhile: Callable[[], None] = lambda: None) -> Any:
+    """A future's result, waited for in short steps (`meanwhile` runs at each). Python runs signal
+    handlers in the main thread only; a Ctrl-C that lands on another thread (a BLAS or progress
+    thread) would not wake a blocking wait, and would be acted on only when the group is done."""
     while True:
         try:
             return future.result(timeout=step)
         except TimeoutError:
-            continue
+            meanwhile()
 
 
 def _start_worker(parent: int) -> None:
@@ -213,7 +213,6 @@ def brief_clusters_parallel(
     from .workers import children_deaf_to_ctrl_c
 
     groups = cluster_groups(clusters, group_characters)
-    done = 0
     progress(BatchProgress(0, len(clusters)))
     own = Workers(min(workers or default_workers(), max(len(groups), 1))) if started is None else None
     running = started or own
@@ -229,14 +228,23 @@ def brief_clusters_parallel(
                 n: pool.submit(brief_group, groups[n], factory, settings, ranker, use_cache) for n in largest_first
             }
             futures = [submitted[number] for number in range(len(groups))]
+        shown = 0
+
+        def show_finished() -> None:
+            """The clusters of every group finished, in any order: the records come back in input
+            order, but the first group may be among the last to run (largest first)."""
+            nonlocal shown
+            finished = sum(len(group) for group, future in zip(groups, futures) if future.done())
+            if finished != shown:
+                shown = finished
+                progress(BatchProgress(finished, len(clusters)))
+
         for group, future in zip(groups, futures):
-            records = _result(future)
+            records = _result(future, meanwhile=show_finished)
             if records and "error" in records[0]:
                 raise SummarizeError(records[0]["error"])
-            for cluster, record in zip(group, records):
-                done += 1
-                progress(BatchProgress(done, len(clusters)))
-                yield cluster, record
+            show_finished()
+            yield from zip(group, records)
     except BaseException:
         running.stop()
         raise

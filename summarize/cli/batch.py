@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..records import MAX_WORDS
 from ..wording import plural
 from .common import (
     BACKEND_NAMES,
@@ -16,7 +17,7 @@ from .common import (
     NO_CACHE_HELP,
     Count,
     embedder_factory,
-    stderr_console,
+    progress_bar,
     write_output,
 )
 
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
     help="Required: where to write one JSON line per cluster, once all are done (- : standard output). "
     "A file is replaced atomically and keeps its permissions.",
 )
-@click.option("-w", "--words", type=Count(min=1), default=100, show_default=True, help="Word budget per brief.")
+@click.option(
+    "-w", "--words", type=Count(min=1, max=MAX_WORDS), default=100, show_default=True, help="Word budget per brief."
+)
 @click.option(
     "--workers",
     type=Count(min=0),
@@ -93,7 +96,6 @@ def batch(
 
     from rich.progress import (
         BarColumn,
-        Progress,
         TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
@@ -119,25 +121,35 @@ def batch(
             if workers != 0 and dask_address is None:
                 started = stack.push(Workers(workers))  # its exit first: a signal as it starts still stops it
                 started.start()
-            bad_lines: list[BadLine] = []
-            clusters = list(read_clusters(data, lenient=not strict, bad_lines=None if strict else bad_lines))
-            for bad_line in bad_lines:
-                click.echo(f"Left out {bad_line.message}", err=True)
-            for cluster in clusters:
-                for item in cluster.left_out:
-                    click.echo(f"Left out {cluster.where} (document {item.document}): {item.reason}", err=True)
-            factory = embedder_factory(backend, "batch")  # before the progress bar: it may build a model
             columns = (
                 TextColumn("{task.description}"),
                 BarColumn(),
                 TaskProgressColumn(),
                 TextColumn("{task.fields[clusters]}"),
                 TimeElapsedColumn(),
-                TextColumn("left"),
+                TextColumn("{task.fields[left]}"),  # no time left to tell while reading
                 TimeRemainingColumn(),
             )
-            with Progress(*columns, console=stderr_console()) as progress:
-                task = progress.add_task("Briefing", total=1000, clusters=f"0/{len(clusters)} clusters")
+            # From the start, saying what it does: reading a large file, building a model and starting
+            # the workers take seconds, and the time shown is the run's.
+            with progress_bar(*columns) as progress:
+                task = progress.add_task(f"Reading {data.name}", total=None, clusters="0 clusters", left="")
+                bad_lines: list[BadLine] = []
+                clusters = []
+                for cluster in read_clusters(data, lenient=not strict, bad_lines=None if strict else bad_lines):
+                    clusters.append(cluster)
+                    progress.update(task, clusters=f"{len(clusters)} clusters read")
+                for bad_line in bad_lines:
+                    click.echo(f"Left out {bad_line.message}", err=True)
+                for cluster in clusters:
+                    for item in cluster.left_out:
+                        click.echo(f"Left out {cluster.where} (document {item.document}): {item.reason}", err=True)
+                progress.update(task, description="Preparing the model")
+                factory = embedder_factory(backend, "batch")  # it may build a model (one line on stderr)
+                starting = "Starting workers" if workers != 0 or dask_address is not None else "Loading the model"
+                progress.update(
+                    task, description=starting, total=1000, clusters=f"0/{len(clusters)} clusters", left="left"
+                )
 
                 def show(state: BatchProgress) -> None:
                     share = state.clusters_done / max(state.clusters_total, 1)
@@ -145,6 +157,7 @@ def batch(
                         share = 0.85 * state.sentences_embedded / state.sentences_total + 0.15 * share
                     progress.update(
                         task,
+                        description="Briefing" if share else starting,
                         completed=round(1000 * share),
                         clusters=f"{state.clusters_done}/{state.clusters_total} clusters",
                     )

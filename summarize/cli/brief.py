@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..output.formats import FORMATS, format_for_path, format_surprises
-from ..records import DEFAULT_WORDS, SummarizeError
+from ..records import DEFAULT_WORDS, MAX_WORDS, SummarizeError
 from ..selection.registry import RANKER_NAMES
 from ..wording import plural
 from .common import (
@@ -38,7 +38,7 @@ def report_step(step: str) -> None:
 WORDS_OPTION = click.option(
     "-w",
     "--words",
-    type=Count(min=1),
+    type=Count(min=1, max=MAX_WORDS),
     default=None,
     show_default=f"{DEFAULT_WORDS}, or the prompt's own",
     help="Word budget: the brief never exceeds it and fills most of it when the input allows "
@@ -147,13 +147,14 @@ def brief(
     prose.
 
     With no PATHS, briefs the built-in sample: five outlets reporting NATO's expulsion of Russian
-    officials in October 2021. Progress goes to stderr when it is a terminal. A folder's empty files
-    are skipped, named in one line on stderr. Bad input (a missing, empty, binary or non-English
-    file, a folder of only empty files, a failed URL, a malformed line) exits with status 2 and one
-    line on stderr, and writes nothing; Ctrl-C exits with status 130 (SIGTERM: 143) and writes nothing.
+    officials in October 2021. Progress goes to stderr when it is a terminal. A file that is no
+    article (empty, binary, no article text, not English) in a folder or among several files is
+    skipped, named with why in one line on stderr. Bad input (such a file named alone, or no file
+    left; a missing file, a failed URL, a malformed line) exits with status 2 and one line on
+    stderr, and writes nothing; Ctrl-C exits with status 130 (SIGTERM: 143) and writes nothing.
     """
     from ..embedding.cache import with_cache
-    from ..inputs.documents import article_paths, read_documents, sample_documents, skipped_note
+    from ..inputs.documents import SkippedFile, article_paths, read_documents, sample_documents, skipped_note
     from ..output.atomic import check_output_path, is_standard_output
     from ..output.formats import render_as
     from ..output.render import shortfall_note
@@ -179,7 +180,7 @@ def brief(
             click.echo(
                 "Reading one article from standard input: type or paste it, then Ctrl-D on a new line.", err=True
             )
-        skipped: list[str] = []  # a folder's empty files
+        skipped: list[SkippedFile] = []  # the files that are no article, left out
         documents = (
             read_documents(paths, cluster, timeout=timeout, max_download=max_bytes, skipped=skipped)
             if paths

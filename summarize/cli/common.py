@@ -4,7 +4,8 @@ and a progress console. Nothing heavy is imported here, so that `summarize --hel
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from ..wording import plural
 NO_CACHE_HELP = "Neither read nor store sentence embeddings in the on-disk cache (see `summarize cache`)."
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, ProgressColumn
 
     from ..embedding.base import Embedder
 
@@ -106,6 +108,22 @@ def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+@contextmanager
+def progress_bar(*columns: ProgressColumn | str) -> Iterator[Progress]:
+    """A Rich progress display on stderr that a failed run does not leave behind (not even its last
+    state, which Rich prints when stderr is no terminal): the run's one line is then its error."""
+    from rich.progress import Progress
+
+    with Progress(*columns, console=stderr_console()) as progress:
+        try:
+            yield progress
+        except BaseException:
+            progress.live.transient = True
+            progress.live.stop()
+            progress.disable = True  # else its exit adds a blank line when stderr is no terminal
+            raise
 
 
 def write_output(output: str | Path, text: str) -> None:

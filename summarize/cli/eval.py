@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..records import MAX_WORDS
 from .common import (
     BACKEND_NAMES,
     EVAL_BACKEND_HELP,
@@ -26,7 +27,9 @@ DEFAULT_METHODS = "ours,concepts-plain,lead,lexrank,textrank,lsa,luhn,kl,sumbasi
 
 @click.command(name="eval", short_help="Score briefs with ROUGE against human summaries, beside sumy's.")
 @click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-w", "--words", type=Count(min=1), default=100, show_default=True, help="Word budget per summary.")
+@click.option(
+    "-w", "--words", type=Count(min=1, max=MAX_WORDS), default=100, show_default=True, help="Word budget per summary."
+)
 @click.option(
     "--methods",
     default=DEFAULT_METHODS,

@@ -23,7 +23,8 @@ from .tui import tui
 class OneLineErrors(click.Group):
     """Every error as one line on stderr, with no usage block and no traceback: exit status 2 for bad
     input or options (click's usage errors and the library's SummarizeError), 130 for Ctrl-C and 143
-    for SIGTERM (see `summarize.cli.interrupts`). A group run without a command shows its help."""
+    for SIGTERM (see `summarize.cli.interrupts`). A group run without a command shows its help
+    (stdout, status 0)."""
 
     def main(
         self,
@@ -44,8 +45,10 @@ class OneLineErrors(click.Group):
                 if ended is not None:
                     _fail(*ended)
                 if isinstance(error, click.exceptions.NoArgsIsHelpError):  # `summarize`, `summarize cache`
-                    error.show()  # the help, as written (on stderr, status 2, as click's groups do)
-                    sys.exit(error.exit_code)
+                    # The help asked for by giving no command: on stdout, status 0 (as --help), not
+                    # click 8.2's usage error (stderr, status 2), which reads as a mistake.
+                    click.echo(error.ctx.get_help())
+                    sys.exit(0)
                 if isinstance(error, click.ClickException):
                     _fail(error.format_message(), error.exit_code)
                 if isinstance(error, SummarizeError):

@@ -43,7 +43,8 @@ def make_document(
 
 class EmptyInput(SummarizeError):
     """An input with no text: no bytes but whitespace, or nothing but whitespace once decoded (a
-    byte-order mark alone, UTF-16 spaces). A folder skips such a file; named alone, it is refused."""
+    byte-order mark alone, UTF-16 spaces). A folder (or a list of files) skips such a file, as any file that is no article (`read_documents`);
+    named alone, it is refused."""
 
     @classmethod
     def named(cls, name: str) -> EmptyInput:

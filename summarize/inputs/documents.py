@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,7 +23,6 @@ from .document import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARACTERS,
     STDIN_NAME,
-    EmptyInput,
     check_text,
     checked_document,
     document_from_bytes,
@@ -36,7 +35,7 @@ HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES  # what a folder is searched for
 CLUSTER_SUFFIXES = (".jsonl",)
 STDIN = "-"
-# The empty files a message names; it counts the rest.
+# The skipped files a message names for one reason; it counts the rest.
 SKIPPED_NAMED = 5
 _CLUSTER_IN_PATH = re.compile(r"^(.*\.jsonl)#(.*)$", re.IGNORECASE)  # an empty ID is refused by name
 
@@ -67,12 +66,34 @@ def read_document(path: Path, shown_as: str | None = None) -> Document:
     return document_from_bytes(read_bytes(Path(path), name), name, html=html)
 
 
-def skipped_note(skipped: Sequence[str]) -> str | None:
-    """The one line that names the empty files `read_documents` left out of their folders; None when
-    it left none out."""
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file `read_documents` left out, and why (its refusal's message without the name): "the file
+    is empty", "no article text found in this page", "the text is not English (...)"."""
+
+    path: str
+    reason: str
+
+    @classmethod
+    def of(cls, path: str, error: SummarizeError) -> SkippedFile:
+        message = str(error)
+        return cls(path, message.removeprefix(f"{path}: "))
+
+
+def skipped_note(skipped: Sequence[SkippedFile]) -> str | None:
+    """The one line that names the files `read_documents` left out, and why; None when it left none
+    out. Files left out for one reason are named together ("a.txt, b.md: the file is empty")."""
     if not skipped:
         return None
-    return f"Skipped {len(skipped)} empty {plural(len(skipped), 'file')}: {_listed(skipped)}."
+    return f"Skipped {len(skipped)} {plural(len(skipped), 'file')}: {_by_reason(skipped)}."
+
+
+def _by_reason(skipped: Sequence[SkippedFile]) -> str:
+    """The files named by reason, reasons in the order first met."""
+    reasons: dict[str, list[str]] = {}
+    for file in skipped:
+        reasons.setdefault(file.reason, []).append(file.path)
+    return "; ".join(f"{_listed(names)}: {reason}" for reason, names in reasons.items())
 
 
 def _listed(names: Sequence[str]) -> str:
@@ -218,7 +239,7 @@ def read_documents(
     stdin: BinaryIO | None = None,
     timeout: float | None = None,
     max_download: int | None = None,
-    skipped: list[str] | None = None,
+    skipped: list[SkippedFile] | None = None,
 ) -> tuple[Document, ...]:
     """The documents of every input, in order: files (text in any encoding, HTML), folders of them,
     http(s) URLs, `-` for standard input (or `stdin`), and .jsonl cluster files, of which `cluster`
@@ -226,29 +247,22 @@ def read_documents(
 
     Raises SummarizeError, in one line naming the input, for anything that is not a readable
     English article. URLs are fetched within `timeout` seconds and `max_download` bytes. With a
-    `skipped` list, a folder's empty files (nothing but whitespace) are left out and named there
-    instead (`skipped_note` says so in one line), unless every article file of that folder is empty."""
+    `skipped` list, a file (named, or in a folder) that cannot be briefed (empty, no article text,
+    not English, binary, too large) is left out and named there with why (`skipped_note` says so
+    in one line), unless no document is left: then the error is that file's own refusal, or names
+    them all. A URL, standard input or a cluster file that cannot be read is always refused."""
     documents: list[Document] = []
     clusters = 0
-    empty_in: dict[Path, list[str]] = {}  # a folder's empty files (names), left out
-    read_in: set[Path] = set()  # the folders with an article read
-    read_files: set[str] = set()  # the files read to a document, by real path
+    left_out: list[SkippedFile] = []
     for kind, given in _inputs(paths):
-        if kind == "folder file" and skipped is not None:
-            file, folder = given
+        if kind in ("file", "folder file") and not (kind == "file" and _is_cluster_file(given)):
+            file = given if kind == "file" else given[0]
             try:
-                documents.append(read_document(file))
-            except EmptyInput:
-                skipped.append(str(file))
-                empty_in.setdefault(folder, []).append(file.name)
-            else:
-                read_in.add(folder)
-                read_files.add(os.path.realpath(file))
-        elif kind == "folder file again":  # read already, named before: the folder has that article
-            if os.path.realpath(given[0]) in read_files:
-                read_in.add(given[1])
-        elif kind == "folder file":
-            documents.append(read_document(given[0]))
+                documents.append(read_document(Path(file)))
+            except SummarizeError as error:
+                if skipped is None:
+                    raise
+                left_out.append(SkippedFile.of(str(file), error))
         elif kind == "url":
             documents.append(read_url(str(given), timeout, max_download))
         elif kind == "stdin":
@@ -256,18 +270,28 @@ def read_documents(
         elif kind == "cluster":
             documents.extend(read_cluster(*given))
             clusters += 1
-        elif Path(given).suffix.lower() in CLUSTER_SUFFIXES:
+        elif kind == "file":  # a .jsonl cluster file
             documents.extend(read_cluster(Path(given), cluster))
             clusters += 1
-        else:
-            documents.append(read_document(Path(given)))
-            read_files.add(os.path.realpath(given))
+        # ("folder file again": read already, named before)
     if cluster is not None and not clusters:
         raise SummarizeError(f"cluster {cluster!r} asked for, but no input is a .jsonl cluster file")
-    for folder, empty in empty_in.items():
-        if folder not in read_in:
-            raise SummarizeError(f"{folder}: every article file in this folder is empty ({_listed(empty)})")
+    if not documents and left_out:
+        raise _nothing_left(left_out)
+    if skipped is not None:
+        skipped.extend(left_out)
     return tuple(documents)
+
+
+def _is_cluster_file(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in CLUSTER_SUFFIXES
+
+
+def _nothing_left(left_out: Sequence[SkippedFile]) -> SummarizeError:
+    """The error when every file was left out: the file's own refusal when there was one."""
+    if len(left_out) == 1:
+        return SummarizeError(f"{left_out[0].path}: {left_out[0].reason}")
+    return SummarizeError(f"nothing to brief: none of the {len(left_out)} files can be read; {_by_reason(left_out)}")
 
 
 def sample_documents() -> tuple[Document, ...]:

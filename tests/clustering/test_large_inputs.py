@@ -142,7 +142,27 @@ def test_parallel_batch_gives_the_same_records_in_input_order(embedder):
     )
     assert [cluster.id for cluster, _ in results] == [c.id for c in clusters]
     assert [json.dumps(record) for _, record in results] == expected
-    assert [s.clusters_done for s in states] == list(range(6)) and states[-1].clusters_total == 5
+    done = [s.clusters_done for s in states]
+    assert done[0] == 0 and done[-1] == 5 and done == sorted(set(done)) and states[-1].clusters_total == 5
+
+
+def test_parallel_batch_progress_counts_every_group_finished_not_only_those_given_back():
+    """The first cluster's group, the smallest, runs last (largest first): the bar must not wait for it."""
+    from summarize.inputs.document import make_document
+    from tests.fakes import HashingEmbedder
+
+    title, text = STORY[0]
+    clusters = [ClusterInput("short", (make_document(text, "short/0", title),)), *clusters_of_story(4)]
+    states = []
+    records = brief_clusters_parallel(
+        clusters, HashingEmbedder, BriefSettings(words=45), workers=2, progress=states.append, group_characters=1
+    )
+    first, _ = next(records)
+    assert first.id == "short"
+    # Every other group was given out before it; at most one is still running on the other worker.
+    assert states[-1].clusters_done >= len(clusters) - 1, states
+    assert [cluster.id for cluster, _ in records] == ["c0", "c1", "c2", "c3"]
+    assert states[-1].clusters_done == len(clusters)
 
 
 def test_parallel_batch_reports_the_bad_cluster(tmp_path):

@@ -186,6 +186,23 @@ def test_l_sets_an_exact_budget_and_minus_stops_at_the_smallest_step():
     run(scenario)
 
 
+def test_l_takes_every_budget_the_cli_takes_and_no_more():
+    from click.testing import CliRunner
+
+    from summarize.cli.main import main
+    from summarize.records import MAX_WORDS
+
+    async def scenario(app, pilot, notes):
+        await answer(pilot, "l", "99999")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.brief.budget == 99_999 and not errors(notes)
+
+    run(scenario)
+    for command in ("brief", "tui", "batch", "eval"):  # one limit: the CLI refuses what the dialog does
+        result = CliRunner().invoke(main, [command, "--words", str(MAX_WORDS + 1)])
+        assert result.exit_code == 2 and f"{MAX_WORDS + 1} is not in the range 1<=x<={MAX_WORDS}" in result.output
+
+
 def test_the_themes_view_lists_clusters_biggest_first_with_a_coverage_grid():
     async def scenario(app, pilot, notes):
         await pilot.press("t")

@@ -177,7 +177,9 @@ def test_the_method_and_the_sections_go_together_as_the_last_request_says():
         await pilot.press("m")  # salience makes a plain brief: the prompt is dropped, and it says so
         await settle(pilot)
         assert app.brief.method == "salience" and not app.brief.sections
-        assert notes[-1].severity == "warning" and "Timeline" in notes[-1].message
+        dropped, budget = notes[-2:]  # the prompt dropped, and its 200 words with it
+        assert dropped.severity == "warning" and "Timeline" in dropped.message
+        assert budget.message.startswith("The plain brief in 150 words") and app.brief.budget == 150
         assert not errors(notes)
 
     run(scenario)
@@ -295,3 +297,49 @@ def test_a_new_question_opens_at_its_heading_even_from_far_down_the_brief():
         assert briefs.highlighted_item.sentence == kept.sentence
 
     run(scenario, size=(80, 24))
+
+
+def pick(app, key):
+    picker = app.screen.query_one(OptionList)
+    picker.highlighted = [option.id for option in picker.options].index(key)
+
+
+def test_back_to_the_plain_brief_its_own_budget_comes_back_unless_the_reader_changed_the_prompt_s():
+    async def scenario(app, pilot, notes):
+        for prompt, budget in [("prompt:reactions", 200), ("prompt:briefing", 250)]:  # a prompt, then another
+            await pilot.press("p")
+            pick(app, prompt)
+            await pilot.press("enter")
+            await until(pilot, lambda: bool(app.brief.sections))
+            await settle(pilot)
+            assert app.brief.budget == budget
+        await pilot.press("p", "end", "enter")  # Plain brief
+        await settle(pilot)
+        assert not app.brief.sections and app.brief.budget == 120
+        assert "The plain brief in 120 words, its own budget; + and - change it." in [n.message for n in notes]
+        await pilot.press("p")
+        pick(app, "prompt:reactions")
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(app.brief.sections))
+        await answer(pilot, "l", "300")  # the reader's budget now, not the prompt's
+        await settle(pilot)
+        await pilot.press("p", "end", "enter")
+        await settle(pilot)
+        assert not app.brief.sections and app.brief.budget == 300
+
+    run(scenario, words=120)
+
+
+def test_started_in_a_prompt_at_its_budget_the_plain_brief_gets_the_default():
+    from summarize.records import DEFAULT_WORDS
+    from tui.choice import SECTIONED_METHOD, prompts
+
+    reactions = next(prompt for prompt in prompts() if prompt.words == 200)
+
+    async def scenario(app, pilot, notes):
+        assert app.brief.budget == 200
+        await pilot.press("p", "end", "enter")
+        await settle(pilot)
+        assert not app.brief.sections and app.brief.budget == DEFAULT_WORDS
+
+    run(scenario, words=200, choice=Choice(SECTIONED_METHOD, prompt=reactions))

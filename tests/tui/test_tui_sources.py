@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from summarize.inputs.documents import sample_documents
 from summarize.output.render import to_markdown
@@ -29,7 +29,7 @@ from tui.widgets.source_list import SourceList
         ("l", "abc", "not a whole number"),
         ("l", "0", "between 1"),
         ("l", "-5", "between 1"),
-        ("l", "99999", "between 1"),
+        ("l", "100001", "between 1 and 100,000 words"),
         ("e", "nowhere/brief.md", "does not exist"),
         ("a", "missing.txt", "no such file"),
         ("a", "-", "standard input"),
@@ -120,6 +120,29 @@ def test_removing_a_source_rebuilds_the_brief_without_it():
     run(scenario)
 
 
+def test_the_remove_picker_marks_its_highlighted_row_with_a_character_not_only_colour():
+    async def scenario(app, pilot, notes):
+        await pilot.press("x")
+        picker = app.screen.query_one(OptionList)
+
+        def marked():
+            return [
+                i for i in range(picker.option_count) if picker.get_option_at_index(i).prompt.plain.startswith("> ")
+            ]
+
+        await until(pilot, lambda: marked() == [picker.highlighted])  # the source on show, at first
+        await pilot.press("home")
+        await until(pilot, lambda: marked() == [0])
+        await pilot.press("down")
+        await until(pilot, lambda: marked() == [1] == [picker.highlighted])
+        assert all(picker.get_option_at_index(i).prompt.plain.startswith("  [") for i in (0, 2, 3, 4))
+        removed = app.documents[1]
+        await pilot.press("enter")
+        await until(pilot, lambda: app.brief is not None and removed not in app.documents)
+
+    run(scenario)
+
+
 def test_removing_every_source_leaves_an_empty_state_not_a_crash():
     async def scenario(app, pilot, notes):
         for _ in range(5):
@@ -153,7 +176,7 @@ def test_a_folder_s_empty_file_is_skipped_with_a_warning(tmp_path):
     async def scenario(app, pilot, notes):
         assert [document.path for document in app.documents] == [str(tmp_path / "news" / "storm.txt")]
         warnings = [note.message for note in notes if note.severity == "warning"]
-        assert warnings == [f"Skipped 1 empty file: {tmp_path}/news/empty.txt."] and not errors(notes)
+        assert warnings == [f"Skipped 1 file: {tmp_path}/news/empty.txt: the file is empty."] and not errors(notes)
 
     run(scenario, paths=[tmp_path / "news"])
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from summarize.records import MAX_WORDS
+
 from ..bindings import WORD_STEP
 from ..briefing import Briefing
-from ..checks import MAX_WORDS, check_words
+from ..checks import check_words
 from ..screens.text_input import TextInputScreen
 from .answered import if_answered
 
@@ -33,7 +35,7 @@ class BudgetActions:
                 "Word budget for the brief",
                 str(self.words),
                 placeholder="a whole number, e.g. 200",
-                hint=f"1 to {MAX_WORDS}; Enter applies, Escape cancels",
+                hint=f"1 to {MAX_WORDS:,}; Enter applies, Escape cancels",
                 check=check_words,
             ),
             if_answered(lambda value: self.set_words(int(value))),

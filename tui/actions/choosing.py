@@ -22,6 +22,8 @@ from .answered import if_answered
 class ChoosingActions:
     """Mixed into BriefingApp, whose `choice`, `words` and `rebrief` these use."""
 
+    plain_budget: tuple[int, int] | None  # (see `Briefing`)
+
     def action_choose_prompt(self: Briefing) -> None:
         shipped, problem = available_prompts()
         if problem:
@@ -89,8 +91,21 @@ class ChoosingActions:
             self.set_choice(replace(self.choice, method=method))
 
     def set_choice(self: Briefing, choice: Choice, words: int | None = None) -> None:
+        """Brief as `choice` says, at `words` (None: the budget in use). A prompt's own budget is
+        its brief's only: back to the plain brief, the plain brief's budget is back too (unless the
+        prompt's was changed since, by + - or l: the reader's choice then stays)."""
         if choice.sectioned and self.choice.method != choice.method:
             self.notify(f"Sections are chosen by {choice.method}: switched from {self.choice.method}.", markup=False)
+        if words is not None and words != self.words and choice.sectioned:
+            # a prompt's budget: remember the plain brief's (the first prompt's switch only)
+            plain = self.plain_budget[0] if self.plain_budget is not None else self.words
+            self.plain_budget = (plain, words)
+        elif not choice.sectioned and self.plain_budget is not None:
+            plain, prompts = self.plain_budget
+            self.plain_budget = None
+            if words is None and self.words == prompts and plain != prompts:
+                words = plain
+                self.notify(f"The plain brief in {plain} words, its own budget; + and - change it.", markup=False)
         self.choice = choice
         self.words = words or self.words
         if self.analysis is None:

@@ -18,6 +18,10 @@ from summarize.records import Document
 from ..widgets.source_list import source_prompt
 from ..widgets.wrapped_list import WrappedOptionList
 
+# The highlighted row's mark: the highlight's colour alone is not seen without colour (NO_COLOR, a
+# monochrome terminal, a screen reader's text).
+POINTER, NO_POINTER = "> ", "  "
+
 
 class SourcePicker(ModalScreen[int | None]):
     """Choose one of the sources (to remove it); returns its index."""
@@ -31,15 +35,26 @@ class SourcePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content.styled(self.title_text, "bold"), id="dialog-title")
-            yield WrappedOptionList(
-                *(Option(source_prompt(i, d, None)) for i, d in enumerate(self.documents)), id="picker"
-            )
+            first = min(self.selected, len(self.documents) - 1)  # highlighted on mount (no event if it is 0)
+            yield WrappedOptionList(*(Option(self.row(i, i == first)) for i in range(len(self.documents))), id="picker")
             yield Static(Content.styled("Enter chooses · Escape cancels", "$text-muted"), id="dialog-hint")
 
     def on_mount(self) -> None:
         picker = self.query_one("#picker", OptionList)
         picker.highlighted = min(self.selected, len(self.documents) - 1)
         picker.focus()
+
+    def row(self, index: int, highlighted: bool) -> Content:
+        mark = Content.styled(POINTER, "bold $text-accent") if highlighted else Content(NO_POINTER)
+        return mark + source_prompt(index, self.documents[index], None)
+
+    @on(OptionList.OptionHighlighted, "#picker")
+    def _mark(self, event: OptionList.OptionHighlighted) -> None:
+        picker = event.option_list
+        for index in range(picker.option_count):
+            marked = picker.get_option_at_index(index).prompt
+            if isinstance(marked, Content) and marked.plain.startswith(POINTER) != (index == event.option_index):
+                picker.replace_option_prompt_at_index(index, self.row(index, index == event.option_index))
 
     @on(OptionList.OptionSelected, "#picker")
     def _picked(self, event: OptionList.OptionSelected) -> None:

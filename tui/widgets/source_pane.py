@@ -27,6 +27,7 @@ from summarize.wording import plural
 from ..plain import one_line, printable
 from .article_view import ArticleView, Spans
 from .brief_pane import with_dividers
+from .path_line import PathLine
 from .wrapped_list import WrappedOptionList
 
 
@@ -52,7 +53,7 @@ class SourcePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-title")
-        yield Static(id="source-meta")
+        yield PathLine(id="source-meta")
         yield ArticleView(id="article")
         yield Static(id="also-title")
         yield CorroborationList(id="corroborations")
@@ -113,7 +114,7 @@ class SourcePane(Vertical):
     def clear(self, message: str) -> None:
         self.documents, self.brief, self.item, self.shown_document = (), None, None, None
         self.query_one("#source-title", Static).update("")
-        self.query_one("#source-meta", Static).update("")
+        self.query_one("#source-meta", PathLine).show("", "")
         self.query_one("#also-title", Static).update("")
         self.corroboration_list.clear_options()
         self.corroboration_list.display = False
@@ -143,9 +144,7 @@ class SourcePane(Vertical):
         self.query_one("#source-title", Static).update(
             Content.assemble((f"[{source_number(index)}] ", "bold $text-accent"), (one_line(document.title), "bold"))
         )
-        self.query_one("#source-meta", Static).update(
-            Content.styled(one_line(f"{meta} · {document.path}" if meta else document.path), "$text-muted")
-        )
+        self.query_one("#source-meta", PathLine).show(meta, document.path)
 
     def _show_article(self, index: int, focus: Sentence | None) -> None:
         self.shown_document = index
