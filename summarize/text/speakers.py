@@ -252,8 +252,36 @@ def people_named_in_full(texts: Sequence[str]) -> dict[str, str]:
             pairs[(given, surname)] += 1
     people: dict[str, str] = {}
     for (given, surname), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
-        people.setdefault(surname, given)
+        if surname not in people and _a_person_by_surname(surname, texts):
+            people[surname] = given
     return people
+
+
+# The surname alone used as a person: after a title ("Mr. Ford", "Judge Garzon"), before an age or
+# "who" ("Garzon, 54,", "Garzon, who ..."), or as a subject whose pronoun is a person's ("Garzon ...
+# responded that he ...", before any "it"/"its"). A company or a place keeps its name alone as well
+# ("Ford is recalling ...", "Harris is the largest county"), so a pair "Henry Ford" alone proves nothing.
+_PERSON_TITLE = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Judge|Justice|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Insp|Det|Rev|Father|Sister)\.?"
+)
+_PERSON_PRONOUN = re.compile(r"\b(?:(?P<person>he|she|his|her|him|himself|herself)|it|its|itself)\b", re.IGNORECASE)
+
+
+def _a_person_by_surname(surname: str, texts: Sequence[str]) -> bool:
+    name = re.escape(surname)
+    titled = re.compile(rf"\b{_PERSON_TITLE} {name}\b")
+    described = re.compile(rf"(?P<before>\b\w+ )?\b{name}, (?:\d+,|who\b)")  # not "Henry Ford, who"
+    subject = re.compile(rf"^(?:(?:But|And|Yet|Now),? )?{name}\b(?! [A-Z])(?![’'])")
+    for text in texts:
+        if titled.search(text) or any(
+            not (match.group("before") or "x")[0].isupper() for match in described.finditer(text)
+        ):
+            return True
+        found = subject.match(text)
+        pronoun = _PERSON_PRONOUN.search(text, found.end()) if found else None
+        if pronoun is not None and pronoun.group("person"):
+            return True
+    return False
 
 
 def unintroduced_subject(text: str, people: dict[str, str]) -> str | None:

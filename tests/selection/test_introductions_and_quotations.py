@@ -24,7 +24,7 @@ def test_half_a_quotation_never_enters_a_brief(embedder):
 
 def test_a_person_named_by_surname_only_as_the_subject_comes_after_their_full_name(embedder):
     story = make_document(
-        "Pardon\n\nGarzon is also looking into the loss of the town's records.\n\n"
+        "Pardon\n\nGarzon, who took office in May, is also looking into the loss of the town's records.\n\n"
         "Magistrate Lucia Garzon asked on Friday to question the former mayor of Portville.",
         "a.txt",
         "Pardon",
