@@ -111,19 +111,22 @@ _EVENT_START = re.compile(
     r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
     re.IGNORECASE,
 )
-# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...", "Finally, ..." (the
-# last of the steps the sentences before it list): a connective that
+# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...": a connective that
 # opens a sentence says how it follows from the one before, which the reader needs right before it (read
 # after another, "As a result, ..." claims a cause that sentence does not give). Not those that add news
 # of their own: "Also,", "In addition,", "Moreover,", "Meanwhile,", "At the same time,".
 _CONNECTIVE = re.compile(
     r"^(?:(?:in\s+fact|however|indeed|instead|still|nevertheless|nonetheless|"
     r"in\s+turn|in\s+response|as\s+a\s+result|even\s+so|"
-    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus|"
-    r"finally|lastly)\s*,\s*"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
     r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
     re.IGNORECASE,
 )
+# "Finally, ..." is the last of the steps the sentences before it list ("First, ...", "Second, ...") and
+# leans on them; with no such list it is news's "at last" ("Finally, after 12 years of delays, the
+# bridge opened"), which stands alone.
+_LAST_STEP = re.compile(r"^(?:finally|lastly)\s*,\s*(?!after\b|at\s+last\b)", re.IGNORECASE)
+_EARLIER_STEP = re.compile(r"^(?:first|firstly|second|secondly|third|thirdly|next)\s*,", re.IGNORECASE)
 # "..., the NATO official told the Associated Press": a speaker the article introduced before, unnamed here.
 _ROLES = "officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|minister|officers?|envoy|analyst"
 _UNNAMED_SPEAKER = re.compile(
@@ -154,6 +157,18 @@ STANDS_ALONE = Leaning()
 def opens_with_connective(text: str) -> bool:
     """Whether the sentence (inside a quotation too) opens with a connective: "In fact, ...", "But ..."."""
     return _CONNECTIVE.match(text.lstrip(OPENING_QUOTES)) is not None
+
+
+def closes_a_list(analysis: Analysis, index: int) -> bool:
+    """Whether the sentence opens with "Finally,"/"Lastly," after sentences of its article that open
+    with the steps before it ("First,", "Second,", "Next,")."""
+    sentence = analysis.sentences[index]
+    if not _LAST_STEP.match(sentence.text.lstrip(OPENING_QUOTES)):
+        return False
+    return any(
+        earlier.document == sentence.document and _EARLIER_STEP.match(earlier.text.lstrip(OPENING_QUOTES))
+        for earlier in analysis.sentences[:index]
+    )
 
 
 def points_back(sentence: Sentence, document_text: str) -> bool:
@@ -226,6 +241,7 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
         points_back(sentence, analysis.documents[sentence.document].text)
         or opens_with_event(text)
         or opens_with_connective(text)
+        or closes_a_list(analysis, index)
     ):
         return Leaning(previous if has_previous else -1)
     role = unnamed_speaker(sentence.text)
