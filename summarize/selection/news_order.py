@@ -35,8 +35,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..records import Analysis
-from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed
-from ..text.dates import mentions
+from ..text.cues import SPEECH_VERB, in_quotation, is_attributed, quotation_marks
+from ..text.dates import Mention, mentions
 from ..text.speakers import attributed, speaker_key
 from .leaning import unnamed_speaker
 
@@ -99,9 +99,34 @@ def elaborated(analysis: Analysis, index: int, earlier: Sequence[int]) -> int | 
     )
 
 
+# The time of the telling, not of the event: a day within a few words after a speech verb ("..., the
+# council said on Tuesday", "told reporters Wednesday"; not "said it would vote on Tuesday").
+_TOLD_ON = re.compile(
+    rf"\b{SPEECH_VERB}(?:\s+(?!(?:would|will|to|that|it|he|she|they|was|were|is|be|could|may|might)\b)"
+    r"[\w’'-]+){0,3}\s+$"
+)
+# A weekday in a name ("the Sunday Times", "Black Friday", "Super Tuesday", "Good Friday Agreement"):
+# a capitalised word before it that is no time word, or one right after it.
+_TIME_WORDS = frozenset("on last next this since by until till before after from early late each every".split())
+
+
+def _the_events_day(text: str, mention: Mention) -> bool:
+    """Whether a date mention tells the day of the event: not the day of the telling, not a name."""
+    before = text[: mention.start]
+    if _TOLD_ON.search(before):
+        return False
+    if mention.weekday is None:
+        return True
+    word = re.search(r"\b([A-Z][\w’'-]*)\s+$", before)
+    return (word is None or word.group(1).lower() in _TIME_WORDS) and not re.match(
+        r"\s+[A-Z]", text[mention.end or mention.start :]
+    )
+
+
 def _days(text: str) -> tuple[set[int], set[tuple[int, int]]]:
-    """The days a sentence names: its weekdays ("on Sunday") and its dates ("April 10")."""
-    found = mentions(text)
+    """The days of the event a sentence tells: its weekdays ("on Sunday") and its dates ("April 10"),
+    not the day it was said on or a weekday in a name (`_the_events_day`)."""
+    found = [mention for mention in mentions(text) if _the_events_day(text, mention)]
     return (
         {mention.weekday for mention in found if mention.weekday is not None},
         {(mention.month, mention.day) for mention in found if mention.month and mention.day},
@@ -125,7 +150,7 @@ def _is_reaction(analysis: Analysis, index: int) -> bool:
     text = sentence.text
     return (
         is_attributed(text)
-        or DOUBLE_QUOTES.search(text) is not None
+        or bool(quotation_marks(text))
         or in_quotation(sentence, analysis.documents[sentence.document].text)
     )
 

@@ -239,3 +239,11 @@ def test_an_elaboration_does_not_follow_another_outlets_sentence_of_another_day(
     dated = launch("The ferry crew came back on April 10 to try the launch again.")  # a date may be a Sunday
     assert elaborated(dated, sails, [other]) == other
     assert elaborated(next_day, sails, [returned, other]) == returned  # its own article's sentence: any day
+
+    said_on = launch("The ferry crew came back to try the launch again, the port said on Wednesday.")
+    assert elaborated(said_on, sails, [other]) == other  # the day of the telling is not the event's
+    named = launch("The ferry crew came back to try the launch again, the Wednesday Review reported.")
+    assert elaborated(named, sails, [other]) == other  # a weekday in a name (Black Friday too)
+    assert elaborated(launch("Black Friday shoppers saw the crew come back to try again."), sails, [other]) == other
+    told = launch("The port told reporters Wednesday that the crew came back to try again.")
+    assert elaborated(told, sails, [other]) == other
