@@ -155,8 +155,14 @@ def _is_reaction(analysis: Analysis, index: int) -> bool:
     )
 
 
-# A speaker described, not named, as the sentence's subject: "The diminutive 14-year-old, ..., told".
-_DESCRIBED_SPEAKER = re.compile(r"^The\s+[a-z0-9]")
+# A speaker described, not named, as the sentence's subject, by what fits one person: "The diminutive
+# 14-year-old, ..., told", "The 54-year-old minister", "The veteran coach". Not any definite noun
+# phrase: "The company's rivals", "The team", "The union" are other speakers.
+_ONE_PERSON = (
+    r"\d+-year-old|man|woman|boy|girl|teenager|veteran|champion|coach|swimmer|diver|runner|player|striker|"
+    r"actor|actress|singer|author|writer|lawyer|judge|mayor|senator|governor|father|mother|son|daughter|widow"
+)
+_DESCRIBED_SPEAKER = re.compile(rf"^The\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_ONE_PERSON})\b(?![’'-])")
 
 
 def continues_speaker(previous: str, text: str) -> bool:

@@ -208,6 +208,8 @@ def test_a_statement_that_goes_on_with_the_speaker_before_it_follows_that_statem
     [
         "Eastport accuses Portville of wasting water.",  # another speaker
         "The official told reporters that the ration would last a month.",  # a role: leaning's rule
+        "The town's rivals said they would cut the river's flow.",  # a definite noun phrase: no one person
+        "The union said it would appeal.",
     ],
 )
 def test_a_statement_by_another_speaker_is_not_a_continuation(embedder, other):
