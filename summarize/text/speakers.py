@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..records import Sentence
 from .capitals import COUNTRIES, country_of
 from .cues import SPEECH_VERB, in_quotation, outside_quotes, starts_with_speaker_pronoun
+from .dates import MONTHS, WEEKDAYS
 
 _WORD = r"[A-Z][\w’'.-]*[\w]"
 _NAME = rf"(?P<name>(?:{_WORD}\s+){{0,4}}{_WORD})"
@@ -222,10 +223,8 @@ def speaker_sides(sentences: Sequence[Sentence]) -> dict[str, str]:
 _NAME_PAIR = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?!['’-]))")
 # A surname alone as the sentence's subject: "Garzon is also investigating ...", "Garzon, who ...".
 _SURNAME_SUBJECT = re.compile(r"^([A-Z][a-z]{2,})(?:,\s|\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?[a-z])")
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
+# A weekday or a month's full name ("Monday", "April"), never a given name.
+_CALENDAR = frozenset(WEEKDAYS) | {name for name in MONTHS if not any(o != name and o.startswith(name) for o in MONTHS)}
 
 
 def people_named_in_full(texts: Sequence[str]) -> dict[str, str]:
