@@ -6,12 +6,11 @@ A sentence *leans* on the one before it in its article when its subject or refer
 opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
 bare pronoun ("“These actions ...,” he said"), continues a quotation opened before it, or is a whole
 quotation that names no speaker ("“We told everyone this levee would fail.”" after "“...,” Okafor
-said."). Such a
-sentence may enter a brief only right after the sentence it leans on. A sentence that opens with a
-demonstrative noun ("This decision ...") or with a definite noun and names nothing else ("The
-expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
-before it in its article). Two more point back strictly: a sentence that opens with an event noun and
-no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
+said."). Such a sentence may enter a brief only right after the sentence it leans on. A sentence that
+opens with a demonstrative noun ("This decision ...") or with a definite noun and names nothing else
+("The expulsion was the second of its sort in recent years") points back more loosely: it needs a
+brief sentence before it that mentions that noun (or the one before it in its article). Two more
+point back strictly: a sentence that opens with an event noun and no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
 needs the sentence before it in its article (so does one whose event noun a name owns: "Moscow’s
 response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
 introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
@@ -257,15 +256,15 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
 def introduction_needed(analysis: Analysis, index: int) -> str | None:
     """For a sentence that names its speaker by surname only when the articles give their full name
     ("Peskov said": "Dmitry Peskov"), or whose subject is a person's surname alone ("Garzon is also
-    investigating ...": "Baltasar Garzon", `people_named_in_full`), the stem of the given name a sentence before it in a brief must
-    mention to introduce them (a given name is taken for the person: two people of one given name in
-    a story are rare); None otherwise."""
-    full_names = analysis.derived("reader_fit.full_names", lambda: speaker_names(analysis.sentences))
+    investigating ...": "Baltasar Garzon", `people_named_in_full`), the stem of the given name a
+    sentence before it in a brief must mention to introduce them (a given name is taken for the
+    person: two people of one given name in a story are rare); None otherwise."""
+    full_names = analysis.derived("leaning.full_names", lambda: speaker_names(analysis.sentences))
     text = analysis.sentences[index].text
     given = unintroduced_name(text, full_names)
     if given is None and attributed(text) is None:  # a speaker's name is the speaker rule's
         people = analysis.derived(
-            "reader_fit.people", lambda: people_named_in_full([sentence.text for sentence in analysis.sentences])
+            "leaning.people", lambda: people_named_in_full([sentence.text for sentence in analysis.sentences])
         )
         given = unintroduced_subject(text, people)
     return _stem(given) if given is not None else None
@@ -275,13 +274,13 @@ def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
     """`leaning` of every sentence, computed once per analysis. A `previous` of -1: the sentence
     leans on something before its article's first prose sentence and can never enter a brief."""
     return analysis.derived(
-        "reader_fit.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences)))
+        "leaning.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences)))
     )
 
 
 def stems(analysis: Analysis) -> list[set[str]]:
     """Every sentence's stemmed words, computed once per analysis."""
-    return analysis.derived("reader_fit.stems", lambda: [set(tokens) for tokens in sentence_tokens(analysis)])
+    return analysis.derived("leaning.stems", lambda: [set(tokens) for tokens in sentence_tokens(analysis)])
 
 
 def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:

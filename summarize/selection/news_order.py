@@ -9,10 +9,10 @@ article, or another article's sentence of that one's cluster (the same content, 
 outlet), and ranks it higher, the elaboration is read right after it: ranked on its own it may land
 paragraphs later, after the background, far from the fact it explains (another outlet's sentence that
 names another day than that one tells of another day's event: the same story's news of two days is
-alike enough for one cluster). Adjacency alone is not enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
-what it meant, and a paragraph break opens a new point (unless the article gives every sentence a
-paragraph of its own, as the wire does). A statement that goes on with the speaker of the sentence
-before it is that statement's continuation, though, and follows it: the same speaker named again
+alike enough for one cluster). Adjacency alone is not enough: a quotation or a reaction (quotation
+marks, a speech verb) answers the fact rather than tells what it meant, and a paragraph break opens a
+new point (unless the article gives every sentence a paragraph of its own, as the wire does). A
+statement that goes on with the speaker of the sentence before it is that statement's continuation, though, and follows it: the same speaker named again
 ("Syria has accused Turkey of ..." then "Damascus also accuses Turkey of ...": a capital speaks for
 its country), or a speaker described rather than named ("..., diver Li Na said." then "The
 14-year-old told reporters that ..."). An accusation is a statement like any other: "accuses" stays
