@@ -1,26 +1,27 @@
-"""What a sentence needs before it in a brief, so that none points back to something the brief has
-not said (the reader rules; what gives a sentence that support and the order a reader takes the brief
-in: summarize.selection.support; the chosen sentences that report one fact: summarize.selection.same_fact).
+"""What a sentence needs before it in a brief, so that none points back to something the brief has not said
+(the reader rules; what gives a sentence that support and the order a reader takes the brief in:
+summarize.selection.support; the chosen sentences that report one fact: summarize.selection.same_fact).
 
-A sentence *leans* on the one before it in its article when its subject or reference is there: it
-opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
-bare pronoun ("“These actions ...,” he said"), continues a quotation opened before it, or is a whole
+A sentence *leans* on the one before it in its article when its subject or reference is there: it opens
+with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a bare
+pronoun ("“These actions ...,” he said"), continues a quotation opened before it, or is a whole
 quotation that names no speaker ("“We told everyone this levee would fail.”" after "“...,” Okafor
 said."). Such a sentence may enter a brief only right after the sentence it leans on. A sentence that
 opens with a demonstrative noun ("This decision ...") or with a definite noun and names nothing else
-("The expulsion was the second of its sort in recent years") points back more loosely: it needs a
-brief sentence before it that mentions that noun (or the one before it in its article). Two more
-point back strictly: a sentence that opens with an event noun and no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
-needs the sentence before it in its article (so does one whose event noun a name owns: "Moscow’s
-response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
-introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
-role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
-result, ..."): it says how it follows from the sentence before it. A sentence that names its speaker by
-surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
-brief sentence before it that gives the speaker's given name, which introduces them. A sentence that
-gives what a loose lean needs must itself stand alone: one that leans on something the brief may not
-say introduces nothing. A sentence that opens a quotation it does not close ('Gates wrote: "This is
-good news.') never enters a brief: the rest of the quotation is in the sentences after it.
+("The expulsion was the second of its sort in recent years") points back more loosely: it needs a brief
+sentence before it that mentions that noun (or the one before it in its article). Two more point back
+strictly: a sentence that opens with an event noun and no complement ("The Kremlin’s response on
+Thursday came ...": the response the article has just told) needs the sentence before it in its article
+(so does one whose event noun a name owns: "Moscow’s response ..."); one whose speaker is definite and
+unnamed ("..., the NATO official told the AP": introduced earlier) needs the previous sentence, and only
+when that sentence mentions the speaker's role. So does one that opens with a connective ("In fact,
+these prospects ...", "But ...", "As a result, ..."): it says how it follows from the sentence before
+it. A sentence that names its speaker by surname only ("Peskov said"; the articles call him "Dmitry
+Peskov") points back loosely too: it needs a brief sentence before it that gives the speaker's given
+name, which introduces them. A sentence that gives what a loose lean needs must itself stand alone: one
+that leans on something the brief may not say introduces nothing. A sentence that opens a quotation it
+does not close ('Gates wrote: "This is good news.') never enters a brief: the rest of the quotation is
+in the sentences after it.
 
 `stands_in_section` says which of these a section of a sectioned brief (whose order is its own) admits.
 """

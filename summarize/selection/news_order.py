@@ -2,20 +2,20 @@
 (summarize.selection.support.reading_order puts each after what it leans on, the rest most
 important first).
 
-An *elaboration* follows what it elaborates. A writer tells a fact and then, in the next sentence,
-what it meant ("NATO also halved Russia's mission to 10." then "The expulsions meant that half of the
-Moscow team were barred from the headquarters."). When the brief holds the sentence before it in its
-article, or another article's sentence of that one's cluster (the same content, told by another
-outlet), and ranks it higher, the elaboration is read right after it: ranked on its own it may land
-paragraphs later, after the background, far from the fact it explains (another outlet's sentence that
-names another day than that one tells of another day's event: the same story's news of two days is
-alike enough for one cluster). Adjacency alone is not enough: a quotation or a reaction (quotation
-marks, a speech verb) answers the fact rather than tells what it meant, and a paragraph break opens a
-new point (unless the article gives every sentence a paragraph of its own, as the wire does). A
-statement that goes on with the speaker of the sentence before it is that statement's continuation, though, and follows it: the same speaker named again
-("Syria has accused Turkey of ..." then "Damascus also accuses Turkey of ...": a capital speaks for
-its country), or a speaker described rather than named ("..., diver Li Na said." then "The
-14-year-old told reporters that ..."). An accusation is a statement like any other: "accuses" stays
+An *elaboration* follows what it elaborates. A writer tells a fact and then, in the next sentence, what
+it meant ("NATO also halved Russia's mission to 10." then "The expulsions meant that half of the Moscow
+team were barred from the headquarters."). When the brief holds the sentence before it in its article,
+or another article's sentence of that one's cluster (the same content, told by another outlet), and
+ranks it higher, the elaboration is read right after it: ranked on its own it may land paragraphs later,
+after the background, far from the fact it explains (another outlet's sentence that names another day
+than that one tells of another day's event: the same story's news of two days is alike enough for one
+cluster). Adjacency alone is not enough: a quotation or a reaction (quotation marks, a speech verb)
+answers the fact rather than tells what it meant, and a paragraph break opens a new point (unless the
+article gives every sentence a paragraph of its own, as the wire does). A statement that goes on with
+the speaker of the sentence before it is that statement's continuation, though, and follows it: the same
+speaker named again ("Syria has accused Turkey of ..." then "Damascus also accuses Turkey of ...": a
+capital speaks for its country), or a speaker described rather than named ("..., diver Li Na said." then
+"The 14-year-old told reporters that ..."). An accusation is a statement like any other: "accuses" stays
 one of the speech verbs (summarize.text.cues).
 
 The news comes before the *background*: a sentence whose main clause tells what has held since an
