@@ -254,7 +254,8 @@ def is_background(text: str) -> bool:
     modifiers, verb = perfect.group(1).lower().split(), perfect.group(2).lower()
     if "long" in modifiers:
         return True  # "has long had": no time phrase needed
-    if verb not in _STATE_VERBS and not {"not", "never"} & set(modifiers):
+    told_as_state = perfect is state and not verb.endswith("ing")  # "are deadlocked, having": any state
+    if verb not in _STATE_VERBS and not {"not", "never"} & set(modifiers) and not told_as_state:
         return False
     since = _SINCE_EARLIER.search(text, perfect.end())
     return (

@@ -150,6 +150,8 @@ def test_an_elaboration_does_not_take_a_sentence_that_awaits_its_introduction_ah
         ("Portville, a town of 3,000 people, has had no doctor since 2019.", True),
         ("The mayor, who has been in office since 2019, is stalled, having lost the vote.", False),
         ("The ferry is running again, having stalled for years.", False),
+        ("Talks are deadlocked, having met only twice since 2019.", True),  # any state, not only "stalled"
+        ("Portville is celebrating, having waited since 1994 for a title.", False),  # what happens now
         ("The river board, the town's water authority, has met twice since March, officials said.", False),
     ],
 )
