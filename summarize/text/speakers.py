@@ -256,12 +256,18 @@ def people_named_in_full(texts: Sequence[str]) -> dict[str, str]:
     return people
 
 
-# The surname alone used as a person: after a title ("Mr. Ford", "Judge Garzon"), before an age or
-# "who" ("Garzon, 54,", "Garzon, who ..."), or as a subject whose pronoun is a person's ("Garzon ...
-# responded that he ...", before any "it"/"its"). A company or a place keeps its name alone as well
-# ("Ford is recalling ...", "Harris is the largest county"), so a pair "Henry Ford" alone proves nothing.
+# Whether the texts use a surname alone for a person. For one: after a title ("Mr. Ford", "Judge
+# Garzon"), before an age or "who" ("Garzon, 54,", "Garzon, who ..."), or as a subject whose pronoun
+# is a person's ("Garzon ... responded that he ..."). Against: a company's or a place's name ("Ford
+# Motor Co.", "Harris County") or a subject whose pronoun is "its" ("Ford is recalling its ..."): a pair
+# "Henry Ford" then proves nothing about "Ford is recalling ...". Neither: a person, as most are.
 _PERSON_TITLE = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Judge|Justice|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Insp|Det|Rev|Father|Sister)\.?"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Judge|Justice|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Insp|Det|Rev|Father|Sister|"
+    r"President|Chancellor|Premier|Minister|Secretary|Senator|Governor|Mayor|Sir|Lady|Lord|Dame)\.?"
+)
+_THING_WORDS = (
+    r"Motors?|Co|Corp|Corporation|Inc|Ltd|Company|Group|Airlines?|Bank|Foundation|County|City|Street|"
+    r"Avenue|Park|River|Lake|Island|University|College|Stadium|Airport"
 )
 _PERSON_PRONOUN = re.compile(r"\b(?:(?P<person>he|she|his|her|him|himself|herself)|it|its|itself)\b", re.IGNORECASE)
 
@@ -271,6 +277,8 @@ def _a_person_by_surname(surname: str, texts: Sequence[str]) -> bool:
     titled = re.compile(rf"\b{_PERSON_TITLE} {name}\b")
     described = re.compile(rf"(?P<before>\b\w+ )?\b{name}, (?:\d+,|who\b)")  # not "Henry Ford, who"
     subject = re.compile(rf"^(?:(?:But|And|Yet|Now),? )?{name}\b(?! [A-Z])(?![’'])")
+    thing = re.compile(rf"\b{name}(?: (?:{_THING_WORDS})\b| &)")
+    against = False
     for text in texts:
         if titled.search(text) or any(
             not (match.group("before") or "x")[0].isupper() for match in described.finditer(text)
@@ -280,7 +288,9 @@ def _a_person_by_surname(surname: str, texts: Sequence[str]) -> bool:
         pronoun = _PERSON_PRONOUN.search(text, found.end()) if found else None
         if pronoun is not None and pronoun.group("person"):
             return True
-    return False
+        its = pronoun is not None and pronoun.group().lower() in ("its", "itself")  # "it" may be a clause's
+        against = against or its or thing.search(text) is not None
+    return not against
 
 
 def unintroduced_subject(text: str, people: dict[str, str]) -> str | None:

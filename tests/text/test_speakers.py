@@ -87,7 +87,7 @@ def test_a_surname_the_texts_use_for_a_company_or_a_place_needs_no_introduction(
     texts = [
         "Dana Ferrow founded the carmaker in 1903.",
         "Ferrow is recalling 300,000 trucks, the carmaker said.",
-        "Ferrow said it would replace the brakes.",
+        "Ferrow said its dealers would replace the brakes.",
         "Kamala Bexley campaigned in the county.",
         "Bexley County officials said the flood was the worst.",
         "Corin Mabry won the race.",
@@ -102,3 +102,5 @@ def test_a_surname_the_texts_use_for_a_company_or_a_place_needs_no_introduction(
     assert unintroduced_subject("Ferrow is recalling 300,000 trucks.", people) is None
     assert unintroduced_subject("Bexley is the largest county in the state.", people) is None
     assert people.get("Mabry") == "Corin" and people.get("Quill") == "Tova" and people.get("Renner") == "Ivo"
+    # no word either way: a person, as most are
+    assert people_named_in_full(["Lena Ostrova spoke.", "Ostrova is expected on Monday."]) == {"Ostrova": "Lena"}
