@@ -43,6 +43,7 @@ from ..text.cues import (
     unattributed_quotation,
 )
 from ..text.speakers import attributed, people_named_in_full, speaker_names, unintroduced_name, unintroduced_subject
+from .features import self_containment
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -264,11 +265,24 @@ def introduction_needed(analysis: Analysis, index: int) -> str | None:
     text = analysis.sentences[index].text
     given = unintroduced_name(text, full_names)
     if given is None and attributed(text) is None:  # a speaker's name is the speaker rule's
-        people = analysis.derived(
-            "leaning.people", lambda: people_named_in_full([sentence.text for sentence in analysis.sentences])
-        )
-        given = unintroduced_subject(text, people)
+        given = unintroduced_subject(text, analysis.derived("leaning.people", lambda: _introducible(analysis)))
     return _stem(given) if given is not None else None
+
+
+def _introducible(analysis: Analysis) -> dict[str, str]:
+    """`people_named_in_full` whom a sentence that stands alone names in full: a surname subject waits
+    for an introduction only when a brief can hold one ("It is the largest recall since Henry Ford II"
+    introduces no one, and must not make "Ford is recalling ..." unchoosable)."""
+    texts = [document.text for document in analysis.documents]
+    people = people_named_in_full([sentence.text for sentence in analysis.sentences])
+    return {
+        surname: given
+        for surname, given in people.items()
+        if any(
+            f"{given} {surname}" in sentence.text and self_containment(sentence, texts[sentence.document]) == 1.0
+            for sentence in analysis.sentences
+        )
+    }
 
 
 def leanings(analysis: Analysis) -> tuple[Leaning, ...]:

@@ -58,3 +58,17 @@ def test_finally_leans_on_the_steps_before_it_only_when_the_article_lists_them(e
     # news's "at last": the lead stands alone, and so does a "Lastly," with no steps before it
     assert not closes_a_list(analysis, opened) and leanings(analysis)[opened] == STANDS_ALONE
     assert not closes_a_list(analysis, nurses) and leanings(analysis)[nurses] == STANDS_ALONE
+
+
+def test_a_surname_subject_needs_no_introduction_that_no_brief_can_hold(embedder):
+    story = make_document(
+        "Recall\n\nFerrow is recalling 300,000 trucks, the maker said on Tuesday.\n\n"
+        "It is the largest recall since Dana Ferrow founded the firm.\n\nFerrow, who is 91, said he was sad.",
+        "a.txt",
+        "Recall",
+    )
+    analysis = analyze((story,), embedder)
+    recalling = 0
+    assert leanings(analysis)[recalling] == STANDS_ALONE  # the only full name leans on "It"
+    chosen = [analysis.sentences.index(item.sentence) for item in compose_brief(analysis, 20).sentences]
+    assert recalling in chosen
