@@ -32,7 +32,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from concept_ablation_fifth import analyses
 from tables import settings_table
-from train_concept_weights import ROOT, SETS, fit_logistic, set_examples, train
+from train_concept_weights import ROOT, SETS, fit_logistic, newton_logistic, set_examples, train
 
 from summarize.evaluation.rouge import mean_scores, score_summary, truncate_words, wordnet_exceptions
 from summarize.evaluation.variants import VARIANTS
@@ -174,26 +174,7 @@ def fit_within_clusters(
     dummies[np.arange(len(rows)), cluster] = 1.0
     design = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale, dummies])
     penalty = np.diag([0.0] + [1.0] * (design.shape[1] - 1))
-    beta = np.zeros(design.shape[1])
-    beta[0] = np.log(shares.mean() / (1.0 - shares.mean()))
-
-    def loss(b: np.ndarray) -> float:
-        z = design @ b
-        return float(np.sum(np.logaddexp(0.0, z) - shares * z) + 0.5 * b @ penalty @ b)
-
-    current = loss(beta)
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -30, 30)))
-        step = np.linalg.solve(
-            design.T @ (design * (p * (1.0 - p))[:, None]) + penalty, design.T @ (p - shares) + penalty @ beta
-        )
-        size = 1.0
-        while loss(beta - size * step) > current and size > 1e-4:
-            size /= 2
-        beta = beta - size * step
-        previous, current = current, loss(beta)
-        if previous - current < 1e-9 * abs(previous):
-            break
+    beta = newton_logistic(design, shares, penalty, steps)
     features = rows.shape[1]
     intercept = beta[0] + beta[1 + features :].mean()
     coefficients = beta[1 : 1 + features]

@@ -55,6 +55,12 @@ def fit_logistic(rows: np.ndarray, shares: np.ndarray, ridge: float = RIDGE, ste
     scale[scale == 0] = 1.0
     design = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale])
     penalty = ridge * np.diag([0.0] + [1.0] * rows.shape[1])
+    return mean, scale, newton_logistic(design, shares, penalty, steps)
+
+
+def newton_logistic(design: np.ndarray, shares: np.ndarray, penalty: np.ndarray, steps: int = 50) -> np.ndarray:
+    """The coefficients of a logistic regression of `shares` (fractional targets) on `design` (its
+    first column the intercept's), with the quadratic `penalty`, by damped Newton steps."""
     beta = np.zeros(design.shape[1])
     beta[0] = np.log(shares.mean() / (1.0 - shares.mean()))
 
@@ -75,7 +81,7 @@ def fit_logistic(rows: np.ndarray, shares: np.ndarray, ridge: float = RIDGE, ste
         previous, current = current, loss(beta)
         if previous - current < 1e-9 * abs(previous):
             break
-    return mean, scale, beta
+    return beta
 
 
 def train(

@@ -137,7 +137,7 @@ class Workers:
     def __init__(self, count: int | None = None) -> None:
         self.count = count or default_workers()
         self.pool: ProcessPoolExecutor | None = None
-        self._earlier: set[int] = set()
+        self._earlier: set[int] | None = None  # the children before `start`: None, not started
 
     def start(self) -> Workers:
         from concurrent.futures import ProcessPoolExecutor
@@ -174,6 +174,8 @@ class Workers:
         start after `stop_children_since` lists them."""
         from .workers import stop_children_since
 
+        if self._earlier is None:
+            return  # never started: every child of this process is someone else's
         stop_children_since(self._earlier)
         if self.pool is not None:
             self.pool.shutdown(wait=True)

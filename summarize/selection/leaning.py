@@ -1,27 +1,27 @@
-"""What a sentence needs before it in a brief, so that none points back to something the brief has
-not said (the reader rules; what gives a sentence that support and the order a reader takes the brief
-in: summarize.selection.support; the chosen sentences that report one fact: summarize.selection.same_fact).
+"""What a sentence needs before it in a brief, so that none points back to something the brief has not said
+(the reader rules; what gives a sentence that support and the order a reader takes the brief in:
+summarize.selection.support; the chosen sentences that report one fact: summarize.selection.same_fact).
 
-A sentence *leans* on the one before it in its article when its subject or reference is there: it
-opens with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a
-bare pronoun ("“These actions ...,” he said"), continues a quotation opened before it, or is a whole
+A sentence *leans* on the one before it in its article when its subject or reference is there: it opens
+with a pronoun or a demonstrative ("He said ...", "This ...", "Their ..."), gives its words to a bare
+pronoun ("“These actions ...,” he said"), continues a quotation opened before it, or is a whole
 quotation that names no speaker ("“We told everyone this levee would fail.”" after "“...,” Okafor
-said."). Such a
-sentence may enter a brief only right after the sentence it leans on. A sentence that opens with a
-demonstrative noun ("This decision ...") or with a definite noun and names nothing else ("The
-expulsion was the second of its sort in recent years") points back more loosely: it needs a brief sentence before it that mentions that noun (or the one
-before it in its article). Two more point back strictly: a sentence that opens with an event noun and
-no complement ("The Kremlin’s response on Thursday came ...": the response the article has just told)
-needs the sentence before it in its article (so does one whose event noun a name owns: "Moscow’s
-response ..."); one whose speaker is definite and unnamed ("..., the NATO official told the AP":
-introduced earlier) needs the previous sentence, and only when that sentence mentions the speaker's
-role. So does one that opens with a connective ("In fact, these prospects ...", "But ...", "As a
-result, ..."): it says how it follows from the sentence before it. A sentence that names its speaker by
-surname only ("Peskov said"; the articles call him "Dmitry Peskov") points back loosely too: it needs a
-brief sentence before it that gives the speaker's given name, which introduces them. A sentence that
-gives what a loose lean needs must itself stand alone: one that leans on something the brief may not
-say introduces nothing. A sentence that opens a quotation it does not close ('Gates wrote: "This is
-good news.') never enters a brief: the rest of the quotation is in the sentences after it.
+said."). Such a sentence may enter a brief only right after the sentence it leans on. A sentence that
+opens with a demonstrative noun ("This decision ...") or with a definite noun and names nothing else
+("The expulsion was the second of its sort in recent years") points back more loosely: it needs a brief
+sentence before it that mentions that noun (or the one before it in its article). Two more point back
+strictly: a sentence that opens with an event noun and no complement ("The Kremlin’s response on
+Thursday came ...": the response the article has just told) needs the sentence before it in its article
+(so does one whose event noun a name owns: "Moscow’s response ..."); one whose speaker is definite and
+unnamed ("..., the NATO official told the AP": introduced earlier) needs the previous sentence, and only
+when that sentence mentions the speaker's role. So does one that opens with a connective ("In fact,
+these prospects ...", "But ...", "As a result, ..."): it says how it follows from the sentence before
+it. A sentence that names its speaker by surname only ("Peskov said"; the articles call him "Dmitry
+Peskov") points back loosely too: it needs a brief sentence before it that gives the speaker's given
+name, which introduces them. A sentence that gives what a loose lean needs must itself stand alone: one
+that leans on something the brief may not say introduces nothing. A sentence that opens a quotation it
+does not close ('Gates wrote: "This is good news.') never enters a brief: the rest of the quotation is
+in the sentences after it.
 
 `stands_in_section` says which of these a section of a sectioned brief (whose order is its own) admits.
 """
@@ -43,6 +43,7 @@ from ..text.cues import (
     unattributed_quotation,
 )
 from ..text.speakers import attributed, people_named_in_full, speaker_names, unintroduced_name, unintroduced_subject
+from .features import self_containment
 
 _POINTING_START = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
@@ -111,19 +112,22 @@ _EVENT_START = re.compile(
     r"(?!\s+(?:to|that|of|by|for|over|against|in|from|which|who)\b)",
     re.IGNORECASE,
 )
-# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...", "Finally, ..." (the
-# last of the steps the sentences before it list): a connective that
+# "In fact, these prospects ...", "As a result, the airport ...", "But the move ...": a connective that
 # opens a sentence says how it follows from the one before, which the reader needs right before it (read
 # after another, "As a result, ..." claims a cause that sentence does not give). Not those that add news
 # of their own: "Also,", "In addition,", "Moreover,", "Meanwhile,", "At the same time,".
 _CONNECTIVE = re.compile(
     r"^(?:(?:in\s+fact|however|indeed|instead|still|nevertheless|nonetheless|"
     r"in\s+turn|in\s+response|as\s+a\s+result|even\s+so|"
-    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus|"
-    r"finally|lastly)\s*,\s*"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:his|her|their|its)\s+part|then|thus)\s*,\s*"
     r"|(?:but|and|yet|so|then)(?:\s*,)?\s+(?!far\b|much\b|many\b))",
     re.IGNORECASE,
 )
+# "Finally, ..." is the last of the steps the sentences before it list ("First, ...", "Second, ...") and
+# leans on them; with no such list it is news's "at last" ("Finally, after 12 years of delays, the
+# bridge opened"), which stands alone.
+_LAST_STEP = re.compile(r"^(?:finally|lastly)\s*,\s*(?!after\b|at\s+last\b)", re.IGNORECASE)
+_EARLIER_STEP = re.compile(r"^(?:first|firstly|second|secondly|third|thirdly|next)\s*,", re.IGNORECASE)
 # "..., the NATO official told the Associated Press": a speaker the article introduced before, unnamed here.
 _ROLES = "officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|minister|officers?|envoy|analyst"
 _UNNAMED_SPEAKER = re.compile(
@@ -154,6 +158,18 @@ STANDS_ALONE = Leaning()
 def opens_with_connective(text: str) -> bool:
     """Whether the sentence (inside a quotation too) opens with a connective: "In fact, ...", "But ..."."""
     return _CONNECTIVE.match(text.lstrip(OPENING_QUOTES)) is not None
+
+
+def closes_a_list(analysis: Analysis, index: int) -> bool:
+    """Whether the sentence opens with "Finally,"/"Lastly," after sentences of its article that open
+    with the steps before it ("First,", "Second,", "Next,")."""
+    sentence = analysis.sentences[index]
+    if not _LAST_STEP.match(sentence.text.lstrip(OPENING_QUOTES)):
+        return False
+    return any(
+        earlier.document == sentence.document and _EARLIER_STEP.match(earlier.text.lstrip(OPENING_QUOTES))
+        for earlier in analysis.sentences[:index]
+    )
 
 
 def points_back(sentence: Sentence, document_text: str) -> bool:
@@ -226,6 +242,7 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
         points_back(sentence, analysis.documents[sentence.document].text)
         or opens_with_event(text)
         or opens_with_connective(text)
+        or closes_a_list(analysis, index)
     ):
         return Leaning(previous if has_previous else -1)
     role = unnamed_speaker(sentence.text)
@@ -241,31 +258,44 @@ def leaning(analysis: Analysis, index: int) -> Leaning:
 def introduction_needed(analysis: Analysis, index: int) -> str | None:
     """For a sentence that names its speaker by surname only when the articles give their full name
     ("Peskov said": "Dmitry Peskov"), or whose subject is a person's surname alone ("Garzon is also
-    investigating ...": "Baltasar Garzon", `people_named_in_full`), the stem of the given name a sentence before it in a brief must
-    mention to introduce them (a given name is taken for the person: two people of one given name in
-    a story are rare); None otherwise."""
-    full_names = analysis.derived("reader_fit.full_names", lambda: speaker_names(analysis.sentences))
+    investigating ...": "Baltasar Garzon", `people_named_in_full`), the stem of the given name a
+    sentence before it in a brief must mention to introduce them (a given name is taken for the
+    person: two people of one given name in a story are rare); None otherwise."""
+    full_names = analysis.derived("leaning.full_names", lambda: speaker_names(analysis.sentences))
     text = analysis.sentences[index].text
     given = unintroduced_name(text, full_names)
     if given is None and attributed(text) is None:  # a speaker's name is the speaker rule's
-        people = analysis.derived(
-            "reader_fit.people", lambda: people_named_in_full([sentence.text for sentence in analysis.sentences])
-        )
-        given = unintroduced_subject(text, people)
+        given = unintroduced_subject(text, analysis.derived("leaning.people", lambda: _introducible(analysis)))
     return _stem(given) if given is not None else None
+
+
+def _introducible(analysis: Analysis) -> dict[str, str]:
+    """`people_named_in_full` whom a sentence that stands alone names in full: a surname subject waits
+    for an introduction only when a brief can hold one ("It is the largest recall since Henry Ford II"
+    introduces no one, and must not make "Ford is recalling ..." unchoosable)."""
+    texts = [document.text for document in analysis.documents]
+    people = people_named_in_full([sentence.text for sentence in analysis.sentences])
+    return {
+        surname: given
+        for surname, given in people.items()
+        if any(
+            f"{given} {surname}" in sentence.text and self_containment(sentence, texts[sentence.document]) == 1.0
+            for sentence in analysis.sentences
+        )
+    }
 
 
 def leanings(analysis: Analysis) -> tuple[Leaning, ...]:
     """`leaning` of every sentence, computed once per analysis. A `previous` of -1: the sentence
     leans on something before its article's first prose sentence and can never enter a brief."""
     return analysis.derived(
-        "reader_fit.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences)))
+        "leaning.leanings", lambda: tuple(leaning(analysis, i) for i in range(len(analysis.sentences)))
     )
 
 
 def stems(analysis: Analysis) -> list[set[str]]:
     """Every sentence's stemmed words, computed once per analysis."""
-    return analysis.derived("reader_fit.stems", lambda: [set(tokens) for tokens in sentence_tokens(analysis)])
+    return analysis.derived("leaning.stems", lambda: [set(tokens) for tokens in sentence_tokens(analysis)])
 
 
 def stands_in_section(analysis: Analysis, index: int, grouped_by_speaker: bool) -> bool:

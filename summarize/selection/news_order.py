@@ -2,20 +2,20 @@
 (summarize.selection.support.reading_order puts each after what it leans on, the rest most
 important first).
 
-An *elaboration* follows what it elaborates. A writer tells a fact and then, in the next sentence,
-what it meant ("NATO also halved Russia's mission to 10." then "The expulsions meant that half of the
-Moscow team were barred from the headquarters."). When the brief holds the sentence before it in its
-article, or another article's sentence of that one's cluster (the same content, told by another
-outlet), and ranks it higher, the elaboration is read right after it: ranked on its own it may land
-paragraphs later, after the background, far from the fact it explains (another outlet's sentence that
-names another day than that one tells of another day's event: the same story's news of two days is
-alike enough for one cluster). Adjacency alone is not enough: a quotation or a reaction (quotation marks, a speech verb) answers the fact rather than tells
-what it meant, and a paragraph break opens a new point (unless the article gives every sentence a
-paragraph of its own, as the wire does). A statement that goes on with the speaker of the sentence
-before it is that statement's continuation, though, and follows it: the same speaker named again
-("Syria has accused Turkey of ..." then "Damascus also accuses Turkey of ...": a capital speaks for
-its country), or a speaker described rather than named ("..., diver Li Na said." then "The
-14-year-old told reporters that ..."). An accusation is a statement like any other: "accuses" stays
+An *elaboration* follows what it elaborates. A writer tells a fact and then, in the next sentence, what
+it meant ("NATO also halved Russia's mission to 10." then "The expulsions meant that half of the Moscow
+team were barred from the headquarters."). When the brief holds the sentence before it in its article,
+or another article's sentence of that one's cluster (the same content, told by another outlet), and
+ranks it higher, the elaboration is read right after it: ranked on its own it may land paragraphs later,
+after the background, far from the fact it explains (another outlet's sentence that names another day
+than that one tells of another day's event: the same story's news of two days is alike enough for one
+cluster). Adjacency alone is not enough: a quotation or a reaction (quotation marks, a speech verb)
+answers the fact rather than tells what it meant, and a paragraph break opens a new point (unless the
+article gives every sentence a paragraph of its own, as the wire does). A statement that goes on with
+the speaker of the sentence before it is that statement's continuation, though, and follows it: the same
+speaker named again ("Syria has accused Turkey of ..." then "Damascus also accuses Turkey of ...": a
+capital speaks for its country), or a speaker described rather than named ("..., diver Li Na said." then
+"The 14-year-old told reporters that ..."). An accusation is a statement like any other: "accuses" stays
 one of the speech verbs (summarize.text.cues).
 
 The news comes before the *background*: a sentence whose main clause tells what has held since an
@@ -35,8 +35,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..records import Analysis
-from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed
-from ..text.dates import mentions
+from ..text.cues import SPEECH_VERB, in_quotation, is_attributed, quotation_marks
+from ..text.dates import Mention, mentions
 from ..text.speakers import attributed, speaker_key
 from .leaning import unnamed_speaker
 
@@ -99,9 +99,34 @@ def elaborated(analysis: Analysis, index: int, earlier: Sequence[int]) -> int | 
     )
 
 
+# The time of the telling, not of the event: a day within a few words after a speech verb ("..., the
+# council said on Tuesday", "told reporters Wednesday"; not "said it would vote on Tuesday").
+_TOLD_ON = re.compile(
+    rf"\b{SPEECH_VERB}(?:\s+(?!(?:would|will|to|that|it|he|she|they|was|were|is|be|could|may|might)\b)"
+    r"[\w’'-]+){0,3}\s+$"
+)
+# A weekday in a name ("the Sunday Times", "Black Friday", "Super Tuesday", "Good Friday Agreement"):
+# a capitalised word before it that is no time word, or one right after it.
+_TIME_WORDS = frozenset("on last next this since by until till before after from early late each every".split())
+
+
+def _the_events_day(text: str, mention: Mention) -> bool:
+    """Whether a date mention tells the day of the event: not the day of the telling, not a name."""
+    before = text[: mention.start]
+    if _TOLD_ON.search(before):
+        return False
+    if mention.weekday is None:
+        return True
+    word = re.search(r"\b([A-Z][\w’'-]*)\s+$", before)
+    return (word is None or word.group(1).lower() in _TIME_WORDS) and not re.match(
+        r"\s+[A-Z]", text[mention.end or mention.start :]
+    )
+
+
 def _days(text: str) -> tuple[set[int], set[tuple[int, int]]]:
-    """The days a sentence names: its weekdays ("on Sunday") and its dates ("April 10")."""
-    found = mentions(text)
+    """The days of the event a sentence tells: its weekdays ("on Sunday") and its dates ("April 10"),
+    not the day it was said on or a weekday in a name (`_the_events_day`)."""
+    found = [mention for mention in mentions(text) if _the_events_day(text, mention)]
     return (
         {mention.weekday for mention in found if mention.weekday is not None},
         {(mention.month, mention.day) for mention in found if mention.month and mention.day},
@@ -125,13 +150,19 @@ def _is_reaction(analysis: Analysis, index: int) -> bool:
     text = sentence.text
     return (
         is_attributed(text)
-        or DOUBLE_QUOTES.search(text) is not None
+        or bool(quotation_marks(text))
         or in_quotation(sentence, analysis.documents[sentence.document].text)
     )
 
 
-# A speaker described, not named, as the sentence's subject: "The diminutive 14-year-old, ..., told".
-_DESCRIBED_SPEAKER = re.compile(r"^The\s+[a-z0-9]")
+# A speaker described, not named, as the sentence's subject, by what fits one person: "The diminutive
+# 14-year-old, ..., told", "The 54-year-old minister", "The veteran coach". Not any definite noun
+# phrase: "The company's rivals", "The team", "The union" are other speakers.
+_ONE_PERSON = (
+    r"\d+-year-old|man|woman|boy|girl|teenager|veteran|champion|coach|swimmer|diver|runner|player|striker|"
+    r"actor|actress|singer|author|writer|lawyer|judge|mayor|senator|governor|father|mother|son|daughter|widow"
+)
+_DESCRIBED_SPEAKER = re.compile(rf"^The\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_ONE_PERSON})\b(?![’'-])")
 
 
 def continues_speaker(previous: str, text: str) -> bool:
@@ -223,7 +254,8 @@ def is_background(text: str) -> bool:
     modifiers, verb = perfect.group(1).lower().split(), perfect.group(2).lower()
     if "long" in modifiers:
         return True  # "has long had": no time phrase needed
-    if verb not in _STATE_VERBS and not {"not", "never"} & set(modifiers):
+    told_as_state = perfect is state and not verb.endswith("ing")  # "are deadlocked, having": any state
+    if verb not in _STATE_VERBS and not {"not", "never"} & set(modifiers) and not told_as_state:
         return False
     since = _SINCE_EARLIER.search(text, perfect.end())
     return (

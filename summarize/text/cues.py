@@ -16,6 +16,20 @@ from ..records import Sentence
 OPENING_QUOTES = "\"“‘'"
 DOUBLE_QUOTES = re.compile(r"[\"“”]")
 
+
+def quotation_marks(text: str) -> list[re.Match[str]]:
+    """The double quotation marks of a text, less the inch marks of a measurement ('the 6'8" center',
+    '12" of snow'): a straight mark right after a digit, where no quotation is open, opens none."""
+    marks = []
+    inside = False
+    for mark in DOUBLE_QUOTES.finditer(text):
+        if mark.group() == '"' and not inside and mark.start() > 0 and text[mark.start() - 1].isdigit():
+            continue
+        marks.append(mark)
+        inside = not inside if mark.group() == '"' else mark.group() == "“"
+    return marks
+
+
 # Verbs (and phrases) that attribute a statement to someone: "Stoltenberg said", "..., he warned",
 # "according to the Kremlin". One list for every stage: speaker detection, the self-containment of
 # a quotation, the kind of sentence a "what did they say" question asks for.
@@ -78,7 +92,7 @@ def opens_inside_quote(document_text: str, sentence: Sentence) -> bool:
     before = document_text[paragraph_start : sentence.start]
     if "“" in before or "”" in before:
         return before.count("“") > before.count("”")
-    return before.count('"') % 2 == 1
+    return len(quotation_marks(before)) % 2 == 1
 
 
 def unattributed_quotation(text: str) -> bool:
@@ -86,7 +100,7 @@ def unattributed_quotation(text: str) -> bool:
     levee would fail.”" after "“...,” Okafor said."): who says it is in a sentence around it (a speech
     verb inside the quotation, "We told everyone", names no speaker)."""
     text = text.strip()
-    return len(text) > 1 and text[0] in '"“' and text[-1] in '"”' and len(DOUBLE_QUOTES.findall(text)) == 2
+    return len(text) > 1 and text[0] in '"“' and text[-1] in '"”' and len(quotation_marks(text)) == 2
 
 
 def asks_a_question(text: str) -> bool:
@@ -97,7 +111,7 @@ def asks_a_question(text: str) -> bool:
 
 def has_half_quote(text: str) -> bool:
     """An odd number of double quotation marks: half of a quotation that spans sentences."""
-    return len(DOUBLE_QUOTES.findall(text)) % 2 == 1
+    return len(quotation_marks(text)) % 2 == 1
 
 
 def leaves_a_quotation_open(sentence: Sentence, document_text: str) -> bool:
@@ -107,8 +121,8 @@ def leaves_a_quotation_open(sentence: Sentence, document_text: str) -> bool:
     if opens_inside_quote(document_text, sentence):
         return False
     inside = False
-    for mark in DOUBLE_QUOTES.findall(sentence.text):
-        inside = not inside if mark == '"' else mark == "“"
+    for mark in quotation_marks(sentence.text):
+        inside = not inside if mark.group() == '"' else mark.group() == "“"
     return inside
 
 
@@ -122,7 +136,7 @@ def in_quotation(sentence: Sentence, document_text: str) -> bool:
 def outside_quotes(text: str) -> str:
     """The text with quoted words blanked out: a name inside a quotation is not its speaker. Every
     quotation mark and every character inside a quotation becomes one space (the text keeps its length)."""
-    marks = list(DOUBLE_QUOTES.finditer(text))
+    marks = quotation_marks(text)
     if not marks:
         return text
     inside = marks[0].group() == "”"  # the sentence continues a quotation opened before it

@@ -17,9 +17,14 @@ from . import lightnltk
 from .cues import DANGLING_WORDS, SPEECH_VERBS, is_attributed, outside_quotes
 
 lightnltk.prepare()  # NLTK's __init__ costs a second: import only the module used
-from nltk.tokenize.punkt import _ORTHO_LC, PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402 (after prepare(), above)
 
 Span = tuple[int, int]
+
+# The bits of Punkt's orthographic context that say a word was seen in lower case (at a sentence's
+# start, inside one, or where Punkt could not tell): its model's file format, kept by NLTK under a
+# private name (_ORTHO_LC).
+_SEEN_IN_LOWER_CASE = (1 << 4) | (1 << 5) | (1 << 6)
 
 # Titles and ranks (lower case, without the final period) that stand before a name: after one of
 # these, capitalised, a capitalised word is the name ("Gov. Guy Marsh", "Sens. Ann Ruiz"), never a
@@ -94,7 +99,7 @@ def english_punkt_parameters() -> PunktParameters:
 def written_in_lower_case(word: str) -> bool:
     """Whether English text writes the word in lower case (Punkt's model has seen it so): a common
     word ("judge", "north"), not a name ("Garzon", "England")."""
-    return bool(english_punkt_parameters().ortho_context.get(word.lower(), 0) & _ORTHO_LC)
+    return bool(english_punkt_parameters().ortho_context.get(word.lower(), 0) & _SEEN_IN_LOWER_CASE)
 
 
 @cache

@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..records import Sentence
 from .capitals import COUNTRIES, country_of
 from .cues import SPEECH_VERB, in_quotation, outside_quotes, starts_with_speaker_pronoun
+from .dates import MONTHS, WEEKDAYS
 
 _WORD = r"[A-Z][\w’'.-]*[\w]"
 _NAME = rf"(?P<name>(?:{_WORD}\s+){{0,4}}{_WORD})"
@@ -222,10 +223,8 @@ def speaker_sides(sentences: Sequence[Sentence]) -> dict[str, str]:
 _NAME_PAIR = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?!['’-]))")
 # A surname alone as the sentence's subject: "Garzon is also investigating ...", "Garzon, who ...".
 _SURNAME_SUBJECT = re.compile(r"^([A-Z][a-z]{2,})(?:,\s|\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?[a-z])")
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
+# A weekday or a month's full name ("Monday", "April"), never a given name.
+_CALENDAR = frozenset(WEEKDAYS) | {name for name in MONTHS if not any(o != name and o.startswith(name) for o in MONTHS)}
 
 
 def people_named_in_full(texts: Sequence[str]) -> dict[str, str]:
@@ -252,8 +251,46 @@ def people_named_in_full(texts: Sequence[str]) -> dict[str, str]:
             pairs[(given, surname)] += 1
     people: dict[str, str] = {}
     for (given, surname), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
-        people.setdefault(surname, given)
+        if surname not in people and _a_person_by_surname(surname, texts):
+            people[surname] = given
     return people
+
+
+# Whether the texts use a surname alone for a person. For one: after a title ("Mr. Ford", "Judge
+# Garzon"), before an age or "who" ("Garzon, 54,", "Garzon, who ..."), or as a subject whose pronoun
+# is a person's ("Garzon ... responded that he ..."). Against: a company's or a place's name ("Ford
+# Motor Co.", "Harris County") or a subject whose pronoun is "its" ("Ford is recalling its ..."): a pair
+# "Henry Ford" then proves nothing about "Ford is recalling ...". Neither: a person, as most are.
+_PERSON_TITLE = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Judge|Justice|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Insp|Det|Rev|Father|Sister|"
+    r"President|Chancellor|Premier|Minister|Secretary|Senator|Governor|Mayor|Sir|Lady|Lord|Dame)\.?"
+)
+_THING_WORDS = (
+    r"Motors?|Co|Corp|Corporation|Inc|Ltd|Company|Group|Airlines?|Bank|Foundation|County|City|Street|"
+    r"Avenue|Park|River|Lake|Island|University|College|Stadium|Airport"
+)
+_PERSON_PRONOUN = re.compile(r"\b(?:(?P<person>he|she|his|her|him|himself|herself)|it|its|itself)\b", re.IGNORECASE)
+
+
+def _a_person_by_surname(surname: str, texts: Sequence[str]) -> bool:
+    name = re.escape(surname)
+    titled = re.compile(rf"\b{_PERSON_TITLE} {name}\b")
+    described = re.compile(rf"(?P<before>\b\w+ )?\b{name}, (?:\d+,|who\b)")  # not "Henry Ford, who"
+    subject = re.compile(rf"^(?:(?:But|And|Yet|Now),? )?{name}\b(?! [A-Z])(?![’'])")
+    thing = re.compile(rf"\b{name}(?: (?:{_THING_WORDS})\b| &)")
+    against = False
+    for text in texts:
+        if titled.search(text) or any(
+            not (match.group("before") or "x")[0].isupper() for match in described.finditer(text)
+        ):
+            return True
+        found = subject.match(text)
+        pronoun = _PERSON_PRONOUN.search(text, found.end()) if found else None
+        if pronoun is not None and pronoun.group("person"):
+            return True
+        its = pronoun is not None and pronoun.group().lower() in ("its", "itself")  # "it" may be a clause's
+        against = against or its or thing.search(text) is not None
+    return not against
 
 
 def unintroduced_subject(text: str, people: dict[str, str]) -> str | None:

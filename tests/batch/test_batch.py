@@ -1,6 +1,7 @@
 """Batch mode: JSON-lines clusters in, one brief per cluster out, in input order."""
 
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -127,3 +128,18 @@ def test_batch_without_an_output_says_what_to_give(data):
     assert result.stderr.strip() == (
         "Error: give -o OUT.jsonl, where the briefs go (one JSON line per cluster; -o - : standard output)"
     )
+
+
+def test_stopping_workers_never_started_leaves_every_other_child_alone():
+    import multiprocessing
+
+    from summarize.batch.processes import Workers
+
+    other = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(30,))
+    other.start()
+    try:
+        Workers(1).stop()  # as the CLI's exit stack does when an error comes before `start`
+        assert other.is_alive()
+    finally:
+        other.kill()
+        other.join()

@@ -123,32 +123,11 @@ def test_batch_stops_every_worker_and_writes_nothing_when_interrupted(tmp_path, 
 
 
 @pytest.mark.parametrize("number", [1, 2], ids=["before-any-worker", "between-the-workers"])
-def test_a_signal_while_the_pool_starts_stops_the_batch_at_once(tmp_path, data, monkeypatch, number):
-    """SIGTERM to the group just before the pool starts its `number`-th worker (`tests.slow_batch`):
-    the moment timing alone hits only by chance. Between the workers, the first dies of it, the
-    second starts after it; the pool's own thread, finding the first dead, may stop only the workers
-    it knows of, then wait for ever on the second (this hung once in ten runs under load)."""
-    out = tmp_path / "out.jsonl"
-    started = time.monotonic()
-    monkeypatch.setenv("SLOW_SIGNAL_AT_WORKER", str(number))
-    process, _ = start(tmp_path, "batch", str(data), "-o", str(out), "--workers", "2")
-    try:
-        _, stderr = process.communicate(timeout=20)
-        took = time.monotonic() - started
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-    assert process.returncode == 143, stderr
-    assert took < 10
-    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "Error: terminated; nothing was written"
-    assert group_left(process.pid) == []
-    assert not out.exists()
-
-
-@pytest.mark.parametrize("number", [1, 2], ids=["before-any-worker", "between-the-workers"])
 def test_workers_interrupted_as_they_start_are_stopped_by_start_itself(monkeypatch, number):
     """In this process: the signal is held while the pool starts, then raised out of `Workers.start`.
-    A `with` calls no exit when the entry raised, so `start` must stop what it started."""
+    A `with` calls no exit when the entry raised, so `start` must stop what it started. (The guard of
+    a signal while the pool starts: the same moment through the command passed on the code before the
+    fix too, whose hang needed the pool's thread to lose a race, once in ten runs under load.)"""
     from multiprocessing.context import SpawnProcess
 
     from summarize.batch.processes import Workers

@@ -150,6 +150,8 @@ def test_an_elaboration_does_not_take_a_sentence_that_awaits_its_introduction_ah
         ("Portville, a town of 3,000 people, has had no doctor since 2019.", True),
         ("The mayor, who has been in office since 2019, is stalled, having lost the vote.", False),
         ("The ferry is running again, having stalled for years.", False),
+        ("Talks are deadlocked, having met only twice since 2019.", True),  # any state, not only "stalled"
+        ("Portville is celebrating, having waited since 1994 for a title.", False),  # what happens now
         ("The river board, the town's water authority, has met twice since March, officials said.", False),
     ],
 )
@@ -208,6 +210,8 @@ def test_a_statement_that_goes_on_with_the_speaker_before_it_follows_that_statem
     [
         "Eastport accuses Portville of wasting water.",  # another speaker
         "The official told reporters that the ration would last a month.",  # a role: leaning's rule
+        "The town's rivals said they would cut the river's flow.",  # a definite noun phrase: no one person
+        "The union said it would appeal.",
     ],
 )
 def test_a_statement_by_another_speaker_is_not_a_continuation(embedder, other):
@@ -239,3 +243,11 @@ def test_an_elaboration_does_not_follow_another_outlets_sentence_of_another_day(
     dated = launch("The ferry crew came back on April 10 to try the launch again.")  # a date may be a Sunday
     assert elaborated(dated, sails, [other]) == other
     assert elaborated(next_day, sails, [returned, other]) == returned  # its own article's sentence: any day
+
+    said_on = launch("The ferry crew came back to try the launch again, the port said on Wednesday.")
+    assert elaborated(said_on, sails, [other]) == other  # the day of the telling is not the event's
+    named = launch("The ferry crew came back to try the launch again, the Wednesday Review reported.")
+    assert elaborated(named, sails, [other]) == other  # a weekday in a name (Black Friday too)
+    assert elaborated(launch("Black Friday shoppers saw the crew come back to try again."), sails, [other]) == other
+    told = launch("The port told reporters Wednesday that the crew came back to try again.")
+    assert elaborated(told, sails, [other]) == other

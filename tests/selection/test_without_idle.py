@@ -71,8 +71,8 @@ def test_the_same_on_made_up_stories_that_lean_a_lot(seed):
         Leaning(draw.choice([None, i - 1]) if i else None, draw.choice([None, None, *nouns])) for i in range(count)
     )
     words = [set(draw.sample(nouns, draw.randint(0, 2))) | ({needs[i].noun} - {None}) for i in range(count)]
-    analysis.derived("reader_fit.leanings", lambda: needs)
-    analysis.derived("reader_fit.stems", lambda: words)
+    analysis.derived("leaning.leanings", lambda: needs)
+    analysis.derived("leaning.stems", lambda: words)
     concepts = [{(f"c{draw.randint(0, 9)}",) for _ in range(draw.randint(0, 3))} for _ in range(count)]
     weights = {(f"c{k}",): draw.choice([0.0, -1.0, 1.0, 2.0]) for k in range(10)}
     prepared = Prepared(np.ones(count), concepts, weights)

@@ -70,6 +70,8 @@ def test_outside_quotes_blanks_quoted_words_only() -> None:
     kept = cues.outside_quotes('"Lavrov is wrong," Peskov said.')
     assert "Lavrov" not in kept and "Peskov said." in kept
     assert cues.has_half_quote('He said: "The talks failed.') and not cues.has_half_quote('"Fine," he said.')
+    assert not cues.has_half_quote("The 6'8\" center scored 31.") and cues.has_half_quote('He said: "We need 12.')
+    assert cues.outside_quotes('A 12" snowfall "hit" us.') == 'A 12" snowfall       us.'
 
 
 def _outside_quotes_one_character_at_a_time(text: str) -> str:
@@ -133,6 +135,11 @@ def test_a_question_the_writer_asks_is_told_from_a_quoted_one(text, asks):
         ('"This is good news," Lin wrote. "We will open the mill."', 0, False),  # opened and closed
         ('Lin said the mill would open. "It is good news," she wrote.', 0, False),
         ("Lin said the mill would open on Monday.", 0, False),
+        ("The 6'8\" center Ada Lin scored 31 points. The mill team won.", 0, False),  # inch marks
+        ('A storm dumped 12" of snow on Portville. Schools closed.', 0, False),
+        ('A storm dumped 12" of snow on Portville. Schools closed.', 1, False),
+        ('Lin wrote: "We need 12 more. Then we open."', 0, True),  # a quotation that ends in a digit
+        ('Lin called it "Plan 9" and left. The mill closed.', 1, False),  # its mark after a digit closes it
     ],
 )
 def test_a_sentence_that_opens_a_quotation_it_does_not_close_leaves_it_open(paragraph, which, open_) -> None:

@@ -316,3 +316,12 @@ def test_seed_articles_give_clean_spans() -> None:
 def test_seed_articles_known_sentences_come_out_whole(expected: str) -> None:
     found = [piece for text in seed_texts().values() for piece in sentences(text)]
     assert expected in found
+
+
+def test_the_lower_case_bits_are_those_of_punkts_model():
+    from nltk.tokenize.punkt import _ORTHO_LC  # NLTK's private name, read here only to guard the copy
+
+    from summarize.text import sentences
+
+    assert sentences._SEEN_IN_LOWER_CASE == _ORTHO_LC
+    assert sentences.written_in_lower_case("judge") and not sentences.written_in_lower_case("Garzon")

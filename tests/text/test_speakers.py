@@ -65,6 +65,7 @@ def test_people_named_in_full_are_read_from_given_name_and_surname_side_by_side(
         "Spanish Judge Baltasar Garzon asked to question the general.",
         "The judge also heard from Baltasar Garzon's staff.",
         "Garzon is also investigating the disappearance of 40 people.",
+        "Garzon said he would question the general's aides.",  # a person by surname alone: "he"
         "The Hubble Space Telescope was freed on Wednesday.",
         "Edwin Hubble gave the telescope his name.",
         "Neither Portugal nor Spain objected.",
@@ -78,3 +79,28 @@ def test_people_named_in_full_are_read_from_given_name_and_surname_side_by_side(
     assert unintroduced_subject("Garzon, a magistrate, asked again.", people) == "Baltasar"
     assert unintroduced_subject("Baltasar Garzon is also investigating the case.", people) is None
     assert unintroduced_subject("The court heard Garzon on Friday.", people) is None  # not the subject
+
+
+def test_a_surname_the_texts_use_for_a_company_or_a_place_needs_no_introduction():
+    from summarize.text.speakers import people_named_in_full, unintroduced_subject
+
+    texts = [
+        "Dana Ferrow founded the carmaker in 1903.",
+        "Ferrow is recalling 300,000 trucks, the carmaker said.",
+        "Ferrow said its dealers would replace the brakes.",
+        "Kamala Bexley campaigned in the county.",
+        "Bexley County officials said the flood was the worst.",
+        "Corin Mabry won the race.",
+        "Mabry, 31, said she would race again.",  # a person by surname alone: an age
+        "Tova Quill spoke.",
+        "Judge Quill dissented.",  # a title
+        "Ivo Renner spoke.",
+        "Renner, who chairs the panel, left.",  # "who"
+    ]
+    people = people_named_in_full(texts)
+    assert "Ferrow" not in people and "Bexley" not in people
+    assert unintroduced_subject("Ferrow is recalling 300,000 trucks.", people) is None
+    assert unintroduced_subject("Bexley is the largest county in the state.", people) is None
+    assert people.get("Mabry") == "Corin" and people.get("Quill") == "Tova" and people.get("Renner") == "Ivo"
+    # no word either way: a person, as most are
+    assert people_named_in_full(["Lena Ostrova spoke.", "Ostrova is expected on Monday."]) == {"Ostrova": "Lena"}
