@@ -89,8 +89,8 @@ class Story:
         self, question: Question, related: Mapping[str, frozenset[str]] | None = None
     ) -> tuple[np.ndarray, np.ndarray] | None:
         """How fully each sentence names the question's subject (0..1), and whether it answers it;
-        None if the articles do not mention the subject at all. `related`: for a subject word no
-        article uses, the articles' words that mean the same (summarize.sections.related_words)."""
+        None if the articles do not mention the subject at all. `related`: for a subject word of
+        a family of news words, the family's words the articles use (summarize.sections.related_words)."""
         related = related or {}
 
         def names(word: str, words: set[str]) -> bool:
