@@ -12,7 +12,7 @@ from summarize.citations.same_fact_screen import REDUNDANCY_THRESHOLD, ScreenedJ
 from summarize.pipeline import analyze, compose_brief
 from summarize.sections.prompts import load_prompt
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import same_fact_pairs
+from summarize.selection.same_fact import same_fact_pairs
 from tests.citations.test_corroboration import KeyedEmbedder, index_of, story
 
 FLOODED = "The storm flooded the harbour district of Portville on Monday."
@@ -77,3 +77,9 @@ def test_the_check_is_the_judge_s_own_at_its_threshold():
         pass
 
     assert same_fact_check(Stricter()) == Stricter()
+
+
+def test_a_judge_set_looser_than_the_check_keeps_its_threshold():
+    looser = FactJudge(threshold=REDUNDANCY_THRESHOLD / 2)
+    check = same_fact_check(looser)
+    assert isinstance(check, ScreenedJudge) and check.inner == looser
