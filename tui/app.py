@@ -257,7 +257,8 @@ def make_app(
     max_download: int | None = None,
 ) -> BriefingApp:
     """The app on `paths` (the built-in sample when empty), starting at `words` (None: the prompt's own
-    budget, else DEFAULT_WORDS) as `choice` says, fetching URLs within `timeout` seconds and `max_download` bytes; tests pass a fake `embedder`."""
+    budget, else DEFAULT_WORDS) as `choice` says, fetching URLs within `timeout` seconds and
+    `max_download` bytes; tests pass a fake `embedder`."""
     return BriefingApp(paths, embedder, words, choice, cluster, timeout, max_download)
 
 

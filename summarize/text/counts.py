@@ -2,8 +2,8 @@
 "About 2000 homes" (a year-shaped number after a word of approximation is a count, not a year); not a
 year ("in 1998"), a time of day ("3 pm") or "one". One rule for the focus questions' "how many / how
 much" (`summarize.sections.story`: `COUNT`) and the news order's "a count before the time phrase"
-(`summarize.selection.news_order`: `FIGURE_COUNT`, without the small number words); the number words' values have their home here too (read by
-`summarize.citations.facts`)."""
+(`summarize.selection.news_order`: `FIGURE_COUNT`, without the small number words and with times of
+day); the number words' values have their home here too (read by `summarize.citations.facts`)."""
 
 from __future__ import annotations
 
