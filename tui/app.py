@@ -61,7 +61,7 @@ class BriefingApp(  # type: ignore[misc]
         self,
         paths: Sequence[Path] | None = None,
         embedder: Embedder | None = None,
-        words: int = DEFAULT_WORDS,
+        words: int | None = None,
         choice: Choice | None = None,
         cluster: str | None = None,
         timeout: float | None = None,
@@ -75,18 +75,18 @@ class BriefingApp(  # type: ignore[misc]
         # The real model loads on its first use, inside the worker; the disk cache spares it entirely
         # for articles briefed before (the CLI's cache: a sentence is embedded once, whichever shell).
         self.embedder = RememberingEmbedder(embedder or with_cache(default_embedder()))
-        self.words = words
+        self.choice = choice or Choice()  # the method, and a prompt or focus question: what every re-rank composes
+        prompt_words = self.choice.prompt.words if self.choice.prompt is not None else None
+        # `words` None: not typed (`summarize tui --prompt` without --words), the prompt's own budget, which
+        # is its brief's only (the plain brief is then DEFAULT_WORDS); a typed budget is the reader's, kept.
+        self.words = words if words is not None else prompt_words or DEFAULT_WORDS
+        self.plain_budget: tuple[int, int] | None = (
+            (DEFAULT_WORDS, prompt_words) if words is None and prompt_words and prompt_words != DEFAULT_WORDS else None
+        )
         self.documents: tuple[Document, ...] = ()
         self.analysis: Analysis | None = None
         self.brief: Brief | None = None
-        # The method, and a prompt or focus question: what every re-rank composes.
-        self.choice = choice or Choice()
         self.shown_choice = self.choice  # what the brief on screen was composed with
-        prompt_words = self.choice.prompt.words if self.choice.prompt is not None else None
-        # Started at a prompt's own budget (`summarize tui --prompt` without --words): plain is DEFAULT_WORDS.
-        self.plain_budget: tuple[int, int] | None = (
-            (DEFAULT_WORDS, words) if prompt_words == words != DEFAULT_WORDS else None
-        )
         self._generation = 0  # results of a superseded analysis are dropped
         self._selection = 0  # and results of a superseded selection
         self._shown = 0  # the selection on screen
@@ -250,20 +250,21 @@ def sources_shown(count: int) -> str:
 def make_app(
     paths: Sequence[Path] | None = None,
     embedder: Embedder | None = None,
-    words: int = DEFAULT_WORDS,
+    words: int | None = None,
     choice: Choice | None = None,
     cluster: str | None = None,
     timeout: float | None = None,
     max_download: int | None = None,
 ) -> BriefingApp:
-    """The app on `paths` (the built-in sample when empty), starting at `words` as `choice` says,
-    fetching URLs within `timeout` seconds and `max_download` bytes; tests pass a fake `embedder`."""
+    """The app on `paths` (the built-in sample when empty), starting at `words` (None: the prompt's own
+    budget, else DEFAULT_WORDS) as `choice` says, fetching URLs within `timeout` seconds and
+    `max_download` bytes; tests pass a fake `embedder`."""
     return BriefingApp(paths, embedder, words, choice, cluster, timeout, max_download)
 
 
 def run(
     paths: Sequence[Path],
-    words: int = DEFAULT_WORDS,
+    words: int | None = None,
     choice: Choice | None = None,
     embedder: Embedder | None = None,
     cluster: str | None = None,

@@ -16,27 +16,10 @@ from functools import lru_cache
 
 from ..text.bigrams import STOP_WORDS, stem
 from ..text.boilerplate import dateline_length
+from ..text.counts import NUMBER_WORDS
 from ..text.dates import MONTHS, mentions
 from .figure_phrase import reader_phrase
 
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1000,
-}
 _SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -59,7 +42,7 @@ _BOUNDS = {
 }
 _NUMBER = re.compile(
     r"(?:(?P<currency>[$€£])\s?)?\b(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")\b(?![\d,]*\.\d)(?![:/]\d)(?:\s*(?:-|\s)?(?P<scale>hundred|thousand|million|billion|trillion|mln|bn|m|k)\b)?"
     r"(?P<percent>\s?(?:%|percent|per cent))?",
     re.IGNORECASE,
@@ -119,7 +102,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         raw = match.group("value").lower()
         if raw in ("one", "zero"):  # "one of the ...", "one day": rarely a count a reader checks
             continue
-        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
+        value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
         if match.group("scale"):
             value *= _SCALES[match.group("scale").lower()]
         before = [word.strip(",") for word in text[: match.start()].lower().split()[-2:]]

@@ -11,6 +11,7 @@ import re
 from itertools import pairwise
 
 from ..text.bigrams import STOP_WORDS, stem
+from ..text.event_words import FAMILY_OF
 from .facts import Quantity, names, quantities
 
 # "evacuated from Puerto Progreso", "killed in Kashmir": the figure counts that place only.
@@ -104,10 +105,11 @@ def named_in(place: str, text: str) -> bool:
     return any(place[:4] == name[:4] and (place.startswith(name[:-1]) or name.startswith(place[:-1])) for name in named)
 
 
-# Words for one happening: "two people were hurt" and "three people suffered minor injuries" count the
-# injured, "at least 129 died" and "killed at least 156 people" the dead.
-_HAPPENING = {"hurt": "injur", "injuri": "injur", "wound": "injur", "die": "kill", "dead": "kill", "death": "kill"}
-_TOLLS = frozenset(_HAPPENING.values())
+# Words for one happening (their home: `summarize.text.event_words`): "two people were hurt" and "three
+# people suffered minor injuries" count the injured, "at least 129 died" and "killed at least 156 people"
+# the dead.
+_HAPPENING = FAMILY_OF
+_TOLLS = frozenset({"kill", "injur"})
 
 
 def _context(text: str, quantity: Quantity) -> set[str]:

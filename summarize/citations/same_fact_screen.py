@@ -181,10 +181,11 @@ def _stale(asked: list[int], new: set[int], position: dict[int, int], known: np.
 
 def same_fact_check(judge: CorroborationJudge) -> CorroborationJudge:
     """The judge the selection asks whether two chosen sentences report one fact, screened: the default
-    judge's kind at `REDUNDANCY_THRESHOLD` (its listing threshold is for "also [n]"), any other judge as
-    it is (it decides on its own grounds)."""
+    judge's kind at `REDUNDANCY_THRESHOLD` (its listing threshold is for "also [n]") or at its own when a
+    caller set that lower still (a looser judge is never made stricter), any other judge as it is (it
+    decides on its own grounds)."""
     if type(judge) is FactJudge:
-        judge = replace(judge, threshold=REDUNDANCY_THRESHOLD)
+        judge = replace(judge, threshold=min(judge.threshold, REDUNDANCY_THRESHOLD))
     return screened(judge)
 
 

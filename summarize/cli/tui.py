@@ -20,7 +20,6 @@ from .brief import (
     WORDS_OPTION,
     download_bytes,
     sectioning,
-    starting_budget,
 )
 from .common import BACKEND_NAMES, TUI_BACKEND_HELP, embedder_factory
 
@@ -81,4 +80,4 @@ def tui(
     from tui.choice import Choice
 
     choice = Choice(method, prompt, focus.strip() if focus is not None else None)
-    run(list(paths), starting_budget(words, prompt), choice, embedder, cluster, timeout, download_bytes(max_download))
+    run(list(paths), words, choice, embedder, cluster, timeout, download_bytes(max_download))

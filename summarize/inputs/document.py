@@ -41,14 +41,11 @@ def make_document(
     )
 
 
-class EmptyInput(SummarizeError):
+def _empty(name: str) -> SummarizeError:
     """An input with no text: no bytes but whitespace, or nothing but whitespace once decoded (a
-    byte-order mark alone, UTF-16 spaces). A folder (or a list of files) skips such a file, as any file that is no article (`read_documents`);
-    named alone, it is refused."""
-
-    @classmethod
-    def named(cls, name: str) -> EmptyInput:
-        return cls(f"{name}: {'the input' if name == STDIN_NAME else 'the file'} is empty")
+    byte-order mark alone, UTF-16 spaces). A folder (or a list of files) skips such a file, as any
+    file that is no article (`read_documents`); named alone, it is refused."""
+    return SummarizeError(f"{name}: {'the input' if name == STDIN_NAME else 'the file'} is empty")
 
 
 def document_from_bytes(
@@ -58,10 +55,10 @@ def document_from_bytes(
     from .web import declared_charset, looks_like_html
 
     if not data.strip():
-        raise EmptyInput.named(name)
+        raise _empty(name)
     text, encoding = decode(data, name, declared or (declared_charset(data) if html is not False else None))
     if not text.strip():  # whitespace in another encoding, or a byte-order mark alone (decode drops it)
-        raise EmptyInput.named(name)
+        raise _empty(name)
     title = None
     if html or (html is None and looks_like_html(text)):
         from .web import extract_article

@@ -170,8 +170,7 @@ def _cluster_in_path(given: str | Path) -> tuple[Path, str] | None:
 def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
     """("url", URL), ("stdin", "-"), ("cluster", (Path, ID)) or ("file", Path) for each input,
     folders expanded to their articles (.txt, .md, .html, .htm; not hidden files) in name order, each
-    as ("folder file", (Path, folder)); a file named twice is read once (a folder's file named before
-    is ("folder file again", (Path, folder)), so the folder knows it has that article)."""
+    as ("folder file", (Path, folder)); a file named twice is read once."""
     from .web import as_url, missing_path_hint, unreadable_address
 
     seen: set[str] = set()
@@ -219,8 +218,6 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
             if key not in seen:
                 seen.add(key)
                 yield ("folder file", (file, path)) if folder else ("file", file)
-            elif folder:
-                yield "folder file again", (file, path)
 
 
 def article_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -273,7 +270,6 @@ def read_documents(
         elif kind == "file":  # a .jsonl cluster file
             documents.extend(read_cluster(Path(given), cluster))
             clusters += 1
-        # ("folder file again": read already, named before)
     if cluster is not None and not clusters:
         raise SummarizeError(f"cluster {cluster!r} asked for, but no input is a .jsonl cluster file")
     if not documents and left_out:

@@ -280,7 +280,7 @@ def compose_sectioned_brief(
         question_embeddings = embedder.embed([q for section in prompt.sections for q in section.questions])
     story = story_of(analysis)
     questions = [read_question(q) for section in prompt.sections for q in section.questions]
-    related = related_words(analysis, questions, story.vocabulary, embedder)
+    related = related_words(questions, story.vocabulary)
     matrix = relevance(analysis, prompt, np.asarray(question_embeddings), story, related)
     owner = assign(matrix)
     undated = _undated(analysis, prompt, story)

@@ -16,12 +16,12 @@ question combines three readings:
   what caused something: sentences that give a cause, a blame or an inquiry into one. A
   generic question ("How did each side respond?") is answered by any sentence of its kind.
 - **Subject**: the words that name what a question is about ("Lavrov", "Council", "2014"; not
-  "what", "respond" or "officials") must occur in the articles (a word none of them uses, in a word
-  of theirs that means the same: "died" in "killed", `summarize.sections.related_words`), and a sentence answers only if it
-  names the rarest of them (a quotation: or the sentence it continues). Asked what someone said
-  ("How did Russia respond?"), only that party's speakers answer: those the articles describe with
-  the subject's name ("Russian Foreign Minister Sergey Lavrov", "Kremlin spokesman Dmitry Peskov",
-  who is the Kremlin's and so Russia's). A question about what the articles never mention gets
+  "what", "respond" or "officials") must occur in the articles (a word of a family of news words,
+  or in the family's other words: "died" in "killed", `summarize.sections.related_words`), and a
+  sentence answers only if it names the rarest of them (a quotation: or the sentence it continues).
+  Asked what someone said ("How did Russia respond?"), only that party's speakers answer: those the
+  articles describe with the subject's name ("Russian Foreign Minister Sergey Lavrov", "Kremlin
+  spokesman Dmitry Peskov", who is the Kremlin's and so Russia's). A question about what the articles never mention gets
   nothing: its section says "No article addresses this." instead of being padded.
 
 The selection program that uses these readings is `summarize.sections.compose`.

@@ -14,8 +14,7 @@ from ..text.bigrams import content_tokens, sentence_tokens
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed, outside_quotes, starts_referring
 from ..text.dates import calendar, is_past, own_date
 from ..text.speakers import attributed, speaker_descriptions, speaker_key, speaker_names, speaker_sides, speakers
-from .questions import ANSWER_CUES, Question
-from .questions import names as names_word
+from .questions import ANSWER_CUES, Question, names
 
 _PAST = re.compile(
     r"\b(since|has long|have long|had long|long had|in recent years|previously|years ago|months ago|history|"
@@ -89,14 +88,14 @@ class Story:
         self, question: Question, related: Mapping[str, frozenset[str]] | None = None
     ) -> tuple[np.ndarray, np.ndarray] | None:
         """How fully each sentence names the question's subject (0..1), and whether it answers it;
-        None if the articles do not mention the subject at all. `related`: for a subject word no
-        article uses, the articles' words that mean the same (summarize.sections.related_words)."""
+        None if the articles do not mention the subject at all. `related`: for a subject word of
+        a family of news words, the family's words the articles use (summarize.sections.related_words)."""
         related = related or {}
 
-        def names(word: str, words: set[str]) -> bool:
-            return names_word(word, words) or any(other in words for other in related.get(word, ()))
+        def mentioned(word: str, words: set[str]) -> bool:
+            return names(word, words) or any(other in words for other in related.get(word, ()))
 
-        missing = [word for word in question.subject if not names(word, self.vocabulary)]
+        missing = [word for word in question.subject if not mentioned(word, self.vocabulary)]
         if len(missing) > (1 if len(question.subject) >= 3 else 0):
             return None
         # Asked what someone said ("How did Russia respond?"): the statements of the speakers the
@@ -105,7 +104,7 @@ class Story:
             voices = {
                 key
                 for key, described in self.described.items()
-                if any(names(word, described) for word in question.subject)
+                if any(mentioned(word, described) for word in question.subject)
             }
             if voices:
                 spoken = np.array([speaker in voices for speaker in self.speakers])
@@ -113,7 +112,7 @@ class Story:
         # Rare words name a subject more than common ones: "Council" more than "NATO". A word no article
         # uses ("How many homes lost power?": "lost") is the rarest of all, but no sentence can name it.
         frequency = {
-            w: self.frequency.get(w, 0) or sum(names(w, words) for words in self.words) for w in question.subject
+            w: self.frequency.get(w, 0) or sum(mentioned(w, words) for words in self.words) for w in question.subject
         }
         rarity = {w: np.log((1 + len(self.words)) / (1 + frequency[w])) + 1e-3 for w in question.subject}
         used = [w for w in question.subject if w not in missing]
@@ -122,7 +121,7 @@ class Story:
         answers = np.zeros(len(self.words), dtype=bool)
         for index, (own, around) in enumerate(zip(self.words, self.neighbourhoods)):
             for word in question.subject:
-                here, near = names(word, own), names(word, around)
+                here, near = mentioned(word, own), mentioned(word, around)
                 named[index] += rarity[word] * (1.0 if here else 0.5 if near else 0.0)
                 answers[index] |= word in rarest and (here or (near and self.leans[index]))
         return named / sum(rarity.values()), answers

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..records import Analysis
+from ..text.counts import FIGURE_COUNT
 from ..text.cues import SPEECH_VERB, in_quotation, is_attributed, quotation_marks
 from ..text.dates import Mention, mentions
 from ..text.speakers import attributed, speaker_key
@@ -62,9 +63,6 @@ _SINCE_EARLIER = re.compile(
 _NOT_A_STATE = re.compile(
     r"\b(?:who|which|that|whose|whom|when|while|after|before|as|because|until|following|most|least|first|\w+est)\b|,",
     re.IGNORECASE,
-)
-_COUNT = re.compile(
-    r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|billions)\b", re.IGNORECASE
 )
 # A state told in the present, then a perfect participle that gives its time ("is stalled, having met
 # only twice since 2019"): the state is the main clause's.
@@ -261,7 +259,7 @@ def is_background(text: str) -> bool:
     return (
         since is not None
         and _NOT_A_STATE.search(text, perfect.end(), since.start()) is None
-        and _COUNT.search(text, 0, since.start()) is None
+        and FIGURE_COUNT.search(text, 0, since.start()) is None
     )
 
 

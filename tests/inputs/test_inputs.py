@@ -368,3 +368,11 @@ def test_help_and_reading_text_files_import_no_html_machinery(tmp_path):
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+
+
+def test_a_folder_file_named_twice_is_one_input(tmp_path):
+    from summarize.inputs.documents import _inputs
+
+    (tmp_path / "a.txt").write_text("An article.", encoding="utf-8")
+    kinds = [kind for kind, _ in _inputs([tmp_path / "a.txt", tmp_path, tmp_path / "a.txt"])]
+    assert kinds == ["file"]

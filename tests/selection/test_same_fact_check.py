@@ -77,3 +77,9 @@ def test_the_check_is_the_judge_s_own_at_its_threshold():
         pass
 
     assert same_fact_check(Stricter()) == Stricter()
+
+
+def test_a_judge_set_looser_than_the_check_keeps_its_threshold():
+    looser = FactJudge(threshold=REDUNDANCY_THRESHOLD / 2)
+    check = same_fact_check(looser)
+    assert isinstance(check, ScreenedJudge) and check.inner == looser

@@ -342,4 +342,19 @@ def test_started_in_a_prompt_at_its_budget_the_plain_brief_gets_the_default():
         await settle(pilot)
         assert not app.brief.sections and app.brief.budget == DEFAULT_WORDS
 
+    run(scenario, words=None, choice=Choice(SECTIONED_METHOD, prompt=reactions))
+
+
+def test_a_budget_typed_with_a_prompt_stays_for_the_plain_brief():
+    """`summarize tui --prompt reactions --words 200`: 200 is the reader's, not the prompt's own."""
+    from tui.choice import SECTIONED_METHOD, prompts
+
+    reactions = next(prompt for prompt in prompts() if prompt.words == 200)
+
+    async def scenario(app, pilot, notes):
+        assert app.brief.budget == 200
+        await pilot.press("p", "end", "enter")
+        await settle(pilot)
+        assert not app.brief.sections and app.brief.budget == 200
+
     run(scenario, words=200, choice=Choice(SECTIONED_METHOD, prompt=reactions))

@@ -40,7 +40,7 @@ async def settle(pilot: Pilot) -> None:
 
 
 def run(
-    scenario: Scenario, *, paths=None, embedder=None, words: int = 150, wait: bool = True, size=SIZE, **start
+    scenario: Scenario, *, paths=None, embedder=None, words: int | None = 150, wait: bool = True, size=SIZE, **start
 ) -> BriefingApp:
     """Run `scenario(app, pilot, notifications)` headless at a fixed size; returns the app. `start`:
     how the brief starts (`choice`, `cluster`), as `summarize tui`'s options set it."""
