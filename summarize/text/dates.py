@@ -5,7 +5,8 @@ Articles rarely give the year of their own events ("on October 7"). The story's 
 weekday the articles pair with a date ("Monday (Oct. 18)" is a Monday only in some years: the first
 such year from the latest year they mention), else from the latest year they mention; a bare weekday
 ("on Wednesday") is the date with that weekday the articles mention, else (for a timeline) the last
-such day up to the article's own date (its front matter's `date:`; an article without one takes the
+such day up to the article's own date (the next after it when the sentence tells of it as to come:
+"will vote on Friday") (its front matter's `date:`; an article without one takes the
 latest the others give), else the nearest such day to the latest date the articles give a weekday
 of, else it is ordered after the story year's dated events, by weekday.
 Nothing depends on today's date.
@@ -111,19 +112,24 @@ class Calendar:
         Friday" beside "Tuesday, February 23": February 26), else after the story year's dated
         events, in weekday order."""
         for mention in mentions(text):
-            resolved = self.resolve(mention, anchor, relative)
+            resolved = self.resolve(mention, anchor, relative, ahead=is_ahead(text, mention.start))
             if resolved is not None:
                 return resolved
         return None
 
     def resolve(
-        self, mention: Mention, anchor: datetime.date | None = None, relative: bool = False
+        self, mention: Mention, anchor: datetime.date | None = None, relative: bool = False, ahead: bool = False
     ) -> tuple[int, int, int] | None:
+        """`ahead`: the text tells of the mention in the future ("will vote on Friday"): a weekday
+        anchored on an article's date is then the next such day after it, not the last up to it."""
         if mention.weekday is not None:
             if mention.weekday not in self.weekdays:
                 if anchor is not None:
-                    last = anchor - datetime.timedelta(days=(anchor.weekday() - mention.weekday) % 7)
-                    return (last.year, last.month, last.day)
+                    if ahead:
+                        day = anchor + datetime.timedelta(days=(mention.weekday - anchor.weekday()) % 7 or 7)
+                    else:
+                        day = anchor - datetime.timedelta(days=(anchor.weekday() - mention.weekday) % 7)
+                    return (day.year, day.month, day.day)
                 if not relative:
                     return None
                 known = self._latest_weekday_date()
@@ -142,6 +148,20 @@ class Calendar:
             return None
         dates = [_valid(self.year, month, day) for month, day in self.weekdays.values()]
         return max((date for date in dates if date is not None), default=None)
+
+
+# What tells of a time to come ("will vote", "is to open", "is scheduled", "next week"), and what
+# reports a saying: "said on Friday that it will pay" dates the saying, not what is to come.
+_AHEAD = re.compile(r"\b(?:will|won't|shall|(?:is|are) (?:to|due|scheduled|set to|expected to)|next)\b", re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:said|says|told|announced|reported|added)\b", re.IGNORECASE)
+
+
+def is_ahead(text: str, start: int) -> bool:
+    """Whether the text tells of what comes at `start` (a date's place in it) as still to come: a
+    future cue before it in its clause, and no saying between the two."""
+    before = re.split(r"[;:,]", text[:start])[-1]
+    cues = list(_AHEAD.finditer(before))
+    return bool(cues) and not _SAYING.search(before[cues[-1].end() :])
 
 
 def _weekday_pairs(found: list[Mention]) -> Iterable[tuple[int, int, int, int | None]]:

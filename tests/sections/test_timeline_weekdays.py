@@ -49,3 +49,13 @@ def test_the_timeline_takes_weekday_dated_events_in_order_and_says_why_it_is_sho
     assert to_dict(brief)["sections"][0]["undated"] == 2
     note = shortfall_note(brief)
     assert note is not None and "a timeline takes only sentences that give a date: 2 other sentences give none" in note
+
+
+def test_a_weekday_still_to_come_is_the_next_such_day_after_the_articles_own_date():
+    story = calendar(["The bridge shut."])
+    anchor = datetime.date(2025, 1, 1)  # a Wednesday
+    assert story.key("The council will vote on Friday on repair funds.", anchor) == (2025, 1, 3)
+    assert story.key("A ferry is to start on Wednesday.", anchor) == (2025, 1, 8)
+    assert story.key("Engineers closed the bridge on Tuesday.", anchor) == (2024, 12, 31)
+    # the saying is dated, not what is to come
+    assert story.key("The owner said on Monday that it will pay.", anchor) == (2024, 12, 30)
