@@ -3,12 +3,14 @@
 
 Articles rarely give the year of their own events ("on October 7"). The story's year is taken from a
 weekday the articles pair with a date ("Monday (Oct. 18)" is a Monday only in some years: the first
-such year from the latest year they mention), else from the latest year they mention; a bare weekday
-("on Wednesday") is the date with that weekday the articles mention, else (for a timeline) the last
-such day up to the article's own date (the next after it when the sentence tells of it as to come:
-"will vote on Friday") (its front matter's `date:`; an article without one takes the
-latest the others give), else the nearest such day to the latest date the articles give a weekday
-of, else it is ordered after the story year's dated events, by weekday.
+such year from the story's), else it is the latest year the articles' own dates give (front matter
+`date:`), else the latest year their texts mention. In an article with its own date, a year-less
+date is in the year that puts it nearest that date (on or after it when the sentence tells of it
+as to come). A bare weekday ("on Wednesday") is the date with that weekday the articles mention,
+else (for a timeline) the last such day up to the article's own date (the next after it when the
+sentence tells of it as to come: "will vote on Friday"; an article without one takes the latest the
+others give), else the nearest such day to the latest date the articles give a weekday of, else it
+is ordered after the story year's dated events, by weekday.
 Nothing depends on today's date.
 """
 
@@ -140,6 +142,8 @@ class Calendar:
                 return (self.year or 0, 13, mention.weekday + 1)
             month, day = self.weekdays[mention.weekday]
             return (self.year or 0, month, day)
+        if mention.year is None and mention.month is not None and anchor is not None:
+            return (_year_near(anchor, mention.month, mention.day, ahead), mention.month, mention.day or 0)
         return (mention.year or self.year or 0, mention.month or 0, mention.day or 0)
 
     def _latest_weekday_date(self) -> datetime.date | None:
@@ -164,6 +168,18 @@ def is_ahead(text: str, start: int) -> bool:
     return bool(cues) and not _SAYING.search(before[cues[-1].end() :])
 
 
+def _year_near(anchor: datetime.date, month: int, day: int | None, ahead: bool) -> int:
+    """The year of a year-less month (and day) an article dated `anchor` mentions: the one nearest its
+    date ("March 3" in an article of November 25, 2026, is in 2027), the first on or after it when
+    the sentence tells of it as to come."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        date = _valid(year, month, day or 15) or _valid(year, month, 28)
+        if date is not None and (not ahead or date >= anchor or (day is None and date.month == anchor.month)):
+            candidates.append((abs((date - anchor).days), year))
+    return min(candidates)[1] if candidates else anchor.year
+
+
 def _weekday_pairs(found: list[Mention]) -> Iterable[tuple[int, int, int, int | None]]:
     """(weekday, month, day, year) for a weekday written next to a date: "Monday (Oct. 18)", among a
     text's `mentions`."""
@@ -184,10 +200,13 @@ def _valid(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def calendar(texts: Sequence[str]) -> Calendar:
-    """Read the story's year and weekdays from all the texts of a story."""
+    """Read the story's year and weekdays from all the texts of a story: the year the articles' own
+    dates give (front matter), else the latest their texts mention (an article's history, "opened
+    in 1968", is no year of the story an article dates itself in)."""
     found = [mentions(text) for text in texts]  # each text read once (an article's dates: three uses)
+    own = [date for date in (own_date(text) for text in texts) if date is not None]
     years = [m.year for text in found for m in text if m.year is not None]
-    latest = max(years) if years else None
+    latest = max(own).year if own else max(years) if years else None
     pairs = [pair for text in found for pair in _weekday_pairs(text)]
     year = next((given for _, _, _, given in pairs if given is not None), None)
     if year is None and latest is not None:

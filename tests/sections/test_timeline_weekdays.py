@@ -59,3 +59,19 @@ def test_a_weekday_still_to_come_is_the_next_such_day_after_the_articles_own_dat
     assert story.key("Engineers closed the bridge on Tuesday.", anchor) == (2024, 12, 31)
     # the saying is dated, not what is to come
     assert story.key("The owner said on Monday that it will pay.", anchor) == (2024, 12, 30)
+
+
+def test_the_story_year_is_the_articles_own_and_a_year_less_date_is_the_one_nearest_it():
+    text = (
+        "---\ntitle: Bridge shut\ndate: 2026-11-25\n---\n\n"
+        "Engineers closed the bridge on Tuesday. The bridge opened in 1968 and was repaired in 2019."
+    )
+    story = calendar([text])
+    assert story.year == 2026  # the front matter's, not the history's 2019
+    anchor = own_date(text)
+    tuesday = story.key("Engineers closed the bridge on Tuesday.", anchor)
+    december = story.key("A ferry service will begin on December 14.", anchor)
+    march = story.key("Repairs are expected to be finished by March 3.", anchor)
+    assert tuesday == (2026, 11, 24) and december == (2026, 12, 14) and march == (2027, 3, 3)
+    assert story.key("Inspectors found rust on October 30.", anchor) == (2026, 10, 30)
+    assert story.key("The bridge opened in 1968.", anchor) == (1968, 0, 0)
