@@ -8,8 +8,8 @@ such year from the story's), else it is the latest year the articles' own dates 
 date is in the year that puts it nearest that date (on or after it when the sentence tells of it
 as to come). A bare weekday ("on Wednesday") is the date with that weekday the articles mention,
 else (for a timeline) the last such day up to the article's own date (the next after it when the
-sentence tells of it as to come: "will vote on Friday"; an article without one takes the latest the
-others give), else the nearest such day to the latest date the articles give a weekday of, else it
+sentence tells of it as to come: "will vote on Friday"; sections.story leaves an article's weekday
+undated when it has no date of its own but other articles do), else the nearest such day to the latest date the articles give a weekday of, else it
 is ordered after the story year's dated events, by weekday.
 Nothing depends on today's date.
 """
@@ -109,7 +109,8 @@ class Calendar:
     ) -> tuple[int, int, int] | None:
         """(year, month, day) of the first date the text mentions, unknown parts as 0; None if none.
         A weekday no date of the articles names is the last such day up to `anchor` (the article's
-        own date: "Tuesday" in an article of Wednesday, November 25, is November 24); with no anchor
+        own date: "Tuesday" in an article of Wednesday, November 25, is November 24; the next such day
+        after it when the text tells of it as to come); with no anchor
         and `relative`, the nearest such day to the latest date the articles give a weekday of ("on
         Friday" beside "Tuesday, February 23": February 26), else after the story year's dated
         events, in weekday order."""
