@@ -127,6 +127,10 @@ def separate_stories(
     return list(groups.values())
 
 
+# How many separate stories a brief's title names, the story of most articles first ("and 2 more").
+TITLED_STORIES = 3
+
+
 def largest_first(groups: Sequence[list[int]]) -> list[list[int]]:
     """Stories, the story of most articles first (stable: equal ones in the order of their first article)."""
     return sorted(groups, key=len, reverse=True)

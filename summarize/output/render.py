@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..clustering.stories import has_headline, largest_first, separate_stories
+from ..clustering.stories import TITLED_STORIES, has_headline, largest_first, separate_stories
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.boilerplate import front_matter
 from ..text.story_copies import brief_originals
@@ -57,10 +57,6 @@ def citation_markers(item: BriefSentence) -> str:
     if notes:
         marker += " (" + "; ".join(notes) + ")"
     return marker
-
-
-# A brief of articles on separate stories names at most this many of them in its title.
-TITLED_STORIES = 3
 
 
 def brief_title(brief: Brief) -> str:
@@ -225,9 +221,11 @@ def to_markdown(brief: Brief) -> str:
         lines += section_lines(brief)
     else:
         parts = story_parts(brief)  # separate stories: each under its own headline
-        for title, _, members in parts or [("", [], list(range(len(brief.sentences))))]:
-            if title and members:
+        for place, (title, _, members) in enumerate(parts or [("", [], list(range(len(brief.sentences))))]):
+            if title and (members or place < TITLED_STORIES):  # a titled story without a sentence says so
                 lines += ([""] if lines[-1] else []) + [f"## {one_line(title)}", ""]
+            if title and not members and place < TITLED_STORIES:
+                lines += [NOTHING_FITS]
             lines += [f"- {brief.sentences[i].sentence.text} {citation_markers(brief.sentences[i])}" for i in members]
     lines += ["", "## Sources", ""]
     originals = brief_originals(brief)
@@ -316,7 +314,12 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         **(
             {
                 "stories": [
-                    {"title": title, "sources": [source_number(d) for d in group], "sentences": members}
+                    {
+                        "title": title,
+                        "sources": [source_number(d) for d in group],
+                        "sentences": members,
+                        **({} if members else {"note": NOTHING_FITS}),
+                    }
                     for title, group, members in story_parts(brief)
                 ]
             }
