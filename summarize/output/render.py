@@ -172,12 +172,20 @@ def shortfall_note(brief: Brief) -> str | None:
     if brief.sections:
         asked = "that answers the question" if brief.focus else "that answers its questions"
     undated = sum(section.undated for section in brief.sections)
-    dated = (
-        f" (a timeline takes only sentences that give a date: {undated:,} other "
-        f"{plural(undated, 'sentence gives', 'sentences give')} none)"
+    repeated = sum(section.repeated for section in brief.sections)
+    reasons = (
+        [
+            f"a timeline takes only sentences that give a date: {undated:,} other "
+            f"{plural(undated, 'sentence gives', 'sentences give')} none"
+        ]
         if undated
-        else ""
+        else []
+    ) + (
+        [f"{repeated:,} dated {plural(repeated, 'sentence tells', 'sentences tell')} news the timeline already gives"]
+        if repeated
+        else []
     )
+    dated = f" ({'; '.join(reasons)})" if reasons else ""
     # "fits": at a small budget the next sentence may be merely too long, not missing
     return (
         f"Note: the brief has {brief.words} of the {brief.budget} words asked for: the articles hold "
@@ -259,6 +267,8 @@ def section_entry(section: BriefSection) -> dict[str, Any]:
         entry["groups"] = [{"title": g.title, "sentences": list(g.sentences)} for g in section.groups]
     if section.undated:
         entry["undated"] = section.undated
+    if section.repeated:
+        entry["repeated"] = section.repeated
     return entry
 
 

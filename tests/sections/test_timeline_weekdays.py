@@ -78,3 +78,26 @@ def test_the_story_year_is_the_articles_own_and_a_year_less_date_is_the_one_near
     assert tuesday == (2026, 11, 24) and december == (2026, 12, 14) and march == (2027, 3, 3)
     assert story.key("Inspectors found rust on October 30.", anchor) == (2026, 10, 30)
     assert story.key("The bridge opened in 1968.", anchor) == (1968, 0, 0)
+
+
+def test_a_short_timeline_says_a_dated_sentence_was_left_out_as_news_it_already_gives():
+    embedder = HashingEmbedder()
+    first = (
+        "---\ntitle: Bridge shut\ndate: 2026-11-25\n---\n\n"
+        "Engineers closed the Kellow harbour bridge on Tuesday after finding a crack in a beam.\n\n"
+        "The council will vote on Friday on emergency repair funds of four million pounds."
+    )
+    second = (
+        "---\ntitle: Kellow bridge shut\ndate: 2026-11-25\n---\n\n"
+        "Engineers closed the Kellow harbour bridge on Tuesday after finding a crack in a main beam.\n\n"
+        "A ferry service will start on Thursday to carry commuters across the harbour."
+    )
+    documents = (make_document(first, "bridge/a.md"), make_document(second, "bridge/b.md"))
+    analysis = analyze(documents, embedder)
+    brief = compose_brief(analysis, 200, prompt=load_prompt("timeline"), embedder=embedder)
+    closed = [t for t in (item.sentence.text for item in brief.sentences) if t.startswith("Engineers closed")]
+    assert len(closed) == 1  # the two tellings of Tuesday's closure: one
+    assert brief.sections[0].repeated == 1 and to_dict(brief)["sections"][0]["repeated"] == 1
+    note = shortfall_note(brief)
+    assert note is not None and "1 dated sentence tells news the timeline already gives" in note
+    assert "give a date" not in note  # every sentence gives one: not the reason
