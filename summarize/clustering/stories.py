@@ -136,6 +136,17 @@ def largest_first(groups: Sequence[list[int]]) -> list[list[int]]:
     return sorted(groups, key=len, reverse=True)
 
 
+def story_groups(
+    documents: Sequence[Document], clusters: Sequence[Cluster], originals: Sequence[int | None] | None
+) -> list[list[int]]:
+    """The documents grouped by story, the story of most articles first (one group when they tell one
+    story; none for a single article): the one home of the grouping a brief's title, its headings
+    and its order (`story_ranks`) follow."""
+    if len(documents) < 2:
+        return []
+    return largest_first(separate_stories(documents, clusters, originals))
+
+
 def story_ranks(analysis: Analysis) -> tuple[int, ...]:
     """Each document's story's place in `largest_first` order (all 0 when the articles tell one
     story): a brief of separate stories tells them one after the other, in that order, as its title
@@ -144,9 +155,7 @@ def story_ranks(analysis: Analysis) -> tuple[int, ...]:
     def ranks() -> tuple[int, ...]:
         from ..text.story_copies import originals_of
 
-        if len(analysis.documents) < 2:
-            return (0,) * len(analysis.documents)
-        groups = largest_first(separate_stories(analysis.documents, analysis.clusters, originals_of(analysis)))
+        groups = story_groups(analysis.documents, analysis.clusters, originals_of(analysis))
         rank = [0] * len(analysis.documents)
         for place, group in enumerate(groups):
             for document in group:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..clustering.stories import TITLED_STORIES, has_headline, largest_first, separate_stories
+from ..clustering.stories import TITLED_STORIES, has_headline, story_groups
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.boilerplate import front_matter
 from ..text.story_copies import brief_originals
@@ -79,9 +79,7 @@ def brief_title(brief: Brief) -> str:
 def stories(brief: Brief) -> list[list[int]]:
     """The brief's documents grouped by story, the story of most articles first (one group, or none
     for a single article, when they tell one story: summarize.clustering.stories)."""
-    if len(brief.documents) < 2:
-        return []
-    return largest_first(separate_stories(brief.documents, brief.clusters, brief.originals))
+    return story_groups(brief.documents, brief.clusters, brief.originals)
 
 
 def story_parts(brief: Brief) -> list[tuple[str, list[int], list[int]]]:

@@ -31,3 +31,19 @@ def test_one_shared_word_or_a_generic_verb_does_not_join_two_stories():
 
 def test_articles_sharing_several_topic_words_are_one_story():
     assert separate_stories((FIRE, BRIDGE, FIRE_AGAIN), ()) == [[0, 2], [1]]
+
+
+def test_one_home_groups_stories_for_the_brief_and_its_order():
+    from summarize.clustering.stories import story_groups, story_ranks
+    from summarize.output.render import stories
+    from summarize.pipeline import analyze, compose_brief
+    from tests.fakes import HashingEmbedder
+
+    assert story_groups((FIRE,), (), None) == []
+    assert story_groups((BRIDGE, FIRE, FIRE_AGAIN), (), None) == [[1, 2], [0]]  # most articles first
+    analysis = analyze((BRIDGE, FIRE, FIRE_AGAIN), HashingEmbedder())
+    brief = compose_brief(analysis, 60)
+    groups = stories(brief)
+    assert groups == story_groups(analysis.documents, analysis.clusters, brief.originals)
+    ranks = story_ranks(analysis)
+    assert [[d for d in range(3) if ranks[d] == place] for place in range(len(groups))] == groups
