@@ -1,7 +1,10 @@
-"""Every story a brief's title names gets a sentence: a plain brief of separate stories ("2 separate
-stories: Warehouse fire kills four; Local library wins national award") whose ranker chose none of a
-named story's sentences takes that story's lead in place of the other stories' least-scored
-sentences, when the budget holds it beside at least one sentence of each of them."""
+"""Every story a brief's title names gets a sentence when it fits: a plain brief of separate stories
+("2 separate stories: Warehouse fire kills four; Local library wins national award") whose ranker
+chose none of a named story's sentences takes that story's lead in the room the budget has left.
+It takes no other sentence's place: given so, the development sets' asides (a weather page in a
+cluster of typhoon news) cost DUC 2003 0.27 ROUGE-2 at 100 words (10.59 -> 10.32); a story whose lead
+does not fit is named with a note instead (summarize.output.render).
+"""
 
 from __future__ import annotations
 
@@ -15,8 +18,7 @@ from .features import eligible
 
 def with_story_leads(analysis: Analysis, choices: Sequence[Choice], words: int) -> list[Choice]:
     """`choices` with the lead (its earliest eligible sentence, of its first article on a tie) of each
-    story the title names that has none, taking the place of the least-scored sentences of stories
-    that keep another; a story whose lead does not fit so stays without (the brief's notes say so)."""
+    story the title names that has none, when it fits in the words left."""
     ranks = story_ranks(analysis)
     if not any(ranks):
         return list(choices)
@@ -29,13 +31,6 @@ def with_story_leads(analysis: Analysis, choices: Sequence[Choice], words: int) 
         if not leads:
             continue
         lead = min(leads, key=lambda i: (sentences[i].position, sentences[i].document))
-        kept = list(chosen)
-        while sum(sentences[c.sentence].words for c in kept) + sentences[lead].words > words:
-            told = [ranks[sentences[c.sentence].document] for c in kept]
-            spare = [c for c, story in zip(kept, told, strict=True) if told.count(story) > 1]
-            if not spare:
-                break
-            kept.remove(min(reversed(spare), key=lambda c: c.score))  # the last of equal scores goes
-        if sum(sentences[c.sentence].words for c in kept) + sentences[lead].words <= words:
-            chosen = [*kept, Choice(lead, min((c.score for c in kept), default=0.0))]
+        if sum(sentences[c.sentence].words for c in chosen) + sentences[lead].words <= words:
+            chosen.append(Choice(lead, min((c.score for c in chosen), default=0.0)))
     return chosen
