@@ -129,16 +129,16 @@ class Calendar:
             if mention.weekday not in self.weekdays:
                 if anchor is not None:
                     if ahead:
-                        day = anchor + datetime.timedelta(days=(mention.weekday - anchor.weekday()) % 7 or 7)
+                        when = anchor + datetime.timedelta(days=(mention.weekday - anchor.weekday()) % 7 or 7)
                     else:
-                        day = anchor - datetime.timedelta(days=(anchor.weekday() - mention.weekday) % 7)
-                    return (day.year, day.month, day.day)
+                        when = anchor - datetime.timedelta(days=(anchor.weekday() - mention.weekday) % 7)
+                    return (when.year, when.month, when.day)
                 if not relative:
                     return None
                 known = self._latest_weekday_date()
                 if known is not None:  # the week the articles date: the nearest such day to it
-                    ahead = (mention.weekday - known.weekday()) % 7
-                    near = known + datetime.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+                    forward = (mention.weekday - known.weekday()) % 7
+                    near = known + datetime.timedelta(days=forward if forward <= 3 else forward - 7)
                     return (near.year, near.month, near.day)
                 return (self.year or 0, 13, mention.weekday + 1)
             month, day = self.weekdays[mention.weekday]
