@@ -32,7 +32,7 @@ from summarize.inputs.jsonl import read_clusters
 from summarize.pipeline import analyze, compose_brief
 from summarize.selection.concept_model import model_not_trained_on
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import same_fact_pairs
+from summarize.selection.same_fact import same_fact_pairs
 
 SETS = ("duc2002", "duc2003", "tac2010")
 

@@ -12,7 +12,7 @@ from summarize.citations.same_fact_screen import REDUNDANCY_THRESHOLD, ScreenedJ
 from summarize.pipeline import analyze, compose_brief
 from summarize.sections.prompts import load_prompt
 from summarize.selection.concepts import ConceptRanker
-from summarize.selection.reader_fit import same_fact_pairs
+from summarize.selection.same_fact import same_fact_pairs
 from tests.citations.test_corroboration import KeyedEmbedder, index_of, story
 
 FLOODED = "The storm flooded the harbour district of Portville on Monday."
