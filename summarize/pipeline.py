@@ -25,6 +25,7 @@ from .selection.blas_threads import one_blas_thread
 from .selection.concepts import ConceptRanker
 from .selection.features import eligible
 from .selection.salience import SalienceRanker
+from .selection.story_leads import with_story_leads
 from .text.boilerplate import furniture_length, prose_spans
 from .text.sentences import PunktSplitter, SentenceSplitter
 from .text.story_copies import originals_of
@@ -134,7 +135,7 @@ def compose_brief(
         choices = ranker.select(analysis, words)
         if isinstance(ranker, TopsUp):  # the concept program stops when its concepts run out
             choices = ranker.top_up(analysis, choices, words)
-        choices = story_by_story(analysis, choices)
+        choices = story_by_story(analysis, with_story_leads(analysis, choices, words))
         find_candidates(analysis, [choice.sentence for choice in choices])  # all in one product
         chosen = tuple(brief_sentence(analysis, choice.sentence, choice.score, judge) for choice in choices)
     return Brief(

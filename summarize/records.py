@@ -122,6 +122,7 @@ class BriefSection:
     addressed: bool = True  # False: no article addresses these questions (as opposed to: nothing fit)
     groups: tuple[BriefGroup, ...] = ()  # for a section grouped by speaker: its sentences, by who said them
     undated: int = 0  # for a section in date order: how many sentences a brief could take give no date
+    repeated: int = 0  # for a section in date order: how many dated ones it leaves out as news it gives
 
 
 @dataclass(frozen=True)

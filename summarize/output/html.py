@@ -17,6 +17,7 @@ from functools import cache
 from html import escape
 from importlib.resources import files
 
+from ..clustering.stories import TITLED_STORIES
 from ..records import Brief, BriefSentence, Document, Sentence
 from ..text.story_copies import brief_originals
 from ..version import __version__
@@ -149,9 +150,11 @@ def brief_body(brief: Brief) -> str:
     parts = story_parts(brief)  # separate stories: each under its own headline, as in markdown
     if parts:
         return notes + "".join(
-            f'<section class="brief-section"><h3>{text(title)}</h3>{sentence_list(brief, members)}</section>'
-            for title, _, members in parts
-            if members
+            f'<section class="brief-section"><h3>{text(title)}</h3>'
+            + (sentence_list(brief, members) if members else f'<p class="note">{NOTHING_FITS}</p>')
+            + "</section>"
+            for place, (title, _, members) in enumerate(parts)
+            if members or place < TITLED_STORIES
         )
     return notes + (sentence_list(brief, range(len(brief.sentences))) if brief.sentences else "")
 

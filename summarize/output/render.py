@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..clustering.stories import has_headline, largest_first, separate_stories
+from ..clustering.stories import TITLED_STORIES, has_headline, story_groups
 from ..records import MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Brief, BriefSection, BriefSentence, Document
 from ..text.boilerplate import front_matter
 from ..text.story_copies import brief_originals
@@ -59,10 +59,6 @@ def citation_markers(item: BriefSentence) -> str:
     return marker
 
 
-# A brief of articles on separate stories names at most this many of them in its title.
-TITLED_STORIES = 3
-
-
 def brief_title(brief: Brief) -> str:
     """The story's headline: of the sources' own headlines (not made from a lead, not a file name),
     the one that shares the most content words with the others (a word scores once for each other
@@ -83,9 +79,7 @@ def brief_title(brief: Brief) -> str:
 def stories(brief: Brief) -> list[list[int]]:
     """The brief's documents grouped by story, the story of most articles first (one group, or none
     for a single article, when they tell one story: summarize.clustering.stories)."""
-    if len(brief.documents) < 2:
-        return []
-    return largest_first(separate_stories(brief.documents, brief.clusters, brief.originals))
+    return story_groups(brief.documents, brief.clusters, brief.originals)
 
 
 def story_parts(brief: Brief) -> list[tuple[str, list[int], list[int]]]:
@@ -176,12 +170,20 @@ def shortfall_note(brief: Brief) -> str | None:
     if brief.sections:
         asked = "that answers the question" if brief.focus else "that answers its questions"
     undated = sum(section.undated for section in brief.sections)
-    dated = (
-        f" (a timeline takes only sentences that give a date: {undated:,} other "
-        f"{plural(undated, 'sentence gives', 'sentences give')} none)"
+    repeated = sum(section.repeated for section in brief.sections)
+    reasons = (
+        [
+            f"a timeline takes only sentences that give a date: {undated:,} other "
+            f"{plural(undated, 'sentence gives', 'sentences give')} none"
+        ]
         if undated
-        else ""
+        else []
+    ) + (
+        [f"{repeated:,} dated {plural(repeated, 'sentence tells', 'sentences tell')} news the timeline already gives"]
+        if repeated
+        else []
     )
+    dated = f" ({'; '.join(reasons)})" if reasons else ""
     # "fits": at a small budget the next sentence may be merely too long, not missing
     return (
         f"Note: the brief has {brief.words} of the {brief.budget} words asked for: the articles hold "
@@ -225,9 +227,11 @@ def to_markdown(brief: Brief) -> str:
         lines += section_lines(brief)
     else:
         parts = story_parts(brief)  # separate stories: each under its own headline
-        for title, _, members in parts or [("", [], list(range(len(brief.sentences))))]:
-            if title and members:
+        for place, (title, _, members) in enumerate(parts or [("", [], list(range(len(brief.sentences))))]):
+            if title and (members or place < TITLED_STORIES):  # a titled story without a sentence says so
                 lines += ([""] if lines[-1] else []) + [f"## {one_line(title)}", ""]
+            if title and not members and place < TITLED_STORIES:
+                lines += [NOTHING_FITS]
             lines += [f"- {brief.sentences[i].sentence.text} {citation_markers(brief.sentences[i])}" for i in members]
     lines += ["", "## Sources", ""]
     originals = brief_originals(brief)
@@ -261,6 +265,8 @@ def section_entry(section: BriefSection) -> dict[str, Any]:
         entry["groups"] = [{"title": g.title, "sentences": list(g.sentences)} for g in section.groups]
     if section.undated:
         entry["undated"] = section.undated
+    if section.repeated:
+        entry["repeated"] = section.repeated
     return entry
 
 
@@ -316,7 +322,12 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         **(
             {
                 "stories": [
-                    {"title": title, "sources": [source_number(d) for d in group], "sentences": members}
+                    {
+                        "title": title,
+                        "sources": [source_number(d) for d in group],
+                        "sentences": members,
+                        **({} if members else {"note": NOTHING_FITS}),
+                    }
                     for title, group, members in story_parts(brief)
                 ]
             }

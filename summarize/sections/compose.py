@@ -88,6 +88,28 @@ def _undated(analysis: Analysis, prompt: Prompt, story: Story) -> list[int]:
     return [count if section.order == "date" else 0 for section in prompt.sections]
 
 
+def _repeated(
+    analysis: Analysis, prompt: Prompt, story: Story, candidates: list[_Candidate], picked: list[int]
+) -> list[int]:
+    """For each section in date order, how many of its dated candidates it leaves out as news a sentence
+    it gives reports (of a chosen sentence's cluster: a brief takes one sentence of each); 0 for the
+    others. With `_undated`, the reasons a short timeline is short."""
+    told = {analysis.cluster_of[i] for i in picked}
+    taken = set(picked)
+    return [
+        sum(
+            x.section == number
+            and x.sentence not in taken
+            and story.dates[x.sentence] is not None
+            and analysis.cluster_of[x.sentence] in told
+            for x in candidates
+        )
+        if section.order == "date"
+        else 0
+        for number, section in enumerate(prompt.sections)
+    ]
+
+
 @dataclass(frozen=True)
 class _Candidate:
     sentence: int
@@ -330,6 +352,7 @@ def compose_sectioned_brief(
     if ranker.reader_fit:  # as a plain brief: the program stops once the concepts run out
         chosen = _topped_up(analysis, chosen, candidates, words, same_fact)
     picked = [x.sentence for x in chosen]
+    repeated = _repeated(analysis, prompt, story, candidates, picked)
     salience = dict(zip(picked, SalienceRanker().scores(analysis, picked)))
     find_candidates(analysis, picked)  # each sentence's corroboration candidates, all in one product
     items: list[BriefSentence] = []
@@ -355,6 +378,7 @@ def compose_sectioned_brief(
                 addressed=bool(np.isfinite(matrix[number]).any()),
                 groups=tuple(BriefGroup(name, tuple(place[i] for i in members)) for name, members in groups),
                 undated=undated[number],
+                repeated=repeated[number],
             )
         )
     return Brief(

@@ -43,11 +43,13 @@ class Story:
         texts = [d.text for d in analysis.documents]
         sentences = analysis.sentences
         self.calendar = calendar(texts)
-        # A bare weekday the articles pair with no date: anchored on the article's own date, or the
-        # latest any article gives itself, else ordered after the dated events.
+        # A bare weekday the articles pair with no date: anchored on the article's own date. An article
+        # without one among dated articles leaves it undated: another outlet's date may be days after
+        # its own (a follow-up's "Monday" is not the wire story's). Among undated articles only, it is
+        # ordered after the dated events.
         own = [own_date(text) for text in texts]
-        latest = max((date for date in own if date is not None), default=None)
-        self.dates = [self.calendar.key(s.text, own[s.document] or latest, relative=True) for s in sentences]
+        undated_among_dated = any(date is not None for date in own)
+        self.dates = [self.calendar.key(s.text, own[s.document], relative=not undated_among_dated) for s in sentences]
         quoted = [in_quotation(s, texts[s.document]) for s in sentences]
         # Who a sentence itself names as its speaker; who says it (a quotation takes its neighbour's).
         self.named = [speaker_key(found) if found else None for found in (attributed(s.text) for s in sentences)]

@@ -3,11 +3,14 @@
 
 Articles rarely give the year of their own events ("on October 7"). The story's year is taken from a
 weekday the articles pair with a date ("Monday (Oct. 18)" is a Monday only in some years: the first
-such year from the latest year they mention), else from the latest year they mention; a bare weekday
-("on Wednesday") is the date with that weekday the articles mention, else (for a timeline) the last
-such day up to the article's own date (its front matter's `date:`; an article without one takes the
-latest the others give), else the nearest such day to the latest date the articles give a weekday
-of, else it is ordered after the story year's dated events, by weekday.
+such year from the story's), else it is the latest year the articles' own dates give (front matter
+`date:`), else the latest year their texts mention. In an article with its own date, a year-less
+date is in the year that puts it nearest that date (on or after it when the sentence tells of it
+as to come). A bare weekday ("on Wednesday") is the date with that weekday the articles mention,
+else (for a timeline) the last such day up to the article's own date (the next after it when the
+sentence tells of it as to come: "will vote on Friday"; sections.story leaves an article's weekday
+undated when it has no date of its own but other articles do), else the nearest such day to the latest date the articles give a weekday of, else it
+is ordered after the story year's dated events, by weekday.
 Nothing depends on today's date.
 """
 
@@ -106,34 +109,42 @@ class Calendar:
     ) -> tuple[int, int, int] | None:
         """(year, month, day) of the first date the text mentions, unknown parts as 0; None if none.
         A weekday no date of the articles names is the last such day up to `anchor` (the article's
-        own date: "Tuesday" in an article of Wednesday, November 25, is November 24); with no anchor
+        own date: "Tuesday" in an article of Wednesday, November 25, is November 24; the next such day
+        after it when the text tells of it as to come); with no anchor
         and `relative`, the nearest such day to the latest date the articles give a weekday of ("on
         Friday" beside "Tuesday, February 23": February 26), else after the story year's dated
         events, in weekday order."""
         for mention in mentions(text):
-            resolved = self.resolve(mention, anchor, relative)
+            resolved = self.resolve(mention, anchor, relative, ahead=is_ahead(text, mention.start))
             if resolved is not None:
                 return resolved
         return None
 
     def resolve(
-        self, mention: Mention, anchor: datetime.date | None = None, relative: bool = False
+        self, mention: Mention, anchor: datetime.date | None = None, relative: bool = False, ahead: bool = False
     ) -> tuple[int, int, int] | None:
+        """`ahead`: the text tells of the mention in the future ("will vote on Friday"): a weekday
+        anchored on an article's date is then the next such day after it, not the last up to it."""
         if mention.weekday is not None:
             if mention.weekday not in self.weekdays:
                 if anchor is not None:
-                    last = anchor - datetime.timedelta(days=(anchor.weekday() - mention.weekday) % 7)
-                    return (last.year, last.month, last.day)
+                    if ahead:
+                        when = anchor + datetime.timedelta(days=(mention.weekday - anchor.weekday()) % 7 or 7)
+                    else:
+                        when = anchor - datetime.timedelta(days=(anchor.weekday() - mention.weekday) % 7)
+                    return (when.year, when.month, when.day)
                 if not relative:
                     return None
                 known = self._latest_weekday_date()
                 if known is not None:  # the week the articles date: the nearest such day to it
-                    ahead = (mention.weekday - known.weekday()) % 7
-                    near = known + datetime.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+                    forward = (mention.weekday - known.weekday()) % 7
+                    near = known + datetime.timedelta(days=forward if forward <= 3 else forward - 7)
                     return (near.year, near.month, near.day)
                 return (self.year or 0, 13, mention.weekday + 1)
             month, day = self.weekdays[mention.weekday]
             return (self.year or 0, month, day)
+        if mention.year is None and mention.month is not None and anchor is not None:
+            return (_year_near(anchor, mention.month, mention.day, ahead), mention.month, mention.day or 0)
         return (mention.year or self.year or 0, mention.month or 0, mention.day or 0)
 
     def _latest_weekday_date(self) -> datetime.date | None:
@@ -142,6 +153,32 @@ class Calendar:
             return None
         dates = [_valid(self.year, month, day) for month, day in self.weekdays.values()]
         return max((date for date in dates if date is not None), default=None)
+
+
+# What tells of a time to come ("will vote", "is to open", "is scheduled", "next week"), and what
+# reports a saying: "said on Friday that it will pay" dates the saying, not what is to come.
+_AHEAD = re.compile(r"\b(?:will|won't|shall|(?:is|are) (?:to|due|scheduled|set to|expected to)|next)\b", re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:said|says|told|announced|reported|added)\b", re.IGNORECASE)
+
+
+def is_ahead(text: str, start: int) -> bool:
+    """Whether the text tells of what comes at `start` (a date's place in it) as still to come: a
+    future cue before it in its clause, and no saying between the two."""
+    before = re.split(r"[;:,]", text[:start])[-1]
+    cues = list(_AHEAD.finditer(before))
+    return bool(cues) and not _SAYING.search(before[cues[-1].end() :])
+
+
+def _year_near(anchor: datetime.date, month: int, day: int | None, ahead: bool) -> int:
+    """The year of a year-less month (and day) an article dated `anchor` mentions: the one nearest its
+    date ("March 3" in an article of November 25, 2026, is in 2027), the first on or after it when
+    the sentence tells of it as to come."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        date = _valid(year, month, day or 15) or _valid(year, month, 28)
+        if date is not None and (not ahead or date >= anchor or (day is None and date.month == anchor.month)):
+            candidates.append((abs((date - anchor).days), year))
+    return min(candidates)[1] if candidates else anchor.year
 
 
 def _weekday_pairs(found: list[Mention]) -> Iterable[tuple[int, int, int, int | None]]:
@@ -164,10 +201,13 @@ def _valid(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def calendar(texts: Sequence[str]) -> Calendar:
-    """Read the story's year and weekdays from all the texts of a story."""
+    """Read the story's year and weekdays from all the texts of a story: the year the articles' own
+    dates give (front matter), else the latest their texts mention (an article's history, "opened
+    in 1968", is no year of the story an article dates itself in)."""
     found = [mentions(text) for text in texts]  # each text read once (an article's dates: three uses)
+    own = [date for date in (own_date(text) for text in texts) if date is not None]
     years = [m.year for text in found for m in text if m.year is not None]
-    latest = max(years) if years else None
+    latest = max(own).year if own else max(years) if years else None
     pairs = [pair for text in found for pair in _weekday_pairs(text)]
     year = next((given for _, _, _, given in pairs if given is not None), None)
     if year is None and latest is not None:
