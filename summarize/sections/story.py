@@ -11,6 +11,7 @@ import numpy as np
 
 from ..records import Analysis
 from ..text.bigrams import content_tokens, sentence_tokens
+from ..text.counts import COUNT
 from ..text.cues import DOUBLE_QUOTES, in_quotation, is_attributed, outside_quotes, starts_referring
 from ..text.dates import calendar, is_past, own_date
 from ..text.speakers import attributed, speaker_descriptions, speaker_key, speaker_names, speaker_sides, speakers
@@ -22,12 +23,6 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 
-# A count ("12 workers", "3,000", "dozens"), not a year, a time of day or "one".
-_COUNT = re.compile(
-    r"(?<![\w.$])(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*[ap]\.?m\b)|\b(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands|millions)\b",
-    re.IGNORECASE,
-)
 # What says why something happened: a cause, a blame, an inquiry into it.
 _CAUSE = re.compile(
     r"\b(caus\w*|because|due to|blam\w*|trigger\w*|spark\w*|led to|result(?:ed)? (?:of|from)|investigat\w*)\b",
@@ -83,7 +78,7 @@ class Story:
             # The event itself: what the leads report; not the past, and not a quotation.
             self.kinds["event"][index] = 0.0 if earlier or quoting else 1.0 if sentence.position < 3 else 0.5
             self.kinds["date"][index] = 1.0 if self.dates[index] is not None else 0.0
-            self.kinds["number"][index] = 1.0 if _COUNT.search(sentence.text) else 0.0
+            self.kinds["number"][index] = 1.0 if COUNT.search(sentence.text) else 0.0
             self.kinds["cause"][index] = 1.0 if _CAUSE.search(sentence.text) else 0.0
 
     def subject(

@@ -73,3 +73,14 @@ def test_the_mayors_quotation_answers_what_the_mayor_said():
     embedder = HashingEmbedder()
     brief = compose_brief(plant_analysis(embedder), 150, focus="What did the mayor say?", embedder=embedder)
     assert [item.sentence.text[:22] for item in brief.sentences] == ['"This is the worst day']
+
+
+def test_a_story_counts_money_and_approximate_round_numbers_as_numbers():
+    from summarize.sections.story import Story
+
+    articles = [
+        ("Bridge repairs", "Repairs will cost $4.5 million. About 2000 homes lost power. The council met in 1998."),
+    ]
+    documents = tuple(make_document(text, f"b/{n}.txt", title) for n, (title, text) in enumerate(articles))
+    story = Story(analyze(documents, HashingEmbedder()))
+    assert list(story.kinds["number"]) == [1.0, 1.0, 0.0]
