@@ -2,7 +2,7 @@
 
 The concept program (summarize.selection.concepts) adds a sentence only for the weighted concepts it
 brings; once every concept it can reach is covered, more words earn it nothing, so a long budget is
-left part empty (the sample at 900 words: 676). A reader who asks for 900 words expects close to
+left part empty (the sample at 900 words: 639). A reader who asks for 900 words expects close to
 900 while the articles have more to say, so the room left is filled with the most salient sentences
 that add a topic the brief does not have: each stands alone, comes from a sentence cluster no brief
 sentence is from, is not much like one (the salience ranker's redundancy test) and does not report a
