@@ -39,7 +39,13 @@ def run() -> None:
         from .cli.interrupts import Terminated, signals_raised
 
         with signals_raised() as received:
-            from .cli.main import main
+            try:
+                from .cli.main import main
+            except Exception:
+                if not received:
+                    raise
+                # The signal became another exception on its way up: a class built during the import
+                # wraps it in RuntimeError ("Error calling __set_name__"); it ends the run just below.
         if received:  # raised, then lost: a compiled module reports it as ImportError, which some catch
             raise Terminated() if signal.SIGTERM in received else KeyboardInterrupt()
         main()

@@ -302,3 +302,27 @@ def test_sigterm_in_process_exits_143(tmp_path, monkeypatch, fake_model):
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (143, "Error: terminated; nothing was written")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"]
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_ctrl_c_that_an_import_turns_into_another_error_is_one_line():
+    """A class built while the command's modules import wraps a KeyboardInterrupt raised in its
+    `__set_name__` in RuntimeError: the run still ends as interrupted, in one line, status 130."""
+    runner = (
+        "import os, signal, sys, time\n"
+        "class WrapsTheInterrupt:\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'summarize.cli.main':\n"
+        "            try:\n"
+        "                os.kill(os.getpid(), signal.SIGINT)\n"
+        "                time.sleep(5)\n"
+        "            except KeyboardInterrupt as error:\n"
+        "                raise RuntimeError('Error calling __set_name__') from error\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, WrapsTheInterrupt())\n"
+        "from summarize.__main__ import run\n"
+        "sys.argv = ['summarize', 'brief', '--help']\n"
+        "run()\n"
+    )
+    process = subprocess.run([sys.executable, "-c", runner], cwd=ROOT, capture_output=True, timeout=30)
+    assert process.returncode == 130, process.stderr
+    assert process.stderr.decode().strip() == "Error: interrupted; nothing was written"
