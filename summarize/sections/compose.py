@@ -340,8 +340,9 @@ def compose_sectioned_brief(
     # Same-fact checks ask about every pair of chosen sentences, and citing about every candidate:
     # screened, as the pipeline's are, so a big story is not ~20,000 judge calls slower. The same-fact
     # check runs at its own, lower threshold (`same_fact_check`); citing lists "also [n]" at the judge's.
-    same_fact = same_fact_check(judge or FactJudge())
-    listing = screened(judge or FactJudge())
+    judge = judge or FactJudge()
+    same_fact = same_fact_check(judge)
+    listing = screened(judge)
     grouped = [section.group == "speaker" for section in prompt.sections]
     chosen = (
         _select(analysis, candidates, owner, caps, words, ranker, asks, varieties, same_fact, grouped)
